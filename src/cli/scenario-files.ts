@@ -1,0 +1,71 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadScenarioText, type LoadedScenario } from '../sim/scenario/load';
+import type { InputProblem, Result } from '../sim/validation';
+
+/** The repository's `scenarios/` folder. */
+export const SCENARIO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios');
+
+/** The largest scenario or replay file we read (bad input must not exhaust memory). */
+export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
+
+export function listScenarioIds(dir = SCENARIO_DIR): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => basename(f, '.json'))
+    .sort();
+}
+
+/** Read a text file with a size limit; problems come back as data, never as exceptions. */
+export function readInputFile(path: string): Result<string, InputProblem> {
+  const fail = (expected: string, found: string): Result<string, InputProblem> => ({
+    ok: false,
+    error: { file: path, path: '$', expected, found, message: `${path}: expected ${expected}, found ${found}` },
+  });
+  if (!existsSync(path)) return fail('a readable file', 'no such file');
+  const st = statSync(path);
+  if (!st.isFile()) return fail('a file', 'a directory or special file');
+  if (st.size > MAX_INPUT_BYTES) return fail(`at most ${MAX_INPUT_BYTES} bytes`, `${st.size} bytes`);
+  try {
+    return { ok: true, value: readFileSync(path, 'utf8') };
+  } catch (e) {
+    return fail('a readable file', e instanceof Error ? e.message : String(e));
+  }
+}
+
+/**
+ * Load a scenario by id (`two-front`) or by path (`./my.json`). Variants that `extends` a scenario
+ * find their base in the scenarios folder (or beside the file).
+ */
+export function loadScenarioFile(idOrPath: string, dir = SCENARIO_DIR): Result<LoadedScenario, InputProblem[]> {
+  const looksLikePath = idOrPath.includes('/') || idOrPath.includes('\\') || idOrPath.endsWith('.json');
+  const path = looksLikePath ? idOrPath : join(dir, `${idOrPath}.json`);
+  if (!looksLikePath && !existsSync(path)) {
+    const known = listScenarioIds(dir).join(', ');
+    return {
+      ok: false,
+      error: [
+        {
+          file: idOrPath,
+          path: '$',
+          expected: `a scenario id (${known}) or a path to a .json file`,
+          found: `"${idOrPath}"`,
+          message: `unknown scenario "${idOrPath}"; the scenarios are: ${known} (or give a path to a .json file)`,
+        },
+      ],
+    };
+  }
+  const text = readInputFile(path);
+  if (!text.ok) return { ok: false, error: [text.error] };
+  const shown = looksLikePath ? idOrPath : `scenarios/${idOrPath}.json`;
+  return loadScenarioText(text.value, shown, (baseId) => {
+    for (const p of [join(dirname(path), `${baseId}.json`), join(dir, `${baseId}.json`)]) {
+      if (existsSync(p)) {
+        const t = readInputFile(p);
+        if (t.ok) return { text: t.value, file: `scenarios/${baseId}.json` };
+      }
+    }
+    return null;
+  });
+}

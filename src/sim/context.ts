@@ -1,0 +1,178 @@
+import { ESCALATION_LADDER, type ActorId, type Flag, type KeyEventName, type Theater } from './ids';
+import type { LogEntry, PhaseName } from './log';
+import { stream, type Stream } from './random';
+import type { Scenario } from './scenario/schema';
+import { clamp, cloneState, type GameState, type Tracks } from './state';
+
+/**
+ * A phase's working context: a private copy of the state that rules mutate, the scenario, and the
+ * log entries the phase produces. Phase functions are pure from the outside: state in, new state
+ * and entries out.
+ */
+export class Ctx {
+  readonly s: GameState;
+  readonly log: LogEntry[] = [];
+  hour: number;
+  private readonly phaseEnd: number;
+
+  constructor(
+    state: GameState,
+    readonly sc: Scenario,
+    readonly phase: PhaseName,
+  ) {
+    this.s = cloneState(state);
+    const [start, end] = phaseWindow(sc.calendar.turnHours, phase);
+    this.hour = state.hour + start;
+    this.phaseEnd = state.hour + end;
+  }
+
+  /** Advance the in-turn clock a little so that successive adjudications read in order. */
+  tick(hours = 1): void {
+    this.hour = Math.min(this.hour + hours, this.phaseEnd);
+  }
+
+  rng(purpose: string): Stream {
+    return stream(this.s.seed, this.s.turn, purpose);
+  }
+
+  emit(entry: DistributiveOmit<LogEntry, 'turn' | 'hour'>): void {
+    this.log.push({ ...entry, turn: this.s.turn, hour: this.hour } as LogEntry);
+  }
+
+  note(theater: Theater | 'global', actors: readonly ActorId[], text: string, region?: string): void {
+    this.emit({ type: 'change', changes: [], theater, actors, text, visibleTo: 'all', ...(region ? { region } : {}) });
+  }
+
+  setFlag(flag: Flag, value = true): void {
+    this.s.flags[flag] = value;
+  }
+
+  /** Record a key event the first time it happens (later repeats are logged but not re-recorded). */
+  keyEvent(name: KeyEventName, theater: Theater | 'global', actors: readonly ActorId[], text: string, region?: string): void {
+    if (!this.s.keyEvents.some((e) => e.name === name))
+      this.s.keyEvents.push({ name, turn: this.s.turn, hour: this.hour });
+    this.emit({ type: 'key-event', name, theater, actors, text, visibleTo: 'all', ...(region ? { region } : {}) });
+  }
+
+  /** Change a bounded scalar track and log the change with its cause. */
+  adjust(
+    track: Exclude<keyof Tracks, 'escalation' | 'deterrence'>,
+    delta: number,
+    cause: string,
+    theater: Theater | 'global' = 'global',
+  ): void {
+    if (delta === 0) return;
+    const from = this.s.tracks[track];
+    const lo = track === 'nonAligned' ? -100 : 0;
+    const to = clamp(from + delta, lo, 100);
+    if (to === from) return;
+    this.s.tracks[track] = to;
+    this.emit({
+      type: 'change',
+      changes: [{ track, from, to }],
+      theater,
+      actors: [],
+      visibleTo: 'all',
+      text: `${track} ${from} → ${to} (${delta > 0 ? '+' : ''}${delta}): ${cause}`,
+    });
+  }
+
+  adjustSupport(actor: ActorId, delta: number, cause: string): void {
+    if (delta === 0) return;
+    const a = this.s.actors[actor];
+    const from = a.support;
+    a.support = clamp(from + delta, 0, 100);
+    if (a.support !== from)
+      this.emit({
+        type: 'change',
+        changes: [{ track: `support.${actor}`, from, to: a.support }],
+        theater: 'global',
+        actors: [actor],
+        visibleTo: 'all',
+        text: `${actor} domestic support ${from} → ${a.support}: ${cause}`,
+      });
+  }
+
+  adjustCost(actor: ActorId, delta: number, cause: string): void {
+    if (delta === 0) return;
+    const a = this.s.actors[actor];
+    const from = a.economicCost;
+    a.economicCost = clamp(from + delta, 0, 100);
+    if (a.economicCost !== from)
+      this.emit({
+        type: 'change',
+        changes: [{ track: `economicCost.${actor}`, from, to: a.economicCost }],
+        theater: 'global',
+        actors: [actor],
+        visibleTo: 'all',
+        text: `${actor} economic cost ${from} → ${a.economicCost}: ${cause}`,
+      });
+  }
+
+  /** Raise a theater's ladder to at least `level` (never lowers). */
+  escalate(theater: Theater, level: number, cause: string, actors: readonly ActorId[] = []): void {
+    const from = this.s.tracks.escalation[theater];
+    const to = clamp(level, 0, 7);
+    if (to <= from) return;
+    this.s.tracks.escalation[theater] = to;
+    this.emit({
+      type: 'escalation',
+      ladder: theater,
+      from,
+      to,
+      cause,
+      theater,
+      actors,
+      visibleTo: 'all',
+      text: `${theaterName(theater)} escalation ${ESCALATION_LADDER[from]} → ${ESCALATION_LADDER[to]}: ${cause}`,
+    });
+  }
+
+  /** Lower a theater's ladder (de-escalation through talks or a stand-down). */
+  deescalate(theater: Theater, steps: number, cause: string): void {
+    const from = this.s.tracks.escalation[theater];
+    const to = clamp(from - steps, 0, 7);
+    if (to === from) return;
+    this.s.tracks.escalation[theater] = to;
+    this.emit({
+      type: 'escalation',
+      ladder: theater,
+      from,
+      to,
+      cause,
+      theater,
+      actors: [],
+      visibleTo: 'all',
+      text: `${theaterName(theater)} de-escalation ${ESCALATION_LADDER[from]} → ${ESCALATION_LADDER[to]}: ${cause}`,
+    });
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export function theaterName(t: Theater | 'global'): string {
+  return t === 'indoPacific' ? 'Indo-Pacific' : t === 'europe' ? 'Europe' : 'Global';
+}
+
+/** Each phase's window inside a turn, in hours from the turn's start. */
+export function phaseWindow(turnHours: number, phase: PhaseName): [number, number] {
+  const twelfth = (k: number): number => Math.floor((turnHours * k) / 12);
+  switch (phase) {
+    case 'briefing':
+      return [0, twelfth(1)];
+    case 'intelligence':
+      return [twelfth(1), twelfth(2)];
+    case 'decisions':
+      return [twelfth(2), twelfth(4)];
+    case 'adjudication':
+      return [twelfth(4), twelfth(9)];
+    case 'events':
+      return [twelfth(9), twelfth(11)];
+    case 'assessment':
+      return [twelfth(11), Math.max(twelfth(11), turnHours - 1)];
+    default: {
+      const never: never = phase;
+      throw new Error(`unknown phase ${String(never)}`);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Levers: the named what-if knobs. The code knows what each lever does (see `applyLevers` in
+ * `../setup.ts`); a scenario declares its range, default and one-line meaning within the domain
+ * given here.
+ */
+export const LEVER_DOMAINS = {
+  usIntervention: { kind: 'enum', values: ['prompt', 'delayed', 'none'] },
+  japanBases: { kind: 'boolean' },
+  balticForwardBrigades: { kind: 'integer', min: 0, max: 30 },
+  balticHeavyBrigades: { kind: 'integer', min: 0, max: 20 },
+  article5Credibility: { kind: 'number', min: 0, max: 1 },
+  chinaRussiaCoordination: { kind: 'number', min: 0, max: 1 },
+  natoSpendingPctGdp: { kind: 'number', min: 1, max: 8 },
+  ukraineStatus: {
+    kind: 'enum',
+    values: ['fighting', 'ceasefire-guaranteed', 'ceasefire-unguaranteed', 'russia-controls'],
+  },
+  usArticle5Response: { kind: 'enum', values: ['firm', 'hesitant'] },
+  chinaCourse: { kind: 'enum', values: ['ai', 'invasion', 'blockade', 'quarantine', 'none'] },
+  russiaCourse: {
+    kind: 'enum',
+    values: ['ai', 'baltic-offensive', 'limited-incursion', 'hybrid', 'stay-out'],
+  },
+} as const;
+
+export type LeverName = keyof typeof LEVER_DOMAINS;
+export const LEVER_NAMES = Object.keys(LEVER_DOMAINS) as LeverName[];
+
+type Domain = (typeof LEVER_DOMAINS)[LeverName];
+type ValueOf<D extends Domain> = D extends { kind: 'enum'; values: readonly (infer V)[] }
+  ? V
+  : D extends { kind: 'boolean' }
+    ? boolean
+    : number;
+
+/** Resolved lever values of one game. */
+export type Levers = { -readonly [K in LeverName]: ValueOf<(typeof LEVER_DOMAINS)[K]> };
+
+export function isLeverName(s: string): s is LeverName {
+  return Object.prototype.hasOwnProperty.call(LEVER_DOMAINS, s);
+}

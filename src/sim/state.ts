@@ -1,0 +1,197 @@
+import type {
+  ActorId,
+  BlocId,
+  Flag,
+  ForceKind,
+  KeyEventName,
+  PlayableActorId,
+  TaiwanPhase,
+  Theater,
+} from './ids';
+import type { OptionId } from './options/params';
+import type { Levers } from './scenario/levers';
+
+/**
+ * The whole game state: plain, JSON-serialisable data built in a fixed key order, so that its hash
+ * is a faithful fingerprint. Integers throughout (percentages, basis points, strength points):
+ * adjudication never depends on floating-point rounding that could differ between runtimes.
+ */
+
+/** One choice from an actor's menu. `type` is the option id. */
+export interface Decision {
+  readonly type: OptionId;
+  /** A region id or actor id, for options that need one. */
+  readonly target?: string;
+  /** A number, for options that need one (for example the US Pacific share to aim for). */
+  readonly amount?: number;
+}
+
+export interface RegionState {
+  owner: ActorId | null;
+  /** The owner's hold on the region, 0..100; below 100 with an enemy present it is contested. */
+  control: number;
+  contested: boolean;
+}
+
+export interface ForceState {
+  name: string;
+  actor: ActorId;
+  region: string;
+  kind: ForceKind;
+  strength: number;
+  readiness: number;
+}
+
+export interface ActorState {
+  support: number;
+  economicCost: number;
+  readiness: number;
+  /** Decisions taken last turn, and which of them other actors have seen. */
+  lastDecisions: Decision[];
+}
+
+/** Something bought now that arrives later: production lags and reinforcement transit. */
+export type Delivery =
+  | { kind: 'readiness'; arrives: number; bloc: BlocId; amount: number; label: string }
+  | { kind: 'production'; arrives: number; bloc: BlocId; amount: number; label: string }
+  | {
+      kind: 'force';
+      arrives: number;
+      force: string;
+      actor: ActorId;
+      region: string;
+      forceKind: ForceKind;
+      strength: number;
+      label: string;
+    };
+
+export interface BlocState {
+  /** Defence spending in basis points of GDP (200 = 2.00%). */
+  spendingBp: number;
+  readiness: number;
+  production: number;
+  munitions: number;
+}
+
+export interface Tracks {
+  escalation: Record<Theater, number>;
+  deterrence: Record<Theater, number>;
+  coordination: number;
+  natoCohesion: number;
+  article5Credibility: number;
+  miscalcRisk: number;
+  nonAligned: number;
+  usPacificShare: number;
+  usPacificTarget: number;
+  taiwanSupply: number;
+}
+
+export interface TaiwanCampaign {
+  phase: TaiwanPhase;
+  /** Turn the current phase began. */
+  since: number;
+  mobilisedTurn: number;
+  /** China's hold on the lodgement, 0..100 (100 = the island is taken). */
+  lodgement: number;
+  crossingTurns: number;
+  defenceBonus: number;
+  chinaLosses: number;
+  usInterveneTurn: number;
+}
+
+export interface EuropeCampaign {
+  /** What Russia is doing against NATO territory. */
+  operation: 'none' | 'hybrid' | 'incursion' | 'offensive';
+  targets: string[];
+  occupiedTurns: number;
+}
+
+export interface UkraineFront {
+  status: 'fighting' | 'ceasefire' | 'russia-controls';
+  territoryHeldBp: number;
+  russianCasualties: number;
+  ukrainianCasualties: number;
+  guarantees: { ownForces: boolean; coalition: boolean; usBackstop: boolean };
+  russianOffensive: boolean;
+}
+
+export interface KeyEvent {
+  name: KeyEventName;
+  turn: number;
+  hour: number;
+}
+
+export interface OutcomeState {
+  id: string;
+  label: string;
+  turn: number;
+  scores: Record<PlayableActorId, number>;
+}
+
+export interface GameState {
+  scenarioId: string;
+  seed: string;
+  /** The current turn, from 1; 0 before the first briefing. */
+  turn: number;
+  /** Hours since the campaign began at the start of the current turn. */
+  hour: number;
+  levers: Levers;
+  tracks: Tracks;
+  flags: Record<Flag, boolean>;
+  actors: Record<ActorId, ActorState>;
+  blocs: Record<BlocId, BlocState>;
+  regions: Record<string, RegionState>;
+  forces: Record<string, ForceState>;
+  pipeline: Delivery[];
+  taiwan: TaiwanCampaign;
+  europe: EuropeCampaign;
+  ukraine: UkraineFront;
+  /** First occurrence of each key event. */
+  keyEvents: KeyEvent[];
+  /** Ids of scripted events that have fired (for `once` events). */
+  fired: string[];
+  outcome: OutcomeState | null;
+}
+
+/** A fast structural copy: adjudication clones once per phase and mutates the copy. */
+export function cloneState(s: GameState): GameState {
+  const regions: Record<string, RegionState> = {};
+  for (const k in s.regions) regions[k] = { ...s.regions[k]! };
+  const forces: Record<string, ForceState> = {};
+  for (const k in s.forces) forces[k] = { ...s.forces[k]! };
+  const actors = {} as Record<ActorId, ActorState>;
+  for (const k in s.actors) {
+    const a = s.actors[k as ActorId];
+    actors[k as ActorId] = { ...a, lastDecisions: a.lastDecisions.slice() };
+  }
+  const blocs = {} as Record<BlocId, BlocState>;
+  for (const k in s.blocs) blocs[k as BlocId] = { ...s.blocs[k as BlocId] };
+  return {
+    scenarioId: s.scenarioId,
+    seed: s.seed,
+    turn: s.turn,
+    hour: s.hour,
+    levers: s.levers,
+    tracks: {
+      ...s.tracks,
+      escalation: { ...s.tracks.escalation },
+      deterrence: { ...s.tracks.deterrence },
+    },
+    flags: { ...s.flags },
+    actors,
+    blocs,
+    regions,
+    forces,
+    pipeline: s.pipeline.slice(),
+    taiwan: { ...s.taiwan },
+    europe: { ...s.europe, targets: s.europe.targets.slice() },
+    ukraine: { ...s.ukraine, guarantees: { ...s.ukraine.guarantees } },
+    keyEvents: s.keyEvents.slice(),
+    fired: s.fired.slice(),
+    outcome: s.outcome,
+  };
+}
+
+export function clamp(v: number, lo: number, hi: number): number {
+  return v < lo ? lo : v > hi ? hi : v;
+}

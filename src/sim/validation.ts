@@ -1,0 +1,138 @@
+import type { z } from 'zod';
+
+/**
+ * Turning schema failures into messages a person can act on: the file, the JSON path, what was
+ * expected and what was found. Shared by scenario files and replay records.
+ */
+export interface InputProblem {
+  readonly file: string;
+  /** JSONPath-style location, e.g. `$.regions.estonia.adjacent[2]`. */
+  readonly path: string;
+  readonly expected: string;
+  readonly found: string;
+  readonly message: string;
+}
+
+export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
+
+/** `$`, `$.a.b[3]`, with odd keys quoted. */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  let out = '$';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else if (typeof p === 'string' && /^[A-Za-z_][\w-]*$/.test(p)) out += `.${p}`;
+    else out += `[${JSON.stringify(String(p))}]`;
+  }
+  return out;
+}
+
+/** A short, safe rendering of a found value (never the whole of a large input). */
+export function describeValue(v: unknown): string {
+  if (v === undefined) return 'nothing (the key is missing)';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return `an array of ${v.length}`;
+  if (typeof v === 'object') return 'an object';
+  const s = JSON.stringify(v);
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+function problemOf(file: string, issue: z.core.$ZodIssue): InputProblem {
+  const path = jsonPath(issue.path);
+  const input = (issue as { input?: unknown }).input;
+  let expected: string;
+  let found = describeValue(input);
+  switch (issue.code) {
+    case 'invalid_type':
+      expected = issue.expected;
+      break;
+    case 'unrecognized_keys':
+      expected = 'only the keys the format defines';
+      found = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      break;
+    case 'invalid_value':
+      expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}`;
+      break;
+    case 'too_small':
+      expected =
+        issue.origin === 'array' || issue.origin === 'string'
+          ? `at least ${String(issue.minimum)} ${issue.origin === 'array' ? 'items' : 'characters'}`
+          : `a value >= ${String(issue.minimum)}`;
+      if (issue.origin === 'array' && Array.isArray(input)) found = `${input.length} items`;
+      break;
+    case 'too_big':
+      expected =
+        issue.origin === 'array' || issue.origin === 'string'
+          ? `at most ${String(issue.maximum)} ${issue.origin === 'array' ? 'items' : 'characters'}`
+          : `a value <= ${String(issue.maximum)}`;
+      break;
+    case 'invalid_format':
+      expected = issue.message ?? `a ${issue.format}`;
+      break;
+    case 'invalid_union':
+      expected = 'one of the allowed forms';
+      break;
+    case 'custom': {
+      // Our own refinements phrase the message as "expected X, found Y".
+      const m = /^expected (.*?)(?:, found (.*))?$/.exec(issue.message);
+      expected = m?.[1] ?? issue.message;
+      found = m?.[2] ?? found;
+      break;
+    }
+    default:
+      expected = issue.message;
+  }
+  if (issue.code === 'invalid_type' && input === undefined) found = 'nothing (the key is missing)';
+  return { file, path, expected, found, message: `${file}: at ${path}: expected ${expected}, found ${found}` };
+}
+
+/** Parse `data` with `schema`, collecting every problem (sorted by path, at most `limit`). */
+export function validate<T>(
+  schema: z.ZodType<T>,
+  data: unknown,
+  file: string,
+  limit = 20,
+): Result<T, InputProblem[]> {
+  const r = schema.safeParse(data, { reportInput: true });
+  if (r.success) return { ok: true, value: r.data };
+  const problems = r.error.issues.map((i) => problemOf(file, i));
+  return { ok: false, error: problems.slice(0, limit) };
+}
+
+/** JSON.parse with a message that says where the text went wrong. */
+export function parseJsonText(text: string, file: string): Result<unknown, InputProblem> {
+  if (text.trim() === '') {
+    return {
+      ok: false,
+      error: {
+        file,
+        path: '$',
+        expected: 'a JSON document',
+        found: 'an empty file',
+        message: `${file}: expected a JSON document, found an empty file`,
+      },
+    };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    const pos = /position (\d+)/.exec(detail);
+    let where = '';
+    if (pos?.[1]) {
+      const upto = text.slice(0, Number(pos[1]));
+      const line = upto.split('\n').length;
+      const col = upto.length - upto.lastIndexOf('\n');
+      where = ` at line ${line}, column ${col}`;
+    }
+    return {
+      ok: false,
+      error: {
+        file,
+        path: '$',
+        expected: 'valid JSON',
+        found: `a syntax error${where} (${detail})`,
+        message: `${file}: expected valid JSON, found a syntax error${where}: ${detail}`,
+      },
+    };
+  }
+}
