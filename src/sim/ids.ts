@@ -124,6 +124,7 @@ export const FLAGS = [
   'chinaNegotiating',
   'usNegotiating',
   'russiaNegotiating',
+  'taiwanNegotiating',
   'indoPacificSettlement',
   'europeSettlement',
   'hybridCampaign',

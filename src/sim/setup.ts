@@ -1,7 +1,7 @@
 import { ACTORS, BLOCS, FLAGS, type ActorId, type BlocId, type Flag } from './ids';
 import { LEVER_DOMAINS, LEVER_NAMES, isLeverName, type LeverName, type Levers } from './scenario/levers';
 import type { Scenario } from './scenario/schema';
-import { clamp, type ActorState, type BlocState, type ForceState, type GameState, type RegionState } from './state';
+import { clamp, forceById, type ActorState, type BlocState, type ForceState, type GameState, type RegionState } from './state';
 import type { Result } from './validation';
 
 /** A lever problem, phrased for a person at a command line or a setup screen. */
@@ -78,9 +78,14 @@ export function resolveLevers(sc: Scenario, overrides: Readonly<Record<string, u
 export function createInitialState(sc: Scenario, seed: string, levers: Levers): GameState {
   const regions: Record<string, RegionState> = {};
   for (const [id, r] of Object.entries(sc.regions)) regions[id] = { owner: r.owner, control: 100, contested: false };
-  const forces: Record<string, ForceState> = {};
-  for (const [id, f] of Object.entries(sc.forces))
-    forces[id] = { name: f.name, actor: f.actor, region: f.region, kind: f.kind, strength: f.strength, readiness: f.readiness };
+  const forces: ForceState[] = Object.entries(sc.forces).map(([id, f]) => ({
+    id,
+    actor: f.actor,
+    region: f.region,
+    kind: f.kind,
+    strength: f.strength,
+    readiness: f.readiness,
+  }));
   const actors = {} as Record<ActorId, ActorState>;
   for (const a of ACTORS) {
     const d = sc.actors[a];
@@ -145,6 +150,7 @@ export function createInitialState(sc: Scenario, seed: string, levers: Levers): 
     keyEvents: [],
     fired: [],
     outcome: null,
+    turnStats: { combats: { nato: 0, china: 0, russia: 0 }, militaryActions: 0 },
   };
   applyLevers(state, sc, levers);
   return state;
@@ -169,17 +175,18 @@ function applyLevers(s: GameState, sc: Scenario, levers: Levers): void {
       const region = states[i % states.length]!;
       const id = `nato-${heavy ? 'heavy' : 'forward'}-${region}`;
       const per = heavy ? rules.europe.heavyBrigadeStrength : rules.europe.brigadeStrength;
-      const f = s.forces[id];
+      const f = forceById(s, id);
       if (f) f.strength += per;
       else
-        s.forces[id] = {
-          name: `NATO ${heavy ? 'heavy' : 'forward'} brigades (${sc.regions[region]?.name ?? region})`,
+        s.forces.push({
+          id,
+          label: `NATO ${heavy ? 'heavy' : 'forward'} brigades (${sc.regions[region]?.name ?? region})`,
           actor: 'nato-europe',
           region,
           kind: 'ground',
           strength: per,
           readiness: 80,
-        };
+        });
     }
   };
   addBrigades(levers.balticForwardBrigades, false);
@@ -210,7 +217,7 @@ function applyLevers(s: GameState, sc: Scenario, levers: Levers): void {
       const held = s.regions[sc.roles.ukraineHeld];
       if (held) held.owner = 'russia';
       // Forces that were fighting in Ukraine now stand on NATO's border.
-      for (const f of Object.values(s.forces))
+      for (const f of s.forces)
         if (f.actor === 'ukraine') f.strength = Math.trunc(f.strength / 5);
       s.tracks.escalation.europe = Math.max(s.tracks.escalation.europe, 2);
       break;

@@ -34,7 +34,10 @@ export interface RegionState {
 }
 
 export interface ForceState {
-  name: string;
+  /** The scenario's force id, or a generated one for forces raised in play. */
+  id: string;
+  /** Only for forces raised in play (scenario forces take their name from the scenario). */
+  label?: string;
   actor: ActorId;
   region: string;
   kind: ForceKind;
@@ -141,7 +144,8 @@ export interface GameState {
   actors: Record<ActorId, ActorState>;
   blocs: Record<BlocId, BlocState>;
   regions: Record<string, RegionState>;
-  forces: Record<string, ForceState>;
+  /** In scenario order, then in the order raised; an array because it is walked constantly. */
+  forces: ForceState[];
   pipeline: Delivery[];
   taiwan: TaiwanCampaign;
   europe: EuropeCampaign;
@@ -151,21 +155,32 @@ export interface GameState {
   /** Ids of scripted events that have fired (for `once` events). */
   fired: string[];
   outcome: OutcomeState | null;
+  /** Counters for the turn in progress, reset at each briefing. */
+  turnStats: { combats: Record<BlocId, number>; militaryActions: number };
 }
 
 /** A fast structural copy: adjudication clones once per phase and mutates the copy. */
 export function cloneState(s: GameState): GameState {
   const regions: Record<string, RegionState> = {};
-  for (const k in s.regions) regions[k] = { ...s.regions[k]! };
-  const forces: Record<string, ForceState> = {};
-  for (const k in s.forces) forces[k] = { ...s.forces[k]! };
+  for (const k in s.regions) {
+    const r = s.regions[k]!;
+    regions[k] = { owner: r.owner, control: r.control, contested: r.contested };
+  }
+  const forces: ForceState[] = s.forces.map((f) =>
+    f.label === undefined
+      ? { id: f.id, actor: f.actor, region: f.region, kind: f.kind, strength: f.strength, readiness: f.readiness }
+      : { id: f.id, label: f.label, actor: f.actor, region: f.region, kind: f.kind, strength: f.strength, readiness: f.readiness },
+  );
   const actors = {} as Record<ActorId, ActorState>;
   for (const k in s.actors) {
     const a = s.actors[k as ActorId];
-    actors[k as ActorId] = { ...a, lastDecisions: a.lastDecisions.slice() };
+    actors[k as ActorId] = { support: a.support, economicCost: a.economicCost, readiness: a.readiness, lastDecisions: a.lastDecisions };
   }
   const blocs = {} as Record<BlocId, BlocState>;
-  for (const k in s.blocs) blocs[k as BlocId] = { ...s.blocs[k as BlocId] };
+  for (const k in s.blocs) {
+    const b = s.blocs[k as BlocId];
+    blocs[k as BlocId] = { spendingBp: b.spendingBp, readiness: b.readiness, production: b.production, munitions: b.munitions };
+  }
   return {
     scenarioId: s.scenarioId,
     seed: s.seed,
@@ -189,7 +204,13 @@ export function cloneState(s: GameState): GameState {
     keyEvents: s.keyEvents.slice(),
     fired: s.fired.slice(),
     outcome: s.outcome,
+    turnStats: { combats: { ...s.turnStats.combats }, militaryActions: s.turnStats.militaryActions },
   };
+}
+
+/** Find a force by id. */
+export function forceById(s: GameState, id: string): ForceState | undefined {
+  return s.forces.find((f) => f.id === id);
 }
 
 export function clamp(v: number, lo: number, hi: number): number {

@@ -1,0 +1,190 @@
+import { assign, enqueueActions, setup } from 'xstate';
+import { validateSubmission, type Rejection } from '../sim/decisions';
+import { ACTORS, type ActorId } from '../sim/ids';
+import type { LogEntry } from '../sim/log';
+import {
+  adjudicate,
+  assessment,
+  briefing,
+  events,
+  intelligence,
+  type DecidedBy,
+  type TrackSnapshot,
+} from '../sim/phases';
+import type { Controllers, TurnDecisions } from '../sim/replay';
+import type { Levers } from '../sim/scenario/levers';
+import type { Scenario } from '../sim/scenario/schema';
+import { createInitialState } from '../sim/setup';
+import type { Decision, GameState } from '../sim/state';
+import { aiSeat, humanSeat, type SeatDecided } from './seats';
+
+/**
+ * The turn engine: briefing → intelligence → decisions → adjudication → events → assessment →
+ * next turn or end. Guards and actions are thin, named calls into `sim`; seats are child actors.
+ * Everything is synchronous: with only AI seats, `createActor(machine).start()` plays the whole
+ * campaign before it returns.
+ */
+
+/** A game part-way through, to continue from (resume or fork). */
+export interface Checkpoint {
+  readonly state: GameState;
+  readonly log: readonly LogEntry[];
+  readonly tracks: readonly TrackSnapshot[];
+  readonly turnHashes: readonly string[];
+  readonly decisions: readonly TurnDecisions[];
+}
+
+export interface GameInput {
+  readonly sc: Scenario;
+  readonly seed: string;
+  readonly levers: Levers;
+  readonly controllers: Controllers;
+  readonly turnLimit: number;
+  /** Keep log entries (a batch may drop them to save memory). */
+  readonly keepLog?: boolean;
+  readonly from?: Checkpoint;
+}
+
+export interface GameContext {
+  readonly sc: Scenario;
+  readonly controllers: Controllers;
+  readonly turnLimit: number;
+  readonly keepLog: boolean;
+  state: GameState;
+  /** Append-only; the array is owned by this actor and grows in place. */
+  log: LogEntry[];
+  tracks: TrackSnapshot[];
+  turnHashes: string[];
+  decisions: TurnDecisions[];
+  pending: Partial<Record<ActorId, Decision[]>>;
+  by: Partial<Record<ActorId, DecidedBy>>;
+  lastRejection: (Rejection & { turn: number }) | null;
+}
+
+export type GameEvent = { type: 'SUBMIT'; actor: ActorId; decisions: unknown } | SeatDecided;
+
+function append(ctx: GameContext, entries: readonly LogEntry[]): LogEntry[] {
+  if (ctx.keepLog) for (const e of entries) ctx.log.push(e);
+  return ctx.log;
+}
+
+export const gameMachine = setup({
+  types: {
+    context: {} as GameContext,
+    events: {} as GameEvent,
+    input: {} as GameInput,
+  },
+  actors: { aiSeat, humanSeat },
+  guards: {
+    allSeatsDecided: ({ context }) => ACTORS.every((a) => context.pending[a] !== undefined),
+    gameOver: ({ context }) => context.state.outcome !== null || context.state.turn >= context.turnLimit,
+    submissionValid: ({ context, event }) => {
+      if (event.type !== 'SUBMIT') return false;
+      if (context.controllers[event.actor] !== 'human' || context.pending[event.actor] !== undefined) return false;
+      return validateSubmission(context.state, context.sc, event.actor, event.decisions).ok;
+    },
+  },
+  actions: {
+    spawnSeats: enqueueActions(({ context, enqueue }) => {
+      for (const actor of ACTORS)
+        enqueue.spawnChild(context.controllers[actor] === 'ai' ? 'aiSeat' : 'humanSeat', {
+          id: `seat:${actor}`,
+          input: { actor, sc: context.sc },
+        });
+    }),
+    runBriefing: assign(({ context }) => {
+      const r = briefing(context.state, context.sc);
+      return { state: r.state, log: append(context, r.log) };
+    }),
+    runIntelligence: assign(({ context }) => {
+      const r = intelligence(context.state, context.sc);
+      return { state: r.state, log: append(context, r.log) };
+    }),
+    clearPending: assign({ pending: () => ({}), by: () => ({}), lastRejection: () => null }),
+    askSeats: enqueueActions(({ context, enqueue }) => {
+      for (const actor of ACTORS) enqueue.sendTo(`seat:${actor}`, { type: 'DECIDE', state: context.state });
+    }),
+    recordSeat: assign(({ context, event }) => {
+      if (event.type !== 'SEAT.DECIDED') return {};
+      if (event.reasoning) append(context, [event.reasoning]);
+      return {
+        pending: { ...context.pending, [event.actor]: event.decisions },
+        by: { ...context.by, [event.actor]: event.by },
+      };
+    }),
+    forwardSubmission: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'SUBMIT') return;
+      const v = validateSubmission(context.state, context.sc, event.actor, event.decisions);
+      if (v.ok) enqueue.sendTo(`seat:${event.actor}`, { type: 'SUBMIT', decisions: v.value });
+    }),
+    rejectSubmission: assign(({ context, event }) => {
+      if (event.type !== 'SUBMIT') return {};
+      const turn = context.state.turn;
+      if (context.controllers[event.actor] !== 'human')
+        return { lastRejection: { actor: event.actor, index: null, option: null, reason: `${event.actor} is played by the AI`, turn } };
+      if (context.pending[event.actor] !== undefined)
+        return { lastRejection: { actor: event.actor, index: null, option: null, reason: `${event.actor} has already decided this turn`, turn } };
+      const v = validateSubmission(context.state, context.sc, event.actor, event.decisions);
+      return { lastRejection: v.ok ? null : { ...v.error, turn } };
+    }),
+    rejectOutOfPhase: assign(({ context, event }) => ({
+      lastRejection:
+        event.type === 'SUBMIT'
+          ? { actor: event.actor, index: null, option: null, reason: 'decisions are only accepted in the decisions phase', turn: context.state.turn }
+          : context.lastRejection,
+    })),
+    runAdjudication: assign(({ context }) => {
+      const r = adjudicate(context.state, context.sc, context.pending, context.by);
+      return { state: r.state, log: append(context, r.log), decisions: [...context.decisions, context.pending] };
+    }),
+    runEvents: assign(({ context }) => {
+      const r = events(context.state, context.sc);
+      return { state: r.state, log: append(context, r.log) };
+    }),
+    runAssessment: assign(({ context }) => {
+      const r = assessment(context.state, context.sc, context.turnLimit);
+      return {
+        state: r.state,
+        log: append(context, r.log),
+        turnHashes: [...context.turnHashes, r.hash],
+        tracks: [...context.tracks, r.snapshot],
+      };
+    }),
+  },
+}).createMachine({
+  id: 'second-front',
+  context: ({ input }) => ({
+    sc: input.sc,
+    controllers: input.controllers,
+    turnLimit: input.turnLimit,
+    keepLog: input.keepLog ?? true,
+    state: input.from?.state ?? createInitialState(input.sc, input.seed, input.levers),
+    log: [...(input.from?.log ?? [])],
+    tracks: [...(input.from?.tracks ?? [])],
+    turnHashes: [...(input.from?.turnHashes ?? [])],
+    decisions: [...(input.from?.decisions ?? [])],
+    pending: {},
+    by: {},
+    lastRejection: null,
+  }),
+  entry: 'spawnSeats',
+  initial: 'start',
+  on: { SUBMIT: { actions: 'rejectOutOfPhase' } },
+  states: {
+    start: { always: [{ guard: 'gameOver', target: 'ended' }, { target: 'briefing' }] },
+    briefing: { entry: 'runBriefing', always: 'intelligence' },
+    intelligence: { entry: 'runIntelligence', always: 'decisions' },
+    decisions: {
+      entry: ['clearPending', 'askSeats'],
+      on: {
+        'SEAT.DECIDED': { actions: 'recordSeat' },
+        SUBMIT: [{ guard: 'submissionValid', actions: 'forwardSubmission' }, { actions: 'rejectSubmission' }],
+      },
+      always: { guard: 'allSeatsDecided', target: 'adjudication' },
+    },
+    adjudication: { entry: 'runAdjudication', always: 'events' },
+    events: { entry: 'runEvents', always: 'assessment' },
+    assessment: { entry: 'runAssessment', always: [{ guard: 'gameOver', target: 'ended' }, { target: 'briefing' }] },
+    ended: { type: 'final' },
+  },
+});

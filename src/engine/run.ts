@@ -1,0 +1,147 @@
+import { createActor } from 'xstate';
+import { ACTORS } from '../sim/ids';
+import {
+  ENGINE_VERSION,
+  REPLAY_FORMAT,
+  REPLAY_FORMAT_VERSION,
+  type Controllers,
+  type ReplayRecord,
+  type TurnDecisions,
+} from '../sim/replay';
+import { allAi, type RunOptions, type RunResult } from '../sim/run';
+import type { LoadedScenario } from '../sim/scenario/load';
+import type { Scenario } from '../sim/scenario/schema';
+import { resolveLevers } from '../sim/setup';
+import { gameMachine, type Checkpoint } from './machine';
+
+/**
+ * Running whole games through the xstate engine: all-AI campaigns (the CLI, batches), scripted
+ * human seats (replays, tests, the browser-vs-CLI check), and replay verification.
+ */
+
+/**
+ * Play a game to its end. Human seats take their decisions from `opts.script`; a rejected
+ * submission stops the game and is reported in `rejection`.
+ *
+ * @example
+ * const r = runEngine(scenario, { seed: '42', levers: defaultLevers(scenario) });
+ * console.log(r.state.outcome?.label, r.finalHash);
+ */
+export function runEngine(sc: Scenario, opts: RunOptions & { from?: Checkpoint }): RunResult {
+  const controllers: Controllers = { ...allAi(), ...opts.controllers };
+  const actor = createActor(gameMachine, {
+    input: {
+      sc,
+      seed: opts.seed,
+      levers: opts.levers,
+      controllers,
+      turnLimit: opts.turns ?? sc.calendar.maxTurns,
+      keepLog: opts.keepLog ?? true,
+      ...(opts.from ? { from: opts.from } : {}),
+    },
+  });
+  actor.start();
+  const humans = ACTORS.filter((a) => controllers[a] === 'human');
+  // Drive human seats from the script. Each SUBMIT runs synchronously to the next wait.
+  for (let guard = 0; guard < 10000; guard++) {
+    const snap = actor.getSnapshot();
+    if (snap.status !== 'active' || !snap.matches('decisions')) break;
+    if (snap.context.lastRejection) break;
+    const waiting = humans.find((a) => snap.context.pending[a] === undefined);
+    if (!waiting) break;
+    const turn = snap.context.state.turn;
+    actor.send({ type: 'SUBMIT', actor: waiting, decisions: opts.script?.[turn - 1]?.[waiting] ?? [] });
+  }
+  const c = actor.getSnapshot().context;
+  actor.stop();
+  return {
+    state: c.state,
+    log: c.log,
+    tracks: c.tracks,
+    decisions: c.decisions,
+    turnHashes: c.turnHashes,
+    finalHash: c.turnHashes[c.turnHashes.length - 1] ?? '',
+    turnsPlayed: c.state.turn,
+    rejection: c.lastRejection,
+  };
+}
+
+/** The replay record of a finished (or stopped) run. */
+export function toReplay(loaded: LoadedScenario, opts: RunOptions, result: RunResult): ReplayRecord {
+  return {
+    format: REPLAY_FORMAT,
+    formatVersion: REPLAY_FORMAT_VERSION,
+    engineVersion: ENGINE_VERSION,
+    scenarioId: loaded.scenario.id,
+    scenarioHash: loaded.hash,
+    seed: opts.seed,
+    levers: opts.levers,
+    controllers: { ...allAi(), ...opts.controllers },
+    turnLimit: opts.turns ?? loaded.scenario.calendar.maxTurns,
+    decisions: result.decisions,
+    turnHashes: result.turnHashes,
+    finalHash: result.finalHash,
+  };
+}
+
+export type VerifyResult =
+  | { ok: true; turns: number; finalHash: string }
+  | { ok: false; turn: number | null; reason: string };
+
+function sameDecisions(a: TurnDecisions | undefined, b: TurnDecisions | undefined): string | null {
+  for (const actor of ACTORS) {
+    const x = JSON.stringify(a?.[actor] ?? []);
+    const y = JSON.stringify(b?.[actor] ?? []);
+    if (x !== y) return `${actor}'s decisions differ: the record has ${y}, the simulation made ${x}`;
+  }
+  return null;
+}
+
+/**
+ * Re-simulate a replay and compare it turn by turn: decisions (AI seats are re-decided, human seats
+ * replayed) and state hashes. Reports the first turn that differs.
+ *
+ * @example
+ * const v = verifyReplay(loaded, record);
+ * if (!v.ok) console.log(`mismatch at turn ${v.turn}: ${v.reason}`);
+ */
+export function verifyReplay(loaded: LoadedScenario, record: ReplayRecord): VerifyResult {
+  const sc = loaded.scenario;
+  if (record.scenarioId !== sc.id) return { ok: false, turn: null, reason: `the replay is of scenario "${record.scenarioId}", not "${sc.id}"` };
+  if (record.scenarioHash !== loaded.hash)
+    return {
+      ok: false,
+      turn: null,
+      reason: `the replay was made with a different version of scenario "${sc.id}" (replay ${record.scenarioHash}, this file ${loaded.hash})`,
+    };
+  if (record.engineVersion !== ENGINE_VERSION)
+    return { ok: false, turn: null, reason: `the replay was made by engine ${record.engineVersion}; this is engine ${ENGINE_VERSION}` };
+  const levers = resolveLevers(sc, record.levers);
+  if (!levers.ok) return { ok: false, turn: null, reason: `bad lever in replay: ${levers.error.message}` };
+  const opts: RunOptions = {
+    seed: record.seed,
+    levers: levers.value,
+    turns: record.turnLimit,
+    controllers: record.controllers,
+    script: record.decisions,
+    keepLog: false,
+  };
+  const result = runEngine(sc, opts);
+  const n = Math.max(result.turnHashes.length, record.turnHashes.length);
+  for (let i = 0; i < n; i++) {
+    const turn = i + 1;
+    if (result.rejection && result.rejection.turn === turn)
+      return { ok: false, turn, reason: `illegal decision for ${result.rejection.actor}: ${result.rejection.reason}` };
+    const diff = sameDecisions(result.decisions[i], record.decisions[i]);
+    if (diff) return { ok: false, turn, reason: diff };
+    if (result.turnHashes[i] !== record.turnHashes[i])
+      return {
+        ok: false,
+        turn,
+        reason: `state hash differs: the record has ${record.turnHashes[i] ?? 'no turn'}, the simulation gives ${result.turnHashes[i] ?? 'no turn'}`,
+      };
+  }
+  if (result.finalHash !== record.finalHash)
+    return { ok: false, turn: null, reason: `final hash differs: record ${record.finalHash}, simulation ${result.finalHash}` };
+  return { ok: true, turns: result.turnHashes.length, finalHash: result.finalHash };
+}

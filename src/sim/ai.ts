@@ -1,0 +1,122 @@
+import { phaseWindow } from './context';
+import { forcedDecision } from './courses';
+import { whyIllegal } from './decisions';
+import { DECISION_SLOTS, type ActorId, type DecisionSlot } from './ids';
+import type { LogEntry, ScoredOption, UtilityTerms } from './log';
+import { BEHAVIOURS, optionsOf } from './options';
+import { OPTION_SPECS, type OptionId } from './options/params';
+import { stream } from './random';
+import type { Scenario } from './scenario/schema';
+import type { Decision, GameState } from './state';
+
+/**
+ * The AI: every actor chooses from the same menu a person sees. Each legal option gets raw utility
+ * terms from its rules (gain, risk, cost, alliance, domestic); the scenario's doctrine weights them,
+ * the actor's risk tolerance scales the risk term, and seeded noise breaks ties and adds
+ * personality. In each slot the best option is taken if it beats doing nothing (utility 0). The
+ * top options and their terms are logged so "why did Russia do that?" has an answer in numbers.
+ */
+export interface AiChoice {
+  readonly decisions: Decision[];
+  readonly reasoning: LogEntry;
+}
+
+const TERM_NAMES = ['gain', 'risk', 'cost', 'alliance', 'domestic'] as const;
+
+function candidates(v: { s: GameState; sc: Scenario; actor: ActorId }): Decision[] {
+  const out: Decision[] = [];
+  for (const id of optionsOf(v.actor)) {
+    const b = BEHAVIOURS[id];
+    const needs = OPTION_SPECS[id] as { needs?: string };
+    if (needs.needs === 'amount') for (const amount of b.amounts?.(v) ?? []) out.push({ type: id, amount });
+    else if (needs.needs) for (const target of b.targets?.(v) ?? []) out.push({ type: id, target });
+    else out.push({ type: id });
+  }
+  return out;
+}
+
+/** Weight raw terms by doctrine and traits. Integer arithmetic. */
+export function weigh(sc: Scenario, actor: ActorId, raw: UtilityTerms): UtilityTerms {
+  const d = sc.actors[actor].doctrine;
+  const riskScale = 150 - sc.actors[actor].traits.riskTolerance;
+  return {
+    gain: Math.trunc((raw.gain * d.gain) / 100),
+    risk: Math.trunc((Math.trunc((raw.risk * d.risk) / 100) * riskScale) / 100),
+    cost: Math.trunc((raw.cost * d.cost) / 100),
+    alliance: Math.trunc((raw.alliance * d.alliance) / 100),
+    domestic: Math.trunc((raw.domestic * d.domestic) / 100),
+  };
+}
+
+function describe(o: ScoredOption): string {
+  const parts = TERM_NAMES.filter((t) => o.weighted[t] !== 0).map((t) => `${t} ${o.weighted[t] > 0 ? '+' : ''}${o.weighted[t]}`);
+  if (o.noise !== 0) parts.push(`noise ${o.noise > 0 ? '+' : ''}${o.noise}`);
+  const what = o.target ? `${o.option}→${o.target}` : o.option;
+  return `${what} ${o.utility} (${parts.join(', ') || 'nothing at stake'})`;
+}
+
+/**
+ * Choose an AI actor's decisions for this turn.
+ *
+ * @example
+ * const { decisions, reasoning } = decideAI(state, scenario, 'russia');
+ */
+export function decideAI(s: GameState, sc: Scenario, actor: ActorId): AiChoice {
+  const forced = forcedDecision(s, sc, actor);
+  const fixedSlot: DecisionSlot | null = forced ? OPTION_SPECS[forced.type].slot : null;
+  const rng = stream(s.seed, s.turn, `ai:${actor}`);
+  const noiseMax = sc.actors[actor].doctrine.noise;
+  const scored: (ScoredOption & { decision: Decision })[] = [];
+  const view = { s, sc, actor, memo: new Map<string, unknown>() };
+  for (const d of candidates(view)) {
+    const slot = OPTION_SPECS[d.type].slot;
+    // One draw per candidate, in menu order, legal or not, so a change in legality elsewhere
+    // does not shift the noise of unrelated options.
+    const noise = noiseMax > 0 ? rng.int(-noiseMax, noiseMax) : 0;
+    if (slot === fixedSlot) continue;
+    if (whyIllegal(s, sc, actor, d) !== null) continue;
+    const assessed = BEHAVIOURS[d.type].assess(view, d);
+    const raw: UtilityTerms = {
+      gain: Math.trunc(assessed.gain),
+      risk: Math.trunc(assessed.risk),
+      cost: Math.trunc(assessed.cost),
+      alliance: Math.trunc(assessed.alliance),
+      domestic: Math.trunc(assessed.domestic),
+    };
+    const weighted = weigh(sc, actor, raw);
+    const utility = TERM_NAMES.reduce((t, k) => t + weighted[k], noise);
+    scored.push({ option: d.type, slot, ...(d.target ? { target: d.target } : {}), terms: raw, weighted, noise, utility, decision: d });
+  }
+  const decisions: Decision[] = [];
+  const chosen: OptionId[] = [];
+  for (const slot of DECISION_SLOTS) {
+    let best: (typeof scored)[number] | null = null;
+    for (const o of scored) if (o.slot === slot && o.utility > 0 && (!best || o.utility > best.utility)) best = o;
+    if (best) {
+      decisions.push(best.decision);
+      chosen.push(best.decision.type);
+    }
+  }
+  const ranked = scored.slice().sort((a, b) => b.utility - a.utility);
+  const top = ranked.slice(0, 6).map(({ decision: _d, ...o }) => o);
+  const name = sc.actors[actor].name;
+  const text =
+    (chosen.length ? `${name} (AI) chooses ${chosen.join(', ')}` : `${name} (AI) holds: no option beats doing nothing`) +
+    (forced ? `; ${forced.type} is forced by lever` : '') +
+    `. Top options: ${top.map(describe).join('; ') || 'none legal'}.`;
+  return {
+    decisions,
+    reasoning: {
+      type: 'ai-reasoning',
+      actor,
+      considered: top,
+      chosen,
+      turn: s.turn,
+      hour: s.hour + phaseWindow(sc.calendar.turnHours, 'decisions')[0],
+      theater: 'global',
+      actors: [actor],
+      visibleTo: [actor],
+      text,
+    },
+  };
+}

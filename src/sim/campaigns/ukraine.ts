@@ -1,0 +1,96 @@
+import type { Ctx } from '../context';
+import type { Modifier } from '../log';
+import { param } from '../options/types';
+import type { Decision } from '../state';
+import { clamp } from '../state';
+
+/**
+ * The Ukraine front: territory (basis points of Ukraine held by Kyiv), attrition on both sides,
+ * and the ceasefire with its guarantee layers. The baseline reproduces 2025: Russian gains of
+ * under 1% of Ukraine a year at a cost of hundreds of thousands of casualties. A ceasefire without
+ * guarantees may break; each guarantee layer makes that less likely.
+ */
+export function ukraineFront(ctx: Ctx, decisions: Readonly<Partial<Record<string, readonly Decision[]>>>): void {
+  const s = ctx.s;
+  const sc = ctx.sc;
+  const u = s.ukraine;
+  const rules = sc.rules.ukraine;
+  if (u.status === 'ceasefire') {
+    const g = u.guarantees;
+    const chance = clamp(6 - (g.coalition ? 3 : 0) - (g.usBackstop ? 3 : 0) + (s.flags.secondFront ? 4 : 0), 0, 100);
+    if (chance === 0) return;
+    const r = ctx.rng('ukraine:ceasefire');
+    const roll = r.d100();
+    const broken = roll <= chance;
+    ctx.emit({
+      type: 'adjudication',
+      kind: 'ukraine-front',
+      theater: 'europe',
+      region: sc.roles.ukraineHeld,
+      actors: ['russia', 'ukraine'],
+      visibleTo: 'all',
+      inputs: { coalition: g.coalition, usBackstop: g.usBackstop, secondFront: s.flags.secondFront },
+      modifiers: [
+        { name: 'base', value: 6 },
+        { name: 'coalition of the willing', value: g.coalition ? -3 : 0 },
+        { name: 'US backstop', value: g.usBackstop ? -3 : 0 },
+        { name: 'Russia at war with NATO', value: s.flags.secondFront ? 4 : 0 },
+      ],
+      roll: { stream: r.label, die: 'd100', value: roll, target: chance },
+      result: broken ? 'ceasefire broken' : 'ceasefire holds',
+      text: `Ceasefire test: break chance ${chance}%, roll ${roll}: ${broken ? 'Russia breaks the ceasefire' : 'the ceasefire holds'}.`,
+    });
+    if (broken) {
+      u.status = 'fighting';
+      u.russianOffensive = true;
+      ctx.setFlag('ukraineCeasefire', false);
+      ctx.adjust('article5Credibility', -rules.guaranteeCredibility, 'a broken ceasefire', 'europe');
+    }
+    return;
+  }
+  if (u.status !== 'fighting') return;
+  const ru = decisions['russia'] ?? [];
+  const ua = decisions['ukraine'] ?? [];
+  const offensive = ru.some((d) => d.type === 'russia.ukraine-offensive');
+  const defend = ua.some((d) => d.type === 'ukraine.defend');
+  const counter = ua.some((d) => d.type === 'ukraine.counter-attack');
+  const r = ctx.rng('ukraine:front');
+  const roll = r.d100();
+  const pulled = s.flags.secondFront;
+  const modifiers: Modifier[] = [
+    { name: 'base Russian gain', value: rules.baseRussianGainBp },
+    { name: 'Russian offensive', value: offensive ? param(sc, 'russia.ukraine-offensive', 'gainBpPerTurn') : 0 },
+    { name: 'Ukraine defends in depth', value: defend ? -param(sc, 'ukraine.defend', 'defenceBonus') : 0 },
+    { name: 'Ukrainian counter-attack', value: counter ? -param(sc, 'ukraine.counter-attack', 'gainBpPerTurn') * (pulled ? 2 : 1) : 0 },
+    { name: 'Russian forces drawn to NATO front', value: pulled ? -2 : 0 },
+    { name: 'munitions balance', value: Math.trunc((s.blocs.russia.munitions - 50) / 25) },
+    { name: 'fortune of the turn (roll)', value: Math.trunc((roll - 50) / 25) },
+  ];
+  const net = modifiers.reduce((t, m) => t + m.value, 0);
+  const from = u.territoryHeldBp;
+  u.territoryHeldBp = clamp(from - net, 0, 10000);
+  const tempo = offensive ? 100 : 50;
+  const counterCost = counter ? param(sc, 'ukraine.counter-attack', 'attritionPct') : 100;
+  const ruLoss = Math.trunc((rules.russianCasualtiesPerTurn * tempo) / 100);
+  const uaLoss = Math.trunc((Math.trunc((rules.ukrainianCasualtiesPerTurn * tempo) / 100) * counterCost) / 100);
+  u.russianCasualties += ruLoss;
+  u.ukrainianCasualties += uaLoss;
+  const fmt = (bp: number): string => `${Math.trunc(bp / 100)}.${String(bp % 100).padStart(2, '0')}%`;
+  ctx.emit({
+    type: 'adjudication',
+    kind: 'ukraine-front',
+    theater: 'europe',
+    region: sc.roles.ukraineOccupied,
+    actors: ['russia', 'ukraine'],
+    visibleTo: 'all',
+    inputs: { offensive, defend, counter, territoryHeldBp: from, russianCasualties: u.russianCasualties, ukrainianCasualties: u.ukrainianCasualties },
+    modifiers,
+    roll: { stream: r.label, die: 'd100', value: roll },
+    result: net > 0 ? `Russia gains ${net} bp` : net < 0 ? `Ukraine regains ${-net} bp` : 'no change',
+    text:
+      `Ukraine front: ${modifiers.filter((m) => m.value !== 0).map((m) => `${m.name} ${m.value > 0 ? '+' : ''}${m.value}`).join(', ')}; roll ${roll} → ` +
+      `net ${net} bp to Russia; Ukraine holds ${fmt(u.territoryHeldBp)}. Casualties this turn: Russia ${ruLoss}, Ukraine ${uaLoss}.`,
+  });
+  // Forces engaged in Ukraine also wear down.
+  for (const f of s.forces) if (f.actor === 'russia' && f.region === sc.roles.ukraineOccupied && offensive) f.strength = Math.max(0, f.strength - 1);
+}

@@ -1,0 +1,166 @@
+import type { ActorId, ForceKind, Theater } from './ids';
+import type { Scenario } from './scenario/schema';
+import { clamp, type GameState } from './state';
+
+/**
+ * Derived quantities read by several rules: effective strengths, the US pool split, air and sea
+ * control, deterrence. Pure functions of the state; integer arithmetic only.
+ */
+
+/** Strength × readiness / 100, summed over an actor's forces of the given kinds in the regions. */
+export function strength(
+  s: GameState,
+  actor: ActorId,
+  regions: readonly string[] | null,
+  kinds: readonly ForceKind[],
+): number {
+  let total = 0;
+  for (const f of s.forces) {
+    if (f.actor !== actor || !kinds.includes(f.kind)) continue;
+    if (regions && !regions.includes(f.region)) continue;
+    total += Math.trunc((f.strength * f.readiness) / 100);
+  }
+  return total;
+}
+
+const byTheater = new WeakMap<Scenario, Record<Theater, string[]>>();
+
+/** The region ids of a theater (computed once per scenario). */
+export function theaterRegions(sc: Scenario, theater: Theater): string[] {
+  let m = byTheater.get(sc);
+  if (!m) {
+    const ids = Object.keys(sc.regions);
+    m = {
+      indoPacific: ids.filter((r) => sc.regions[r]!.theater === 'indoPacific'),
+      europe: ids.filter((r) => sc.regions[r]!.theater === 'europe'),
+    };
+    byTheater.set(sc, m);
+  }
+  return m[theater];
+}
+
+/** Apply a percentage loss to an actor's forces of given kinds in given regions. */
+export function applyLosses(
+  s: GameState,
+  actor: ActorId,
+  regions: readonly string[],
+  kinds: readonly ForceKind[],
+  pct: number,
+): number {
+  let lost = 0;
+  for (const f of s.forces) {
+    if (f.actor !== actor || !kinds.includes(f.kind) || !regions.includes(f.region)) continue;
+    const l = Math.trunc((f.strength * pct + 99) / 100);
+    f.strength = Math.max(0, f.strength - l);
+    lost += l;
+  }
+  return lost;
+}
+
+const AIR_SEA: readonly ForceKind[] = ['air', 'naval', 'missile'];
+export const GROUND: readonly ForceKind[] = ['ground'];
+
+/** The US pool in each theater, after the readiness of the NATO bloc. */
+export function usPool(s: GameState, sc: Scenario): Record<Theater, number> {
+  const pool = Math.trunc((sc.us.poolStrength * s.blocs.nato.readiness) / 100);
+  const pacific = Math.trunc((pool * s.tracks.usPacificShare) / 100);
+  return { indoPacific: pacific, europe: pool - pacific };
+}
+
+export interface AirSea {
+  readonly east: number;
+  readonly west: number;
+  /** From the attacker's (China's or Russia's) side, -100..100. */
+  readonly control: number;
+}
+
+/** Air and sea control over the Taiwan Strait, from China's side. */
+export function indoPacificAirSea(s: GameState, sc: Scenario): AirSea {
+  const regions = theaterRegions(sc, 'indoPacific');
+  const east = strength(s, 'china', regions, AIR_SEA);
+  let west = strength(s, 'taiwan', regions, AIR_SEA);
+  if (s.flags.usIntervened) {
+    const us = usPool(s, sc).indoPacific + strength(s, 'usa', regions, AIR_SEA);
+    west += Math.trunc((us * (s.flags.japanBasesOpen ? 100 : 55)) / 100);
+  }
+  if (s.flags.japanJoined) west += strength(s, 'japan', regions, AIR_SEA);
+  return { east, west, control: ratioControl(east, west) };
+}
+
+/** Air and sea control over the Baltic, from Russia's side. */
+export function europeAirSea(s: GameState, sc: Scenario): AirSea {
+  const regions = theaterRegions(sc, 'europe');
+  const east = strength(s, 'russia', regions, AIR_SEA);
+  let west = strength(s, 'nato-europe', regions, AIR_SEA) + strength(s, 'usa', regions, AIR_SEA);
+  west += usPool(s, sc).europe;
+  // Before Article 5 is invoked, only the nations directly attacked and their neighbours fight.
+  if (!s.flags.article5Invoked) west = Math.trunc((west * 40) / 100);
+  return { east, west, control: ratioControl(east, west) };
+}
+
+function ratioControl(east: number, west: number): number {
+  if (east + west === 0) return 0;
+  return clamp(Math.trunc(((east - west) * 100) / (east + west)), -100, 100);
+}
+
+/** Share 0..100 of a balance that favours the defender. */
+export function balanceShare(defender: number, attacker: number): number {
+  if (defender + attacker === 0) return 50;
+  return Math.trunc((defender * 100) / (defender + attacker));
+}
+
+/** How credible a US defence of Taiwan looks, 0..100. */
+export function usCredibilityPacific(s: GameState): number {
+  if (s.flags.usIntervened) return 100;
+  switch (s.levers.usIntervention) {
+    case 'prompt':
+      return 75;
+    case 'delayed':
+      return 45;
+    case 'none':
+      return 10;
+    default: {
+      const never: never = s.levers.usIntervention;
+      throw new Error(`unknown usIntervention ${String(never)}`);
+    }
+  }
+}
+
+export interface DeterrenceTerms {
+  readonly balance: number;
+  readonly credibility: number;
+  readonly cohesion: number;
+  readonly value: number;
+}
+
+/** Deterrence per theater from balance, credibility and cohesion (scenario weights). */
+export function deterrence(s: GameState, sc: Scenario, theater: Theater): DeterrenceTerms {
+  const w = sc.rules.deterrence;
+  let balance: number;
+  let credibility: number;
+  let cohesion: number;
+  if (theater === 'europe') {
+    const nato =
+      strength(s, 'nato-europe', null, GROUND) + strength(s, 'usa', theaterRegions(sc, 'europe'), GROUND) + usPool(s, sc).europe;
+    const russia = strength(s, 'russia', sc.roles.russianStaging, GROUND) + europeAirSea(s, sc).east;
+    balance = balanceShare(nato, russia * 3);
+    credibility = s.tracks.article5Credibility;
+    cohesion = s.tracks.natoCohesion;
+  } else {
+    const regions = theaterRegions(sc, 'indoPacific');
+    const west =
+      strength(s, 'taiwan', regions, ['ground', 'air', 'naval', 'missile']) +
+      Math.trunc((usPool(s, sc).indoPacific * usCredibilityPacific(s)) / 100) +
+      (s.flags.japanBasesOpen ? strength(s, 'japan', regions, AIR_SEA) : 0);
+    const china = strength(s, 'china', regions, ['ground', 'air', 'naval', 'missile']);
+    balance = balanceShare(west, china);
+    credibility = usCredibilityPacific(s);
+    cohesion = s.flags.japanBasesOpen ? 75 : 40;
+  }
+  const value = clamp(
+    Math.trunc((balance * w.balanceWeight + credibility * w.credibilityWeight + cohesion * w.cohesionWeight) / 100),
+    0,
+    100,
+  );
+  return { balance, credibility, cohesion, value };
+}

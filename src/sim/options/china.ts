@@ -1,0 +1,283 @@
+import { ACTORS } from '../ids';
+import { applyLosses, indoPacificAirSea, theaterRegions } from '../measures';
+import { clamp } from '../state';
+import { chinaCampaignActive, costTerms, memo, param, terms, type OptionBehaviour, type View } from './types';
+
+const airSea = (v: View) => memo(v, 'air-sea', () => indoPacificAirSea(v.s, v.sc)).control;
+
+/**
+ * China's menu: a ladder from grey-zone pressure through quarantine and blockade to strikes and an
+ * amphibious invasion, plus the diplomatic moves around it (asking Russia to keep NATO busy,
+ * dual-use supply, talks). China's AI climbs the ladder when the gain outweighs deterrence.
+ */
+
+/** How much China wants the next rung: resolve against deterrence in the Indo-Pacific. */
+function appetite(v: View): number {
+  return v.sc.actors.china.traits.resolve - v.s.tracks.deterrence.indoPacific / 2;
+}
+
+const turnsMobilised = (v: View): number => (v.s.flags.chinaMobilised ? v.s.turn - v.s.taiwan.mobilisedTurn : -1);
+const over = (v: View): boolean => ['fallen', 'settled'].includes(v.s.taiwan.phase);
+
+export const china = {
+  'china.gray-zone-pressure': {
+    legal: (v) => (v.s.flags.invasionLaunched || over(v) ? 'the campaign has gone past grey-zone pressure' : null),
+    assess: (v) =>
+      terms({ gain: v.s.tracks.escalation.indoPacific <= 1 ? 12 : 3, risk: -2, ...costTerms(v.sc, 'china.gray-zone-pressure') }),
+    apply: (ctx) => {
+      const id = 'china.gray-zone-pressure';
+      ctx.adjustSupport('taiwan', -param(ctx.sc, id, 'taiwanSupportLoss'), 'grey-zone pressure');
+      ctx.adjust('miscalcRisk', param(ctx.sc, id, 'miscalcRise'), 'air incursions and patrols near Taiwan', 'indoPacific');
+    },
+  },
+  'china.mobilise': {
+    legal: (v) => (v.s.flags.chinaMobilised ? 'already mobilised' : over(v) ? 'the Taiwan campaign is over' : null),
+    assess: (v) => terms({ gain: 10 + appetite(v) / 2, risk: -(8 + v.s.tracks.deterrence.indoPacific / 10), ...costTerms(v.sc, 'china.mobilise') }),
+    apply: (ctx) => {
+      const id = 'china.mobilise';
+      const s = ctx.s;
+      ctx.setFlag('chinaMobilised');
+      s.taiwan.mobilisedTurn = s.turn;
+      if (s.taiwan.phase === 'none') {
+        s.taiwan.phase = 'mobilisation';
+        s.taiwan.since = s.turn;
+      }
+      const gain = param(ctx.sc, id, 'readinessGain');
+      for (const f of s.forces) if (f.actor === 'china') f.readiness = clamp(f.readiness + gain, 0, 100);
+      const chance = param(ctx.sc, id, 'detectionChance');
+      const r = ctx.rng('detect:china-mobilisation');
+      const roll = r.d100();
+      const seen = roll <= chance;
+      ctx.emit({
+        type: 'adjudication',
+        kind: 'detection',
+        theater: 'indoPacific',
+        actors: ['china', 'usa', 'taiwan'],
+        region: ctx.sc.roles.chinaStaging,
+        visibleTo: seen ? 'all' : ['china'],
+        inputs: { detectionChance: chance },
+        modifiers: [],
+        roll: { stream: r.label, die: 'd100', value: roll, target: chance },
+        result: seen ? 'detected' : 'undetected',
+        text: seen
+          ? `Western intelligence detects China's mobilisation (roll ${roll} ≤ ${chance}): Taiwan and the US raise readiness.`
+          : `China's mobilisation goes undetected (roll ${roll} > ${chance}): ambiguity raises miscalculation risk.`,
+      });
+      if (seen) {
+        for (const f of s.forces)
+          if (f.actor === 'taiwan' || f.actor === 'usa') f.readiness = clamp(f.readiness + 5, 0, 100);
+      } else ctx.adjust('miscalcRisk', ctx.sc.rules.miscalc.fogPenalty, 'undetected mobilisation (fog)', 'indoPacific');
+      ctx.escalate('indoPacific', 2, 'China mobilises the Eastern Theater', ['china']);
+    },
+  },
+  'china.quarantine': {
+    legal: (v) =>
+      v.s.flags.quarantineActive || v.s.flags.blockadeActive
+        ? 'a quarantine or blockade is already in force'
+        : over(v) || v.s.flags.invasionLaunched
+          ? 'the campaign has gone past a quarantine'
+          : null,
+    assess: (v) => terms({ gain: 8 + appetite(v) / 3, risk: -6, ...costTerms(v.sc, 'china.quarantine') }),
+    apply: (ctx) => {
+      const id = 'china.quarantine';
+      ctx.setFlag('quarantineActive');
+      ctx.adjust('nonAligned', param(ctx.sc, id, 'nonAlignedShift'), 'China quarantines Taiwan');
+      ctx.escalate('indoPacific', 2, 'China declares a coast-guard quarantine of Taiwan', ['china', 'taiwan']);
+    },
+  },
+  'china.blockade': {
+    legal: (v) =>
+      v.s.flags.blockadeActive
+        ? 'a blockade is already in force'
+        : !v.s.flags.chinaMobilised && !v.s.flags.quarantineActive
+          ? 'needs mobilisation or a quarantine first'
+          : over(v)
+            ? 'the Taiwan campaign is over'
+            : null,
+    assess: (v) =>
+      terms({
+        gain: 14 + appetite(v) / 2 - v.s.tracks.taiwanSupply / 10,
+        risk: -(10 + v.s.tracks.deterrence.indoPacific / 6),
+        ...costTerms(v.sc, 'china.blockade'),
+      }),
+    apply: (ctx) => {
+      const id = 'china.blockade';
+      const s = ctx.s;
+      ctx.setFlag('blockadeActive');
+      ctx.setFlag('quarantineActive', false);
+      if (s.taiwan.phase === 'none' || s.taiwan.phase === 'mobilisation') {
+        s.taiwan.phase = 'blockade';
+        s.taiwan.since = s.turn;
+      }
+      ctx.keyEvent('taiwanBlockade', 'indoPacific', ['china', 'taiwan'], 'China declares a blockade of Taiwan.', ctx.sc.roles.taiwanStrait);
+      const cost = param(ctx.sc, id, 'globalEconomicCost');
+      for (const a of ACTORS) {
+        if (a === 'taiwan') ctx.adjustCost(a, cost * 2, 'blockade: trade cut off');
+        else if (a === 'usa' || a === 'nato-europe' || a === 'japan' || a === 'china')
+          ctx.adjustCost(a, cost, 'blockade: chip and shipping disruption');
+      }
+      ctx.adjust('nonAligned', param(ctx.sc, id, 'nonAlignedShift'), 'China blockades Taiwan');
+      ctx.escalate('indoPacific', 3, 'China blockades Taiwan', ['china', 'taiwan']);
+    },
+  },
+  'china.missile-strikes': {
+    legal: (v) =>
+      v.s.flags.strikesActive
+        ? 'strikes are already under way'
+        : turnsMobilised(v) < v.sc.rules.taiwan.mobilisationTurns
+          ? `needs ${v.sc.rules.taiwan.mobilisationTurns} turns of mobilisation first`
+          : over(v)
+            ? 'the Taiwan campaign is over'
+            : null,
+    assess: (v) => {
+      return terms({
+        gain: 10 + appetite(v) / 2 + airSea(v) / 5,
+        risk: -(18 + v.s.tracks.deterrence.indoPacific / 5),
+        ...costTerms(v.sc, 'china.missile-strikes'),
+      });
+    },
+    apply: (ctx) => {
+      const id = 'china.missile-strikes';
+      const s = ctx.s;
+      const regions = theaterRegions(ctx.sc, 'indoPacific');
+      ctx.setFlag('strikesActive');
+      if (['none', 'mobilisation', 'blockade'].includes(s.taiwan.phase)) {
+        s.taiwan.phase = 'strikes';
+        s.taiwan.since = s.turn;
+      }
+      const pct = param(ctx.sc, id, 'defenceDamagePct');
+      const lost = applyLosses(s, 'taiwan', regions, ['air', 'naval', 'missile'], pct);
+      let usLost = 0;
+      if (s.flags.usIntervened) usLost = applyLosses(s, 'usa', regions, ['air', 'naval'], param(ctx.sc, id, 'usDamagePct'));
+      ctx.note(
+        'indoPacific',
+        ['china', 'taiwan'],
+        `PLA Rocket Force strikes on airfields, ports and air defences: Taiwan loses ${lost} air/naval/missile points${usLost ? `, US forces ${usLost}` : ''} (${pct}% per force).`,
+        ctx.sc.roles.taiwanMain,
+      );
+      ctx.adjust('miscalcRisk', param(ctx.sc, id, 'miscalcRise'), 'missile strikes', 'indoPacific');
+      ctx.adjustSupport('taiwan', ctx.sc.rules.support.rallyOnAttack, 'rally after Chinese strikes');
+      ctx.escalate('indoPacific', 4, 'China strikes Taiwan', ['china', 'taiwan']);
+    },
+  },
+  'china.amphibious-invasion': {
+    legal: (v) =>
+      v.s.flags.invasionLaunched
+        ? 'the invasion is already under way'
+        : !v.s.flags.strikesActive
+          ? 'needs missile and air strikes first'
+          : turnsMobilised(v) < v.sc.rules.taiwan.mobilisationTurns
+            ? 'the assault force is not yet mobilised'
+            : over(v)
+              ? 'the Taiwan campaign is over'
+              : null,
+    assess: (v) => {
+      return terms({
+        gain: 25 + appetite(v) / 2 + airSea(v) / 2,
+        risk: -(25 + v.s.tracks.deterrence.indoPacific / 3),
+        ...costTerms(v.sc, 'china.amphibious-invasion'),
+      });
+    },
+    apply: (ctx) => {
+      const s = ctx.s;
+      ctx.setFlag('invasionLaunched');
+      s.taiwan.phase = 'crossing';
+      s.taiwan.since = s.turn;
+      s.taiwan.crossingTurns = 0;
+      ctx.note('indoPacific', ['china', 'taiwan'], 'China launches an amphibious assault across the Taiwan Strait.', ctx.sc.roles.taiwanStrait);
+      ctx.escalate('indoPacific', 5, 'China invades Taiwan', ['china', 'taiwan']);
+    },
+  },
+  'china.ask-russia-second-front': {
+    legal: (v) =>
+      !chinaCampaignActive(v.s)
+        ? 'only once China is using force against Taiwan'
+        : v.s.flags.chinaRequestPending || v.s.flags.chinaRequestAccepted || v.s.flags.chinaRequestRefused
+          ? 'Moscow has already been asked'
+          : null,
+    assess: (v) =>
+      terms({
+        gain: 8 + v.s.tracks.usPacificShare / 10 + (v.s.flags.usIntervened ? 15 : 0),
+        alliance: (v.sc.actors.china.traits.trustInPartners - 40) / 2,
+        risk: -4,
+      }),
+    apply: (ctx) => {
+      ctx.setFlag('chinaRequestPending');
+      ctx.emit({
+        type: 'change',
+        changes: [],
+        theater: 'global',
+        actors: ['china', 'russia'],
+        visibleTo: ['china', 'russia'],
+        text: "Xi calls Putin: Beijing asks Moscow to keep NATO busy in Europe.",
+      });
+      ctx.adjust('coordination', param(ctx.sc, 'china.ask-russia-second-front', 'coordinationGain'), "China's request to Russia");
+    },
+  },
+  'china.supply-dual-use': {
+    legal: (v) => (v.s.tracks.coordination < 10 ? 'relations with Moscow are too cold' : null),
+    assess: (v) =>
+      terms({
+        gain: 4 + v.s.tracks.coordination / 10,
+        alliance: (v.sc.actors.china.traits.trustInPartners - 30) / 5,
+        risk: -param(v.sc, 'china.supply-dual-use', 'sanctionsExposure') * 2,
+        ...costTerms(v.sc, 'china.supply-dual-use'),
+      }),
+    apply: (ctx) => {
+      const id = 'china.supply-dual-use';
+      const b = ctx.s.blocs.russia;
+      b.munitions = clamp(b.munitions + param(ctx.sc, id, 'russiaMunitionsGain'), 0, 100);
+      ctx.adjust('coordination', param(ctx.sc, id, 'coordinationGain'), 'dual-use supply to Russia');
+      ctx.adjustCost('china', param(ctx.sc, id, 'sanctionsExposure'), 'secondary-sanctions exposure');
+    },
+  },
+  'china.nuclear-signal': {
+    legal: (v) =>
+      v.s.tracks.escalation.indoPacific < 5 || !v.s.flags.usIntervened ? 'only in a war with the US' : null,
+    assess: (v) =>
+      terms({
+        gain: v.s.taiwan.phase === 'repulsed' || (v.s.taiwan.phase === 'lodgement' && v.s.taiwan.lodgement < 30) ? 20 : 4,
+        risk: -(30 - v.sc.actors.china.traits.riskTolerance / 5),
+        ...costTerms(v.sc, 'china.nuclear-signal'),
+      }),
+    apply: (ctx) => {
+      const id = 'china.nuclear-signal';
+      ctx.keyEvent('nuclearSignal', 'indoPacific', ['china', 'usa'], 'China alerts its nuclear forces.');
+      ctx.adjust('usPacificTarget', -param(ctx.sc, id, 'usResolveLoss'), 'China nuclear signal shakes US resolve', 'indoPacific');
+      ctx.adjust('nonAligned', param(ctx.sc, id, 'nonAlignedShift'), 'China nuclear signal');
+      ctx.escalate('indoPacific', 6, 'China signals with nuclear forces', ['china']);
+    },
+  },
+  'china.negotiate': {
+    legal: (v) => (!chinaCampaignActive(v.s) || v.s.flags.chinaNegotiating ? 'no campaign to negotiate over, or talks already open' : null),
+    assess: (v) => {
+      const failing = v.s.taiwan.phase === 'repulsed' ? 40 : v.s.taiwan.chinaLosses > 150 ? 20 : 0;
+      return terms({ gain: failing + v.s.actors.china.economicCost / 3 - 10, ...costTerms(v.sc, 'china.negotiate') });
+    },
+    apply: (ctx) => {
+      ctx.setFlag('chinaNegotiating');
+      ctx.deescalate('indoPacific', param(ctx.sc, 'china.negotiate', 'tensionRelief'), 'China opens talks');
+    },
+  },
+  'china.stand-down': {
+    legal: (v) =>
+      !chinaCampaignActive(v.s) && !v.s.flags.chinaMobilised
+        ? 'nothing to stand down'
+        : ['crossing', 'lodgement', 'breakout'].includes(v.s.taiwan.phase)
+          ? 'troops are ashore or crossing; negotiate instead'
+          : null,
+    assess: (v) =>
+      terms({
+        gain: (v.s.taiwan.phase === 'repulsed' ? 30 : 0) + v.s.actors.china.economicCost / 3 - 25,
+        ...costTerms(v.sc, 'china.stand-down'),
+      }),
+    apply: (ctx) => {
+      const id = 'china.stand-down';
+      const s = ctx.s;
+      for (const f of ['blockadeActive', 'quarantineActive', 'strikesActive', 'chinaMobilised'] as const) ctx.setFlag(f, false);
+      if (s.taiwan.phase !== 'repulsed') s.taiwan.phase = 'none';
+      ctx.adjustSupport('china', -param(ctx.sc, id, 'supportLoss'), 'climb-down');
+      ctx.deescalate('indoPacific', param(ctx.sc, id, 'tensionRelief'), 'China stands down');
+    },
+  },
+} satisfies Record<string, OptionBehaviour>;

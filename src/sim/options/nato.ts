@@ -1,0 +1,170 @@
+import { fight } from '../combat';
+import { scheduleBloc, scheduleForce } from '../economy';
+import { GROUND, applyLosses, europeAirSea, strength, usPool } from '../measures';
+import { clamp } from '../state';
+import { sanctionsOption } from './shared';
+import { costTerms, param, terms, type OptionBehaviour, type View } from './types';
+
+/**
+ * European NATO: spending and production (with lags), the eastern flank, Articles 4 and 5, the
+ * coalition of the willing for Ukraine, and counter-attacks to retake allied territory.
+ */
+
+function weakestBalticState(v: View): string {
+  let best = v.sc.roles.balticStates[0]!;
+  let bestStrength = Infinity;
+  for (const r of v.sc.roles.balticStates) {
+    if (v.s.regions[r]?.owner === 'russia') continue;
+    const st = strength(v.s, 'nato-europe', [r], GROUND);
+    if (st < bestStrength) {
+      best = r;
+      bestStrength = st;
+    }
+  }
+  return best;
+}
+
+const occupied = (v: View): string[] =>
+  [...v.sc.roles.balticStates, ...v.sc.roles.incursionTargets].filter((r) => v.s.regions[r]?.owner === 'russia');
+
+export const nato = {
+  'nato-europe.raise-spending': {
+    legal: (v) => (v.s.blocs.nato.spendingBp >= 800 ? 'spending is at the 8% ceiling' : null),
+    assess: (v) => {
+      const bp = v.s.blocs.nato.spendingBp;
+      const toHague = bp < 500 ? 6 : 0;
+      return terms({
+        gain: toHague + Math.max(v.s.tracks.escalation.europe, v.s.tracks.escalation.indoPacific) * 2 - Math.trunc(bp / 200),
+        ...costTerms(v.sc, 'nato-europe.raise-spending'),
+      });
+    },
+    apply: (ctx) => {
+      const id = 'nato-europe.raise-spending';
+      const b = ctx.s.blocs.nato;
+      const step = param(ctx.sc, id, 'stepBp');
+      const from = b.spendingBp;
+      b.spendingBp = Math.min(800, from + step);
+      ctx.note('europe', ['nato-europe'], `European allies raise defence spending ${(from / 100).toFixed(2)}% → ${(b.spendingBp / 100).toFixed(2)}% of GDP.`);
+      const readiness = Math.max(1, Math.trunc((step * ctx.sc.rules.economy.readinessPerSpendingPoint) / 100));
+      scheduleBloc(ctx, 'readiness', 'nato', readiness, param(ctx.sc, id, 'lagTurns'), 'European spending rise');
+      ctx.adjustSupport('nato-europe', -param(ctx.sc, id, 'supportLoss'), 'budget trade-offs');
+    },
+  },
+  'nato-europe.surge-production': {
+    legal: (v) =>
+      v.s.pipeline.some((d) => d.kind === 'production' && d.label.startsWith('European')) ? 'a production surge is already under way' : null,
+    assess: (v) => terms({ gain: Math.max(v.s.tracks.escalation.indoPacific, v.s.tracks.escalation.europe) * 3 - 3, ...costTerms(v.sc, 'nato-europe.surge-production') }),
+    apply: (ctx) => {
+      const id = 'nato-europe.surge-production';
+      scheduleBloc(ctx, 'production', 'nato', param(ctx.sc, id, 'productionGain'), param(ctx.sc, id, 'lagTurns'), 'European production surge');
+    },
+  },
+  'nato-europe.reinforce-eastern-flank': {
+    legal: (v) => (v.s.tracks.escalation.europe < 2 ? 'no threat to the eastern flank yet' : null),
+    assess: (v) =>
+      terms({
+        gain: v.s.tracks.escalation.europe * 4 + (v.s.flags.secondFront ? 12 : 0) - 6,
+        alliance: 4,
+        ...costTerms(v.sc, 'nato-europe.reinforce-eastern-flank'),
+      }),
+    apply: (ctx) => {
+      const id = 'nato-europe.reinforce-eastern-flank';
+      const n = param(ctx.sc, id, 'brigades');
+      const region = weakestBalticState({ s: ctx.s, sc: ctx.sc, actor: 'nato-europe' });
+      scheduleForce(ctx, 'nato-europe', region, 'ground', n * ctx.sc.rules.europe.brigadeStrength, param(ctx.sc, id, 'arrivalTurns'), `Allied brigades (${n})`);
+    },
+  },
+  'nato-europe.invoke-article4': {
+    legal: (v) => (v.s.flags.article4Invoked ? 'already invoked' : v.s.tracks.escalation.europe < 2 ? 'no threat to consult on' : null),
+    assess: (v) => terms({ gain: v.s.tracks.escalation.europe * 3, alliance: 4 }),
+    apply: (ctx) => {
+      ctx.setFlag('article4Invoked');
+      ctx.adjust('natoCohesion', param(ctx.sc, 'nato-europe.invoke-article4', 'cohesionGain'), 'Article 4 consultations', 'europe');
+    },
+  },
+  'nato-europe.invoke-article5': {
+    legal: (v) => (!v.s.flags.secondFront ? 'no armed attack on an ally' : v.s.flags.article5Invoked ? 'already invoked' : null),
+    assess: (v) =>
+      terms({
+        gain: 30 + Math.trunc(v.s.tracks.natoCohesion / 4),
+        risk: -Math.trunc(v.s.tracks.escalation.europe * 2),
+        alliance: 10,
+      }),
+    apply: (ctx) => {
+      const id = 'nato-europe.invoke-article5';
+      ctx.setFlag('article5Invoked');
+      ctx.keyEvent('article5Invoked', 'europe', ['nato-europe', 'usa'], 'The North Atlantic Council invokes Article 5.');
+      ctx.adjust('natoCohesion', param(ctx.sc, id, 'cohesionGain'), 'Article 5 invoked', 'europe');
+      ctx.adjust('article5Credibility', param(ctx.sc, id, 'credibilityGain'), 'Article 5 invoked', 'europe');
+      ctx.escalate('europe', 5, 'NATO at war with Russia', ['nato-europe']);
+    },
+  },
+  'nato-europe.coalition-of-the-willing': {
+    legal: (v) =>
+      v.s.ukraine.status === 'russia-controls' ? 'there is no Ukrainian state to reassure' : v.s.ukraine.guarantees.coalition ? 'already deployed' : null,
+    assess: (v) =>
+      terms({
+        gain: (v.s.ukraine.status === 'ceasefire' || v.s.flags.russiaNegotiating || v.s.flags.peaceDraftTabled ? 14 : 2) - (v.s.flags.secondFront ? 10 : 0),
+        alliance: 5,
+        risk: -4,
+        ...costTerms(v.sc, 'nato-europe.coalition-of-the-willing'),
+      }),
+    apply: (ctx) => {
+      const id = 'nato-europe.coalition-of-the-willing';
+      ctx.s.ukraine.guarantees.coalition = true;
+      const n = param(ctx.sc, id, 'brigades');
+      scheduleForce(ctx, 'nato-europe', ctx.sc.roles.ukraineHeld, 'ground', n * ctx.sc.rules.europe.brigadeStrength, 2, `Coalition of the willing (France, UK, Germany and others): ${n} brigades`);
+      ctx.adjust('article5Credibility', param(ctx.sc, id, 'credibilityGain'), 'the coalition of the willing deploys', 'europe');
+    },
+  },
+  'nato-europe.sanctions': sanctionsOption('nato-europe.sanctions', 'nato-europe'),
+  'nato-europe.counter-attack': {
+    legal: (v, d) => {
+      const occ = occupied(v);
+      if (occ.length === 0) return 'no allied territory is occupied';
+      return d.target && occ.includes(d.target) ? null : `target must be an occupied region: ${occ.join(', ')}`;
+    },
+    targets: occupied,
+    assess: (v) => terms({ gain: 25 + (v.s.flags.article5Invoked ? 10 : 0), risk: -10, ...costTerms(v.sc, 'nato-europe.counter-attack') }),
+    apply: (ctx, d) => {
+      const id = 'nato-europe.counter-attack';
+      const s = ctx.s;
+      const target = d.target!;
+      const neighbours = ctx.sc.regions[target]!.adjacent.filter((r) => s.regions[r]?.owner === 'nato-europe');
+      const share = param(ctx.sc, id, 'commitmentPct');
+      const attack =
+        Math.trunc(((strength(s, 'nato-europe', neighbours, GROUND) + strength(s, 'usa', neighbours, GROUND)) * share) / 100) +
+        (s.flags.article5Invoked ? Math.trunc(usPool(s, ctx.sc).europe / 4) : 0);
+      const defence = strength(s, 'russia', [target], GROUND);
+      const air = europeAirSea(s, ctx.sc);
+      const out = fight(ctx, `counter-attack:${target}`, 'europe', target, {
+        attacker: 'nato-europe',
+        defender: 'russia',
+        attack,
+        defence,
+        terrain: ctx.sc.regions[target]!.terrain,
+        attackerSupply: s.blocs.nato.munitions,
+        defenderSupply: s.blocs.russia.munitions,
+        airSea: -air.control,
+        attackerReadiness: s.blocs.nato.readiness,
+        defenderReadiness: s.blocs.russia.readiness,
+        extra: [],
+      });
+      applyLosses(s, 'nato-europe', neighbours, GROUND, out.attackerLossPct);
+      applyLosses(s, 'russia', [target], GROUND, out.defenderLossPct);
+      const r = s.regions[target]!;
+      r.control = clamp(r.control - out.controlShift, 0, 100);
+      r.contested = r.control < 100;
+      if (r.control === 0) {
+        r.owner = 'nato-europe';
+        r.control = 60;
+        // Russian troops left in a liberated region withdraw to the staging areas.
+        for (const f of s.forces)
+          if (f.actor === 'russia' && f.region === target) f.region = ctx.sc.roles.russianStaging[0]!;
+        s.europe.targets = s.europe.targets.filter((t) => t !== target);
+        ctx.note('europe', ['nato-europe', 'russia'], `Allied forces liberate ${ctx.sc.regions[target]!.name}.`, target);
+        if (!occupied({ s, sc: ctx.sc, actor: 'nato-europe' }).some((o) => ctx.sc.roles.balticStates.includes(o))) ctx.setFlag('balticCapitalFallen', false);
+      }
+    },
+  },
+} satisfies Record<string, OptionBehaviour>;

@@ -1,0 +1,68 @@
+import type { Ctx } from '../context';
+import type { ActorId } from '../ids';
+import type { UtilityTerms } from '../log';
+import type { Scenario } from '../scenario/schema';
+import type { Decision, GameState } from '../state';
+import type { OptionId } from './params';
+
+/** What an option's rules can read: the state, the scenario and the acting actor. */
+export interface View {
+  readonly s: GameState;
+  readonly sc: Scenario;
+  readonly actor: ActorId;
+  /** Per-decision scratch space: the AI evaluates many options against one state. */
+  readonly memo?: Map<string, unknown>;
+}
+
+/** Compute once per view (the state does not change while an actor weighs its options). */
+export function memo<T>(v: View, key: string, fn: () => T): T {
+  if (!v.memo) return fn();
+  if (v.memo.has(key)) return v.memo.get(key) as T;
+  const value = fn();
+  v.memo.set(key, value);
+  return value;
+}
+
+/**
+ * An option's behaviour. `legal` returns null or the reason it cannot be taken; `assess` gives the
+ * AI the raw terms of its utility (before doctrine weights); `apply` changes the state and logs.
+ */
+export interface OptionBehaviour {
+  legal(v: View, d: Decision): string | null;
+  assess(v: View, d: Decision): UtilityTerms;
+  apply(ctx: Ctx, d: Decision): void;
+  /** Candidate targets (region or actor ids) the AI considers, for options that need one. */
+  targets?(v: View): string[];
+  /** Candidate amounts the AI considers, for options that need one. */
+  amounts?(v: View): number[];
+}
+
+export type Behaviours = { readonly [K in OptionId]: OptionBehaviour };
+
+/** A numeric parameter of an option, from the scenario. */
+export function param(sc: Scenario, id: OptionId, name: string): number {
+  const v = sc.options[id].params[name];
+  if (v === undefined) throw new Error(`scenario option ${id} lacks parameter ${name}`);
+  return v;
+}
+
+export function terms(t: Partial<UtilityTerms>): UtilityTerms {
+  return { gain: t.gain ?? 0, risk: t.risk ?? 0, cost: t.cost ?? 0, alliance: t.alliance ?? 0, domestic: t.domestic ?? 0 };
+}
+
+/** The standard cost terms of an option from its scenario costs. */
+export function costTerms(sc: Scenario, id: OptionId): Pick<UtilityTerms, 'cost' | 'domestic'> {
+  const c = sc.options[id].cost;
+  return { cost: -c.economic * 2, domestic: -c.support * 2 };
+}
+
+/** Whether China is using force against Taiwan in any form. */
+export function chinaCampaignActive(s: GameState): boolean {
+  return (
+    s.flags.blockadeActive || s.flags.quarantineActive || s.flags.strikesActive || s.flags.invasionLaunched
+  );
+}
+
+export function atWar(s: GameState, theater: 'indoPacific' | 'europe'): boolean {
+  return s.tracks.escalation[theater] >= 4;
+}

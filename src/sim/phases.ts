@@ -1,0 +1,275 @@
+import { allianceResponse, shiftUsPool } from './alliances';
+import { europeCampaign } from './campaigns/europe';
+import { taiwanCampaign } from './campaigns/taiwan';
+import { ukraineFront } from './campaigns/ukraine';
+import { Ctx, theaterName } from './context';
+import { forcedDecision } from './courses';
+import { whyIllegal } from './decisions';
+import { deliver, economyTurn } from './economy';
+import { incidents, nuclearUse, updateMiscalc } from './escalation';
+import { ACTORS, DECISION_SLOTS, THEATERS, type ActorId } from './ids';
+import type { LogEntry } from './log';
+import { GROUND, deterrence, strength } from './measures';
+import { BEHAVIOURS } from './options';
+import { OPTION_SPECS, type OptionId } from './options/params';
+import { checkOutcome } from './outcomes';
+import { hashValue } from './hash';
+import type { Scenario } from './scenario/schema';
+import { scriptedEvents } from './scripted';
+import { secondFrontCalculus } from './second-front';
+import { clamp, type Decision, type GameState } from './state';
+
+/**
+ * The turn's phases as pure functions: each takes a state and returns a new state plus the log
+ * entries it produced. The xstate engine calls them in order (briefing → intelligence → decisions
+ * → adjudication → events → assessment); so does the plain loop in `run.ts`.
+ */
+export interface PhaseResult {
+  readonly state: GameState;
+  readonly log: LogEntry[];
+}
+
+/** Who made each seat's decisions this turn. */
+export type DecidedBy = 'ai' | 'human';
+export type Submissions = Readonly<Partial<Record<ActorId, readonly Decision[]>>>;
+
+/** Options whose use is secret between the parties (fog of war). */
+const SECRET: readonly OptionId[] = ['china.ask-russia-second-front', 'russia.accept-china-request', 'russia.refuse-china-request'];
+
+function header(ctx: Ctx, phase: Ctx['phase'], text: string): void {
+  ctx.emit({ type: 'phase', phase, theater: 'global', actors: [], visibleTo: 'all', text });
+}
+
+/** Start a turn: advance the clock, deliver what is due, fire scripted events. */
+export function briefing(state: GameState, sc: Scenario): PhaseResult {
+  const next: GameState = { ...state, turn: state.turn + 1, hour: state.turn * sc.calendar.turnHours };
+  const ctx = new Ctx(next, sc, 'briefing');
+  const s = ctx.s;
+  s.turnStats = { combats: { nato: 0, china: 0, russia: 0 }, militaryActions: 0 };
+  s.ukraine.russianOffensive = false;
+  const e = s.tracks.escalation;
+  header(ctx, 'briefing', `Turn ${s.turn} (hour ${s.hour}): Indo-Pacific at rung ${e.indoPacific}, Europe at rung ${e.europe}.`);
+  deliver(ctx);
+  scriptedEvents(ctx);
+  return { state: s, log: ctx.log };
+}
+
+/** What each side knows: deterrence per theater, Russia's private calculus, estimates. */
+export function intelligence(state: GameState, sc: Scenario): PhaseResult {
+  const ctx = new Ctx(state, sc, 'intelligence');
+  const s = ctx.s;
+  header(ctx, 'intelligence', 'Intelligence: deterrence and estimates.');
+  for (const t of THEATERS) {
+    const d = deterrence(s, sc, t);
+    s.tracks.deterrence[t] = d.value;
+    const w = sc.rules.deterrence;
+    ctx.emit({
+      type: 'adjudication',
+      kind: 'detection',
+      theater: t,
+      actors: [],
+      visibleTo: 'all',
+      inputs: { balance: d.balance, credibility: d.credibility, cohesion: d.cohesion },
+      modifiers: [
+        { name: `balance ${d.balance} × ${w.balanceWeight}%`, value: Math.trunc((d.balance * w.balanceWeight) / 100) },
+        { name: `credibility ${d.credibility} × ${w.credibilityWeight}%`, value: Math.trunc((d.credibility * w.credibilityWeight) / 100) },
+        { name: `cohesion ${d.cohesion} × ${w.cohesionWeight}%`, value: Math.trunc((d.cohesion * w.cohesionWeight) / 100) },
+      ],
+      roll: null,
+      result: `deterrence ${d.value}`,
+      text: `${theaterName(t)} deterrence ${d.value}: balance ${d.balance}, credibility ${d.credibility}, cohesion ${d.cohesion}.`,
+    });
+  }
+  const c = secondFrontCalculus(s, sc);
+  const fmt = (ms: readonly { name: string; value: number }[]): string => ms.map((m) => `${m.name} = ${m.value}`).join(', ');
+  ctx.emit({
+    type: 'adjudication',
+    kind: 'second-front-calculus',
+    theater: 'europe',
+    actors: ['russia'],
+    visibleTo: ['russia'],
+    inputs: c.readings,
+    modifiers: [...c.gains, ...c.costs.map((m) => ({ name: m.name, value: -m.value })), { name: 'threshold', value: -sc.rules.secondFront.threshold }],
+    roll: null,
+    result: c.net > 0 ? `net +${c.net}: the factors favour a second front` : `net ${c.net}: the factors advise against a second front`,
+    text: `Russia's second-front calculus: gains ${fmt(c.gains)}; costs ${fmt(c.costs)}; net ${c.net}.`,
+  });
+  const ruStaging = strength(s, 'russia', sc.roles.russianStaging, GROUND);
+  const natoBaltic = strength(s, 'nato-europe', sc.roles.balticStates, GROUND) + strength(s, 'usa', sc.roles.balticStates, GROUND);
+  ctx.emit({
+    type: 'change',
+    changes: [],
+    theater: 'europe',
+    actors: ['nato-europe', 'usa'],
+    visibleTo: ['usa', 'nato-europe', 'ukraine'],
+    text: `Allied estimate: Russian forces near the Baltic ${ruStaging} points; allied forces in the Baltic states ${natoBaltic}.`,
+  });
+  const chinaStaging = strength(s, 'china', [sc.roles.chinaStaging], GROUND);
+  ctx.emit({
+    type: 'change',
+    changes: [],
+    theater: 'indoPacific',
+    actors: ['usa', 'taiwan', 'japan'],
+    visibleTo: ['usa', 'taiwan', 'japan'],
+    text: `Allied estimate: PLA ground forces on the Eastern Theater coast ${chinaStaging} points; Taiwan supply ${s.tracks.taiwanSupply}.`,
+  });
+  return { state: s, log: ctx.log };
+}
+
+/**
+ * Apply every seat's decisions (and any lever-forced ones) in a fixed order, then run the
+ * campaigns. Decisions made illegal by an earlier one this turn are logged and skipped.
+ */
+export function adjudicate(state: GameState, sc: Scenario, submissions: Submissions, by: Readonly<Partial<Record<ActorId, DecidedBy>>>): PhaseResult {
+  const ctx = new Ctx(state, sc, 'adjudication');
+  const s = ctx.s;
+  header(ctx, 'adjudication', 'Adjudication: decisions take effect.');
+  const taken: Partial<Record<ActorId, Decision[]>> = {};
+  for (const actor of ACTORS) {
+    const forced = forcedDecision(s, sc, actor);
+    const list: { d: Decision; how: 'ai' | 'human' | 'lever' }[] = [];
+    if (forced) list.push({ d: forced, how: 'lever' });
+    const seat = submissions[actor] ?? [];
+    for (const slot of DECISION_SLOTS)
+      for (const d of seat) if (OPTION_SPECS[d.type].slot === slot) list.push({ d, how: by[actor] ?? 'ai' });
+    const done: Decision[] = [];
+    for (const { d, how } of list) {
+      const why = whyIllegal(s, sc, actor, d, how === 'lever');
+      const name = sc.actors[actor].name;
+      const label = sc.options[d.type].label + (d.target ? ` (${sc.regions[d.target]?.name ?? d.target})` : '') + (d.amount !== undefined ? ` (${d.amount})` : '');
+      if (why) {
+        ctx.emit({ type: 'decision', actor, decision: d, by: how, theater: 'global', actors: [actor], visibleTo: [actor], text: `${name}: ${label} is overtaken by events and not carried out (${why}).` });
+        continue;
+      }
+      const spec = OPTION_SPECS[d.type] as { escalation?: { theater: 'indoPacific' | 'europe'; floor: number } };
+      ctx.emit({
+        type: 'decision',
+        actor,
+        decision: d,
+        by: how,
+        theater: spec.escalation?.theater ?? (sc.regions[d.target ?? '']?.theater ?? 'global'),
+        actors: [actor],
+        ...(d.target && sc.regions[d.target] ? { region: d.target } : {}),
+        visibleTo: SECRET.includes(d.type) ? ['china', 'russia'] : 'all',
+        text: `${name}${how === 'lever' ? ' (forced by lever)' : how === 'ai' ? ' (AI)' : ''}: ${label}.`,
+      });
+      const cost = sc.options[d.type].cost;
+      if (cost.support) ctx.adjustSupport(actor, -cost.support, sc.options[d.type].label);
+      if (cost.economic) ctx.adjustCost(actor, cost.economic, sc.options[d.type].label);
+      BEHAVIOURS[d.type].apply(ctx, d);
+      if (spec.escalation) ctx.escalate(spec.escalation.theater, spec.escalation.floor, sc.options[d.type].label, [actor]);
+      if (OPTION_SPECS[d.type].slot === 'military') s.turnStats.militaryActions++;
+      done.push(d);
+      ctx.tick();
+    }
+    s.actors[actor].lastDecisions = done;
+    taken[actor] = done;
+  }
+  s.turnStats.combats.china += taiwanCampaign(ctx);
+  const eu = europeCampaign(ctx);
+  s.turnStats.combats.russia += eu;
+  s.turnStats.combats.nato += eu;
+  ukraineFront(ctx, taken);
+  return { state: s, log: ctx.log };
+}
+
+/** What follows from the turn: redeployment, alliance responses, incidents, economy, nuclear risk. */
+export function events(state: GameState, sc: Scenario): PhaseResult {
+  const ctx = new Ctx(state, sc, 'events');
+  const s = ctx.s;
+  header(ctx, 'events', 'Events: consequences and incidents.');
+  shiftUsPool(ctx);
+  allianceResponse(ctx);
+  incidents(ctx);
+  economyTurn(ctx, s.turnStats.combats);
+  capitulation(ctx);
+  nuclearUse(ctx);
+  return { state: s, log: ctx.log };
+}
+
+/** Under a long blockade Taiwan may accept terms. */
+function capitulation(ctx: Ctx): void {
+  const s = ctx.s;
+  const r = ctx.sc.rules.taiwan;
+  if (!s.flags.blockadeActive || s.tracks.taiwanSupply > r.capitulationSupply || s.flags.indoPacificSettlement) return;
+  const modifiers = [
+    { name: `supply below ${r.capitulationSupply}`, value: (r.capitulationSupply - s.tracks.taiwanSupply) * 2 },
+    { name: 'domestic support below 50', value: Math.max(0, Math.trunc((50 - s.actors.taiwan.support) / 2)) },
+    { name: 'US intervening', value: s.flags.usIntervened ? -15 : 0 },
+  ];
+  const chance = clamp(modifiers.reduce((t, m) => t + m.value, 0), 0, 60);
+  const rng = ctx.rng('taiwan:capitulation');
+  const roll = rng.d100();
+  const yields = roll <= chance;
+  ctx.emit({
+    type: 'adjudication',
+    kind: 'capitulation',
+    theater: 'indoPacific',
+    region: ctx.sc.roles.taiwanMain,
+    actors: ['taiwan', 'china'],
+    visibleTo: 'all',
+    inputs: { taiwanSupply: s.tracks.taiwanSupply, support: s.actors.taiwan.support, usIntervened: s.flags.usIntervened },
+    modifiers,
+    roll: { stream: rng.label, die: 'd100', value: roll, target: chance },
+    result: yields ? 'Taiwan accepts terms' : 'Taiwan holds out',
+    text: `Blockade pressure: chance Taiwan accepts terms ${chance}%, roll ${roll}: ${yields ? 'Taipei accepts talks on Beijing’s terms' : 'Taiwan holds out'}.`,
+  });
+  if (yields) {
+    ctx.setFlag('taiwanNegotiating');
+    ctx.setFlag('chinaNegotiating');
+    ctx.setFlag('indoPacificSettlement');
+    ctx.setFlag('blockadeActive', false);
+    s.taiwan.phase = 'settled';
+    s.taiwan.since = s.turn;
+    ctx.deescalate('indoPacific', 2, 'a coerced settlement');
+  }
+}
+
+/** A flat record of every charted track at the end of a turn. */
+export type TrackSnapshot = Record<string, number>;
+
+export function snapshot(s: GameState): TrackSnapshot {
+  const t = s.tracks;
+  const out: TrackSnapshot = {
+    turn: s.turn,
+    hour: s.hour,
+    'escalation.indoPacific': t.escalation.indoPacific,
+    'escalation.europe': t.escalation.europe,
+    'deterrence.indoPacific': t.deterrence.indoPacific,
+    'deterrence.europe': t.deterrence.europe,
+    coordination: t.coordination,
+    natoCohesion: t.natoCohesion,
+    article5Credibility: t.article5Credibility,
+    miscalcRisk: t.miscalcRisk,
+    nonAligned: t.nonAligned,
+    usPacificShare: t.usPacificShare,
+    taiwanSupply: t.taiwanSupply,
+    ukraineTerritoryHeldBp: s.ukraine.territoryHeldBp,
+    'nato.readiness': s.blocs.nato.readiness,
+    'nato.spendingBp': s.blocs.nato.spendingBp,
+    'nato.munitions': s.blocs.nato.munitions,
+    'russia.munitions': s.blocs.russia.munitions,
+    'china.munitions': s.blocs.china.munitions,
+  };
+  for (const a of ACTORS) {
+    out[`support.${a}`] = s.actors[a].support;
+    out[`economicCost.${a}`] = s.actors[a].economicCost;
+  }
+  return out;
+}
+
+export interface Assessment extends PhaseResult {
+  readonly hash: string;
+  readonly snapshot: TrackSnapshot;
+}
+
+/** End the turn: derived tracks, outcome checks, the turn's hash. */
+export function assessment(state: GameState, sc: Scenario, lastTurn: number): Assessment {
+  const ctx = new Ctx(state, sc, 'assessment');
+  const s = ctx.s;
+  header(ctx, 'assessment', 'Assessment: tracks and outcomes.');
+  updateMiscalc(ctx, s.turnStats.militaryActions);
+  for (const t of THEATERS) s.tracks.deterrence[t] = deterrence(s, sc, t).value;
+  checkOutcome(ctx, s.turn >= lastTurn);
+  return { state: s, log: ctx.log, hash: hashValue(s), snapshot: snapshot(s) };
+}

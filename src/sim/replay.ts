@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { ACTORS, type ActorId } from './ids';
+import { LEVER_NAMES, type LeverName, type Levers } from './scenario/levers';
+import type { Decision } from './state';
+import { parseJsonText, validate, type InputProblem, type Result } from './validation';
+
+/**
+ * Replay records: everything needed to reproduce a game exactly (scenario identity, seed, levers,
+ * who controlled each seat and every decision by turn and seat) plus the state hash after each
+ * turn, so a replay checks itself as it goes.
+ */
+export const REPLAY_FORMAT = 'second-front-replay';
+export const REPLAY_FORMAT_VERSION = 1;
+/** Bumped whenever a rule change would alter the result of an existing replay. */
+export const ENGINE_VERSION = '1.0.0';
+
+export type TurnDecisions = Partial<Record<ActorId, Decision[]>>;
+export type Controllers = Record<ActorId, 'ai' | 'human'>;
+
+export interface ReplayRecord {
+  format: typeof REPLAY_FORMAT;
+  formatVersion: number;
+  engineVersion: string;
+  scenarioId: string;
+  scenarioHash: string;
+  seed: string;
+  levers: Levers;
+  controllers: Controllers;
+  /** The number of turns the game was set to run (the scenario's maximum unless cut short). */
+  turnLimit: number;
+  /** decisions[i] holds turn i+1's decisions, by seat (forced-by-lever decisions are not listed). */
+  decisions: TurnDecisions[];
+  turnHashes: string[];
+  finalHash: string;
+  /** For a game forked from another: the parent's final hash and the turn it branched after. */
+  parent?: { finalHash: string; turn: number };
+}
+
+const DecisionSchema = z.strictObject({
+  type: z.string().min(1).max(60),
+  target: z.string().max(60).optional(),
+  amount: z.number().optional(),
+});
+
+const actorRecord = <T extends z.ZodType>(v: T) =>
+  z.strictObject(Object.fromEntries(ACTORS.map((a) => [a, v.optional()])) as Record<ActorId, z.ZodOptional<T>>);
+
+export const ReplaySchema = z.strictObject({
+  format: z.literal(REPLAY_FORMAT),
+  formatVersion: z.number().int(),
+  engineVersion: z.string().max(20),
+  scenarioId: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  scenarioHash: z.string().regex(/^[0-9a-f]{16}$/),
+  seed: z.string().min(1).max(100),
+  levers: z.strictObject(Object.fromEntries(LEVER_NAMES.map((n) => [n, z.union([z.string(), z.number(), z.boolean()])])) as unknown as Record<LeverName, z.ZodType>),
+  controllers: z.strictObject(Object.fromEntries(ACTORS.map((a) => [a, z.enum(['ai', 'human'])])) as Record<ActorId, z.ZodEnum<{ ai: 'ai'; human: 'human' }>>),
+  turnLimit: z.number().int().min(1).max(200),
+  decisions: z.array(actorRecord(z.array(DecisionSchema).max(4))).max(200),
+  turnHashes: z.array(z.string().regex(/^[0-9a-f]{16}$/)).max(200),
+  finalHash: z.string().regex(/^[0-9a-f]{16}$/),
+  parent: z.strictObject({ finalHash: z.string().regex(/^[0-9a-f]{16}$/), turn: z.number().int().min(0) }).optional(),
+});
+
+/**
+ * Parse a replay file's text: JSON, then shape, then format version. Lever values and decisions
+ * are checked against the scenario when the replay is run.
+ *
+ * @example
+ * const r = parseReplayText(text, 'game.json');
+ * if (!r.ok) show(r.error[0].message);
+ */
+export function parseReplayText(text: string, file: string): Result<ReplayRecord, InputProblem[]> {
+  const parsed = parseJsonText(text, file);
+  if (!parsed.ok) return { ok: false, error: [parsed.error] };
+  const data = parsed.value as Record<string, unknown> | null;
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || data['format'] !== REPLAY_FORMAT) {
+    const found = data !== null && typeof data === 'object' && !Array.isArray(data) ? JSON.stringify(data['format'] ?? null) : Array.isArray(data) ? 'an array' : JSON.stringify(data);
+    return {
+      ok: false,
+      error: [{ file, path: '$.format', expected: `"${REPLAY_FORMAT}" (a Second Front replay)`, found, message: `${file}: at $.format: expected "${REPLAY_FORMAT}" (a Second Front replay file), found ${found}` }],
+    };
+  }
+  if (typeof data['formatVersion'] === 'number' && data['formatVersion'] > REPLAY_FORMAT_VERSION) {
+    return {
+      ok: false,
+      error: [
+        {
+          file,
+          path: '$.formatVersion',
+          expected: `format version ${REPLAY_FORMAT_VERSION} or older`,
+          found: String(data['formatVersion']),
+          message: `${file}: at $.formatVersion: this replay was made by a newer Second Front (format ${String(data['formatVersion'])}); this version reads format ${REPLAY_FORMAT_VERSION}`,
+        },
+      ],
+    };
+  }
+  const checked = validate(ReplaySchema, data, file);
+  if (!checked.ok) return checked;
+  return { ok: true, value: checked.value as unknown as ReplayRecord };
+}

@@ -1,0 +1,108 @@
+import { decideAI } from './ai';
+import { validateSubmission, type Rejection } from './decisions';
+import { ACTORS, type ActorId } from './ids';
+import type { LogEntry } from './log';
+import { adjudicate, assessment, briefing, events, intelligence, type DecidedBy, type TrackSnapshot } from './phases';
+import type { Controllers, TurnDecisions } from './replay';
+import type { Levers } from './scenario/levers';
+import type { Scenario } from './scenario/schema';
+import { createInitialState } from './setup';
+import type { Decision, GameState } from './state';
+
+/**
+ * The plain loop: the same phases as the xstate engine, called directly. The engine is the
+ * product; this loop exists so the benchmark can show what the engine costs, and so tests can
+ * check that both give the same bits.
+ */
+export interface RunOptions {
+  readonly seed: string;
+  readonly levers: Levers;
+  /** Turns to play; the scenario's maximum by default. */
+  readonly turns?: number;
+  readonly controllers?: Partial<Controllers>;
+  /** Decisions for human seats by turn (index 0 = turn 1). */
+  readonly script?: readonly TurnDecisions[];
+  /** Keep the log (a batch run can drop it to save memory). */
+  readonly keepLog?: boolean;
+}
+
+export interface RunResult {
+  readonly state: GameState;
+  readonly log: LogEntry[];
+  readonly tracks: TrackSnapshot[];
+  readonly decisions: TurnDecisions[];
+  readonly turnHashes: string[];
+  readonly finalHash: string;
+  readonly turnsPlayed: number;
+  readonly rejection: (Rejection & { turn: number }) | null;
+}
+
+export function allAi(): Controllers {
+  return Object.fromEntries(ACTORS.map((a) => [a, 'ai'])) as Controllers;
+}
+
+/**
+ * @example
+ * const r = runPlain(scenario, { seed: '42', levers: defaultLevers(scenario) });
+ * r.finalHash // identical to the engine's for the same inputs
+ */
+export function runPlain(sc: Scenario, opts: RunOptions): RunResult {
+  const controllers = { ...allAi(), ...opts.controllers };
+  const lastTurn = opts.turns ?? sc.calendar.maxTurns;
+  const keep = opts.keepLog ?? true;
+  const log: LogEntry[] = [];
+  const push = (entries: readonly LogEntry[]): void => {
+    if (keep) for (const e of entries) log.push(e);
+  };
+  const tracks: TrackSnapshot[] = [];
+  const turnHashes: string[] = [];
+  const decisions: TurnDecisions[] = [];
+  let s = createInitialState(sc, opts.seed, opts.levers);
+  let rejection: RunResult['rejection'] = null;
+  while (s.turn < lastTurn && !s.outcome) {
+    let r = briefing(s, sc);
+    push(r.log);
+    r = intelligence(r.state, sc);
+    push(r.log);
+    s = r.state;
+    const submissions: Partial<Record<ActorId, Decision[]>> = {};
+    const by: Partial<Record<ActorId, DecidedBy>> = {};
+    for (const actor of ACTORS) {
+      if (controllers[actor] === 'human') {
+        const v = validateSubmission(s, sc, actor, opts.script?.[s.turn - 1]?.[actor] ?? []);
+        if (!v.ok) {
+          rejection = { ...v.error, turn: s.turn };
+          break;
+        }
+        submissions[actor] = v.value;
+        by[actor] = 'human';
+      } else {
+        const c = decideAI(s, sc, actor);
+        push([c.reasoning]);
+        submissions[actor] = c.decisions;
+        by[actor] = 'ai';
+      }
+    }
+    if (rejection) break;
+    decisions.push(submissions);
+    r = adjudicate(s, sc, submissions, by);
+    push(r.log);
+    r = events(r.state, sc);
+    push(r.log);
+    const a = assessment(r.state, sc, lastTurn);
+    push(a.log);
+    s = a.state;
+    turnHashes.push(a.hash);
+    tracks.push(a.snapshot);
+  }
+  return {
+    state: s,
+    log,
+    tracks,
+    decisions,
+    turnHashes,
+    finalHash: turnHashes[turnHashes.length - 1] ?? '',
+    turnsPlayed: s.turn,
+    rejection,
+  };
+}

@@ -1,0 +1,81 @@
+import { GROUND, balanceShare, strength, usPool } from './measures';
+import type { Modifier } from './log';
+import type { Scenario } from './scenario/schema';
+import { clamp, type GameState } from './state';
+
+/**
+ * Russia's second-front decision, the question the game exists to explore: does Moscow attack
+ * NATO to keep it busy while China moves on Taiwan? Expected gain (NATO and US distraction,
+ * China's leverage, coordination, a local opportunity) is weighed against expected cost (Article
+ * 5 credibility, eastern-flank readiness, forces tied in Ukraine, attrition, nuclear risk,
+ * mistrust of Beijing). Each factor is a 0..100 reading times a scenario weight; the log shows
+ * every one, so a class can see which lever moved the answer.
+ */
+export interface SecondFrontCalculus {
+  readonly gains: readonly Modifier[];
+  readonly costs: readonly Modifier[];
+  /** Σ gains − Σ costs − threshold, in weighted points (each reading × weight / 100). */
+  readonly net: number;
+  readonly readings: Readonly<Record<string, number>>;
+}
+
+/**
+ * @example
+ * const c = secondFrontCalculus(state, scenario);
+ * c.net > 0 // the factors favour attacking NATO this turn
+ */
+export function secondFrontCalculus(s: GameState, sc: Scenario): SecondFrontCalculus {
+  const w = sc.rules.secondFront;
+  const esc = s.tracks.escalation.indoPacific;
+  // How far the US is drawn into the Pacific: its pool share there, doubled in weight once China
+  // is actually fighting (an intervening US cannot swing back quickly).
+  const distraction = clamp(
+    Math.trunc((s.tracks.usPacificShare * (esc >= 4 ? 100 : esc >= 3 ? 70 : 35)) / 100) + (s.flags.usIntervened ? 20 : 0),
+    0,
+    100,
+  );
+  const leverage = s.flags.chinaRequestAccepted ? 100 : s.flags.chinaRequestPending ? 70 : 0;
+  const coordination = s.tracks.coordination;
+  // The local balance in the Baltic states, where a quick grab might succeed before NATO arrives.
+  const natoLocal =
+    strength(s, 'nato-europe', sc.roles.balticStates, GROUND) +
+    strength(s, 'nato-europe', sc.roles.incursionTargets, GROUND) +
+    strength(s, 'usa', sc.roles.balticStates, GROUND) +
+    Math.trunc(usPool(s, sc).europe / 5);
+  const russianStaging = strength(s, 'russia', sc.roles.russianStaging, GROUND);
+  const opportunity = 100 - balanceShare(natoLocal * 3, russianStaging);
+  const credibility = s.tracks.article5Credibility;
+  const readiness = s.blocs.nato.readiness;
+  const inUkraine = strength(s, 'russia', [sc.roles.ukraineOccupied], GROUND);
+  const tieDown = s.ukraine.status === 'fighting' ? balanceShare(inUkraine, russianStaging) : Math.trunc(balanceShare(inUkraine, russianStaging) / 4);
+  // 1.1 million killed and wounded reads as 55: every 20,000 casualties is one point.
+  const attrition = clamp(Math.trunc(s.ukraine.russianCasualties / 20000), 0, 100);
+  const nuclear = clamp(40 + 10 * s.tracks.escalation.europe, 0, 100);
+  const mistrust = 100 - sc.actors.russia.traits.trustInPartners;
+
+  const term = (name: string, reading: number, weight: number): Modifier => ({
+    name: `${name} ${reading} × ${weight}%`,
+    value: Math.trunc((reading * weight) / 100),
+  });
+  const gains = [
+    term('NATO/US distraction', distraction, w.distractionWeight),
+    term("China's leverage", leverage, w.leverageWeight),
+    term('China–Russia coordination', coordination, w.coordinationWeight),
+    term('Baltic opportunity', opportunity, w.opportunityWeight),
+  ];
+  const costs = [
+    term('Article 5 credibility', credibility, w.credibilityWeight),
+    term('eastern-flank readiness', readiness, w.readinessWeight),
+    term('forces tied in Ukraine', tieDown, w.tieDownWeight),
+    term('attrition', attrition, w.attritionWeight),
+    term('nuclear risk', nuclear, w.nuclearWeight),
+    term('mistrust of China', mistrust, w.mistrustWeight),
+  ];
+  const sum = (ms: readonly Modifier[]): number => ms.reduce((t, m) => t + m.value, 0);
+  return {
+    gains,
+    costs,
+    net: sum(gains) - sum(costs) - w.threshold,
+    readings: { distraction, leverage, coordination, opportunity, credibility, readiness, tieDown, attrition, nuclear, mistrust },
+  };
+}
