@@ -26,11 +26,18 @@ const INDENT: Partial<Record<LogEntry['type'], string>> = {
 export function formatEntry(sc: Scenario, e: LogEntry): string {
   const prefix = INDENT[e.type] ?? '    ';
   let line = `${prefix}${e.text}`;
-  if (e.type === 'adjudication' && e.kind !== 'combat' && e.modifiers.length > 0 && !e.text.includes('=')) {
+  if (
+    e.type === 'adjudication' &&
+    e.kind !== 'combat' &&
+    e.modifiers.length > 0 &&
+    !e.text.includes('=')
+  ) {
     const inputs = Object.entries(e.inputs)
       .map(([k, v]) => `${k}=${String(v)}`)
       .join(', ');
-    const mods = e.modifiers.map((m) => `${m.name} ${m.value >= 0 ? '+' : ''}${m.value}`).join(', ');
+    const mods = e.modifiers
+      .map((m) => `${m.name} ${m.value >= 0 ? '+' : ''}${m.value}`)
+      .join(', ');
     line += `\n${' '.repeat(prefix.length)}inputs: ${inputs}; modifiers: ${mods}${e.roll ? `; roll ${e.roll.value} (${e.roll.stream})` : ''}; result: ${e.result}`;
   } else if (e.type === 'adjudication' && e.roll) line += ` [stream ${e.roll.stream}]`;
   if (e.type === 'phase' && e.phase === 'briefing') line = `\n=== ${clock(sc, e.hour)} ${e.text}`;
@@ -48,11 +55,18 @@ export function formatRun(sc: Scenario, seed: string, result: RunResult): string
   out.push(
     `Result after ${result.turnsPlayed} turns (${result.turnsPlayed * sc.calendar.turnHours} hours): ${s.outcome ? s.outcome.label : 'no outcome'}`,
   );
-  if (s.outcome) out.push(`Scores: ${Object.entries(s.outcome.scores).map(([a, v]) => `${a} ${v}`).join(', ')}`);
+  if (s.outcome)
+    out.push(
+      `Scores: ${Object.entries(s.outcome.scores)
+        .map(([a, v]) => `${a} ${v}`)
+        .join(', ')}`,
+    );
   out.push(
     `Ladders: Indo-Pacific ${ESCALATION_LADDER[s.tracks.escalation.indoPacific]}, Europe ${ESCALATION_LADDER[s.tracks.escalation.europe]}`,
   );
-  out.push(`Key events: ${s.keyEvents.map((k) => `${k.name} (turn ${k.turn}, hour ${k.hour})`).join(', ') || 'none'}`);
+  out.push(
+    `Key events: ${s.keyEvents.map((k) => `${k.name} (turn ${k.turn}, hour ${k.hour})`).join(', ') || 'none'}`,
+  );
   out.push(`Final state hash: ${result.finalHash}`);
   return out.join('\n');
 }

@@ -35,7 +35,9 @@ function problems(ps: readonly InputProblem[]): string {
   return shown.join('\n');
 }
 
-function loadScenario(idOrPath: string | undefined): ReturnType<typeof loadScenarioFile> & { ok: true } {
+function loadScenario(
+  idOrPath: string | undefined,
+): ReturnType<typeof loadScenarioFile> & { ok: true } {
   if (!idOrPath) throw new InputError('missing --scenario <id|path>');
   const r = loadScenarioFile(idOrPath);
   if (!r.ok) throw new InputError(`cannot load scenario "${idOrPath}":\n${problems(r.error)}`);
@@ -55,7 +57,8 @@ function overridesOf(sets: readonly string[] | undefined): Record<string, string
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw new InputError(`${name} must be a positive integer, found "${raw}"`);
+  if (!Number.isInteger(n) || n < 1 || n > 1_000_000)
+    throw new InputError(`${name} must be a positive integer, found "${raw}"`);
   return n;
 }
 
@@ -77,7 +80,11 @@ function cmdRun(args: string[]): void {
   if (!values.seed) throw new InputError('missing --seed <s>');
   const levers = resolveLevers(sc, overridesOf(values.set));
   if (!levers.ok) throw new InputError(levers.error.message);
-  const opts: RunOptions = { seed: values.seed, levers: levers.value, turns: positiveInt('--turns', values.turns, sc.calendar.maxTurns) };
+  const opts: RunOptions = {
+    seed: values.seed,
+    levers: levers.value,
+    turns: positiveInt('--turns', values.turns, sc.calendar.maxTurns),
+  };
   const result = runEngine(sc, opts);
   const replay = toReplay(loaded.value, opts, result);
   if (values.replay) writeFileSync(values.replay, `${JSON.stringify(replay, null, 2)}\n`);
@@ -126,16 +133,27 @@ async function cmdBatch(args: string[]): Promise<void> {
       seedBase: values['seed-base'] ?? 'batch',
       overrides: overridesOf(values.set),
       ...(threads !== undefined ? { threads } : {}),
-      ...(values.json ? {} : { onProgress: (done: number, total: number) => process.stderr.write(`\r${done}/${total} runs`) }),
+      ...(values.json
+        ? {}
+        : {
+            onProgress: (done: number, total: number) =>
+              process.stderr.write(`\r${done}/${total} runs`),
+          }),
     });
     if (!values.json) process.stderr.write('\n');
     if (values.json) {
       process.stdout.write(`${JSON.stringify(summary)}\n`);
       return;
     }
-    const lines = [`${summary.runs} runs of ${summary.scenario} in ${summary.seconds.toFixed(1)} s on ${summary.threads} threads (seeds ${summary.seedBase}-0..${summary.runs - 1})`, '', 'Outcomes:'];
+    const lines = [
+      `${summary.runs} runs of ${summary.scenario} in ${summary.seconds.toFixed(1)} s on ${summary.threads} threads (seeds ${summary.seedBase}-0..${summary.runs - 1})`,
+      '',
+      'Outcomes:',
+    ];
     for (const [k, v] of Object.entries(summary.outcomes).sort((a, b) => b[1] - a[1]))
-      lines.push(`  ${k.padEnd(24)} ${String(v).padStart(6)}  ${((v * 100) / summary.runs).toFixed(1)}%`);
+      lines.push(
+        `  ${k.padEnd(24)} ${String(v).padStart(6)}  ${((v * 100) / summary.runs).toFixed(1)}%`,
+      );
     lines.push('', 'Key events:          rate    95% CI           hour p10/median/p90');
     for (const [k, e] of Object.entries(summary.events))
       lines.push(
@@ -151,21 +169,26 @@ async function cmdBatch(args: string[]): Promise<void> {
 function cmdVerify(args: string[]): void {
   const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
   const file = positionals[0];
-  if (!file) throw new InputError('verify needs a replay file: npm run sim -- verify <replay.json>');
+  if (!file)
+    throw new InputError('verify needs a replay file: npm run sim -- verify <replay.json>');
   const text = readInputFile(file);
   if (!text.ok) throw new InputError(text.error.message);
   // Accept a bare replay record or the JSON output of `run --json` (which carries one).
   let body = text.value;
   try {
     const data = JSON.parse(body) as Record<string, unknown>;
-    if (data && typeof data === 'object' && 'replay' in data && !('format' in data)) body = JSON.stringify(data['replay']);
+    if (data && typeof data === 'object' && 'replay' in data && !('format' in data))
+      body = JSON.stringify(data['replay']);
   } catch {
     // parseReplayText reports the syntax error with its position.
   }
   const record = parseReplayText(body, file);
   if (!record.ok) throw new InputError(`invalid replay:\n${problems(record.error)}`);
   const loaded = loadScenarioFile(record.value.scenarioId);
-  if (!loaded.ok) throw new InputError(`cannot load the replay's scenario "${record.value.scenarioId}":\n${problems(loaded.error)}`);
+  if (!loaded.ok)
+    throw new InputError(
+      `cannot load the replay's scenario "${record.value.scenarioId}":\n${problems(loaded.error)}`,
+    );
   const v = verifyReplay(loaded.value, record.value);
   if (v.ok) {
     process.stdout.write(`match: ${v.turns} turns reproduced exactly; final hash ${v.finalHash}\n`);
@@ -179,15 +202,25 @@ function cmdLevers(args: string[]): void {
   const sc = loadScenario(values.scenario ?? 'two-front').value.scenario;
   for (const name of LEVER_NAMES) {
     const d = sc.levers[name];
-    const range = d.values ? d.values.join(' | ') : d.min !== undefined ? `${d.min}..${d.max}` : 'true | false';
-    process.stdout.write(`${name.padEnd(24)} default ${String(d.default).padEnd(10)} ${range}\n${' '.repeat(26)}${d.meaning}\n`);
+    const range = d.values
+      ? d.values.join(' | ')
+      : d.min !== undefined
+        ? `${d.min}..${d.max}`
+        : 'true | false';
+    process.stdout.write(
+      `${name.padEnd(24)} default ${String(d.default).padEnd(10)} ${range}\n${' '.repeat(26)}${d.meaning}\n`,
+    );
   }
 }
 
 function cmdScenarios(): void {
   for (const id of listScenarioIds()) {
     const r = loadScenarioFile(id);
-    process.stdout.write(r.ok ? `${id.padEnd(16)} ${r.value.scenario.name}: ${r.value.scenario.summary}\n` : `${id.padEnd(16)} INVALID: ${r.error[0]?.message}\n`);
+    process.stdout.write(
+      r.ok
+        ? `${id.padEnd(16)} ${r.value.scenario.name}: ${r.value.scenario.summary}\n`
+        : `${id.padEnd(16)} INVALID: ${r.error[0]?.message}\n`,
+    );
   }
 }
 
@@ -221,11 +254,16 @@ async function main(argv: string[]): Promise<number> {
   } catch (e) {
     // parseArgs reports unknown or malformed options as TypeErrors with an ERR_PARSE_ARGS code.
     const code = (e as { code?: string }).code;
-    if (e instanceof InputError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      e instanceof InputError ||
+      (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
+    ) {
       process.stderr.write(`error: ${(e as Error).message}\n`);
       return 2;
     }
-    process.stderr.write(`internal error (a bug; please report it with the command you ran):\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write(
+      `internal error (a bug; please report it with the command you ran):\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
     return 1;
   }
 }

@@ -21,12 +21,19 @@ export function listScenarioIds(dir = SCENARIO_DIR): string[] {
 export function readInputFile(path: string): Result<string, InputProblem> {
   const fail = (expected: string, found: string): Result<string, InputProblem> => ({
     ok: false,
-    error: { file: path, path: '$', expected, found, message: `${path}: expected ${expected}, found ${found}` },
+    error: {
+      file: path,
+      path: '$',
+      expected,
+      found,
+      message: `${path}: expected ${expected}, found ${found}`,
+    },
   });
   if (!existsSync(path)) return fail('a readable file', 'no such file');
   const st = statSync(path);
   if (!st.isFile()) return fail('a file', 'a directory or special file');
-  if (st.size > MAX_INPUT_BYTES) return fail(`at most ${MAX_INPUT_BYTES} bytes`, `${st.size} bytes`);
+  if (st.size > MAX_INPUT_BYTES)
+    return fail(`at most ${MAX_INPUT_BYTES} bytes`, `${st.size} bytes`);
   try {
     return { ok: true, value: readFileSync(path, 'utf8') };
   } catch (e) {
@@ -38,8 +45,12 @@ export function readInputFile(path: string): Result<string, InputProblem> {
  * Load a scenario by id (`two-front`) or by path (`./my.json`). Variants that `extends` a scenario
  * find their base in the scenarios folder (or beside the file).
  */
-export function loadScenarioFile(idOrPath: string, dir = SCENARIO_DIR): Result<LoadedScenario, InputProblem[]> {
-  const looksLikePath = idOrPath.includes('/') || idOrPath.includes('\\') || idOrPath.endsWith('.json');
+export function loadScenarioFile(
+  idOrPath: string,
+  dir = SCENARIO_DIR,
+): Result<LoadedScenario, InputProblem[]> {
+  const looksLikePath =
+    idOrPath.includes('/') || idOrPath.includes('\\') || idOrPath.endsWith('.json');
   const path = looksLikePath ? idOrPath : join(dir, `${idOrPath}.json`);
   if (!looksLikePath && !existsSync(path)) {
     const known = listScenarioIds(dir).join(', ');

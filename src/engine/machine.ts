@@ -1,6 +1,10 @@
 import { assign, enqueueActions, setup } from 'xstate';
 import { validateSubmission, type Rejection } from '../sim/decisions';
-import { ACTORS, type ActorId } from '../sim/ids';
+import { PLAYABLE_ACTORS, type ActorId, type PlayableActorId } from '../sim/ids';
+
+const isPlayable = (a: ActorId): a is PlayableActorId =>
+  (PLAYABLE_ACTORS as readonly string[]).includes(a);
+import type { PhaseOptions } from '../sim/context';
 import type { LogEntry } from '../sim/log';
 import {
   adjudicate,
@@ -42,6 +46,8 @@ export interface GameInput {
   readonly turnLimit: number;
   /** Keep log entries (a batch may drop them to save memory). */
   readonly keepLog?: boolean;
+  /** Hash the state after every turn (on by default; replays need it). */
+  readonly turnHashes?: boolean;
   readonly from?: Checkpoint;
 }
 
@@ -50,6 +56,7 @@ export interface GameContext {
   readonly controllers: Controllers;
   readonly turnLimit: number;
   readonly keepLog: boolean;
+  readonly po: PhaseOptions;
   state: GameState;
   /** Append-only; the array is owned by this actor and grows in place. */
   log: LogEntry[];
@@ -76,33 +83,42 @@ export const gameMachine = setup({
   },
   actors: { aiSeat, humanSeat },
   guards: {
-    allSeatsDecided: ({ context }) => ACTORS.every((a) => context.pending[a] !== undefined),
-    gameOver: ({ context }) => context.state.outcome !== null || context.state.turn >= context.turnLimit,
+    lastSeat: ({ context, event }) =>
+      event.type === 'SEAT.DECIDED' &&
+      PLAYABLE_ACTORS.every((a) => a === event.actor || context.pending[a] !== undefined),
+    gameOver: ({ context }) =>
+      context.state.outcome !== null || context.state.turn >= context.turnLimit,
     submissionValid: ({ context, event }) => {
       if (event.type !== 'SUBMIT') return false;
-      if (context.controllers[event.actor] !== 'human' || context.pending[event.actor] !== undefined) return false;
+      if (
+        !isPlayable(event.actor) ||
+        context.controllers[event.actor] !== 'human' ||
+        context.pending[event.actor] !== undefined
+      )
+        return false;
       return validateSubmission(context.state, context.sc, event.actor, event.decisions).ok;
     },
   },
   actions: {
     spawnSeats: enqueueActions(({ context, enqueue }) => {
-      for (const actor of ACTORS)
+      for (const actor of PLAYABLE_ACTORS)
         enqueue.spawnChild(context.controllers[actor] === 'ai' ? 'aiSeat' : 'humanSeat', {
           id: `seat:${actor}`,
-          input: { actor, sc: context.sc },
+          input: { actor, sc: context.sc, explain: context.keepLog },
         });
     }),
     runBriefing: assign(({ context }) => {
-      const r = briefing(context.state, context.sc);
+      const r = briefing(context.state, context.sc, context.po);
       return { state: r.state, log: append(context, r.log) };
     }),
     runIntelligence: assign(({ context }) => {
-      const r = intelligence(context.state, context.sc);
+      const r = intelligence(context.state, context.sc, context.po);
       return { state: r.state, log: append(context, r.log) };
     }),
     clearPending: assign({ pending: () => ({}), by: () => ({}), lastRejection: () => null }),
     askSeats: enqueueActions(({ context, enqueue }) => {
-      for (const actor of ACTORS) enqueue.sendTo(`seat:${actor}`, { type: 'DECIDE', state: context.state });
+      for (const actor of PLAYABLE_ACTORS)
+        enqueue.sendTo(`seat:${actor}`, { type: 'DECIDE', state: context.state });
     }),
     recordSeat: assign(({ context, event }) => {
       if (event.type !== 'SEAT.DECIDED') return {};
@@ -120,33 +136,60 @@ export const gameMachine = setup({
     rejectSubmission: assign(({ context, event }) => {
       if (event.type !== 'SUBMIT') return {};
       const turn = context.state.turn;
-      if (context.controllers[event.actor] !== 'human')
-        return { lastRejection: { actor: event.actor, index: null, option: null, reason: `${event.actor} is played by the AI`, turn } };
+      if (!isPlayable(event.actor) || context.controllers[event.actor] !== 'human')
+        return {
+          lastRejection: {
+            actor: event.actor,
+            index: null,
+            option: null,
+            reason: `${event.actor} is played by the AI`,
+            turn,
+          },
+        };
       if (context.pending[event.actor] !== undefined)
-        return { lastRejection: { actor: event.actor, index: null, option: null, reason: `${event.actor} has already decided this turn`, turn } };
+        return {
+          lastRejection: {
+            actor: event.actor,
+            index: null,
+            option: null,
+            reason: `${event.actor} has already decided this turn`,
+            turn,
+          },
+        };
       const v = validateSubmission(context.state, context.sc, event.actor, event.decisions);
       return { lastRejection: v.ok ? null : { ...v.error, turn } };
     }),
     rejectOutOfPhase: assign(({ context, event }) => ({
       lastRejection:
         event.type === 'SUBMIT'
-          ? { actor: event.actor, index: null, option: null, reason: 'decisions are only accepted in the decisions phase', turn: context.state.turn }
+          ? {
+              actor: event.actor,
+              index: null,
+              option: null,
+              reason: 'decisions are only accepted in the decisions phase',
+              turn: context.state.turn,
+            }
           : context.lastRejection,
     })),
     runAdjudication: assign(({ context }) => {
-      const r = adjudicate(context.state, context.sc, context.pending, context.by);
-      return { state: r.state, log: append(context, r.log), decisions: [...context.decisions, context.pending] };
-    }),
-    runEvents: assign(({ context }) => {
-      const r = events(context.state, context.sc);
-      return { state: r.state, log: append(context, r.log) };
-    }),
-    runAssessment: assign(({ context }) => {
-      const r = assessment(context.state, context.sc, context.turnLimit);
+      const r = adjudicate(context.state, context.sc, context.pending, context.by, context.po);
       return {
         state: r.state,
         log: append(context, r.log),
-        turnHashes: [...context.turnHashes, r.hash],
+        decisions: [...context.decisions, context.pending],
+      };
+    }),
+    runEvents: assign(({ context }) => {
+      const r = events(context.state, context.sc, context.po);
+      return { state: r.state, log: append(context, r.log) };
+    }),
+    runAssessment: assign(({ context }) => {
+      const r = assessment(context.state, context.sc, context.turnLimit, context.po);
+      return {
+        state: r.state,
+        log: append(context, r.log),
+        turnHashes:
+          context.po.hash === false ? context.turnHashes : [...context.turnHashes, r.hash],
         tracks: [...context.tracks, r.snapshot],
       };
     }),
@@ -158,6 +201,7 @@ export const gameMachine = setup({
     controllers: input.controllers,
     turnLimit: input.turnLimit,
     keepLog: input.keepLog ?? true,
+    po: { quiet: !(input.keepLog ?? true), inPlace: true, hash: input.turnHashes ?? true },
     state: input.from?.state ?? createInitialState(input.sc, input.seed, input.levers),
     log: [...(input.from?.log ?? [])],
     tracks: [...(input.from?.tracks ?? [])],
@@ -177,14 +221,24 @@ export const gameMachine = setup({
     decisions: {
       entry: ['clearPending', 'askSeats'],
       on: {
-        'SEAT.DECIDED': { actions: 'recordSeat' },
-        SUBMIT: [{ guard: 'submissionValid', actions: 'forwardSubmission' }, { actions: 'rejectSubmission' }],
+        // The last seat's answer moves the turn on (a guarded transition rather than an
+        // eventless one, so the check runs only when a seat answers).
+        'SEAT.DECIDED': [
+          { guard: 'lastSeat', target: 'adjudication', actions: 'recordSeat' },
+          { actions: 'recordSeat' },
+        ],
+        SUBMIT: [
+          { guard: 'submissionValid', actions: 'forwardSubmission' },
+          { actions: 'rejectSubmission' },
+        ],
       },
-      always: { guard: 'allSeatsDecided', target: 'adjudication' },
     },
     adjudication: { entry: 'runAdjudication', always: 'events' },
     events: { entry: 'runEvents', always: 'assessment' },
-    assessment: { entry: 'runAssessment', always: [{ guard: 'gameOver', target: 'ended' }, { target: 'briefing' }] },
+    assessment: {
+      entry: 'runAssessment',
+      always: [{ guard: 'gameOver', target: 'ended' }, { target: 'briefing' }],
+    },
     ended: { type: 'final' },
   },
 });

@@ -1,5 +1,6 @@
 import { createActor } from 'xstate';
-import { ACTORS } from '../sim/ids';
+import { hashValue } from '../sim/hash';
+import { PLAYABLE_ACTORS } from '../sim/ids';
 import {
   ENGINE_VERSION,
   REPLAY_FORMAT,
@@ -37,11 +38,12 @@ export function runEngine(sc: Scenario, opts: RunOptions & { from?: Checkpoint }
       controllers,
       turnLimit: opts.turns ?? sc.calendar.maxTurns,
       keepLog: opts.keepLog ?? true,
+      turnHashes: opts.turnHashes ?? true,
       ...(opts.from ? { from: opts.from } : {}),
     },
   });
   actor.start();
-  const humans = ACTORS.filter((a) => controllers[a] === 'human');
+  const humans = PLAYABLE_ACTORS.filter((a) => controllers[a] === 'human');
   // Drive human seats from the script. Each SUBMIT runs synchronously to the next wait.
   for (let guard = 0; guard < 10000; guard++) {
     const snap = actor.getSnapshot();
@@ -50,7 +52,11 @@ export function runEngine(sc: Scenario, opts: RunOptions & { from?: Checkpoint }
     const waiting = humans.find((a) => snap.context.pending[a] === undefined);
     if (!waiting) break;
     const turn = snap.context.state.turn;
-    actor.send({ type: 'SUBMIT', actor: waiting, decisions: opts.script?.[turn - 1]?.[waiting] ?? [] });
+    actor.send({
+      type: 'SUBMIT',
+      actor: waiting,
+      decisions: opts.script?.[turn - 1]?.[waiting] ?? [],
+    });
   }
   const c = actor.getSnapshot().context;
   actor.stop();
@@ -60,14 +66,21 @@ export function runEngine(sc: Scenario, opts: RunOptions & { from?: Checkpoint }
     tracks: c.tracks,
     decisions: c.decisions,
     turnHashes: c.turnHashes,
-    finalHash: c.turnHashes[c.turnHashes.length - 1] ?? '',
+    finalHash:
+      opts.turnHashes === false
+        ? hashValue(c.state)
+        : (c.turnHashes[c.turnHashes.length - 1] ?? ''),
     turnsPlayed: c.state.turn,
     rejection: c.lastRejection,
   };
 }
 
 /** The replay record of a finished (or stopped) run. */
-export function toReplay(loaded: LoadedScenario, opts: RunOptions, result: RunResult): ReplayRecord {
+export function toReplay(
+  loaded: LoadedScenario,
+  opts: RunOptions,
+  result: RunResult,
+): ReplayRecord {
   return {
     format: REPLAY_FORMAT,
     formatVersion: REPLAY_FORMAT_VERSION,
@@ -89,10 +102,11 @@ export type VerifyResult =
   | { ok: false; turn: number | null; reason: string };
 
 function sameDecisions(a: TurnDecisions | undefined, b: TurnDecisions | undefined): string | null {
-  for (const actor of ACTORS) {
+  for (const actor of PLAYABLE_ACTORS) {
     const x = JSON.stringify(a?.[actor] ?? []);
     const y = JSON.stringify(b?.[actor] ?? []);
-    if (x !== y) return `${actor}'s decisions differ: the record has ${y}, the simulation made ${x}`;
+    if (x !== y)
+      return `${actor}'s decisions differ: the record has ${y}, the simulation made ${x}`;
   }
   return null;
 }
@@ -107,7 +121,12 @@ function sameDecisions(a: TurnDecisions | undefined, b: TurnDecisions | undefine
  */
 export function verifyReplay(loaded: LoadedScenario, record: ReplayRecord): VerifyResult {
   const sc = loaded.scenario;
-  if (record.scenarioId !== sc.id) return { ok: false, turn: null, reason: `the replay is of scenario "${record.scenarioId}", not "${sc.id}"` };
+  if (record.scenarioId !== sc.id)
+    return {
+      ok: false,
+      turn: null,
+      reason: `the replay is of scenario "${record.scenarioId}", not "${sc.id}"`,
+    };
   if (record.scenarioHash !== loaded.hash)
     return {
       ok: false,
@@ -115,9 +134,14 @@ export function verifyReplay(loaded: LoadedScenario, record: ReplayRecord): Veri
       reason: `the replay was made with a different version of scenario "${sc.id}" (replay ${record.scenarioHash}, this file ${loaded.hash})`,
     };
   if (record.engineVersion !== ENGINE_VERSION)
-    return { ok: false, turn: null, reason: `the replay was made by engine ${record.engineVersion}; this is engine ${ENGINE_VERSION}` };
+    return {
+      ok: false,
+      turn: null,
+      reason: `the replay was made by engine ${record.engineVersion}; this is engine ${ENGINE_VERSION}`,
+    };
   const levers = resolveLevers(sc, record.levers);
-  if (!levers.ok) return { ok: false, turn: null, reason: `bad lever in replay: ${levers.error.message}` };
+  if (!levers.ok)
+    return { ok: false, turn: null, reason: `bad lever in replay: ${levers.error.message}` };
   const opts: RunOptions = {
     seed: record.seed,
     levers: levers.value,
@@ -131,7 +155,11 @@ export function verifyReplay(loaded: LoadedScenario, record: ReplayRecord): Veri
   for (let i = 0; i < n; i++) {
     const turn = i + 1;
     if (result.rejection && result.rejection.turn === turn)
-      return { ok: false, turn, reason: `illegal decision for ${result.rejection.actor}: ${result.rejection.reason}` };
+      return {
+        ok: false,
+        turn,
+        reason: `illegal decision for ${result.rejection.actor}: ${result.rejection.reason}`,
+      };
     const diff = sameDecisions(result.decisions[i], record.decisions[i]);
     if (diff) return { ok: false, turn, reason: diff };
     if (result.turnHashes[i] !== record.turnHashes[i])
@@ -142,6 +170,10 @@ export function verifyReplay(loaded: LoadedScenario, record: ReplayRecord): Veri
       };
   }
   if (result.finalHash !== record.finalHash)
-    return { ok: false, turn: null, reason: `final hash differs: record ${record.finalHash}, simulation ${result.finalHash}` };
+    return {
+      ok: false,
+      turn: null,
+      reason: `final hash differs: record ${record.finalHash}, simulation ${result.finalHash}`,
+    };
   return { ok: true, turns: result.turnHashes.length, finalHash: result.finalHash };
 }

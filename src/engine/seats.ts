@@ -11,7 +11,8 @@ import type { Decision, GameState } from '../sim/state';
  * machine forwards it a validated `SUBMIT`. Tests and the browser can swap either with
  * `machine.provide({ actors: { aiSeat, humanSeat } })`.
  */
-export type SeatEvent = { type: 'DECIDE'; state: GameState } | { type: 'SUBMIT'; decisions: Decision[] };
+export type SeatEvent =
+  { type: 'DECIDE'; state: GameState } | { type: 'SUBMIT'; decisions: Decision[] };
 
 export interface SeatDecided {
   type: 'SEAT.DECIDED';
@@ -24,13 +25,21 @@ export interface SeatDecided {
 export interface SeatInput {
   actor: ActorId;
   sc: Scenario;
+  /** Log the AI's reasons (off in batches). */
+  explain: boolean;
 }
 
 export const aiSeat = fromCallback<SeatEvent, SeatInput>(({ input, receive, sendBack }) => {
   receive((event) => {
     if (event.type !== 'DECIDE') return;
-    const choice = decideAI(event.state, input.sc, input.actor);
-    const reply: SeatDecided = { type: 'SEAT.DECIDED', actor: input.actor, decisions: choice.decisions, by: 'ai', reasoning: choice.reasoning };
+    const choice = decideAI(event.state, input.sc, input.actor, input.explain);
+    const reply: SeatDecided = {
+      type: 'SEAT.DECIDED',
+      actor: input.actor,
+      decisions: choice.decisions,
+      by: 'ai',
+      reasoning: choice.reasoning,
+    };
     sendBack(reply);
   });
 });
@@ -38,7 +47,13 @@ export const aiSeat = fromCallback<SeatEvent, SeatInput>(({ input, receive, send
 export const humanSeat = fromCallback<SeatEvent, SeatInput>(({ input, receive, sendBack }) => {
   receive((event) => {
     if (event.type !== 'SUBMIT') return;
-    const reply: SeatDecided = { type: 'SEAT.DECIDED', actor: input.actor, decisions: event.decisions, by: 'human', reasoning: null };
+    const reply: SeatDecided = {
+      type: 'SEAT.DECIDED',
+      actor: input.actor,
+      decisions: event.decisions,
+      by: 'human',
+      reasoning: null,
+    };
     sendBack(reply);
   });
 });

@@ -18,7 +18,8 @@ import type { Decision, GameState } from './state';
  */
 export interface AiChoice {
   readonly decisions: Decision[];
-  readonly reasoning: LogEntry;
+  /** The logged explanation, or null when `explain` was off (batches). */
+  readonly reasoning: LogEntry | null;
 }
 
 const TERM_NAMES = ['gain', 'risk', 'cost', 'alliance', 'domestic'] as const;
@@ -28,7 +29,8 @@ function candidates(v: { s: GameState; sc: Scenario; actor: ActorId }): Decision
   for (const id of optionsOf(v.actor)) {
     const b = BEHAVIOURS[id];
     const needs = OPTION_SPECS[id] as { needs?: string };
-    if (needs.needs === 'amount') for (const amount of b.amounts?.(v) ?? []) out.push({ type: id, amount });
+    if (needs.needs === 'amount')
+      for (const amount of b.amounts?.(v) ?? []) out.push({ type: id, amount });
     else if (needs.needs) for (const target of b.targets?.(v) ?? []) out.push({ type: id, target });
     else out.push({ type: id });
   }
@@ -49,7 +51,9 @@ export function weigh(sc: Scenario, actor: ActorId, raw: UtilityTerms): UtilityT
 }
 
 function describe(o: ScoredOption): string {
-  const parts = TERM_NAMES.filter((t) => o.weighted[t] !== 0).map((t) => `${t} ${o.weighted[t] > 0 ? '+' : ''}${o.weighted[t]}`);
+  const parts = TERM_NAMES.filter((t) => o.weighted[t] !== 0).map(
+    (t) => `${t} ${o.weighted[t] > 0 ? '+' : ''}${o.weighted[t]}`,
+  );
   if (o.noise !== 0) parts.push(`noise ${o.noise > 0 ? '+' : ''}${o.noise}`);
   const what = o.target ? `${o.option}→${o.target}` : o.option;
   return `${what} ${o.utility} (${parts.join(', ') || 'nothing at stake'})`;
@@ -61,18 +65,25 @@ function describe(o: ScoredOption): string {
  * @example
  * const { decisions, reasoning } = decideAI(state, scenario, 'russia');
  */
-export function decideAI(s: GameState, sc: Scenario, actor: ActorId): AiChoice {
+export function decideAI(s: GameState, sc: Scenario, actor: ActorId, explain = true): AiChoice {
   const forced = forcedDecision(s, sc, actor);
   const fixedSlot: DecisionSlot | null = forced ? OPTION_SPECS[forced.type].slot : null;
+  // Noise has two parts: a temperament drawn once per game for each option (so an actor is
+  // consistently bolder or warier about a course, instead of rerolling its nerve every turn) and
+  // a smaller turn-to-turn wobble.
   const rng = stream(s.seed, s.turn, `ai:${actor}`);
+  const temperament = stream(s.seed, 0, `ai-temperament:${actor}`);
   const noiseMax = sc.actors[actor].doctrine.noise;
+  const wobble = Math.trunc(noiseMax / 3);
   const scored: (ScoredOption & { decision: Decision })[] = [];
   const view = { s, sc, actor, memo: new Map<string, unknown>() };
   for (const d of candidates(view)) {
     const slot = OPTION_SPECS[d.type].slot;
     // One draw per candidate, in menu order, legal or not, so a change in legality elsewhere
     // does not shift the noise of unrelated options.
-    const noise = noiseMax > 0 ? rng.int(-noiseMax, noiseMax) : 0;
+    const noise =
+      (noiseMax > 0 ? temperament.int(-noiseMax, noiseMax) : 0) +
+      (wobble > 0 ? rng.int(-wobble, wobble) : 0);
     if (slot === fixedSlot) continue;
     if (whyIllegal(s, sc, actor, d) !== null) continue;
     const assessed = BEHAVIOURS[d.type].assess(view, d);
@@ -85,23 +96,36 @@ export function decideAI(s: GameState, sc: Scenario, actor: ActorId): AiChoice {
     };
     const weighted = weigh(sc, actor, raw);
     const utility = TERM_NAMES.reduce((t, k) => t + weighted[k], noise);
-    scored.push({ option: d.type, slot, ...(d.target ? { target: d.target } : {}), terms: raw, weighted, noise, utility, decision: d });
+    scored.push({
+      option: d.type,
+      slot,
+      ...(d.target ? { target: d.target } : {}),
+      terms: raw,
+      weighted,
+      noise,
+      utility,
+      decision: d,
+    });
   }
   const decisions: Decision[] = [];
   const chosen: OptionId[] = [];
   for (const slot of DECISION_SLOTS) {
     let best: (typeof scored)[number] | null = null;
-    for (const o of scored) if (o.slot === slot && o.utility > 0 && (!best || o.utility > best.utility)) best = o;
+    for (const o of scored)
+      if (o.slot === slot && o.utility > 0 && (!best || o.utility > best.utility)) best = o;
     if (best) {
       decisions.push(best.decision);
       chosen.push(best.decision.type);
     }
   }
+  if (!explain) return { decisions, reasoning: null };
   const ranked = scored.slice().sort((a, b) => b.utility - a.utility);
   const top = ranked.slice(0, 6).map(({ decision: _d, ...o }) => o);
   const name = sc.actors[actor].name;
   const text =
-    (chosen.length ? `${name} (AI) chooses ${chosen.join(', ')}` : `${name} (AI) holds: no option beats doing nothing`) +
+    (chosen.length
+      ? `${name} (AI) chooses ${chosen.join(', ')}`
+      : `${name} (AI) holds: no option beats doing nothing`) +
     (forced ? `; ${forced.type} is forced by lever` : '') +
     `. Top options: ${top.map(describe).join('; ') || 'none legal'}.`;
   return {

@@ -19,9 +19,16 @@ export function allianceResponse(ctx: Ctx): void {
   const modifiers = [
     { name: 'NATO cohesion', value: s.tracks.natoCohesion },
     { name: firm ? 'US response firm' : 'US response hesitant', value: firm ? 15 : -15 },
-    { name: `cohesion below ${e.article5CohesionMin}`, value: s.tracks.natoCohesion < e.article5CohesionMin ? -20 : 0 },
+    {
+      name: `cohesion below ${e.article5CohesionMin}`,
+      value: s.tracks.natoCohesion < e.article5CohesionMin ? -20 : 0,
+    },
   ];
-  const chance = clamp(modifiers.reduce((t, m) => t + m.value, 0), 5, 95);
+  const chance = clamp(
+    modifiers.reduce((t, m) => t + m.value, 0),
+    5,
+    95,
+  );
   const r = ctx.rng('alliance:article5');
   const roll = r.d100();
   const full = roll <= chance;
@@ -31,7 +38,10 @@ export function allianceResponse(ctx: Ctx): void {
     theater: 'europe',
     actors: ['nato-europe', 'usa'],
     visibleTo: 'all',
-    inputs: { natoCohesion: s.tracks.natoCohesion, usArticle5Response: s.levers.usArticle5Response },
+    inputs: {
+      natoCohesion: s.tracks.natoCohesion,
+      usArticle5Response: s.levers.usArticle5Response,
+    },
     modifiers,
     roll: { stream: r.label, die: 'd100', value: roll, target: chance },
     result: full ? 'full response' : 'partial response',
@@ -40,13 +50,35 @@ export function allianceResponse(ctx: Ctx): void {
   const target =
     sc.roles.balticStates
       .filter((x) => s.regions[x]?.owner !== 'russia')
-      .sort((a, b) => strength(s, 'nato-europe', [a], GROUND) - strength(s, 'nato-europe', [b], GROUND))[0] ?? sc.roles.balticStates[0]!;
+      .sort(
+        (a, b) => strength(s, 'nato-europe', [a], GROUND) - strength(s, 'nato-europe', [b], GROUND),
+      )[0] ?? sc.roles.balticStates[0]!;
   const allied = full ? 4 : 2;
-  scheduleForce(ctx, 'nato-europe', target, 'ground', allied * e.brigadeStrength, 2, `Allied Article 5 reinforcements (${allied} brigades)`);
+  scheduleForce(
+    ctx,
+    'nato-europe',
+    target,
+    'ground',
+    allied * e.brigadeStrength,
+    2,
+    `Allied Article 5 reinforcements (${allied} brigades)`,
+  );
   if (!full) ctx.adjust('natoCohesion', -5, 'allies divided over the response', 'europe');
   if (firm) {
-    scheduleForce(ctx, 'usa', target, 'ground', e.firmUsReinforceBrigades * e.heavyBrigadeStrength, 3, `US Article 5 reinforcements (${e.firmUsReinforceBrigades} armoured brigades)`);
-    ctx.adjust('usPacificTarget', -15, 'US swings forces to Europe under Article 5 (the two-front dilemma)');
+    scheduleForce(
+      ctx,
+      'usa',
+      target,
+      'ground',
+      e.firmUsReinforceBrigades * e.heavyBrigadeStrength,
+      3,
+      `US Article 5 reinforcements (${e.firmUsReinforceBrigades} armoured brigades)`,
+    );
+    ctx.adjust(
+      'usPacificTarget',
+      -15,
+      'US swings forces to Europe under Article 5 (the two-front dilemma)',
+    );
     ctx.adjust('article5Credibility', 5, 'a firm US response', 'europe');
   } else {
     ctx.adjust('natoCohesion', -e.hesitantCohesionLoss, 'a hesitant US response', 'europe');
@@ -59,5 +91,9 @@ export function shiftUsPool(ctx: Ctx): void {
   const t = ctx.s.tracks;
   const max = param(ctx.sc, 'usa.allocate-forces', 'maxShiftPerTurn');
   const delta = clamp(t.usPacificTarget - t.usPacificShare, -max, max);
-  ctx.adjust('usPacificShare', delta, `US forces redeploy towards the ${t.usPacificTarget}% target`);
+  ctx.adjust(
+    'usPacificShare',
+    delta,
+    `US forces redeploy towards the ${t.usPacificTarget}% target`,
+  );
 }

@@ -57,7 +57,9 @@ export function resolveCombat(input: CombatInput, table: CombatTable, roll: numb
     { name: 'air and sea control', value: Math.trunc(input.airSea / table.airSeaDivisor) },
     {
       name: 'readiness',
-      value: Math.trunc((input.attackerReadiness - input.defenderReadiness) / table.readinessDivisor),
+      value: Math.trunc(
+        (input.attackerReadiness - input.defenderReadiness) / table.readinessDivisor,
+      ),
     },
     ...input.extra,
   ];
@@ -88,8 +90,12 @@ export function fight(
   const r = ctx.rng(`combat:${label}`);
   const roll = r.d100();
   const out = resolveCombat(input, ctx.sc.combat, roll);
+  ctx.tick();
+  if (ctx.quiet) return out;
   const regionName = ctx.sc.regions[region]?.name ?? region;
-  const mods = out.modifiers.map((m) => `${m.name} ${m.value >= 0 ? '+' : ''}${m.value}`).join(', ');
+  const mods = out.modifiers
+    .map((m) => `${m.name} ${m.value >= 0 ? '+' : ''}${m.value}`)
+    .join(', ');
   ctx.emit({
     type: 'adjudication',
     kind: 'combat',
@@ -118,6 +124,5 @@ export function fight(
       `ratio ${out.column}; modifiers ${mods}; roll ${roll} → score ${out.score}: ${out.result} ` +
       `(losses ${out.attackerLossPct}% / ${out.defenderLossPct}%, control shift ${out.controlShift}).`,
   });
-  ctx.tick();
   return out;
 }

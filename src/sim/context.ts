@@ -9,9 +9,21 @@ import { clamp, cloneState, type GameState, type Tracks } from './state';
  * log entries the phase produces. Phase functions are pure from the outside: state in, new state
  * and entries out.
  */
+/**
+ * How a phase runs. `inPlace` lets a caller that owns the state (the engine, the plain loop) skip
+ * the copy for phases whose input nobody else holds; `quiet` skips the log entirely (a batch of
+ * thousands of runs needs outcomes, not prose); `hash: false` skips the per-turn state hash.
+ */
+export interface PhaseOptions {
+  readonly inPlace?: boolean;
+  readonly quiet?: boolean;
+  readonly hash?: boolean;
+}
+
 export class Ctx {
   readonly s: GameState;
   readonly log: LogEntry[] = [];
+  readonly quiet: boolean;
   hour: number;
   private readonly phaseEnd: number;
 
@@ -19,8 +31,10 @@ export class Ctx {
     state: GameState,
     readonly sc: Scenario,
     readonly phase: PhaseName,
+    opts: PhaseOptions = {},
   ) {
-    this.s = cloneState(state);
+    this.s = opts.inPlace ? state : cloneState(state);
+    this.quiet = opts.quiet ?? false;
     const [start, end] = phaseWindow(sc.calendar.turnHours, phase);
     this.hour = state.hour + start;
     this.phaseEnd = state.hour + end;
@@ -36,11 +50,26 @@ export class Ctx {
   }
 
   emit(entry: DistributiveOmit<LogEntry, 'turn' | 'hour'>): void {
+    if (this.quiet) return;
     this.log.push({ ...entry, turn: this.s.turn, hour: this.hour } as LogEntry);
   }
 
-  note(theater: Theater | 'global', actors: readonly ActorId[], text: string, region?: string): void {
-    this.emit({ type: 'change', changes: [], theater, actors, text, visibleTo: 'all', ...(region ? { region } : {}) });
+  note(
+    theater: Theater | 'global',
+    actors: readonly ActorId[],
+    text: string,
+    region?: string,
+  ): void {
+    if (this.quiet) return;
+    this.emit({
+      type: 'change',
+      changes: [],
+      theater,
+      actors,
+      text,
+      visibleTo: 'all',
+      ...(region ? { region } : {}),
+    });
   }
 
   setFlag(flag: Flag, value = true): void {
@@ -48,10 +77,25 @@ export class Ctx {
   }
 
   /** Record a key event the first time it happens (later repeats are logged but not re-recorded). */
-  keyEvent(name: KeyEventName, theater: Theater | 'global', actors: readonly ActorId[], text: string, region?: string): void {
+  keyEvent(
+    name: KeyEventName,
+    theater: Theater | 'global',
+    actors: readonly ActorId[],
+    text: string,
+    region?: string,
+  ): void {
     if (!this.s.keyEvents.some((e) => e.name === name))
       this.s.keyEvents.push({ name, turn: this.s.turn, hour: this.hour });
-    this.emit({ type: 'key-event', name, theater, actors, text, visibleTo: 'all', ...(region ? { region } : {}) });
+    if (this.quiet) return;
+    this.emit({
+      type: 'key-event',
+      name,
+      theater,
+      actors,
+      text,
+      visibleTo: 'all',
+      ...(region ? { region } : {}),
+    });
   }
 
   /** Change a bounded scalar track and log the change with its cause. */
@@ -67,6 +111,7 @@ export class Ctx {
     const to = clamp(from + delta, lo, 100);
     if (to === from) return;
     this.s.tracks[track] = to;
+    if (this.quiet) return;
     this.emit({
       type: 'change',
       changes: [{ track, from, to }],
@@ -82,7 +127,7 @@ export class Ctx {
     const a = this.s.actors[actor];
     const from = a.support;
     a.support = clamp(from + delta, 0, 100);
-    if (a.support !== from)
+    if (a.support !== from && !this.quiet)
       this.emit({
         type: 'change',
         changes: [{ track: `support.${actor}`, from, to: a.support }],
@@ -98,7 +143,7 @@ export class Ctx {
     const a = this.s.actors[actor];
     const from = a.economicCost;
     a.economicCost = clamp(from + delta, 0, 100);
-    if (a.economicCost !== from)
+    if (a.economicCost !== from && !this.quiet)
       this.emit({
         type: 'change',
         changes: [{ track: `economicCost.${actor}`, from, to: a.economicCost }],
@@ -115,6 +160,7 @@ export class Ctx {
     const to = clamp(level, 0, 7);
     if (to <= from) return;
     this.s.tracks.escalation[theater] = to;
+    if (this.quiet) return;
     this.emit({
       type: 'escalation',
       ladder: theater,
@@ -134,6 +180,7 @@ export class Ctx {
     const to = clamp(from - steps, 0, 7);
     if (to === from) return;
     this.s.tracks.escalation[theater] = to;
+    if (this.quiet) return;
     this.emit({
       type: 'escalation',
       ladder: theater,

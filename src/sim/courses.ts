@@ -14,7 +14,8 @@ export function forcedDecision(s: GameState, sc: Scenario, actor: ActorId): Deci
   if (actor === 'china') {
     const course = s.levers.chinaCourse;
     const f = s.flags;
-    const ready = f.chinaMobilised && s.turn - s.taiwan.mobilisedTurn >= sc.rules.taiwan.mobilisationTurns;
+    const ready =
+      f.chinaMobilised && s.turn - s.taiwan.mobilisedTurn >= sc.rules.taiwan.mobilisationTurns;
     const over = ['fallen', 'repulsed', 'settled'].includes(s.taiwan.phase);
     switch (course) {
       case 'ai':
@@ -24,7 +25,9 @@ export function forcedDecision(s: GameState, sc: Scenario, actor: ActorId): Deci
         return f.quarantineActive || over ? null : { type: 'china.quarantine' };
       case 'blockade':
         if (f.blockadeActive || over) return null;
-        return f.chinaMobilised || f.quarantineActive ? { type: 'china.blockade' } : { type: 'china.mobilise' };
+        return f.chinaMobilised || f.quarantineActive
+          ? { type: 'china.blockade' }
+          : { type: 'china.mobilise' };
       case 'invasion':
         if (over || f.invasionLaunched) return null;
         if (!f.chinaMobilised) return { type: 'china.mobilise' };
@@ -52,7 +55,9 @@ export function forcedDecision(s: GameState, sc: Scenario, actor: ActorId): Deci
         return target ? { type: 'russia.limited-incursion', target } : null;
       }
       case 'baltic-offensive':
-        return op === 'offensive' || s.flags.europeSettlement ? null : { type: 'russia.baltic-offensive' };
+        return op === 'offensive' || s.flags.europeSettlement
+          ? null
+          : { type: 'russia.baltic-offensive' };
       default: {
         const never: never = course;
         throw new Error(`unknown russiaCourse ${String(never)}`);
@@ -62,20 +67,34 @@ export function forcedDecision(s: GameState, sc: Scenario, actor: ActorId): Deci
   return null;
 }
 
-const CHINA_FORCE: readonly OptionId[] = ['china.mobilise', 'china.quarantine', 'china.blockade', 'china.missile-strikes', 'china.amphibious-invasion'];
+const CHINA_FORCE: readonly OptionId[] = [
+  'china.mobilise',
+  'china.quarantine',
+  'china.blockade',
+  'china.missile-strikes',
+  'china.amphibious-invasion',
+];
 const RUSSIA_ATTACK: readonly OptionId[] = ['russia.limited-incursion', 'russia.baltic-offensive'];
 
 /** Why a lever forbids an option, or null. */
 export function courseForbids(s: GameState, actor: ActorId, option: OptionId): string | null {
   if (actor === 'china' && s.levers.chinaCourse !== 'ai') {
-    if (s.levers.chinaCourse === 'none' && CHINA_FORCE.includes(option)) return 'lever chinaCourse=none: China does not use force against Taiwan';
+    if (s.levers.chinaCourse === 'none' && CHINA_FORCE.includes(option))
+      return 'lever chinaCourse=none: China does not use force against Taiwan';
     if (OPTION_SPECS[option].slot === 'military')
       return `lever chinaCourse=${s.levers.chinaCourse}: China's military course is fixed`;
   }
   if (actor === 'russia' && s.levers.russiaCourse !== 'ai') {
-    if ((s.levers.russiaCourse === 'stay-out' || s.levers.russiaCourse === 'hybrid') && RUSSIA_ATTACK.includes(option))
+    if (
+      (s.levers.russiaCourse === 'stay-out' || s.levers.russiaCourse === 'hybrid') &&
+      RUSSIA_ATTACK.includes(option)
+    )
       return `lever russiaCourse=${s.levers.russiaCourse}: Russia does not attack NATO territory`;
-    if (s.levers.russiaCourse !== 'stay-out' && s.levers.russiaCourse !== 'hybrid' && RUSSIA_ATTACK.includes(option))
+    if (
+      s.levers.russiaCourse !== 'stay-out' &&
+      s.levers.russiaCourse !== 'hybrid' &&
+      RUSSIA_ATTACK.includes(option)
+    )
       return `lever russiaCourse=${s.levers.russiaCourse}: Russia's attack is fixed by the lever`;
   }
   return null;

@@ -20,14 +20,21 @@ export interface Rejection {
 }
 
 /** Why this single decision is not legal for `actor` now (ignoring slot clashes), or null. */
-export function whyIllegal(s: GameState, sc: Scenario, actor: ActorId, d: Decision, forced = false): string | null {
+export function whyIllegal(
+  s: GameState,
+  sc: Scenario,
+  actor: ActorId,
+  d: Decision,
+  forced = false,
+): string | null {
   const spec: OptionSpec = OPTION_SPECS[d.type];
   if (spec.actor !== actor) return `${d.type} is not on ${actor}'s menu`;
   if (spec.needs === 'region' || spec.needs === 'actor') {
     if (typeof d.target !== 'string' || d.target === '') return `${d.type} needs a target`;
   } else if (d.target !== undefined) return `${d.type} takes no target`;
   if (spec.needs === 'amount') {
-    if (typeof d.amount !== 'number' || !Number.isFinite(d.amount)) return `${d.type} needs an amount`;
+    if (typeof d.amount !== 'number' || !Number.isFinite(d.amount))
+      return `${d.type} needs an amount`;
   } else if (d.amount !== undefined) return `${d.type} takes no amount`;
   if (!forced) {
     const lever = courseForbids(s, actor, d.type);
@@ -42,13 +49,23 @@ export function whyIllegal(s: GameState, sc: Scenario, actor: ActorId, d: Decisi
  * @example
  * validateSubmission(state, scenario, 'usa', [{ type: 'usa.reaffirm-article5' }]) // { ok: true, ... }
  */
-export function validateSubmission(s: GameState, sc: Scenario, actor: ActorId, raw: unknown): Result<Decision[], Rejection> {
-  const reject = (reason: string, index: number | null = null, option: string | null = null): Result<Decision[], Rejection> => ({
+export function validateSubmission(
+  s: GameState,
+  sc: Scenario,
+  actor: ActorId,
+  raw: unknown,
+): Result<Decision[], Rejection> {
+  const reject = (
+    reason: string,
+    index: number | null = null,
+    option: string | null = null,
+  ): Result<Decision[], Rejection> => ({
     ok: false,
     error: { actor, index, option, reason },
   });
   if (!Array.isArray(raw)) return reject('decisions must be a list');
-  if (raw.length > DECISION_SLOTS.length) return reject(`at most ${DECISION_SLOTS.length} decisions a turn (one per slot)`);
+  if (raw.length > DECISION_SLOTS.length)
+    return reject(`at most ${DECISION_SLOTS.length} decisions a turn (one per slot)`);
   const forced = forcedDecision(s, sc, actor);
   const used = new Set<DecisionSlot>(forced ? [OPTION_SPECS[forced.type].slot] : []);
   const out: Decision[] = [];
@@ -57,7 +74,8 @@ export function validateSubmission(s: GameState, sc: Scenario, actor: ActorId, r
     if (d === null || typeof d !== 'object') return reject('each decision must be an object', i);
     const { type, target, amount, ...rest } = d as Record<string, unknown>;
     if (Object.keys(rest).length > 0) return reject(`unknown field ${Object.keys(rest)[0]}`, i);
-    if (typeof type !== 'string' || !isOptionId(type)) return reject(`unknown option ${JSON.stringify(type)}`, i);
+    if (typeof type !== 'string' || !isOptionId(type))
+      return reject(`unknown option ${JSON.stringify(type)}`, i);
     const decision: Decision = {
       type,
       ...(target !== undefined ? { target: target as string } : {}),
@@ -65,7 +83,13 @@ export function validateSubmission(s: GameState, sc: Scenario, actor: ActorId, r
     };
     const slot = OPTION_SPECS[type].slot;
     if (used.has(slot))
-      return reject(forced && OPTION_SPECS[forced.type].slot === slot ? `the ${slot} slot is fixed by a lever this turn` : `two decisions in the ${slot} slot`, i, type);
+      return reject(
+        forced && OPTION_SPECS[forced.type].slot === slot
+          ? `the ${slot} slot is fixed by a lever this turn`
+          : `two decisions in the ${slot} slot`,
+        i,
+        type,
+      );
     const why = whyIllegal(s, sc, actor, decision);
     if (why) return reject(why, i, type);
     used.add(slot);
@@ -100,7 +124,10 @@ export function menu(s: GameState, sc: Scenario, actor: ActorId): MenuItem[] {
         : spec.needs
           ? { type: option, target: targets[0] ?? '' }
           : { type: option };
-    const reason = spec.needs && spec.needs !== 'amount' && targets.length === 0 ? 'no valid target now' : whyIllegal(s, sc, actor, probe);
+    const reason =
+      spec.needs && spec.needs !== 'amount' && targets.length === 0
+        ? 'no valid target now'
+        : whyIllegal(s, sc, actor, probe);
     const def = sc.options[option];
     return {
       option,

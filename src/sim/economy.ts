@@ -17,7 +17,11 @@ export function scheduleBloc(
 ): void {
   const arrives = ctx.s.turn + Math.max(1, lag);
   ctx.s.pipeline.push({ kind, arrives, bloc, amount, label });
-  ctx.note('global', [], `${label}: +${amount} ${kind} for ${bloc} ordered, arrives turn ${arrives} (lag ${lag}).`);
+  ctx.note(
+    'global',
+    [],
+    `${label}: +${amount} ${kind} for ${bloc} ordered, arrives turn ${arrives} (lag ${lag}).`,
+  );
 }
 
 export function scheduleForce(
@@ -33,7 +37,12 @@ export function scheduleForce(
   const force = `${actor}-${forceKind}-${region}-reinforcement`;
   ctx.s.pipeline.push({ kind: 'force', arrives, force, actor, region, forceKind, strength, label });
   const where = ctx.sc.regions[region]?.name ?? region;
-  ctx.note(ctx.sc.regions[region]?.theater ?? 'global', [actor], `${label}: ${strength} points bound for ${where}, arriving turn ${arrives}.`, region);
+  ctx.note(
+    ctx.sc.regions[region]?.theater ?? 'global',
+    [actor],
+    `${label}: ${strength} points bound for ${where}, arriving turn ${arrives}.`,
+    region,
+  );
 }
 
 /** Deliveries due this turn arrive. */
@@ -67,14 +76,31 @@ export function deliver(ctx: Ctx): void {
         // A region that has fallen cannot receive; the force goes to the first friendly neighbour.
         let region = d.region;
         if (s.regions[region]?.owner === 'russia' || s.regions[region]?.owner === 'china') {
-          region = ctx.sc.regions[region]?.adjacent.find((r) => s.regions[r]?.owner === d.actor || s.regions[r]?.owner === 'nato-europe') ?? region;
+          region =
+            ctx.sc.regions[region]?.adjacent.find(
+              (r) => s.regions[r]?.owner === d.actor || s.regions[r]?.owner === 'nato-europe',
+            ) ?? region;
         }
         const f = forceById(s, d.force);
         if (f) {
           f.strength += d.strength;
           f.region = region;
-        } else s.forces.push({ id: d.force, label: d.label, actor: d.actor, region, kind: d.forceKind, strength: d.strength, readiness: 85 });
-        ctx.note(ctx.sc.regions[region]?.theater ?? 'global', [d.actor], `Arrived: ${d.label} (${d.strength} points) in ${ctx.sc.regions[region]?.name ?? region}.`, region);
+        } else
+          s.forces.push({
+            id: d.force,
+            label: d.label,
+            actor: d.actor,
+            region,
+            kind: d.forceKind,
+            strength: d.strength,
+            readiness: 85,
+          });
+        ctx.note(
+          ctx.sc.regions[region]?.theater ?? 'global',
+          [d.actor],
+          `Arrived: ${d.label} (${d.strength} points) in ${ctx.sc.regions[region]?.name ?? region}.`,
+          region,
+        );
         break;
       }
       default: {
@@ -110,16 +136,25 @@ export function economyTurn(ctx: Ctx, combatsByBloc: Record<BlocId, number>): vo
   }
   const sup = ctx.sc.rules.support;
   for (const a of ACTORS) {
-    const theater = a === 'russia' || a === 'nato-europe' || a === 'ukraine' ? 'europe' : a === 'usa' || a === 'non-aligned' || a === 'iran' ? null : 'indoPacific';
-    const esc = theater ? s.tracks.escalation[theater] : Math.max(s.tracks.escalation.europe, s.tracks.escalation.indoPacific);
+    const theater =
+      a === 'russia' || a === 'nato-europe' || a === 'ukraine'
+        ? 'europe'
+        : a === 'usa' || a === 'non-aligned' || a === 'iran'
+          ? null
+          : 'indoPacific';
+    const esc = theater
+      ? s.tracks.escalation[theater]
+      : Math.max(s.tracks.escalation.europe, s.tracks.escalation.indoPacific);
     if (esc >= 4) ctx.adjustCost(a, e.warCostPerTurn, 'the cost of war');
     const initial = ctx.sc.actors[a].domesticSupport;
     const st = s.actors[a];
     let delta = 0;
     if (esc > 4) delta -= (esc - 4) * sup.lossPerEscalationAboveFour;
     if (st.economicCost > 30) delta -= 1;
-    if (delta === 0 && st.support < initial) delta = Math.min(sup.recoveryPerTurn, initial - st.support);
-    if (delta !== 0) ctx.adjustSupport(a, delta, delta < 0 ? 'war weariness and economic pain' : 'recovery');
+    if (delta === 0 && st.support < initial)
+      delta = Math.min(sup.recoveryPerTurn, initial - st.support);
+    if (delta !== 0)
+      ctx.adjustSupport(a, delta, delta < 0 ? 'war weariness and economic pain' : 'recovery');
   }
   // Actor readiness follows its bloc's readiness.
   for (const a of ACTORS) {

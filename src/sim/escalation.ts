@@ -28,7 +28,13 @@ const INCIDENTS: Record<Theater, readonly string[]> = {
 export function updateMiscalc(ctx: Ctx, militaryActions: number): void {
   const m = ctx.sc.rules.miscalc;
   const esc = ctx.s.tracks.escalation;
-  const target = clamp(m.base + m.perEscalationLevel * (esc.indoPacific + esc.europe) + m.perMilitaryAction * militaryActions, 0, 100);
+  const target = clamp(
+    m.base +
+      m.perEscalationLevel * (esc.indoPacific + esc.europe) +
+      m.perMilitaryAction * militaryActions,
+    0,
+    100,
+  );
   const from = ctx.s.tracks.miscalcRisk;
   const to = clamp(from + Math.trunc((target - from) / 2) - m.decayPerTurn, 0, 100);
   ctx.adjust(
@@ -43,25 +49,37 @@ export function incidents(ctx: Ctx): void {
   const m = ctx.sc.rules.miscalc;
   for (const theater of THEATERS) {
     const level = ctx.s.tracks.escalation[theater];
-    if (level < 1 || level >= 5) continue;
-    const chance = Math.min(m.incidentChanceMaxPct, Math.trunc((ctx.s.tracks.miscalcRisk * (level + 1)) / 12));
+    // Incidents can push a crisis to limited conventional fighting; theater war takes a decision.
+    if (level < 1 || level >= 4) continue;
+    const chance = Math.min(
+      m.incidentChanceMaxPct,
+      Math.trunc((ctx.s.tracks.miscalcRisk * (level + 1)) / 12),
+    );
     if (chance <= 0) continue;
     const r = ctx.rng(`incident:${theater}`);
     const roll = r.d100();
     const happened = roll <= chance;
     const what = INCIDENTS[theater][r.int(0, INCIDENTS[theater].length - 1)]!;
-    ctx.emit({
-      type: 'adjudication',
-      kind: 'incident',
-      theater,
-      actors: [],
-      visibleTo: 'all',
-      inputs: { miscalcRisk: ctx.s.tracks.miscalcRisk, ladder: level },
-      modifiers: [{ name: `chance = min(${m.incidentChanceMaxPct}, risk × (rung + 1) / 12)`, value: chance }],
-      roll: { stream: r.label, die: 'd100', value: roll, target: chance },
-      result: happened ? 'incident' : 'no incident',
-      text: happened ? `Incident (roll ${roll} ≤ ${chance}%): ${what}.` : `No incident (roll ${roll} > ${chance}%).`,
-    });
+    if (!ctx.quiet)
+      ctx.emit({
+        type: 'adjudication',
+        kind: 'incident',
+        theater,
+        actors: [],
+        visibleTo: 'all',
+        inputs: { miscalcRisk: ctx.s.tracks.miscalcRisk, ladder: level },
+        modifiers: [
+          {
+            name: `chance = min(${m.incidentChanceMaxPct}, risk × (rung + 1) / 12)`,
+            value: chance,
+          },
+        ],
+        roll: { stream: r.label, die: 'd100', value: roll, target: chance },
+        result: happened ? 'incident' : 'no incident',
+        text: happened
+          ? `Incident (roll ${roll} ≤ ${chance}%): ${what}.`
+          : `No incident (roll ${roll} > ${chance}%).`,
+      });
     ctx.tick();
     if (happened) ctx.escalate(theater, level + 1, `incident nobody chose: ${what}`);
   }
@@ -75,10 +93,12 @@ export function nuclearUse(ctx: Ctx): void {
     const actor = theater === 'indoPacific' ? 'china' : 'russia';
     const losing =
       theater === 'indoPacific'
-        ? s.taiwan.phase === 'repulsed' || (s.taiwan.phase === 'lodgement' && s.taiwan.lodgement < 25)
+        ? s.taiwan.phase === 'repulsed' ||
+          (s.taiwan.phase === 'lodgement' && s.taiwan.lodgement < 25)
         : s.flags.article5Invoked && s.europe.operation !== 'none' && !s.flags.balticCapitalFallen;
     const risk = ctx.sc.actors[actor].traits.riskTolerance;
-    const chance = clamp(Math.trunc(risk / 20) + (losing ? 3 : 0) - 1, 0, 100);
+    // Use is possible only for a power that is losing, and even then rare.
+    const chance = losing ? 1 + (risk >= 60 ? 1 : 0) : 0;
     const r = ctx.rng(`nuclear:${theater}`);
     const roll = r.d100();
     const used = roll <= chance;
@@ -90,9 +110,8 @@ export function nuclearUse(ctx: Ctx): void {
       visibleTo: 'all',
       inputs: { actor, riskTolerance: risk, losing },
       modifiers: [
-        { name: 'risk tolerance / 20', value: Math.trunc(risk / 20) },
-        { name: 'losing conventionally', value: losing ? 3 : 0 },
-        { name: 'taboo', value: -1 },
+        { name: 'losing conventionally', value: losing ? 1 : 0 },
+        { name: 'risk tolerance 60 or more', value: losing && risk >= 60 ? 1 : 0 },
       ],
       roll: { stream: r.label, die: 'd100', value: roll, target: chance },
       result: used ? 'nuclear use' : 'threshold holds',

@@ -9,12 +9,7 @@ import type { Decision } from './state';
  */
 
 export type PhaseName =
-  | 'briefing'
-  | 'intelligence'
-  | 'decisions'
-  | 'adjudication'
-  | 'events'
-  | 'assessment';
+  'briefing' | 'intelligence' | 'decisions' | 'adjudication' | 'events' | 'assessment';
 
 export interface Modifier {
   readonly name: string;

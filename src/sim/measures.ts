@@ -141,8 +141,11 @@ export function deterrence(s: GameState, sc: Scenario, theater: Theater): Deterr
   let cohesion: number;
   if (theater === 'europe') {
     const nato =
-      strength(s, 'nato-europe', null, GROUND) + strength(s, 'usa', theaterRegions(sc, 'europe'), GROUND) + usPool(s, sc).europe;
-    const russia = strength(s, 'russia', sc.roles.russianStaging, GROUND) + europeAirSea(s, sc).east;
+      strength(s, 'nato-europe', null, GROUND) +
+      strength(s, 'usa', theaterRegions(sc, 'europe'), GROUND) +
+      usPool(s, sc).europe;
+    const russia =
+      strength(s, 'russia', sc.roles.russianStaging, GROUND) + europeAirSea(s, sc).east;
     balance = balanceShare(nato, russia * 3);
     credibility = s.tracks.article5Credibility;
     cohesion = s.tracks.natoCohesion;
@@ -158,7 +161,12 @@ export function deterrence(s: GameState, sc: Scenario, theater: Theater): Deterr
     cohesion = s.flags.japanBasesOpen ? 75 : 40;
   }
   const value = clamp(
-    Math.trunc((balance * w.balanceWeight + credibility * w.credibilityWeight + cohesion * w.cohesionWeight) / 100),
+    Math.trunc(
+      (balance * w.balanceWeight +
+        credibility * w.credibilityWeight +
+        cohesion * w.cohesionWeight) /
+        100,
+    ),
     0,
     100,
   );

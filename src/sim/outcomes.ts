@@ -47,7 +47,11 @@ export function holds(s: GameState, c: Condition): boolean {
     return (c.gte === undefined || v >= c.gte) && (c.lte === undefined || v <= c.lte);
   }
   if ('event' in c) return s.keyEvents.some((e) => e.name === c.event);
-  if ('turn' in c) return (c.turn.gte === undefined || s.turn >= c.turn.gte) && (c.turn.lte === undefined || s.turn <= c.turn.lte);
+  if ('turn' in c)
+    return (
+      (c.turn.gte === undefined || s.turn >= c.turn.gte) &&
+      (c.turn.lte === undefined || s.turn <= c.turn.lte)
+    );
   if ('lever' in c) return s.levers[c.lever] === c.eq;
   if ('all' in c) return c.all.every((x) => holds(s, x));
   if ('any' in c) return c.any.some((x) => holds(s, x));
@@ -58,11 +62,19 @@ export function holds(s: GameState, c: Condition): boolean {
  * Scores: the outcome's base score for each actor, adjusted by how its people and economy came
  * through (domestic support against its start, economic cost).
  */
-export function scoreOutcome(s: GameState, sc: Scenario, rule: OutcomeRule): Record<PlayableActorId, number> {
+export function scoreOutcome(
+  s: GameState,
+  sc: Scenario,
+  rule: OutcomeRule,
+): Record<PlayableActorId, number> {
   const out = {} as Record<PlayableActorId, number>;
   for (const a of PLAYABLE_ACTORS) {
     const supportDelta = s.actors[a].support - sc.actors[a].domesticSupport;
-    out[a] = clamp(rule.scores[a] + Math.trunc(supportDelta / 5) - Math.trunc(s.actors[a].economicCost / 5), -100, 100);
+    out[a] = clamp(
+      rule.scores[a] + Math.trunc(supportDelta / 5) - Math.trunc(s.actors[a].economicCost / 5),
+      -100,
+      100,
+    );
   }
   return out;
 }

@@ -2,12 +2,13 @@ import { allianceResponse, shiftUsPool } from './alliances';
 import { europeCampaign } from './campaigns/europe';
 import { taiwanCampaign } from './campaigns/taiwan';
 import { ukraineFront } from './campaigns/ukraine';
-import { Ctx, theaterName } from './context';
+import { Ctx, theaterName, type PhaseOptions } from './context';
 import { forcedDecision } from './courses';
 import { whyIllegal } from './decisions';
 import { deliver, economyTurn } from './economy';
 import { incidents, nuclearUse, updateMiscalc } from './escalation';
-import { ACTORS, DECISION_SLOTS, THEATERS, type ActorId } from './ids';
+import { ACTORS, BACKGROUND_ACTORS, DECISION_SLOTS, THEATERS, type ActorId } from './ids';
+import { decideAI } from './ai';
 import type { LogEntry } from './log';
 import { GROUND, deterrence, strength } from './measures';
 import { BEHAVIOURS } from './options';
@@ -34,34 +35,48 @@ export type DecidedBy = 'ai' | 'human';
 export type Submissions = Readonly<Partial<Record<ActorId, readonly Decision[]>>>;
 
 /** Options whose use is secret between the parties (fog of war). */
-const SECRET: readonly OptionId[] = ['china.ask-russia-second-front', 'russia.accept-china-request', 'russia.refuse-china-request'];
+const SECRET: readonly OptionId[] = [
+  'china.ask-russia-second-front',
+  'russia.accept-china-request',
+  'russia.refuse-china-request',
+];
 
 function header(ctx: Ctx, phase: Ctx['phase'], text: string): void {
   ctx.emit({ type: 'phase', phase, theater: 'global', actors: [], visibleTo: 'all', text });
 }
 
 /** Start a turn: advance the clock, deliver what is due, fire scripted events. */
-export function briefing(state: GameState, sc: Scenario): PhaseResult {
-  const next: GameState = { ...state, turn: state.turn + 1, hour: state.turn * sc.calendar.turnHours };
-  const ctx = new Ctx(next, sc, 'briefing');
+export function briefing(state: GameState, sc: Scenario, opts: PhaseOptions = {}): PhaseResult {
+  // The previous turn's end state is kept (replays, the viewer), so a new turn always copies.
+  const next: GameState = {
+    ...state,
+    turn: state.turn + 1,
+    hour: state.turn * sc.calendar.turnHours,
+  };
+  const ctx = new Ctx(next, sc, 'briefing', { ...opts, inPlace: false });
   const s = ctx.s;
   s.turnStats = { combats: { nato: 0, china: 0, russia: 0 }, militaryActions: 0 };
   s.ukraine.russianOffensive = false;
   const e = s.tracks.escalation;
-  header(ctx, 'briefing', `Turn ${s.turn} (hour ${s.hour}): Indo-Pacific at rung ${e.indoPacific}, Europe at rung ${e.europe}.`);
+  header(
+    ctx,
+    'briefing',
+    `Turn ${s.turn} (hour ${s.hour}): Indo-Pacific at rung ${e.indoPacific}, Europe at rung ${e.europe}.`,
+  );
   deliver(ctx);
   scriptedEvents(ctx);
   return { state: s, log: ctx.log };
 }
 
 /** What each side knows: deterrence per theater, Russia's private calculus, estimates. */
-export function intelligence(state: GameState, sc: Scenario): PhaseResult {
-  const ctx = new Ctx(state, sc, 'intelligence');
+export function intelligence(state: GameState, sc: Scenario, opts: PhaseOptions = {}): PhaseResult {
+  const ctx = new Ctx(state, sc, 'intelligence', opts);
   const s = ctx.s;
   header(ctx, 'intelligence', 'Intelligence: deterrence and estimates.');
   for (const t of THEATERS) {
     const d = deterrence(s, sc, t);
     s.tracks.deterrence[t] = d.value;
+    if (ctx.quiet) continue;
     const w = sc.rules.deterrence;
     ctx.emit({
       type: 'adjudication',
@@ -71,17 +86,28 @@ export function intelligence(state: GameState, sc: Scenario): PhaseResult {
       visibleTo: 'all',
       inputs: { balance: d.balance, credibility: d.credibility, cohesion: d.cohesion },
       modifiers: [
-        { name: `balance ${d.balance} × ${w.balanceWeight}%`, value: Math.trunc((d.balance * w.balanceWeight) / 100) },
-        { name: `credibility ${d.credibility} × ${w.credibilityWeight}%`, value: Math.trunc((d.credibility * w.credibilityWeight) / 100) },
-        { name: `cohesion ${d.cohesion} × ${w.cohesionWeight}%`, value: Math.trunc((d.cohesion * w.cohesionWeight) / 100) },
+        {
+          name: `balance ${d.balance} × ${w.balanceWeight}%`,
+          value: Math.trunc((d.balance * w.balanceWeight) / 100),
+        },
+        {
+          name: `credibility ${d.credibility} × ${w.credibilityWeight}%`,
+          value: Math.trunc((d.credibility * w.credibilityWeight) / 100),
+        },
+        {
+          name: `cohesion ${d.cohesion} × ${w.cohesionWeight}%`,
+          value: Math.trunc((d.cohesion * w.cohesionWeight) / 100),
+        },
       ],
       roll: null,
       result: `deterrence ${d.value}`,
       text: `${theaterName(t)} deterrence ${d.value}: balance ${d.balance}, credibility ${d.credibility}, cohesion ${d.cohesion}.`,
     });
   }
+  if (ctx.quiet) return { state: s, log: ctx.log };
   const c = secondFrontCalculus(s, sc);
-  const fmt = (ms: readonly { name: string; value: number }[]): string => ms.map((m) => `${m.name} = ${m.value}`).join(', ');
+  const fmt = (ms: readonly { name: string; value: number }[]): string =>
+    ms.map((m) => `${m.name} = ${m.value}`).join(', ');
   ctx.emit({
     type: 'adjudication',
     kind: 'second-front-calculus',
@@ -89,13 +115,22 @@ export function intelligence(state: GameState, sc: Scenario): PhaseResult {
     actors: ['russia'],
     visibleTo: ['russia'],
     inputs: c.readings,
-    modifiers: [...c.gains, ...c.costs.map((m) => ({ name: m.name, value: -m.value })), { name: 'threshold', value: -sc.rules.secondFront.threshold }],
+    modifiers: [
+      ...c.gains,
+      ...c.costs.map((m) => ({ name: m.name, value: -m.value })),
+      { name: 'threshold', value: -sc.rules.secondFront.threshold },
+    ],
     roll: null,
-    result: c.net > 0 ? `net +${c.net}: the factors favour a second front` : `net ${c.net}: the factors advise against a second front`,
+    result:
+      c.net > 0
+        ? `net +${c.net}: the factors favour a second front`
+        : `net ${c.net}: the factors advise against a second front`,
     text: `Russia's second-front calculus: gains ${fmt(c.gains)}; costs ${fmt(c.costs)}; net ${c.net}.`,
   });
   const ruStaging = strength(s, 'russia', sc.roles.russianStaging, GROUND);
-  const natoBaltic = strength(s, 'nato-europe', sc.roles.balticStates, GROUND) + strength(s, 'usa', sc.roles.balticStates, GROUND);
+  const natoBaltic =
+    strength(s, 'nato-europe', sc.roles.balticStates, GROUND) +
+    strength(s, 'usa', sc.roles.balticStates, GROUND);
   ctx.emit({
     type: 'change',
     changes: [],
@@ -120,44 +155,81 @@ export function intelligence(state: GameState, sc: Scenario): PhaseResult {
  * Apply every seat's decisions (and any lever-forced ones) in a fixed order, then run the
  * campaigns. Decisions made illegal by an earlier one this turn are logged and skipped.
  */
-export function adjudicate(state: GameState, sc: Scenario, submissions: Submissions, by: Readonly<Partial<Record<ActorId, DecidedBy>>>): PhaseResult {
-  const ctx = new Ctx(state, sc, 'adjudication');
+export function adjudicate(
+  state: GameState,
+  sc: Scenario,
+  submissions: Submissions,
+  by: Readonly<Partial<Record<ActorId, DecidedBy>>>,
+  opts: PhaseOptions = {},
+): PhaseResult {
+  // Seats decided against the pre-adjudication state, which callers may still hold: always copy.
+  const ctx = new Ctx(state, sc, 'adjudication', { ...opts, inPlace: false });
   const s = ctx.s;
   header(ctx, 'adjudication', 'Adjudication: decisions take effect.');
   const taken: Partial<Record<ActorId, Decision[]>> = {};
+  // Background actors have no seat: the AI decides for them here, against the same
+  // pre-adjudication state the seats saw.
+  const all: Partial<Record<ActorId, readonly Decision[]>> = { ...submissions };
+  const decidedBy: Partial<Record<ActorId, DecidedBy>> = { ...by };
+  for (const actor of BACKGROUND_ACTORS) {
+    if (all[actor]) continue;
+    const c = decideAI(state, sc, actor, !ctx.quiet);
+    if (c.reasoning) ctx.log.push(c.reasoning);
+    all[actor] = c.decisions;
+    decidedBy[actor] = 'ai';
+  }
   for (const actor of ACTORS) {
     const forced = forcedDecision(s, sc, actor);
     const list: { d: Decision; how: 'ai' | 'human' | 'lever' }[] = [];
     if (forced) list.push({ d: forced, how: 'lever' });
-    const seat = submissions[actor] ?? [];
+    const seat = all[actor] ?? [];
     for (const slot of DECISION_SLOTS)
-      for (const d of seat) if (OPTION_SPECS[d.type].slot === slot) list.push({ d, how: by[actor] ?? 'ai' });
+      for (const d of seat)
+        if (OPTION_SPECS[d.type].slot === slot) list.push({ d, how: decidedBy[actor] ?? 'ai' });
     const done: Decision[] = [];
     for (const { d, how } of list) {
       const why = whyIllegal(s, sc, actor, d, how === 'lever');
       const name = sc.actors[actor].name;
-      const label = sc.options[d.type].label + (d.target ? ` (${sc.regions[d.target]?.name ?? d.target})` : '') + (d.amount !== undefined ? ` (${d.amount})` : '');
+      const label =
+        sc.options[d.type].label +
+        (d.target ? ` (${sc.regions[d.target]?.name ?? d.target})` : '') +
+        (d.amount !== undefined ? ` (${d.amount})` : '');
       if (why) {
-        ctx.emit({ type: 'decision', actor, decision: d, by: how, theater: 'global', actors: [actor], visibleTo: [actor], text: `${name}: ${label} is overtaken by events and not carried out (${why}).` });
+        ctx.emit({
+          type: 'decision',
+          actor,
+          decision: d,
+          by: how,
+          theater: 'global',
+          actors: [actor],
+          visibleTo: [actor],
+          text: `${name}: ${label} is overtaken by events and not carried out (${why}).`,
+        });
         continue;
       }
-      const spec = OPTION_SPECS[d.type] as { escalation?: { theater: 'indoPacific' | 'europe'; floor: number } };
-      ctx.emit({
-        type: 'decision',
-        actor,
-        decision: d,
-        by: how,
-        theater: spec.escalation?.theater ?? (sc.regions[d.target ?? '']?.theater ?? 'global'),
-        actors: [actor],
-        ...(d.target && sc.regions[d.target] ? { region: d.target } : {}),
-        visibleTo: SECRET.includes(d.type) ? ['china', 'russia'] : 'all',
-        text: `${name}${how === 'lever' ? ' (forced by lever)' : how === 'ai' ? ' (AI)' : ''}: ${label}.`,
-      });
+      const spec = OPTION_SPECS[d.type] as {
+        escalation?: { theater: 'indoPacific' | 'europe'; floor: number };
+      };
+      if (!ctx.quiet)
+        ctx.emit({
+          type: 'decision',
+          actor,
+          decision: d,
+          by: how,
+          theater: spec.escalation?.theater ?? sc.regions[d.target ?? '']?.theater ?? 'global',
+          actors: [actor],
+          ...(d.target && sc.regions[d.target] ? { region: d.target } : {}),
+          visibleTo: SECRET.includes(d.type) ? ['china', 'russia'] : 'all',
+          text: `${name}${how === 'lever' ? ' (forced by lever)' : how === 'ai' ? ' (AI)' : ''}: ${label}.`,
+        });
       const cost = sc.options[d.type].cost;
       if (cost.support) ctx.adjustSupport(actor, -cost.support, sc.options[d.type].label);
       if (cost.economic) ctx.adjustCost(actor, cost.economic, sc.options[d.type].label);
       BEHAVIOURS[d.type].apply(ctx, d);
-      if (spec.escalation) ctx.escalate(spec.escalation.theater, spec.escalation.floor, sc.options[d.type].label, [actor]);
+      if (spec.escalation)
+        ctx.escalate(spec.escalation.theater, spec.escalation.floor, sc.options[d.type].label, [
+          actor,
+        ]);
       if (OPTION_SPECS[d.type].slot === 'military') s.turnStats.militaryActions++;
       done.push(d);
       ctx.tick();
@@ -174,8 +246,8 @@ export function adjudicate(state: GameState, sc: Scenario, submissions: Submissi
 }
 
 /** What follows from the turn: redeployment, alliance responses, incidents, economy, nuclear risk. */
-export function events(state: GameState, sc: Scenario): PhaseResult {
-  const ctx = new Ctx(state, sc, 'events');
+export function events(state: GameState, sc: Scenario, opts: PhaseOptions = {}): PhaseResult {
+  const ctx = new Ctx(state, sc, 'events', opts);
   const s = ctx.s;
   header(ctx, 'events', 'Events: consequences and incidents.');
   shiftUsPool(ctx);
@@ -191,13 +263,28 @@ export function events(state: GameState, sc: Scenario): PhaseResult {
 function capitulation(ctx: Ctx): void {
   const s = ctx.s;
   const r = ctx.sc.rules.taiwan;
-  if (!s.flags.blockadeActive || s.tracks.taiwanSupply > r.capitulationSupply || s.flags.indoPacificSettlement) return;
+  if (
+    !s.flags.blockadeActive ||
+    s.tracks.taiwanSupply > r.capitulationSupply ||
+    s.flags.indoPacificSettlement
+  )
+    return;
   const modifiers = [
-    { name: `supply below ${r.capitulationSupply}`, value: (r.capitulationSupply - s.tracks.taiwanSupply) * 2 },
-    { name: 'domestic support below 50', value: Math.max(0, Math.trunc((50 - s.actors.taiwan.support) / 2)) },
+    {
+      name: `supply below ${r.capitulationSupply}`,
+      value: (r.capitulationSupply - s.tracks.taiwanSupply) * 2,
+    },
+    {
+      name: 'domestic support below 50',
+      value: Math.max(0, Math.trunc((50 - s.actors.taiwan.support) / 2)),
+    },
     { name: 'US intervening', value: s.flags.usIntervened ? -15 : 0 },
   ];
-  const chance = clamp(modifiers.reduce((t, m) => t + m.value, 0), 0, 60);
+  const chance = clamp(
+    modifiers.reduce((t, m) => t + m.value, 0),
+    0,
+    60,
+  );
   const rng = ctx.rng('taiwan:capitulation');
   const roll = rng.d100();
   const yields = roll <= chance;
@@ -208,7 +295,11 @@ function capitulation(ctx: Ctx): void {
     region: ctx.sc.roles.taiwanMain,
     actors: ['taiwan', 'china'],
     visibleTo: 'all',
-    inputs: { taiwanSupply: s.tracks.taiwanSupply, support: s.actors.taiwan.support, usIntervened: s.flags.usIntervened },
+    inputs: {
+      taiwanSupply: s.tracks.taiwanSupply,
+      support: s.actors.taiwan.support,
+      usIntervened: s.flags.usIntervened,
+    },
     modifiers,
     roll: { stream: rng.label, die: 'd100', value: roll, target: chance },
     result: yields ? 'Taiwan accepts terms' : 'Taiwan holds out',
@@ -259,17 +350,28 @@ export function snapshot(s: GameState): TrackSnapshot {
 }
 
 export interface Assessment extends PhaseResult {
+  /** The state hash, or '' when hashing was turned off. */
   readonly hash: string;
   readonly snapshot: TrackSnapshot;
 }
 
 /** End the turn: derived tracks, outcome checks, the turn's hash. */
-export function assessment(state: GameState, sc: Scenario, lastTurn: number): Assessment {
-  const ctx = new Ctx(state, sc, 'assessment');
+export function assessment(
+  state: GameState,
+  sc: Scenario,
+  lastTurn: number,
+  opts: PhaseOptions = {},
+): Assessment {
+  const ctx = new Ctx(state, sc, 'assessment', opts);
   const s = ctx.s;
   header(ctx, 'assessment', 'Assessment: tracks and outcomes.');
   updateMiscalc(ctx, s.turnStats.militaryActions);
   for (const t of THEATERS) s.tracks.deterrence[t] = deterrence(s, sc, t).value;
   checkOutcome(ctx, s.turn >= lastTurn);
-  return { state: s, log: ctx.log, hash: hashValue(s), snapshot: snapshot(s) };
+  return {
+    state: s,
+    log: ctx.log,
+    hash: opts.hash === false ? '' : hashValue(s),
+    snapshot: snapshot(s),
+  };
 }

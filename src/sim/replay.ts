@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTORS, type ActorId } from './ids';
+import { ACTORS, PLAYABLE_ACTORS, type ActorId, type PlayableActorId } from './ids';
 import { LEVER_NAMES, type LeverName, type Levers } from './scenario/levers';
 import type { Decision } from './state';
 import { parseJsonText, validate, type InputProblem, type Result } from './validation';
@@ -15,7 +15,8 @@ export const REPLAY_FORMAT_VERSION = 1;
 export const ENGINE_VERSION = '1.0.0';
 
 export type TurnDecisions = Partial<Record<ActorId, Decision[]>>;
-export type Controllers = Record<ActorId, 'ai' | 'human'>;
+/** Who plays each seat. Background actors are always the AI and have no seat. */
+export type Controllers = Record<PlayableActorId, 'ai' | 'human'>;
 
 export interface ReplayRecord {
   format: typeof REPLAY_FORMAT;
@@ -43,7 +44,9 @@ const DecisionSchema = z.strictObject({
 });
 
 const actorRecord = <T extends z.ZodType>(v: T) =>
-  z.strictObject(Object.fromEntries(ACTORS.map((a) => [a, v.optional()])) as Record<ActorId, z.ZodOptional<T>>);
+  z.strictObject(
+    Object.fromEntries(ACTORS.map((a) => [a, v.optional()])) as Record<ActorId, z.ZodOptional<T>>,
+  );
 
 export const ReplaySchema = z.strictObject({
   format: z.literal(REPLAY_FORMAT),
@@ -52,13 +55,24 @@ export const ReplaySchema = z.strictObject({
   scenarioId: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   scenarioHash: z.string().regex(/^[0-9a-f]{16}$/),
   seed: z.string().min(1).max(100),
-  levers: z.strictObject(Object.fromEntries(LEVER_NAMES.map((n) => [n, z.union([z.string(), z.number(), z.boolean()])])) as unknown as Record<LeverName, z.ZodType>),
-  controllers: z.strictObject(Object.fromEntries(ACTORS.map((a) => [a, z.enum(['ai', 'human'])])) as Record<ActorId, z.ZodEnum<{ ai: 'ai'; human: 'human' }>>),
+  levers: z.strictObject(
+    Object.fromEntries(
+      LEVER_NAMES.map((n) => [n, z.union([z.string(), z.number(), z.boolean()])]),
+    ) as unknown as Record<LeverName, z.ZodType>,
+  ),
+  controllers: z.strictObject(
+    Object.fromEntries(PLAYABLE_ACTORS.map((a) => [a, z.enum(['ai', 'human'])])) as Record<
+      PlayableActorId,
+      z.ZodEnum<{ ai: 'ai'; human: 'human' }>
+    >,
+  ),
   turnLimit: z.number().int().min(1).max(200),
   decisions: z.array(actorRecord(z.array(DecisionSchema).max(4))).max(200),
   turnHashes: z.array(z.string().regex(/^[0-9a-f]{16}$/)).max(200),
   finalHash: z.string().regex(/^[0-9a-f]{16}$/),
-  parent: z.strictObject({ finalHash: z.string().regex(/^[0-9a-f]{16}$/), turn: z.number().int().min(0) }).optional(),
+  parent: z
+    .strictObject({ finalHash: z.string().regex(/^[0-9a-f]{16}$/), turn: z.number().int().min(0) })
+    .optional(),
 });
 
 /**
@@ -73,11 +87,29 @@ export function parseReplayText(text: string, file: string): Result<ReplayRecord
   const parsed = parseJsonText(text, file);
   if (!parsed.ok) return { ok: false, error: [parsed.error] };
   const data = parsed.value as Record<string, unknown> | null;
-  if (data === null || typeof data !== 'object' || Array.isArray(data) || data['format'] !== REPLAY_FORMAT) {
-    const found = data !== null && typeof data === 'object' && !Array.isArray(data) ? JSON.stringify(data['format'] ?? null) : Array.isArray(data) ? 'an array' : JSON.stringify(data);
+  if (
+    data === null ||
+    typeof data !== 'object' ||
+    Array.isArray(data) ||
+    data['format'] !== REPLAY_FORMAT
+  ) {
+    const found =
+      data !== null && typeof data === 'object' && !Array.isArray(data)
+        ? JSON.stringify(data['format'] ?? null)
+        : Array.isArray(data)
+          ? 'an array'
+          : JSON.stringify(data);
     return {
       ok: false,
-      error: [{ file, path: '$.format', expected: `"${REPLAY_FORMAT}" (a Second Front replay)`, found, message: `${file}: at $.format: expected "${REPLAY_FORMAT}" (a Second Front replay file), found ${found}` }],
+      error: [
+        {
+          file,
+          path: '$.format',
+          expected: `"${REPLAY_FORMAT}" (a Second Front replay)`,
+          found,
+          message: `${file}: at $.format: expected "${REPLAY_FORMAT}" (a Second Front replay file), found ${found}`,
+        },
+      ],
     };
   }
   if (typeof data['formatVersion'] === 'number' && data['formatVersion'] > REPLAY_FORMAT_VERSION) {

@@ -1,8 +1,17 @@
 import { decideAI } from './ai';
 import { validateSubmission, type Rejection } from './decisions';
-import { ACTORS, type ActorId } from './ids';
+import { PLAYABLE_ACTORS, type ActorId } from './ids';
+import { hashValue } from './hash';
 import type { LogEntry } from './log';
-import { adjudicate, assessment, briefing, events, intelligence, type DecidedBy, type TrackSnapshot } from './phases';
+import {
+  adjudicate,
+  assessment,
+  briefing,
+  events,
+  intelligence,
+  type DecidedBy,
+  type TrackSnapshot,
+} from './phases';
 import type { Controllers, TurnDecisions } from './replay';
 import type { Levers } from './scenario/levers';
 import type { Scenario } from './scenario/schema';
@@ -22,8 +31,10 @@ export interface RunOptions {
   readonly controllers?: Partial<Controllers>;
   /** Decisions for human seats by turn (index 0 = turn 1). */
   readonly script?: readonly TurnDecisions[];
-  /** Keep the log (a batch run can drop it to save memory). */
+  /** Keep the log (a batch run can drop it to save memory and time). */
   readonly keepLog?: boolean;
+  /** Hash the state after every turn (replays need it; a batch only needs the final hash). */
+  readonly turnHashes?: boolean;
 }
 
 export interface RunResult {
@@ -38,7 +49,7 @@ export interface RunResult {
 }
 
 export function allAi(): Controllers {
-  return Object.fromEntries(ACTORS.map((a) => [a, 'ai'])) as Controllers;
+  return Object.fromEntries(PLAYABLE_ACTORS.map((a) => [a, 'ai'])) as Controllers;
 }
 
 /**
@@ -50,6 +61,8 @@ export function runPlain(sc: Scenario, opts: RunOptions): RunResult {
   const controllers = { ...allAi(), ...opts.controllers };
   const lastTurn = opts.turns ?? sc.calendar.maxTurns;
   const keep = opts.keepLog ?? true;
+  const hashEach = opts.turnHashes ?? true;
+  const po = { quiet: !keep, inPlace: true, hash: hashEach };
   const log: LogEntry[] = [];
   const push = (entries: readonly LogEntry[]): void => {
     if (keep) for (const e of entries) log.push(e);
@@ -60,14 +73,14 @@ export function runPlain(sc: Scenario, opts: RunOptions): RunResult {
   let s = createInitialState(sc, opts.seed, opts.levers);
   let rejection: RunResult['rejection'] = null;
   while (s.turn < lastTurn && !s.outcome) {
-    let r = briefing(s, sc);
+    let r = briefing(s, sc, po);
     push(r.log);
-    r = intelligence(r.state, sc);
+    r = intelligence(r.state, sc, po);
     push(r.log);
     s = r.state;
     const submissions: Partial<Record<ActorId, Decision[]>> = {};
     const by: Partial<Record<ActorId, DecidedBy>> = {};
-    for (const actor of ACTORS) {
+    for (const actor of PLAYABLE_ACTORS) {
       if (controllers[actor] === 'human') {
         const v = validateSubmission(s, sc, actor, opts.script?.[s.turn - 1]?.[actor] ?? []);
         if (!v.ok) {
@@ -77,19 +90,19 @@ export function runPlain(sc: Scenario, opts: RunOptions): RunResult {
         submissions[actor] = v.value;
         by[actor] = 'human';
       } else {
-        const c = decideAI(s, sc, actor);
-        push([c.reasoning]);
+        const c = decideAI(s, sc, actor, keep);
+        if (c.reasoning) push([c.reasoning]);
         submissions[actor] = c.decisions;
         by[actor] = 'ai';
       }
     }
     if (rejection) break;
     decisions.push(submissions);
-    r = adjudicate(s, sc, submissions, by);
+    r = adjudicate(s, sc, submissions, by, po);
     push(r.log);
-    r = events(r.state, sc);
+    r = events(r.state, sc, po);
     push(r.log);
-    const a = assessment(r.state, sc, lastTurn);
+    const a = assessment(r.state, sc, lastTurn, po);
     push(a.log);
     s = a.state;
     turnHashes.push(a.hash);
@@ -101,7 +114,7 @@ export function runPlain(sc: Scenario, opts: RunOptions): RunResult {
     tracks,
     decisions,
     turnHashes,
-    finalHash: turnHashes[turnHashes.length - 1] ?? '',
+    finalHash: hashEach ? (turnHashes[turnHashes.length - 1] ?? '') : hashValue(s),
     turnsPlayed: s.turn,
     rejection,
   };

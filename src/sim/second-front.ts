@@ -30,7 +30,8 @@ export function secondFrontCalculus(s: GameState, sc: Scenario): SecondFrontCalc
   // How far the US is drawn into the Pacific: its pool share there, doubled in weight once China
   // is actually fighting (an intervening US cannot swing back quickly).
   const distraction = clamp(
-    Math.trunc((s.tracks.usPacificShare * (esc >= 4 ? 100 : esc >= 3 ? 70 : 35)) / 100) + (s.flags.usIntervened ? 20 : 0),
+    Math.trunc((s.tracks.usPacificShare * (esc >= 4 ? 100 : esc >= 3 ? 70 : 35)) / 100) +
+      (s.flags.usIntervened ? 20 : 0),
     0,
     100,
   );
@@ -47,7 +48,10 @@ export function secondFrontCalculus(s: GameState, sc: Scenario): SecondFrontCalc
   const credibility = s.tracks.article5Credibility;
   const readiness = s.blocs.nato.readiness;
   const inUkraine = strength(s, 'russia', [sc.roles.ukraineOccupied], GROUND);
-  const tieDown = s.ukraine.status === 'fighting' ? balanceShare(inUkraine, russianStaging) : Math.trunc(balanceShare(inUkraine, russianStaging) / 4);
+  const tieDown =
+    s.ukraine.status === 'fighting'
+      ? balanceShare(inUkraine, russianStaging)
+      : Math.trunc(balanceShare(inUkraine, russianStaging) / 4);
   // 1.1 million killed and wounded reads as 55: every 20,000 casualties is one point.
   const attrition = clamp(Math.trunc(s.ukraine.russianCasualties / 20000), 0, 100);
   const nuclear = clamp(40 + 10 * s.tracks.escalation.europe, 0, 100);
@@ -76,6 +80,17 @@ export function secondFrontCalculus(s: GameState, sc: Scenario): SecondFrontCalc
     gains,
     costs,
     net: sum(gains) - sum(costs) - w.threshold,
-    readings: { distraction, leverage, coordination, opportunity, credibility, readiness, tieDown, attrition, nuclear, mistrust },
+    readings: {
+      distraction,
+      leverage,
+      coordination,
+      opportunity,
+      credibility,
+      readiness,
+      tieDown,
+      attrition,
+      nuclear,
+      mistrust,
+    },
   };
 }

@@ -1,7 +1,21 @@
 import { ACTORS, BLOCS, FLAGS, type ActorId, type BlocId, type Flag } from './ids';
-import { LEVER_DOMAINS, LEVER_NAMES, isLeverName, type LeverName, type Levers } from './scenario/levers';
+import {
+  LEVER_DOMAINS,
+  LEVER_NAMES,
+  isLeverName,
+  type LeverName,
+  type Levers,
+} from './scenario/levers';
 import type { Scenario } from './scenario/schema';
-import { clamp, forceById, type ActorState, type BlocState, type ForceState, type GameState, type RegionState } from './state';
+import {
+  clamp,
+  forceById,
+  type ActorState,
+  type BlocState,
+  type ForceState,
+  type GameState,
+  type RegionState,
+} from './state';
 import type { Result } from './validation';
 
 /** A lever problem, phrased for a person at a command line or a setup screen. */
@@ -24,10 +38,17 @@ export function defaultLevers(sc: Scenario): Levers {
  * @example
  * parseLever(sc, 'article5Credibility', '0.9') // { ok: true, value: 0.9 }
  */
-export function parseLever(sc: Scenario, name: string, raw: unknown): Result<Levers[LeverName], LeverProblem> {
+export function parseLever(
+  sc: Scenario,
+  name: string,
+  raw: unknown,
+): Result<Levers[LeverName], LeverProblem> {
   if (!isLeverName(name)) {
     const known = LEVER_NAMES.join(', ');
-    return { ok: false, error: { lever: name, message: `unknown lever "${name}"; the levers are: ${known}` } };
+    return {
+      ok: false,
+      error: { lever: name, message: `unknown lever "${name}"; the levers are: ${known}` },
+    };
   }
   const def = sc.levers[name];
   const dom = LEVER_DOMAINS[name];
@@ -49,7 +70,12 @@ export function parseLever(sc: Scenario, name: string, raw: unknown): Result<Lev
     if (raw === false || raw === 'false') return { ok: true, value: false };
     return bad('true or false');
   }
-  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+  const n =
+    typeof raw === 'number'
+      ? raw
+      : typeof raw === 'string' && raw.trim() !== ''
+        ? Number(raw)
+        : NaN;
   const min = def.min ?? dom.min;
   const max = def.max ?? dom.max;
   const range = `${dom.kind === 'integer' ? 'an integer' : 'a number'} in ${min}..${max}`;
@@ -59,7 +85,10 @@ export function parseLever(sc: Scenario, name: string, raw: unknown): Result<Lev
 }
 
 /** The scenario defaults with `overrides` applied, every value checked. */
-export function resolveLevers(sc: Scenario, overrides: Readonly<Record<string, unknown>>): Result<Levers, LeverProblem> {
+export function resolveLevers(
+  sc: Scenario,
+  overrides: Readonly<Record<string, unknown>>,
+): Result<Levers, LeverProblem> {
   const levers = defaultLevers(sc) as Record<LeverName, unknown>;
   for (const [name, raw] of Object.entries(overrides)) {
     const r = parseLever(sc, name, raw);
@@ -77,7 +106,8 @@ export function resolveLevers(sc: Scenario, overrides: Readonly<Record<string, u
  */
 export function createInitialState(sc: Scenario, seed: string, levers: Levers): GameState {
   const regions: Record<string, RegionState> = {};
-  for (const [id, r] of Object.entries(sc.regions)) regions[id] = { owner: r.owner, control: 100, contested: false };
+  for (const [id, r] of Object.entries(sc.regions))
+    regions[id] = { owner: r.owner, control: 100, contested: false };
   const forces: ForceState[] = Object.entries(sc.forces).map(([id, f]) => ({
     id,
     actor: f.actor,
@@ -89,7 +119,12 @@ export function createInitialState(sc: Scenario, seed: string, levers: Levers): 
   const actors = {} as Record<ActorId, ActorState>;
   for (const a of ACTORS) {
     const d = sc.actors[a];
-    actors[a] = { support: d.domesticSupport, economicCost: 0, readiness: d.readiness, lastDecisions: [] };
+    actors[a] = {
+      support: d.domesticSupport,
+      economicCost: 0,
+      readiness: d.readiness,
+      lastDecisions: [],
+    };
   }
   const blocs = {} as Record<BlocId, BlocState>;
   for (const b of BLOCS) {
@@ -166,7 +201,11 @@ function applyLevers(s: GameState, sc: Scenario, levers: Levers): void {
   nato.spendingBp = bp;
   const points = Math.trunc((bp - baseBp) / 100);
   nato.readiness = clamp(nato.readiness + points * rules.economy.readinessPerSpendingPoint, 0, 100);
-  nato.production = clamp(nato.production + points * rules.economy.readinessPerSpendingPoint, 0, 100);
+  nato.production = clamp(
+    nato.production + points * rules.economy.readinessPerSpendingPoint,
+    0,
+    100,
+  );
 
   // NATO brigades on the ground in the Baltic states, spread over them in order.
   const states = sc.roles.balticStates;
@@ -217,8 +256,7 @@ function applyLevers(s: GameState, sc: Scenario, levers: Levers): void {
       const held = s.regions[sc.roles.ukraineHeld];
       if (held) held.owner = 'russia';
       // Forces that were fighting in Ukraine now stand on NATO's border.
-      for (const f of s.forces)
-        if (f.actor === 'ukraine') f.strength = Math.trunc(f.strength / 5);
+      for (const f of s.forces) if (f.actor === 'ukraine') f.strength = Math.trunc(f.strength / 5);
       s.tracks.escalation.europe = Math.max(s.tracks.escalation.europe, 2);
       break;
     }

@@ -168,18 +168,43 @@ export function cloneState(s: GameState): GameState {
   }
   const forces: ForceState[] = s.forces.map((f) =>
     f.label === undefined
-      ? { id: f.id, actor: f.actor, region: f.region, kind: f.kind, strength: f.strength, readiness: f.readiness }
-      : { id: f.id, label: f.label, actor: f.actor, region: f.region, kind: f.kind, strength: f.strength, readiness: f.readiness },
+      ? {
+          id: f.id,
+          actor: f.actor,
+          region: f.region,
+          kind: f.kind,
+          strength: f.strength,
+          readiness: f.readiness,
+        }
+      : {
+          id: f.id,
+          label: f.label,
+          actor: f.actor,
+          region: f.region,
+          kind: f.kind,
+          strength: f.strength,
+          readiness: f.readiness,
+        },
   );
   const actors = {} as Record<ActorId, ActorState>;
   for (const k in s.actors) {
     const a = s.actors[k as ActorId];
-    actors[k as ActorId] = { support: a.support, economicCost: a.economicCost, readiness: a.readiness, lastDecisions: a.lastDecisions };
+    actors[k as ActorId] = {
+      support: a.support,
+      economicCost: a.economicCost,
+      readiness: a.readiness,
+      lastDecisions: a.lastDecisions,
+    };
   }
   const blocs = {} as Record<BlocId, BlocState>;
   for (const k in s.blocs) {
     const b = s.blocs[k as BlocId];
-    blocs[k as BlocId] = { spendingBp: b.spendingBp, readiness: b.readiness, production: b.production, munitions: b.munitions };
+    blocs[k as BlocId] = {
+      spendingBp: b.spendingBp,
+      readiness: b.readiness,
+      production: b.production,
+      munitions: b.munitions,
+    };
   }
   return {
     scenarioId: s.scenarioId,
@@ -204,7 +229,10 @@ export function cloneState(s: GameState): GameState {
     keyEvents: s.keyEvents.slice(),
     fired: s.fired.slice(),
     outcome: s.outcome,
-    turnStats: { combats: { ...s.turnStats.combats }, militaryActions: s.turnStats.militaryActions },
+    turnStats: {
+      combats: { ...s.turnStats.combats },
+      militaryActions: s.turnStats.militaryActions,
+    },
   };
 }
 

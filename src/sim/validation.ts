@@ -82,7 +82,13 @@ function problemOf(file: string, issue: z.core.$ZodIssue): InputProblem {
       expected = issue.message;
   }
   if (issue.code === 'invalid_type' && input === undefined) found = 'nothing (the key is missing)';
-  return { file, path, expected, found, message: `${file}: at ${path}: expected ${expected}, found ${found}` };
+  return {
+    file,
+    path,
+    expected,
+    found,
+    message: `${file}: at ${path}: expected ${expected}, found ${found}`,
+  };
 }
 
 /** Parse `data` with `schema`, collecting every problem (sorted by path, at most `limit`). */

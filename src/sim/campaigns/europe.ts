@@ -22,7 +22,11 @@ export function europeCampaign(ctx: Ctx): number {
       const attack =
         op === 'incursion'
           ? Math.min(param(sc, 'russia.limited-incursion', 'assaultStrength'), staging)
-          : Math.trunc((staging * param(sc, 'russia.baltic-offensive', 'assaultSharePct')) / 100 / targets.length);
+          : Math.trunc(
+              (staging * param(sc, 'russia.baltic-offensive', 'assaultSharePct')) /
+                100 /
+                targets.length,
+            );
       const share = staging === 0 ? 0 : Math.trunc((attack * 100) / staging);
       const pool = usPool(s, sc).europe;
       const defence =
@@ -44,7 +48,13 @@ export function europeCampaign(ctx: Ctx): number {
         extra: [],
       });
       combats++;
-      applyLosses(s, 'russia', sc.roles.russianStaging, GROUND, Math.trunc((out.attackerLossPct * share) / 100));
+      applyLosses(
+        s,
+        'russia',
+        sc.roles.russianStaging,
+        GROUND,
+        Math.trunc((out.attackerLossPct * share) / 100),
+      );
       applyLosses(s, 'nato-europe', [target], GROUND, out.defenderLossPct);
       applyLosses(s, 'usa', [target], GROUND, out.defenderLossPct);
       const r = s.regions[target]!;
@@ -53,11 +63,18 @@ export function europeCampaign(ctx: Ctx): number {
       if (r.control === 0) capture(ctx, target, Math.trunc(attack / 3));
     }
   }
-  const occupiedNato = Object.keys(sc.regions).filter((r) => sc.regions[r]!.nato && s.regions[r]?.owner === 'russia');
+  const occupiedNato = Object.keys(sc.regions).filter(
+    (r) => sc.regions[r]!.nato && s.regions[r]?.owner === 'russia',
+  );
   if (occupiedNato.length > 0) {
     s.europe.occupiedTurns++;
     if (!s.flags.article5Invoked)
-      ctx.adjust('natoCohesion', -sc.rules.europe.occupationCohesionLossPerTurn * occupiedNato.length, 'allied territory occupied without an Article 5 response', 'europe');
+      ctx.adjust(
+        'natoCohesion',
+        -sc.rules.europe.occupationCohesionLossPerTurn * occupiedNato.length,
+        'allied territory occupied without an Article 5 response',
+        'europe',
+      );
   }
   return combats;
 }
@@ -73,7 +90,8 @@ function capture(ctx: Ctx, target: string, occupiers: number): void {
   let left = occupiers;
   for (const f of s.forces) {
     if (left <= 0) break;
-    if (f.actor !== 'russia' || f.kind !== 'ground' || !sc.roles.russianStaging.includes(f.region)) continue;
+    if (f.actor !== 'russia' || f.kind !== 'ground' || !sc.roles.russianStaging.includes(f.region))
+      continue;
     const take = Math.min(left, f.strength);
     f.strength -= take;
     left -= take;
@@ -81,13 +99,40 @@ function capture(ctx: Ctx, target: string, occupiers: number): void {
   const id = `russia-occupation-${target}`;
   const existing = forceById(s, id);
   if (existing) existing.strength += occupiers - left;
-  else s.forces.push({ id, label: `Russian occupation force (${sc.regions[target]!.name})`, actor: 'russia', region: target, kind: 'ground', strength: occupiers - left, readiness: 80 });
+  else
+    s.forces.push({
+      id,
+      label: `Russian occupation force (${sc.regions[target]!.name})`,
+      actor: 'russia',
+      region: target,
+      kind: 'ground',
+      strength: occupiers - left,
+      readiness: 80,
+    });
   for (const f of s.forces) if (f.region === target && f.actor !== 'russia') f.strength = 0;
   const capital = sc.regions[target]!.value.capital;
   if (capital) {
     ctx.setFlag('balticCapitalFallen');
-    ctx.keyEvent('balticCapitalFalls', 'europe', ['russia', 'nato-europe'], `${capital} falls: Russian forces control ${sc.regions[target]!.name}.`, target);
-    ctx.adjust('natoCohesion', -sc.rules.europe.capitalControlLoss, `the fall of ${capital}`, 'europe');
-  } else ctx.note('europe', ['russia', 'nato-europe'], `Russian forces seize ${sc.regions[target]!.name}.`, target);
-  if (s.europe.operation === 'incursion') s.europe.targets = s.europe.targets.filter((t) => t !== target);
+    ctx.keyEvent(
+      'balticCapitalFalls',
+      'europe',
+      ['russia', 'nato-europe'],
+      `${capital} falls: Russian forces control ${sc.regions[target]!.name}.`,
+      target,
+    );
+    ctx.adjust(
+      'natoCohesion',
+      -sc.rules.europe.capitalControlLoss,
+      `the fall of ${capital}`,
+      'europe',
+    );
+  } else
+    ctx.note(
+      'europe',
+      ['russia', 'nato-europe'],
+      `Russian forces seize ${sc.regions[target]!.name}.`,
+      target,
+    );
+  if (s.europe.operation === 'incursion')
+    s.europe.targets = s.europe.targets.filter((t) => t !== target);
 }

@@ -1,6 +1,13 @@
 import { fight } from '../combat';
 import type { Ctx } from '../context';
-import { GROUND, applyLosses, indoPacificAirSea, strength, theaterRegions, usPool } from '../measures';
+import {
+  GROUND,
+  applyLosses,
+  indoPacificAirSea,
+  strength,
+  theaterRegions,
+  usPool,
+} from '../measures';
 import { param } from '../options/types';
 import { clamp } from '../state';
 
@@ -50,14 +57,29 @@ function blockadeStep(ctx: Ctx): number {
     applyLosses(s, 'china', regions, ['naval'], out.defenderLossPct);
     if (out.result === 'advance' || out.result === 'breakthrough') {
       ctx.setFlag('blockadeActive', false);
-      ctx.note('indoPacific', ['usa', 'china', 'taiwan'], 'The blockade is broken: convoys reach Taiwan.', sc.roles.taiwanStrait);
+      ctx.note(
+        'indoPacific',
+        ['usa', 'china', 'taiwan'],
+        'The blockade is broken: convoys reach Taiwan.',
+        sc.roles.taiwanStrait,
+      );
     }
   }
   if (s.flags.blockadeActive) {
-    ctx.adjust('taiwanSupply', -param(sc, 'china.blockade', 'supplyLoss'), 'the blockade', 'indoPacific');
+    ctx.adjust(
+      'taiwanSupply',
+      -param(sc, 'china.blockade', 'supplyLoss'),
+      'the blockade',
+      'indoPacific',
+    );
     ctx.adjustSupport('taiwan', -sc.rules.taiwan.blockadeSupportLossPerTurn, 'life under blockade');
   } else if (s.flags.quarantineActive) {
-    ctx.adjust('taiwanSupply', -param(sc, 'china.quarantine', 'supplyLoss'), 'the quarantine', 'indoPacific');
+    ctx.adjust(
+      'taiwanSupply',
+      -param(sc, 'china.quarantine', 'supplyLoss'),
+      'the quarantine',
+      'indoPacific',
+    );
   } else if (s.tracks.taiwanSupply < 100) {
     ctx.adjust('taiwanSupply', 5, 'shipping resumes', 'indoPacific');
   }
@@ -68,7 +90,9 @@ function assault(ctx: Ctx): number {
   const s = ctx.s;
   const share = param(ctx.sc, 'china.amphibious-invasion', 'assaultSharePct');
   const lift = param(ctx.sc, 'china.amphibious-invasion', 'liftPerTurn');
-  const committed = Math.trunc((strength(s, 'china', [ctx.sc.roles.chinaStaging], GROUND) * share) / 100);
+  const committed = Math.trunc(
+    (strength(s, 'china', [ctx.sc.roles.chinaStaging], GROUND) * share) / 100,
+  );
   const turnsAcross = s.turn - s.taiwan.since + 1;
   return Math.min(committed, lift * turnsAcross);
 }
@@ -80,6 +104,9 @@ function defence(ctx: Ctx): number {
   return d;
 }
 
+/** Share of Taiwan's ground forces that can meet the first waves on the beaches. */
+const BEACH_SHARE_PCT = 50;
+
 function crossingStep(ctx: Ctx): number {
   const s = ctx.s;
   const sc = ctx.sc;
@@ -88,8 +115,9 @@ function crossingStep(ctx: Ctx): number {
   const out = fight(ctx, 'crossing', 'indoPacific', sc.roles.taiwanMain, {
     attacker: 'china',
     defender: 'taiwan',
-    attack: assault(ctx),
-    defence: defence(ctx),
+    // Ships sunk on the way never reach the beach: air and sea control scales what lands.
+    attack: Math.trunc((assault(ctx) * (100 + air.control)) / 100),
+    defence: Math.trunc((defence(ctx) * BEACH_SHARE_PCT) / 100),
     terrain: 'strait',
     attackerSupply: clamp(50 + Math.trunc(air.control / 2), 0, 100),
     defenderSupply: s.tracks.taiwanSupply,
@@ -107,9 +135,23 @@ function crossingStep(ctx: Ctx): number {
     t.since = s.turn;
     t.lodgement = Math.max(20, out.controlShift);
     ctx.setFlag('taiwanLanding');
-    ctx.keyEvent('taiwanLanding', 'indoPacific', ['china', 'taiwan'], `PLA forces land on Taiwan and hold a lodgement (${t.lodgement}% control).`, sc.roles.taiwanMain);
-  } else if (out.result === 'attacker-routed' || t.crossingTurns >= sc.rules.taiwan.maxCrossingTurns) {
-    repulse(ctx, out.result === 'attacker-routed' ? 'the assault fleet is routed in the Strait' : 'the crossing fails to get ashore in time');
+    ctx.keyEvent(
+      'taiwanLanding',
+      'indoPacific',
+      ['china', 'taiwan'],
+      `PLA forces land on Taiwan and hold a lodgement (${t.lodgement}% control).`,
+      sc.roles.taiwanMain,
+    );
+  } else if (
+    out.result === 'attacker-routed' ||
+    t.crossingTurns >= sc.rules.taiwan.maxCrossingTurns
+  ) {
+    repulse(
+      ctx,
+      out.result === 'attacker-routed'
+        ? 'the assault fleet is routed in the Strait'
+        : 'the crossing fails to get ashore in time',
+    );
   }
   return 1;
 }
@@ -123,7 +165,8 @@ function lodgementStep(ctx: Ctx): number {
   const out = fight(ctx, breakout ? 'breakout' : 'lodgement', 'indoPacific', sc.roles.taiwanMain, {
     attacker: 'china',
     defender: 'taiwan',
-    attack: assault(ctx),
+    // Air superiority over the beachhead (close air support, resupply) scales the fight ashore.
+    attack: Math.trunc((assault(ctx) * (100 + Math.trunc(air.control / 2))) / 100),
     defence: defence(ctx),
     terrain: breakout ? 'urban' : 'island',
     attackerSupply: clamp(50 + Math.trunc(air.control / 2), 0, 100),
@@ -131,15 +174,23 @@ function lodgementStep(ctx: Ctx): number {
     airSea: air.control,
     attackerReadiness: s.blocs.china.readiness,
     defenderReadiness: avgReadiness(ctx, 'taiwan'),
-    extra: t.defenceBonus ? [{ name: 'hardened defences', value: -Math.trunc(t.defenceBonus / 2) }] : [],
+    extra: t.defenceBonus
+      ? [{ name: 'hardened defences', value: -Math.trunc(t.defenceBonus / 2) }]
+      : [],
   });
   applyLosses(s, 'china', [sc.roles.chinaStaging], GROUND, out.attackerLossPct);
   applyLosses(s, 'taiwan', [sc.roles.taiwanMain], GROUND, out.defenderLossPct);
   t.chinaLosses += out.attackerLossPct;
   const from = t.lodgement;
-  const swing = out.result === 'attacker-routed' ? -30 : out.result === 'repulsed' ? -12 : out.controlShift;
+  const swing =
+    out.result === 'attacker-routed' ? -30 : out.result === 'repulsed' ? -12 : out.controlShift;
   t.lodgement = clamp(from + swing, 0, 100);
-  ctx.note('indoPacific', ['china', 'taiwan'], `Lodgement control ${from}% → ${t.lodgement}% (${out.result}).`, sc.roles.taiwanMain);
+  ctx.note(
+    'indoPacific',
+    ['china', 'taiwan'],
+    `Lodgement control ${from}% → ${t.lodgement}% (${out.result}).`,
+    sc.roles.taiwanMain,
+  );
   if (t.lodgement === 0) repulse(ctx, 'the lodgement is destroyed');
   else if (t.lodgement >= 100) {
     t.phase = 'fallen';
@@ -150,11 +201,22 @@ function lodgementStep(ctx: Ctx): number {
       region.owner = 'china';
       region.control = 60;
     }
-    ctx.keyEvent('taipeiFalls', 'indoPacific', ['china', 'taiwan'], 'Taipei falls: the PLA controls the capital.', sc.roles.taiwanMain);
+    ctx.keyEvent(
+      'taipeiFalls',
+      'indoPacific',
+      ['china', 'taiwan'],
+      'Taipei falls: the PLA controls the capital.',
+      sc.roles.taiwanMain,
+    );
   } else if (!breakout && t.lodgement >= sc.rules.taiwan.breakoutControl) {
     t.phase = 'breakout';
     t.since = s.turn;
-    ctx.note('indoPacific', ['china', 'taiwan'], 'PLA forces break out of the lodgement towards Taipei.', sc.roles.taiwanMain);
+    ctx.note(
+      'indoPacific',
+      ['china', 'taiwan'],
+      'PLA forces break out of the lodgement towards Taipei.',
+      sc.roles.taiwanMain,
+    );
   }
   const region = s.regions[sc.roles.taiwanMain];
   if (region && region.owner === 'taiwan') {
@@ -173,7 +235,12 @@ function repulse(ctx: Ctx, why: string): void {
   ctx.setFlag('invasionRepulsed');
   applyLosses(s, 'china', [ctx.sc.roles.chinaStaging], GROUND, ctx.sc.rules.taiwan.repulseLossPct);
   ctx.adjustSupport('china', -10, 'a failed invasion');
-  ctx.note('indoPacific', ['china', 'taiwan'], `The invasion is repulsed: ${why}.`, ctx.sc.roles.taiwanMain);
+  ctx.note(
+    'indoPacific',
+    ['china', 'taiwan'],
+    `The invasion is repulsed: ${why}.`,
+    ctx.sc.roles.taiwanMain,
+  );
   const region = s.regions[ctx.sc.roles.taiwanMain];
   if (region) {
     region.control = 100;

@@ -10,14 +10,21 @@ import { clamp } from '../state';
  * under 1% of Ukraine a year at a cost of hundreds of thousands of casualties. A ceasefire without
  * guarantees may break; each guarantee layer makes that less likely.
  */
-export function ukraineFront(ctx: Ctx, decisions: Readonly<Partial<Record<string, readonly Decision[]>>>): void {
+export function ukraineFront(
+  ctx: Ctx,
+  decisions: Readonly<Partial<Record<string, readonly Decision[]>>>,
+): void {
   const s = ctx.s;
   const sc = ctx.sc;
   const u = s.ukraine;
   const rules = sc.rules.ukraine;
   if (u.status === 'ceasefire') {
     const g = u.guarantees;
-    const chance = clamp(6 - (g.coalition ? 3 : 0) - (g.usBackstop ? 3 : 0) + (s.flags.secondFront ? 4 : 0), 0, 100);
+    const chance = clamp(
+      6 - (g.coalition ? 3 : 0) - (g.usBackstop ? 3 : 0) + (s.flags.secondFront ? 4 : 0),
+      0,
+      100,
+    );
     if (chance === 0) return;
     const r = ctx.rng('ukraine:ceasefire');
     const roll = r.d100();
@@ -29,7 +36,11 @@ export function ukraineFront(ctx: Ctx, decisions: Readonly<Partial<Record<string
       region: sc.roles.ukraineHeld,
       actors: ['russia', 'ukraine'],
       visibleTo: 'all',
-      inputs: { coalition: g.coalition, usBackstop: g.usBackstop, secondFront: s.flags.secondFront },
+      inputs: {
+        coalition: g.coalition,
+        usBackstop: g.usBackstop,
+        secondFront: s.flags.secondFront,
+      },
       modifiers: [
         { name: 'base', value: 6 },
         { name: 'coalition of the willing', value: g.coalition ? -3 : 0 },
@@ -44,7 +55,12 @@ export function ukraineFront(ctx: Ctx, decisions: Readonly<Partial<Record<string
       u.status = 'fighting';
       u.russianOffensive = true;
       ctx.setFlag('ukraineCeasefire', false);
-      ctx.adjust('article5Credibility', -rules.guaranteeCredibility, 'a broken ceasefire', 'europe');
+      ctx.adjust(
+        'article5Credibility',
+        -rules.guaranteeCredibility,
+        'a broken ceasefire',
+        'europe',
+      );
     }
     return;
   }
@@ -59,9 +75,18 @@ export function ukraineFront(ctx: Ctx, decisions: Readonly<Partial<Record<string
   const pulled = s.flags.secondFront;
   const modifiers: Modifier[] = [
     { name: 'base Russian gain', value: rules.baseRussianGainBp },
-    { name: 'Russian offensive', value: offensive ? param(sc, 'russia.ukraine-offensive', 'gainBpPerTurn') : 0 },
-    { name: 'Ukraine defends in depth', value: defend ? -param(sc, 'ukraine.defend', 'defenceBonus') : 0 },
-    { name: 'Ukrainian counter-attack', value: counter ? -param(sc, 'ukraine.counter-attack', 'gainBpPerTurn') * (pulled ? 2 : 1) : 0 },
+    {
+      name: 'Russian offensive',
+      value: offensive ? param(sc, 'russia.ukraine-offensive', 'gainBpPerTurn') : 0,
+    },
+    {
+      name: 'Ukraine defends in depth',
+      value: defend ? -param(sc, 'ukraine.defend', 'defenceBonus') : 0,
+    },
+    {
+      name: 'Ukrainian counter-attack',
+      value: counter ? -param(sc, 'ukraine.counter-attack', 'gainBpPerTurn') * (pulled ? 2 : 1) : 0,
+    },
     { name: 'Russian forces drawn to NATO front', value: pulled ? -2 : 0 },
     { name: 'munitions balance', value: Math.trunc((s.blocs.russia.munitions - 50) / 25) },
     { name: 'fortune of the turn (roll)', value: Math.trunc((roll - 50) / 25) },
@@ -72,25 +97,42 @@ export function ukraineFront(ctx: Ctx, decisions: Readonly<Partial<Record<string
   const tempo = offensive ? 100 : 50;
   const counterCost = counter ? param(sc, 'ukraine.counter-attack', 'attritionPct') : 100;
   const ruLoss = Math.trunc((rules.russianCasualtiesPerTurn * tempo) / 100);
-  const uaLoss = Math.trunc((Math.trunc((rules.ukrainianCasualtiesPerTurn * tempo) / 100) * counterCost) / 100);
+  const uaLoss = Math.trunc(
+    (Math.trunc((rules.ukrainianCasualtiesPerTurn * tempo) / 100) * counterCost) / 100,
+  );
   u.russianCasualties += ruLoss;
   u.ukrainianCasualties += uaLoss;
-  const fmt = (bp: number): string => `${Math.trunc(bp / 100)}.${String(bp % 100).padStart(2, '0')}%`;
-  ctx.emit({
-    type: 'adjudication',
-    kind: 'ukraine-front',
-    theater: 'europe',
-    region: sc.roles.ukraineOccupied,
-    actors: ['russia', 'ukraine'],
-    visibleTo: 'all',
-    inputs: { offensive, defend, counter, territoryHeldBp: from, russianCasualties: u.russianCasualties, ukrainianCasualties: u.ukrainianCasualties },
-    modifiers,
-    roll: { stream: r.label, die: 'd100', value: roll },
-    result: net > 0 ? `Russia gains ${net} bp` : net < 0 ? `Ukraine regains ${-net} bp` : 'no change',
-    text:
-      `Ukraine front: ${modifiers.filter((m) => m.value !== 0).map((m) => `${m.name} ${m.value > 0 ? '+' : ''}${m.value}`).join(', ')}; roll ${roll} → ` +
-      `net ${net} bp to Russia; Ukraine holds ${fmt(u.territoryHeldBp)}. Casualties this turn: Russia ${ruLoss}, Ukraine ${uaLoss}.`,
-  });
+  const fmt = (bp: number): string =>
+    `${Math.trunc(bp / 100)}.${String(bp % 100).padStart(2, '0')}%`;
+  if (!ctx.quiet)
+    ctx.emit({
+      type: 'adjudication',
+      kind: 'ukraine-front',
+      theater: 'europe',
+      region: sc.roles.ukraineOccupied,
+      actors: ['russia', 'ukraine'],
+      visibleTo: 'all',
+      inputs: {
+        offensive,
+        defend,
+        counter,
+        territoryHeldBp: from,
+        russianCasualties: u.russianCasualties,
+        ukrainianCasualties: u.ukrainianCasualties,
+      },
+      modifiers,
+      roll: { stream: r.label, die: 'd100', value: roll },
+      result:
+        net > 0 ? `Russia gains ${net} bp` : net < 0 ? `Ukraine regains ${-net} bp` : 'no change',
+      text:
+        `Ukraine front: ${modifiers
+          .filter((m) => m.value !== 0)
+          .map((m) => `${m.name} ${m.value > 0 ? '+' : ''}${m.value}`)
+          .join(', ')}; roll ${roll} → ` +
+        `net ${net} bp to Russia; Ukraine holds ${fmt(u.territoryHeldBp)}. Casualties this turn: Russia ${ruLoss}, Ukraine ${uaLoss}.`,
+    });
   // Forces engaged in Ukraine also wear down.
-  for (const f of s.forces) if (f.actor === 'russia' && f.region === sc.roles.ukraineOccupied && offensive) f.strength = Math.max(0, f.strength - 1);
+  for (const f of s.forces)
+    if (f.actor === 'russia' && f.region === sc.roles.ukraineOccupied && offensive)
+      f.strength = Math.max(0, f.strength - 1);
 }

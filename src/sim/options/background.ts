@@ -8,8 +8,18 @@ export const background = {
     assess: (v) => terms({ gain: 4 + v.s.tracks.escalation.indoPacific * 2, risk: -6 }),
     apply: (ctx) => {
       const id = 'north-korea.provocation';
-      ctx.adjust('usPacificTarget', param(ctx.sc, id, 'usPacificPull'), 'North Korean provocations hold US forces in Korea', 'indoPacific');
-      ctx.adjust('miscalcRisk', param(ctx.sc, id, 'miscalcRise'), 'North Korean missile tests', 'indoPacific');
+      ctx.adjust(
+        'usPacificTarget',
+        param(ctx.sc, id, 'usPacificPull'),
+        'North Korean provocations hold US forces in Korea',
+        'indoPacific',
+      );
+      ctx.adjust(
+        'miscalcRisk',
+        param(ctx.sc, id, 'miscalcRise'),
+        'North Korean missile tests',
+        'indoPacific',
+      );
     },
   },
   'north-korea.supply-russia': {
@@ -18,8 +28,16 @@ export const background = {
     apply: (ctx) => {
       const b = ctx.s.blocs.russia;
       const from = b.munitions;
-      b.munitions = clamp(from + param(ctx.sc, 'north-korea.supply-russia', 'russiaMunitionsGain'), 0, 100);
-      ctx.note('europe', ['north-korea', 'russia'], `North Korean shells and missiles for Russia: munitions ${from} → ${b.munitions}.`);
+      b.munitions = clamp(
+        from + param(ctx.sc, 'north-korea.supply-russia', 'russiaMunitionsGain'),
+        0,
+        100,
+      );
+      ctx.note(
+        'europe',
+        ['north-korea', 'russia'],
+        `North Korean shells and missiles for Russia: munitions ${from} → ${b.munitions}.`,
+      );
     },
   },
   'iran.supply-drones': {
@@ -28,36 +46,72 @@ export const background = {
     apply: (ctx) => {
       const b = ctx.s.blocs.russia;
       const from = b.munitions;
-      b.munitions = clamp(from + param(ctx.sc, 'iran.supply-drones', 'russiaMunitionsGain'), 0, 100);
-      ctx.note('europe', ['iran', 'russia'], `Iranian drones for Russia: munitions ${from} → ${b.munitions}.`);
+      b.munitions = clamp(
+        from + param(ctx.sc, 'iran.supply-drones', 'russiaMunitionsGain'),
+        0,
+        100,
+      );
+      ctx.note(
+        'europe',
+        ['iran', 'russia'],
+        `Iranian drones for Russia: munitions ${from} → ${b.munitions}.`,
+      );
     },
   },
   'iran.regional-escalation': {
-    legal: (v) => (Math.max(v.s.tracks.escalation.indoPacific, v.s.tracks.escalation.europe) < 4 ? 'the great powers are not yet at war' : null),
+    legal: (v) =>
+      Math.max(v.s.tracks.escalation.indoPacific, v.s.tracks.escalation.europe) < 4
+        ? 'the great powers are not yet at war'
+        : null,
     assess: () => terms({ gain: 5, risk: -7 }),
     apply: (ctx) => {
       const b = ctx.s.blocs.nato;
       const from = b.munitions;
-      b.munitions = clamp(from - param(ctx.sc, 'iran.regional-escalation', 'usDistraction'), 0, 100);
-      ctx.note('global', ['iran', 'usa'], `Iran escalates in the Gulf and the Red Sea, drawing US munitions: NATO munitions ${from} → ${b.munitions}.`);
+      b.munitions = clamp(
+        from - param(ctx.sc, 'iran.regional-escalation', 'usDistraction'),
+        0,
+        100,
+      );
+      ctx.note(
+        'global',
+        ['iran', 'usa'],
+        `Iran escalates in the Gulf and the Red Sea, drawing US munitions: NATO munitions ${from} → ${b.munitions}.`,
+      );
     },
   },
   'non-aligned.lean-west': {
     legal: (v) => (v.s.tracks.nonAligned >= 100 ? 'already fully aligned with the West' : null),
     assess: (v) => {
-      const aggression = (v.s.flags.blockadeActive ? 4 : 0) + (v.s.flags.invasionLaunched ? 4 : 0) + (v.s.flags.secondFront ? 4 : 0);
+      const aggression =
+        (v.s.flags.blockadeActive ? 4 : 0) +
+        (v.s.flags.invasionLaunched ? 4 : 0) +
+        (v.s.flags.secondFront ? 4 : 0);
       const winning = (v.s.flags.invasionRepulsed ? 6 : 0) + (v.s.flags.article5Invoked ? 2 : 0);
       return terms({ gain: aggression + winning - 6 });
     },
-    apply: (ctx) => ctx.adjust('nonAligned', param(ctx.sc, 'non-aligned.lean-west', 'shift'), 'non-aligned states side with the West'),
+    apply: (ctx) =>
+      ctx.adjust(
+        'nonAligned',
+        param(ctx.sc, 'non-aligned.lean-west', 'shift'),
+        'non-aligned states side with the West',
+      ),
   },
   'non-aligned.lean-east': {
-    legal: (v) => (v.s.tracks.nonAligned <= -100 ? 'already fully aligned with China and Russia' : null),
+    legal: (v) =>
+      v.s.tracks.nonAligned <= -100 ? 'already fully aligned with China and Russia' : null,
     assess: (v) => {
-      const winning = (v.s.flags.taipeiFallen ? 10 : 0) + (v.s.flags.balticCapitalFallen ? 6 : 0) + (v.s.flags.taiwanLanding ? 3 : 0);
+      const winning =
+        (v.s.flags.taipeiFallen ? 10 : 0) +
+        (v.s.flags.balticCapitalFallen ? 6 : 0) +
+        (v.s.flags.taiwanLanding ? 3 : 0);
       const pressure = v.s.actors['non-aligned'].economicCost > 10 ? 3 : 0;
       return terms({ gain: winning + pressure - 6 });
     },
-    apply: (ctx) => ctx.adjust('nonAligned', -param(ctx.sc, 'non-aligned.lean-east', 'shift'), 'non-aligned states side with China and Russia'),
+    apply: (ctx) =>
+      ctx.adjust(
+        'nonAligned',
+        -param(ctx.sc, 'non-aligned.lean-east', 'shift'),
+        'non-aligned states side with China and Russia',
+      ),
   },
 } satisfies Record<string, OptionBehaviour>;

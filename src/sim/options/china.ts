@@ -1,7 +1,15 @@
 import { ACTORS } from '../ids';
 import { applyLosses, indoPacificAirSea, theaterRegions } from '../measures';
 import { clamp } from '../state';
-import { chinaCampaignActive, costTerms, memo, param, terms, type OptionBehaviour, type View } from './types';
+import {
+  chinaCampaignActive,
+  costTerms,
+  memo,
+  param,
+  terms,
+  type OptionBehaviour,
+  type View,
+} from './types';
 
 const airSea = (v: View) => memo(v, 'air-sea', () => indoPacificAirSea(v.s, v.sc)).control;
 
@@ -16,23 +24,46 @@ function appetite(v: View): number {
   return v.sc.actors.china.traits.resolve - v.s.tracks.deterrence.indoPacific / 2;
 }
 
-const turnsMobilised = (v: View): number => (v.s.flags.chinaMobilised ? v.s.turn - v.s.taiwan.mobilisedTurn : -1);
+const turnsMobilised = (v: View): number =>
+  v.s.flags.chinaMobilised ? v.s.turn - v.s.taiwan.mobilisedTurn : -1;
 const over = (v: View): boolean => ['fallen', 'settled'].includes(v.s.taiwan.phase);
 
 export const china = {
   'china.gray-zone-pressure': {
-    legal: (v) => (v.s.flags.invasionLaunched || over(v) ? 'the campaign has gone past grey-zone pressure' : null),
+    legal: (v) =>
+      v.s.flags.invasionLaunched || over(v)
+        ? 'the campaign has gone past grey-zone pressure'
+        : null,
     assess: (v) =>
-      terms({ gain: v.s.tracks.escalation.indoPacific <= 1 ? 12 : 3, risk: -2, ...costTerms(v.sc, 'china.gray-zone-pressure') }),
+      terms({
+        gain: v.s.tracks.escalation.indoPacific <= 1 ? 12 : 3,
+        risk: -2,
+        ...costTerms(v.sc, 'china.gray-zone-pressure'),
+      }),
     apply: (ctx) => {
       const id = 'china.gray-zone-pressure';
       ctx.adjustSupport('taiwan', -param(ctx.sc, id, 'taiwanSupportLoss'), 'grey-zone pressure');
-      ctx.adjust('miscalcRisk', param(ctx.sc, id, 'miscalcRise'), 'air incursions and patrols near Taiwan', 'indoPacific');
+      ctx.adjust(
+        'miscalcRisk',
+        param(ctx.sc, id, 'miscalcRise'),
+        'air incursions and patrols near Taiwan',
+        'indoPacific',
+      );
     },
   },
   'china.mobilise': {
-    legal: (v) => (v.s.flags.chinaMobilised ? 'already mobilised' : over(v) ? 'the Taiwan campaign is over' : null),
-    assess: (v) => terms({ gain: 10 + appetite(v) / 2, risk: -(8 + v.s.tracks.deterrence.indoPacific / 10), ...costTerms(v.sc, 'china.mobilise') }),
+    legal: (v) =>
+      v.s.flags.chinaMobilised
+        ? 'already mobilised'
+        : over(v)
+          ? 'the Taiwan campaign is over'
+          : null,
+    assess: (v) =>
+      terms({
+        gain: 10 + appetite(v) / 2,
+        risk: -(8 + v.s.tracks.deterrence.indoPacific / 10),
+        ...costTerms(v.sc, 'china.mobilise'),
+      }),
     apply: (ctx) => {
       const id = 'china.mobilise';
       const s = ctx.s;
@@ -43,7 +74,8 @@ export const china = {
         s.taiwan.since = s.turn;
       }
       const gain = param(ctx.sc, id, 'readinessGain');
-      for (const f of s.forces) if (f.actor === 'china') f.readiness = clamp(f.readiness + gain, 0, 100);
+      for (const f of s.forces)
+        if (f.actor === 'china') f.readiness = clamp(f.readiness + gain, 0, 100);
       const chance = param(ctx.sc, id, 'detectionChance');
       const r = ctx.rng('detect:china-mobilisation');
       const roll = r.d100();
@@ -65,8 +97,15 @@ export const china = {
       });
       if (seen) {
         for (const f of s.forces)
-          if (f.actor === 'taiwan' || f.actor === 'usa') f.readiness = clamp(f.readiness + 5, 0, 100);
-      } else ctx.adjust('miscalcRisk', ctx.sc.rules.miscalc.fogPenalty, 'undetected mobilisation (fog)', 'indoPacific');
+          if (f.actor === 'taiwan' || f.actor === 'usa')
+            f.readiness = clamp(f.readiness + 5, 0, 100);
+      } else
+        ctx.adjust(
+          'miscalcRisk',
+          ctx.sc.rules.miscalc.fogPenalty,
+          'undetected mobilisation (fog)',
+          'indoPacific',
+        );
       ctx.escalate('indoPacific', 2, 'China mobilises the Eastern Theater', ['china']);
     },
   },
@@ -77,12 +116,16 @@ export const china = {
         : over(v) || v.s.flags.invasionLaunched
           ? 'the campaign has gone past a quarantine'
           : null,
-    assess: (v) => terms({ gain: 8 + appetite(v) / 3, risk: -6, ...costTerms(v.sc, 'china.quarantine') }),
+    assess: (v) =>
+      terms({ gain: 8 + appetite(v) / 3, risk: -6, ...costTerms(v.sc, 'china.quarantine') }),
     apply: (ctx) => {
       const id = 'china.quarantine';
       ctx.setFlag('quarantineActive');
       ctx.adjust('nonAligned', param(ctx.sc, id, 'nonAlignedShift'), 'China quarantines Taiwan');
-      ctx.escalate('indoPacific', 2, 'China declares a coast-guard quarantine of Taiwan', ['china', 'taiwan']);
+      ctx.escalate('indoPacific', 2, 'China declares a coast-guard quarantine of Taiwan', [
+        'china',
+        'taiwan',
+      ]);
     },
   },
   'china.blockade': {
@@ -109,7 +152,13 @@ export const china = {
         s.taiwan.phase = 'blockade';
         s.taiwan.since = s.turn;
       }
-      ctx.keyEvent('taiwanBlockade', 'indoPacific', ['china', 'taiwan'], 'China declares a blockade of Taiwan.', ctx.sc.roles.taiwanStrait);
+      ctx.keyEvent(
+        'taiwanBlockade',
+        'indoPacific',
+        ['china', 'taiwan'],
+        'China declares a blockade of Taiwan.',
+        ctx.sc.roles.taiwanStrait,
+      );
       const cost = param(ctx.sc, id, 'globalEconomicCost');
       for (const a of ACTORS) {
         if (a === 'taiwan') ctx.adjustCost(a, cost * 2, 'blockade: trade cut off');
@@ -148,7 +197,8 @@ export const china = {
       const pct = param(ctx.sc, id, 'defenceDamagePct');
       const lost = applyLosses(s, 'taiwan', regions, ['air', 'naval', 'missile'], pct);
       let usLost = 0;
-      if (s.flags.usIntervened) usLost = applyLosses(s, 'usa', regions, ['air', 'naval'], param(ctx.sc, id, 'usDamagePct'));
+      if (s.flags.usIntervened)
+        usLost = applyLosses(s, 'usa', regions, ['air', 'naval'], param(ctx.sc, id, 'usDamagePct'));
       ctx.note(
         'indoPacific',
         ['china', 'taiwan'],
@@ -156,7 +206,11 @@ export const china = {
         ctx.sc.roles.taiwanMain,
       );
       ctx.adjust('miscalcRisk', param(ctx.sc, id, 'miscalcRise'), 'missile strikes', 'indoPacific');
-      ctx.adjustSupport('taiwan', ctx.sc.rules.support.rallyOnAttack, 'rally after Chinese strikes');
+      ctx.adjustSupport(
+        'taiwan',
+        ctx.sc.rules.support.rallyOnAttack,
+        'rally after Chinese strikes',
+      );
       ctx.escalate('indoPacific', 4, 'China strikes Taiwan', ['china', 'taiwan']);
     },
   },
@@ -184,7 +238,12 @@ export const china = {
       s.taiwan.phase = 'crossing';
       s.taiwan.since = s.turn;
       s.taiwan.crossingTurns = 0;
-      ctx.note('indoPacific', ['china', 'taiwan'], 'China launches an amphibious assault across the Taiwan Strait.', ctx.sc.roles.taiwanStrait);
+      ctx.note(
+        'indoPacific',
+        ['china', 'taiwan'],
+        'China launches an amphibious assault across the Taiwan Strait.',
+        ctx.sc.roles.taiwanStrait,
+      );
       ctx.escalate('indoPacific', 5, 'China invades Taiwan', ['china', 'taiwan']);
     },
   },
@@ -192,7 +251,9 @@ export const china = {
     legal: (v) =>
       !chinaCampaignActive(v.s)
         ? 'only once China is using force against Taiwan'
-        : v.s.flags.chinaRequestPending || v.s.flags.chinaRequestAccepted || v.s.flags.chinaRequestRefused
+        : v.s.flags.chinaRequestPending ||
+            v.s.flags.chinaRequestAccepted ||
+            v.s.flags.chinaRequestRefused
           ? 'Moscow has already been asked'
           : null,
     assess: (v) =>
@@ -209,9 +270,13 @@ export const china = {
         theater: 'global',
         actors: ['china', 'russia'],
         visibleTo: ['china', 'russia'],
-        text: "Xi calls Putin: Beijing asks Moscow to keep NATO busy in Europe.",
+        text: 'Xi calls Putin: Beijing asks Moscow to keep NATO busy in Europe.',
       });
-      ctx.adjust('coordination', param(ctx.sc, 'china.ask-russia-second-front', 'coordinationGain'), "China's request to Russia");
+      ctx.adjust(
+        'coordination',
+        param(ctx.sc, 'china.ask-russia-second-front', 'coordinationGain'),
+        "China's request to Russia",
+      );
     },
   },
   'china.supply-dual-use': {
@@ -227,36 +292,70 @@ export const china = {
       const id = 'china.supply-dual-use';
       const b = ctx.s.blocs.russia;
       b.munitions = clamp(b.munitions + param(ctx.sc, id, 'russiaMunitionsGain'), 0, 100);
-      ctx.adjust('coordination', param(ctx.sc, id, 'coordinationGain'), 'dual-use supply to Russia');
-      ctx.adjustCost('china', param(ctx.sc, id, 'sanctionsExposure'), 'secondary-sanctions exposure');
+      ctx.adjust(
+        'coordination',
+        param(ctx.sc, id, 'coordinationGain'),
+        'dual-use supply to Russia',
+      );
+      ctx.adjustCost(
+        'china',
+        param(ctx.sc, id, 'sanctionsExposure'),
+        'secondary-sanctions exposure',
+      );
     },
   },
   'china.nuclear-signal': {
     legal: (v) =>
-      v.s.tracks.escalation.indoPacific < 5 || !v.s.flags.usIntervened ? 'only in a war with the US' : null,
+      v.s.tracks.escalation.indoPacific < 5 || !v.s.flags.usIntervened
+        ? 'only in a war with the US'
+        : null,
     assess: (v) =>
       terms({
-        gain: v.s.taiwan.phase === 'repulsed' || (v.s.taiwan.phase === 'lodgement' && v.s.taiwan.lodgement < 30) ? 20 : 4,
+        gain:
+          v.s.taiwan.phase === 'repulsed' ||
+          (v.s.taiwan.phase === 'lodgement' && v.s.taiwan.lodgement < 30)
+            ? 20
+            : 4,
         risk: -(30 - v.sc.actors.china.traits.riskTolerance / 5),
         ...costTerms(v.sc, 'china.nuclear-signal'),
       }),
     apply: (ctx) => {
       const id = 'china.nuclear-signal';
-      ctx.keyEvent('nuclearSignal', 'indoPacific', ['china', 'usa'], 'China alerts its nuclear forces.');
-      ctx.adjust('usPacificTarget', -param(ctx.sc, id, 'usResolveLoss'), 'China nuclear signal shakes US resolve', 'indoPacific');
+      ctx.keyEvent(
+        'nuclearSignal',
+        'indoPacific',
+        ['china', 'usa'],
+        'China alerts its nuclear forces.',
+      );
+      ctx.adjust(
+        'usPacificTarget',
+        -param(ctx.sc, id, 'usResolveLoss'),
+        'China nuclear signal shakes US resolve',
+        'indoPacific',
+      );
       ctx.adjust('nonAligned', param(ctx.sc, id, 'nonAlignedShift'), 'China nuclear signal');
       ctx.escalate('indoPacific', 6, 'China signals with nuclear forces', ['china']);
     },
   },
   'china.negotiate': {
-    legal: (v) => (!chinaCampaignActive(v.s) || v.s.flags.chinaNegotiating ? 'no campaign to negotiate over, or talks already open' : null),
+    legal: (v) =>
+      !chinaCampaignActive(v.s) || v.s.flags.chinaNegotiating
+        ? 'no campaign to negotiate over, or talks already open'
+        : null,
     assess: (v) => {
       const failing = v.s.taiwan.phase === 'repulsed' ? 40 : v.s.taiwan.chinaLosses > 150 ? 20 : 0;
-      return terms({ gain: failing + v.s.actors.china.economicCost / 3 - 10, ...costTerms(v.sc, 'china.negotiate') });
+      return terms({
+        gain: failing + v.s.actors.china.economicCost / 3 - 10,
+        ...costTerms(v.sc, 'china.negotiate'),
+      });
     },
     apply: (ctx) => {
       ctx.setFlag('chinaNegotiating');
-      ctx.deescalate('indoPacific', param(ctx.sc, 'china.negotiate', 'tensionRelief'), 'China opens talks');
+      ctx.deescalate(
+        'indoPacific',
+        param(ctx.sc, 'china.negotiate', 'tensionRelief'),
+        'China opens talks',
+      );
     },
   },
   'china.stand-down': {
@@ -274,7 +373,13 @@ export const china = {
     apply: (ctx) => {
       const id = 'china.stand-down';
       const s = ctx.s;
-      for (const f of ['blockadeActive', 'quarantineActive', 'strikesActive', 'chinaMobilised'] as const) ctx.setFlag(f, false);
+      for (const f of [
+        'blockadeActive',
+        'quarantineActive',
+        'strikesActive',
+        'chinaMobilised',
+      ] as const)
+        ctx.setFlag(f, false);
       if (s.taiwan.phase !== 'repulsed') s.taiwan.phase = 'none';
       ctx.adjustSupport('china', -param(ctx.sc, id, 'supportLoss'), 'climb-down');
       ctx.deescalate('indoPacific', param(ctx.sc, id, 'tensionRelief'), 'China stands down');

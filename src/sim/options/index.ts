@@ -8,7 +8,16 @@ import type { Behaviours } from './types';
 import { usa } from './usa';
 
 /** Every option's behaviour, keyed by option id (the compiler checks none is missing). */
-export const BEHAVIOURS: Behaviours = { ...china, ...russia, ...usa, ...nato, ...taiwan, ...japan, ...ukraine, ...background };
+export const BEHAVIOURS: Behaviours = {
+  ...china,
+  ...russia,
+  ...usa,
+  ...nato,
+  ...taiwan,
+  ...japan,
+  ...ukraine,
+  ...background,
+};
 
 const MENUS = new Map<string, OptionId[]>();
 for (const id of Object.keys(OPTION_SPECS) as OptionId[]) {

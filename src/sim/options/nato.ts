@@ -24,8 +24,14 @@ function weakestBalticState(v: View): string {
   return best;
 }
 
+/** A reinforcement with this label prefix is still on its way. */
+export const inTransit = (v: View, label: string): boolean =>
+  v.s.pipeline.some((d) => d.kind === 'force' && d.label.startsWith(label));
+
 const occupied = (v: View): string[] =>
-  [...v.sc.roles.balticStates, ...v.sc.roles.incursionTargets].filter((r) => v.s.regions[r]?.owner === 'russia');
+  [...v.sc.roles.balticStates, ...v.sc.roles.incursionTargets].filter(
+    (r) => v.s.regions[r]?.owner === 'russia',
+  );
 
 export const nato = {
   'nato-europe.raise-spending': {
@@ -34,7 +40,10 @@ export const nato = {
       const bp = v.s.blocs.nato.spendingBp;
       const toHague = bp < 500 ? 6 : 0;
       return terms({
-        gain: toHague + Math.max(v.s.tracks.escalation.europe, v.s.tracks.escalation.indoPacific) * 2 - Math.trunc(bp / 200),
+        gain:
+          toHague +
+          Math.max(v.s.tracks.escalation.europe, v.s.tracks.escalation.indoPacific) * 2 -
+          Math.trunc(bp / 200),
         ...costTerms(v.sc, 'nato-europe.raise-spending'),
       });
     },
@@ -44,23 +53,55 @@ export const nato = {
       const step = param(ctx.sc, id, 'stepBp');
       const from = b.spendingBp;
       b.spendingBp = Math.min(800, from + step);
-      ctx.note('europe', ['nato-europe'], `European allies raise defence spending ${(from / 100).toFixed(2)}% → ${(b.spendingBp / 100).toFixed(2)}% of GDP.`);
-      const readiness = Math.max(1, Math.trunc((step * ctx.sc.rules.economy.readinessPerSpendingPoint) / 100));
-      scheduleBloc(ctx, 'readiness', 'nato', readiness, param(ctx.sc, id, 'lagTurns'), 'European spending rise');
+      ctx.note(
+        'europe',
+        ['nato-europe'],
+        `European allies raise defence spending ${(from / 100).toFixed(2)}% → ${(b.spendingBp / 100).toFixed(2)}% of GDP.`,
+      );
+      const readiness = Math.max(
+        1,
+        Math.trunc((step * ctx.sc.rules.economy.readinessPerSpendingPoint) / 100),
+      );
+      scheduleBloc(
+        ctx,
+        'readiness',
+        'nato',
+        readiness,
+        param(ctx.sc, id, 'lagTurns'),
+        'European spending rise',
+      );
       ctx.adjustSupport('nato-europe', -param(ctx.sc, id, 'supportLoss'), 'budget trade-offs');
     },
   },
   'nato-europe.surge-production': {
     legal: (v) =>
-      v.s.pipeline.some((d) => d.kind === 'production' && d.label.startsWith('European')) ? 'a production surge is already under way' : null,
-    assess: (v) => terms({ gain: Math.max(v.s.tracks.escalation.indoPacific, v.s.tracks.escalation.europe) * 3 - 3, ...costTerms(v.sc, 'nato-europe.surge-production') }),
+      v.s.pipeline.some((d) => d.kind === 'production' && d.label.startsWith('European'))
+        ? 'a production surge is already under way'
+        : null,
+    assess: (v) =>
+      terms({
+        gain: Math.max(v.s.tracks.escalation.indoPacific, v.s.tracks.escalation.europe) * 3 - 3,
+        ...costTerms(v.sc, 'nato-europe.surge-production'),
+      }),
     apply: (ctx) => {
       const id = 'nato-europe.surge-production';
-      scheduleBloc(ctx, 'production', 'nato', param(ctx.sc, id, 'productionGain'), param(ctx.sc, id, 'lagTurns'), 'European production surge');
+      scheduleBloc(
+        ctx,
+        'production',
+        'nato',
+        param(ctx.sc, id, 'productionGain'),
+        param(ctx.sc, id, 'lagTurns'),
+        'European production surge',
+      );
     },
   },
   'nato-europe.reinforce-eastern-flank': {
-    legal: (v) => (v.s.tracks.escalation.europe < 2 ? 'no threat to the eastern flank yet' : null),
+    legal: (v) =>
+      v.s.tracks.escalation.europe < 2
+        ? 'no threat to the eastern flank yet'
+        : inTransit(v, 'Allied brigades')
+          ? 'the last reinforcements are still in transit'
+          : null,
     assess: (v) =>
       terms({
         gain: v.s.tracks.escalation.europe * 4 + (v.s.flags.secondFront ? 12 : 0) - 6,
@@ -71,19 +112,42 @@ export const nato = {
       const id = 'nato-europe.reinforce-eastern-flank';
       const n = param(ctx.sc, id, 'brigades');
       const region = weakestBalticState({ s: ctx.s, sc: ctx.sc, actor: 'nato-europe' });
-      scheduleForce(ctx, 'nato-europe', region, 'ground', n * ctx.sc.rules.europe.brigadeStrength, param(ctx.sc, id, 'arrivalTurns'), `Allied brigades (${n})`);
+      scheduleForce(
+        ctx,
+        'nato-europe',
+        region,
+        'ground',
+        n * ctx.sc.rules.europe.brigadeStrength,
+        param(ctx.sc, id, 'arrivalTurns'),
+        `Allied brigades (${n})`,
+      );
     },
   },
   'nato-europe.invoke-article4': {
-    legal: (v) => (v.s.flags.article4Invoked ? 'already invoked' : v.s.tracks.escalation.europe < 2 ? 'no threat to consult on' : null),
+    legal: (v) =>
+      v.s.flags.article4Invoked
+        ? 'already invoked'
+        : v.s.tracks.escalation.europe < 2
+          ? 'no threat to consult on'
+          : null,
     assess: (v) => terms({ gain: v.s.tracks.escalation.europe * 3, alliance: 4 }),
     apply: (ctx) => {
       ctx.setFlag('article4Invoked');
-      ctx.adjust('natoCohesion', param(ctx.sc, 'nato-europe.invoke-article4', 'cohesionGain'), 'Article 4 consultations', 'europe');
+      ctx.adjust(
+        'natoCohesion',
+        param(ctx.sc, 'nato-europe.invoke-article4', 'cohesionGain'),
+        'Article 4 consultations',
+        'europe',
+      );
     },
   },
   'nato-europe.invoke-article5': {
-    legal: (v) => (!v.s.flags.secondFront ? 'no armed attack on an ally' : v.s.flags.article5Invoked ? 'already invoked' : null),
+    legal: (v) =>
+      !v.s.flags.secondFront
+        ? 'no armed attack on an ally'
+        : v.s.flags.article5Invoked
+          ? 'already invoked'
+          : null,
     assess: (v) =>
       terms({
         gain: 30 + Math.trunc(v.s.tracks.natoCohesion / 4),
@@ -93,18 +157,37 @@ export const nato = {
     apply: (ctx) => {
       const id = 'nato-europe.invoke-article5';
       ctx.setFlag('article5Invoked');
-      ctx.keyEvent('article5Invoked', 'europe', ['nato-europe', 'usa'], 'The North Atlantic Council invokes Article 5.');
+      ctx.keyEvent(
+        'article5Invoked',
+        'europe',
+        ['nato-europe', 'usa'],
+        'The North Atlantic Council invokes Article 5.',
+      );
       ctx.adjust('natoCohesion', param(ctx.sc, id, 'cohesionGain'), 'Article 5 invoked', 'europe');
-      ctx.adjust('article5Credibility', param(ctx.sc, id, 'credibilityGain'), 'Article 5 invoked', 'europe');
+      ctx.adjust(
+        'article5Credibility',
+        param(ctx.sc, id, 'credibilityGain'),
+        'Article 5 invoked',
+        'europe',
+      );
       ctx.escalate('europe', 5, 'NATO at war with Russia', ['nato-europe']);
     },
   },
   'nato-europe.coalition-of-the-willing': {
     legal: (v) =>
-      v.s.ukraine.status === 'russia-controls' ? 'there is no Ukrainian state to reassure' : v.s.ukraine.guarantees.coalition ? 'already deployed' : null,
+      v.s.ukraine.status === 'russia-controls'
+        ? 'there is no Ukrainian state to reassure'
+        : v.s.ukraine.guarantees.coalition
+          ? 'already deployed'
+          : null,
     assess: (v) =>
       terms({
-        gain: (v.s.ukraine.status === 'ceasefire' || v.s.flags.russiaNegotiating || v.s.flags.peaceDraftTabled ? 14 : 2) - (v.s.flags.secondFront ? 10 : 0),
+        gain:
+          (v.s.ukraine.status === 'ceasefire' ||
+          v.s.flags.russiaNegotiating ||
+          v.s.flags.peaceDraftTabled
+            ? 14
+            : 2) - (v.s.flags.secondFront ? 10 : 0),
         alliance: 5,
         risk: -4,
         ...costTerms(v.sc, 'nato-europe.coalition-of-the-willing'),
@@ -113,8 +196,21 @@ export const nato = {
       const id = 'nato-europe.coalition-of-the-willing';
       ctx.s.ukraine.guarantees.coalition = true;
       const n = param(ctx.sc, id, 'brigades');
-      scheduleForce(ctx, 'nato-europe', ctx.sc.roles.ukraineHeld, 'ground', n * ctx.sc.rules.europe.brigadeStrength, 2, `Coalition of the willing (France, UK, Germany and others): ${n} brigades`);
-      ctx.adjust('article5Credibility', param(ctx.sc, id, 'credibilityGain'), 'the coalition of the willing deploys', 'europe');
+      scheduleForce(
+        ctx,
+        'nato-europe',
+        ctx.sc.roles.ukraineHeld,
+        'ground',
+        n * ctx.sc.rules.europe.brigadeStrength,
+        2,
+        `Coalition of the willing (France, UK, Germany and others): ${n} brigades`,
+      );
+      ctx.adjust(
+        'article5Credibility',
+        param(ctx.sc, id, 'credibilityGain'),
+        'the coalition of the willing deploys',
+        'europe',
+      );
     },
   },
   'nato-europe.sanctions': sanctionsOption('nato-europe.sanctions', 'nato-europe'),
@@ -122,19 +218,32 @@ export const nato = {
     legal: (v, d) => {
       const occ = occupied(v);
       if (occ.length === 0) return 'no allied territory is occupied';
-      return d.target && occ.includes(d.target) ? null : `target must be an occupied region: ${occ.join(', ')}`;
+      return d.target && occ.includes(d.target)
+        ? null
+        : `target must be an occupied region: ${occ.join(', ')}`;
     },
     targets: occupied,
-    assess: (v) => terms({ gain: 25 + (v.s.flags.article5Invoked ? 10 : 0), risk: -10, ...costTerms(v.sc, 'nato-europe.counter-attack') }),
+    assess: (v) =>
+      terms({
+        gain: 25 + (v.s.flags.article5Invoked ? 10 : 0),
+        risk: -10,
+        ...costTerms(v.sc, 'nato-europe.counter-attack'),
+      }),
     apply: (ctx, d) => {
       const id = 'nato-europe.counter-attack';
       const s = ctx.s;
       const target = d.target!;
-      const neighbours = ctx.sc.regions[target]!.adjacent.filter((r) => s.regions[r]?.owner === 'nato-europe');
+      const neighbours = ctx.sc.regions[target]!.adjacent.filter(
+        (r) => s.regions[r]?.owner === 'nato-europe',
+      );
       const share = param(ctx.sc, id, 'commitmentPct');
       const attack =
-        Math.trunc(((strength(s, 'nato-europe', neighbours, GROUND) + strength(s, 'usa', neighbours, GROUND)) * share) / 100) +
-        (s.flags.article5Invoked ? Math.trunc(usPool(s, ctx.sc).europe / 4) : 0);
+        Math.trunc(
+          ((strength(s, 'nato-europe', neighbours, GROUND) +
+            strength(s, 'usa', neighbours, GROUND)) *
+            share) /
+            100,
+        ) + (s.flags.article5Invoked ? Math.trunc(usPool(s, ctx.sc).europe / 4) : 0);
       const defence = strength(s, 'russia', [target], GROUND);
       const air = europeAirSea(s, ctx.sc);
       const out = fight(ctx, `counter-attack:${target}`, 'europe', target, {
@@ -160,10 +269,21 @@ export const nato = {
         r.control = 60;
         // Russian troops left in a liberated region withdraw to the staging areas.
         for (const f of s.forces)
-          if (f.actor === 'russia' && f.region === target) f.region = ctx.sc.roles.russianStaging[0]!;
+          if (f.actor === 'russia' && f.region === target)
+            f.region = ctx.sc.roles.russianStaging[0]!;
         s.europe.targets = s.europe.targets.filter((t) => t !== target);
-        ctx.note('europe', ['nato-europe', 'russia'], `Allied forces liberate ${ctx.sc.regions[target]!.name}.`, target);
-        if (!occupied({ s, sc: ctx.sc, actor: 'nato-europe' }).some((o) => ctx.sc.roles.balticStates.includes(o))) ctx.setFlag('balticCapitalFallen', false);
+        ctx.note(
+          'europe',
+          ['nato-europe', 'russia'],
+          `Allied forces liberate ${ctx.sc.regions[target]!.name}.`,
+          target,
+        );
+        if (
+          !occupied({ s, sc: ctx.sc, actor: 'nato-europe' }).some((o) =>
+            ctx.sc.roles.balticStates.includes(o),
+          )
+        )
+          ctx.setFlag('balticCapitalFallen', false);
       }
     },
   },

@@ -12,37 +12,71 @@ export const taiwan = {
         : v.s.forces.every((f) => f.actor !== 'taiwan' || f.readiness >= 95)
           ? 'forces are already fully mobilised'
           : null,
-    assess: (v) => terms({ gain: 8 + v.s.tracks.escalation.indoPacific * 4, ...costTerms(v.sc, 'taiwan.mobilise') }),
+    assess: (v) =>
+      terms({
+        gain: 8 + v.s.tracks.escalation.indoPacific * 4,
+        ...costTerms(v.sc, 'taiwan.mobilise'),
+      }),
     apply: (ctx) => {
       const id = 'taiwan.mobilise';
       const gain = param(ctx.sc, id, 'readinessGain');
-      for (const f of ctx.s.forces) if (f.actor === 'taiwan') f.readiness = clamp(f.readiness + gain, 0, 100);
+      for (const f of ctx.s.forces)
+        if (f.actor === 'taiwan') f.readiness = clamp(f.readiness + gain, 0, 100);
       ctx.adjustSupport('taiwan', -param(ctx.sc, id, 'supportLoss'), 'call-up of reservists');
     },
   },
   'taiwan.harden': {
-    legal: (v) => (v.s.taiwan.defenceBonus >= 30 ? 'defences are as hard as they can be made' : null),
-    assess: (v) => terms({ gain: 6 + v.s.tracks.escalation.indoPacific * 2 - Math.trunc(v.s.taiwan.defenceBonus / 5), ...costTerms(v.sc, 'taiwan.harden') }),
+    legal: (v) =>
+      v.s.taiwan.defenceBonus >= 15 ? 'defences are as hard as they can be made' : null,
+    assess: (v) =>
+      terms({
+        gain: 6 + v.s.tracks.escalation.indoPacific * 2 - Math.trunc(v.s.taiwan.defenceBonus / 5),
+        ...costTerms(v.sc, 'taiwan.harden'),
+      }),
     apply: (ctx) => {
       const from = ctx.s.taiwan.defenceBonus;
-      ctx.s.taiwan.defenceBonus = Math.min(30, from + param(ctx.sc, 'taiwan.harden', 'defenceGain'));
-      ctx.note('indoPacific', ['taiwan'], `Taiwan hardens its defences: defence modifier ${from} → ${ctx.s.taiwan.defenceBonus}.`, ctx.sc.roles.taiwanMain);
+      ctx.s.taiwan.defenceBonus = Math.min(
+        15,
+        from + param(ctx.sc, 'taiwan.harden', 'defenceGain'),
+      );
+      ctx.note(
+        'indoPacific',
+        ['taiwan'],
+        `Taiwan hardens its defences: defence modifier ${from} → ${ctx.s.taiwan.defenceBonus}.`,
+        ctx.sc.roles.taiwanMain,
+      );
     },
   },
   'taiwan.appeal': {
-    legal: (v) => (!chinaCampaignActive(v.s) && v.s.tracks.escalation.indoPacific < 2 ? 'no crisis to appeal about' : null),
+    legal: (v) =>
+      !chinaCampaignActive(v.s) && v.s.tracks.escalation.indoPacific < 2
+        ? 'no crisis to appeal about'
+        : null,
     assess: (v) => terms({ gain: 6 + (v.s.flags.usIntervened ? 0 : 6), alliance: 4 }),
     apply: (ctx) => {
       const id = 'taiwan.appeal';
       ctx.adjust('nonAligned', param(ctx.sc, id, 'nonAlignedShift'), "Taiwan's appeal");
-      ctx.adjust('usPacificTarget', param(ctx.sc, id, 'usResolveGain'), "Taiwan's appeal to Washington", 'indoPacific');
+      ctx.adjust(
+        'usPacificTarget',
+        param(ctx.sc, id, 'usResolveGain'),
+        "Taiwan's appeal to Washington",
+        'indoPacific',
+      );
     },
   },
   'taiwan.negotiate': {
-    legal: (v) => (!chinaCampaignActive(v.s) ? 'no campaign to negotiate over' : v.s.flags.taiwanNegotiating ? 'talks already open' : null),
+    legal: (v) =>
+      !chinaCampaignActive(v.s)
+        ? 'no campaign to negotiate over'
+        : v.s.flags.taiwanNegotiating
+          ? 'talks already open'
+          : null,
     assess: (v) =>
       terms({
-        gain: (v.s.flags.chinaNegotiating ? 15 : 0) + Math.trunc((40 - v.s.tracks.taiwanSupply) / 2) + Math.trunc((40 - v.s.actors.taiwan.support) / 2),
+        gain:
+          (v.s.flags.chinaNegotiating ? 15 : 0) +
+          Math.trunc((40 - v.s.tracks.taiwanSupply) / 2) +
+          Math.trunc((40 - v.s.actors.taiwan.support) / 2),
         ...costTerms(v.sc, 'taiwan.negotiate'),
       }),
     apply: (ctx) => {
@@ -64,14 +98,32 @@ export const japan = {
           : !chinaCampaignActive(v.s)
             ? 'no use of force by China yet'
             : null,
-    assess: (v) => terms({ gain: 10 + (v.s.flags.usIntervened ? 15 : 0) + (v.s.flags.strikesActive ? 8 : 0), risk: -8, alliance: 8, ...costTerms(v.sc, 'japan.open-bases') }),
+    assess: (v) =>
+      terms({
+        gain: 10 + (v.s.flags.usIntervened ? 15 : 0) + (v.s.flags.strikesActive ? 8 : 0),
+        risk: -8,
+        alliance: 8,
+        ...costTerms(v.sc, 'japan.open-bases'),
+      }),
     apply: (ctx) => {
       ctx.setFlag('japanBasesOpen');
-      ctx.note('indoPacific', ['japan', 'usa'], 'Japan opens its bases, Okinawa included, to US combat operations.', 'ryukyus');
+      ctx.note(
+        'indoPacific',
+        ['japan', 'usa'],
+        'Japan opens its bases, Okinawa included, to US combat operations.',
+        'ryukyus',
+      );
     },
   },
   'japan.join-defence': {
-    legal: (v) => (!v.s.flags.japanBasesOpen || !v.s.flags.usIntervened ? 'needs open bases and a US intervention' : v.s.flags.japanJoined ? 'already fighting' : null),
+    legal: (v) =>
+      !v.s.flags.japanBasesOpen || !v.s.flags.usIntervened
+        ? 'needs open bases and a US intervention'
+        : v.s.flags.japanJoined
+          ? 'already fighting'
+          : !chinaCampaignActive(v.s) || ['settled', 'fallen'].includes(v.s.taiwan.phase)
+            ? 'there is no fighting to join'
+            : null,
     assess: (v) =>
       terms({
         gain: (v.s.flags.invasionLaunched ? 22 : 6) + (v.s.flags.strikesActive ? 6 : 0),
@@ -82,27 +134,57 @@ export const japan = {
     apply: (ctx) => {
       ctx.setFlag('japanJoined');
       const pct = param(ctx.sc, 'japan.join-defence', 'strengthPct');
-      for (const f of ctx.s.forces) if (f.actor === 'japan' && f.kind !== 'ground') f.readiness = clamp(Math.max(f.readiness, pct), 0, 100);
-      ctx.note('indoPacific', ['japan', 'china'], 'Japan joins the defence of Taiwan: the Self-Defense Forces engage.', 'ryukyus');
+      for (const f of ctx.s.forces)
+        if (f.actor === 'japan' && f.kind !== 'ground')
+          f.readiness = clamp(Math.max(f.readiness, pct), 0, 100);
+      ctx.note(
+        'indoPacific',
+        ['japan', 'china'],
+        'Japan joins the defence of Taiwan: the Self-Defense Forces engage.',
+        'ryukyus',
+      );
       ctx.escalate('indoPacific', 5, 'Japan enters the war', ['japan']);
     },
   },
   'japan.stay-out': {
-    legal: (v) => (v.s.flags.japanJoined ? 'already fighting' : v.s.tracks.escalation.indoPacific < 3 ? 'nothing to stay out of yet' : null),
+    legal: (v) =>
+      v.s.flags.japanJoined
+        ? 'already fighting'
+        : v.s.tracks.escalation.indoPacific < 3
+          ? 'nothing to stay out of yet'
+          : null,
     assess: (v) => terms({ gain: 3 + (v.s.flags.usIntervened ? -10 : 5), domestic: 4 }),
     apply: (ctx) => {
-      ctx.adjustSupport('japan', param(ctx.sc, 'japan.stay-out', 'supportGain'), 'staying out of the war');
+      ctx.adjustSupport(
+        'japan',
+        param(ctx.sc, 'japan.stay-out', 'supportGain'),
+        'staying out of the war',
+      );
       ctx.note('indoPacific', ['japan'], 'Japan declares it will not take part in combat.');
     },
   },
   'japan.reinforce-ryukyus': {
-    legal: (v) => (v.s.tracks.escalation.indoPacific < 2 ? 'no threat to the southwestern islands yet' : null),
-    assess: (v) => terms({ gain: v.s.tracks.escalation.indoPacific * 3 - 4, ...costTerms(v.sc, 'japan.reinforce-ryukyus') }),
+    legal: (v) =>
+      v.s.tracks.escalation.indoPacific < 2 ? 'no threat to the southwestern islands yet' : null,
+    assess: (v) =>
+      terms({
+        gain: v.s.tracks.escalation.indoPacific * 3 - 4,
+        ...costTerms(v.sc, 'japan.reinforce-ryukyus'),
+      }),
     apply: (ctx) => {
       const gain = param(ctx.sc, 'japan.reinforce-ryukyus', 'strengthGain');
       const f = ctx.s.forces.find((x) => x.actor === 'japan' && x.region === 'ryukyus');
       if (f) f.strength += gain;
-      else ctx.s.forces.push({ id: 'japan-ryukyus-reinforcement', label: 'JGSDF southwestern islands reinforcement', actor: 'japan', region: 'ryukyus', kind: 'missile', strength: gain, readiness: 80 });
+      else
+        ctx.s.forces.push({
+          id: 'japan-ryukyus-reinforcement',
+          label: 'JGSDF southwestern islands reinforcement',
+          actor: 'japan',
+          region: 'ryukyus',
+          kind: 'missile',
+          strength: gain,
+          readiness: 80,
+        });
       ctx.note('indoPacific', ['japan'], `Japan reinforces the Ryukyus (+${gain}).`, 'ryukyus');
     },
   },
@@ -118,18 +200,29 @@ export const ukraine = {
   },
   'ukraine.counter-attack': {
     legal: (v) => (v.s.ukraine.status !== 'fighting' ? 'there is no active front' : null),
-    assess: (v) => terms({ gain: (v.s.flags.secondFront ? 16 : 2) + (v.s.ukraine.russianOffensive ? 0 : 4), risk: -4 }),
+    assess: (v) =>
+      terms({
+        gain: (v.s.flags.secondFront ? 16 : 2) + (v.s.ukraine.russianOffensive ? 0 : 4),
+        risk: -4,
+      }),
     apply: () => {
       // Read by the Ukraine front's adjudication this turn.
     },
   },
   'ukraine.accept-ceasefire': {
     legal: (v) =>
-      v.s.ukraine.status !== 'fighting' ? 'there is no war to stop' : !v.s.flags.russiaNegotiating && !v.s.flags.peaceDraftTabled ? 'no ceasefire is on the table' : null,
+      v.s.ukraine.status !== 'fighting'
+        ? 'there is no war to stop'
+        : !v.s.flags.russiaNegotiating
+          ? 'Russia has not offered a ceasefire'
+          : null,
     assess: (v) => {
       const g = v.s.ukraine.guarantees;
       const layers = (g.ownForces ? 1 : 0) + (g.coalition ? 1 : 0) + (g.usBackstop ? 1 : 0);
-      return terms({ gain: layers * 8 - 10 + (v.s.flags.russiaNegotiating ? 6 : 0), domestic: -v.sc.options['ukraine.accept-ceasefire'].cost.support * 2 });
+      return terms({
+        gain: layers * 8 - 10 + (v.s.flags.russiaNegotiating ? 6 : 0),
+        domestic: -v.sc.options['ukraine.accept-ceasefire'].cost.support * 2,
+      });
     },
     apply: (ctx) => {
       const s = ctx.s;
@@ -137,18 +230,42 @@ export const ukraine = {
       s.ukraine.status = 'ceasefire';
       s.ukraine.russianOffensive = false;
       ctx.setFlag('ukraineCeasefire');
-      const layers = [g.ownForces && "Ukraine's own forces", g.coalition && 'the coalition of the willing', g.usBackstop && 'the US backstop'].filter(Boolean);
-      ctx.keyEvent('ceasefire', 'europe', ['ukraine', 'russia'], `Ceasefire in Ukraine along the current line; guarantees: ${layers.join(', ') || 'none'}.`, ctx.sc.roles.ukraineHeld);
+      const layers = [
+        g.ownForces && "Ukraine's own forces",
+        g.coalition && 'the coalition of the willing',
+        g.usBackstop && 'the US backstop',
+      ].filter(Boolean);
+      ctx.keyEvent(
+        'ceasefire',
+        'europe',
+        ['ukraine', 'russia'],
+        `Ceasefire in Ukraine along the current line; guarantees: ${layers.join(', ') || 'none'}.`,
+        ctx.sc.roles.ukraineHeld,
+      );
       if (!g.coalition && !g.usBackstop)
-        ctx.adjustSupport('ukraine', -param(ctx.sc, 'ukraine.accept-ceasefire', 'supportLossUnguaranteed'), 'a ceasefire without guarantees');
+        ctx.adjustSupport(
+          'ukraine',
+          -param(ctx.sc, 'ukraine.accept-ceasefire', 'supportLossUnguaranteed'),
+          'a ceasefire without guarantees',
+        );
     },
   },
   'ukraine.request-guarantees': {
     legal: (v) =>
-      v.s.ukraine.status === 'russia-controls' ? 'no Ukrainian government in Kyiv' : v.s.ukraine.guarantees.coalition && v.s.ukraine.guarantees.usBackstop ? 'all layers are in place' : null,
-    assess: (v) => terms({ gain: v.s.flags.russiaNegotiating || v.s.flags.peaceDraftTabled ? 10 : 3 }),
+      v.s.ukraine.status === 'russia-controls'
+        ? 'no Ukrainian government in Kyiv'
+        : v.s.ukraine.guarantees.coalition && v.s.ukraine.guarantees.usBackstop
+          ? 'all layers are in place'
+          : null,
+    assess: (v) =>
+      terms({ gain: v.s.flags.russiaNegotiating || v.s.flags.peaceDraftTabled ? 10 : 3 }),
     apply: (ctx) => {
-      ctx.adjust('natoCohesion', param(ctx.sc, 'ukraine.request-guarantees', 'cohesionGain'), "Ukraine's case for Article 5-like guarantees", 'europe');
+      ctx.adjust(
+        'natoCohesion',
+        param(ctx.sc, 'ukraine.request-guarantees', 'cohesionGain'),
+        "Ukraine's case for Article 5-like guarantees",
+        'europe',
+      );
     },
   },
 } satisfies Record<string, OptionBehaviour>;

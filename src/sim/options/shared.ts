@@ -8,20 +8,27 @@ import type { OptionId } from './params';
  * runs whenever a party opens talks.
  */
 
-export function sanctionsOption(id: OptionId & `${string}.sanctions`, actor: ActorId): OptionBehaviour {
+export function sanctionsOption(
+  id: OptionId & `${string}.sanctions`,
+  actor: ActorId,
+): OptionBehaviour {
   return {
     legal: (v, d) => {
       if (d.target !== 'china' && d.target !== 'russia') return 'target must be china or russia';
       const theater = d.target === 'china' ? 'indoPacific' : 'europe';
       if (v.s.tracks.escalation[theater] < 2) return `no crisis with ${d.target} to sanction`;
-      if (v.s.actors[d.target].economicCost >= v.sc.rules.economy.sanctionsCostCap) return 'sanctions are already at their limit';
+      if (v.s.actors[d.target].economicCost >= v.sc.rules.economy.sanctionsCostCap)
+        return 'sanctions are already at their limit';
       return null;
     },
     targets: () => ['china', 'russia'],
     assess: (v, d) => {
       const theater = d.target === 'china' ? 'indoPacific' : 'europe';
       const selfExposure = d.target === 'china' && actor === 'nato-europe' ? 4 : 0;
-      return terms({ gain: v.s.tracks.escalation[theater] * 3 - 3 - selfExposure, ...costTerms(v.sc, id) });
+      return terms({
+        gain: v.s.tracks.escalation[theater] * 3 - 3 - selfExposure,
+        ...costTerms(v.sc, id),
+      });
     },
     apply: (ctx, d) => {
       const target = d.target as 'china' | 'russia';
@@ -35,19 +42,33 @@ export function sanctionsOption(id: OptionId & `${string}.sanctions`, actor: Act
 export function settle(ctx: Ctx): void {
   const s = ctx.s;
   const f = s.flags;
-  if (!f.indoPacificSettlement && f.chinaNegotiating && (f.usNegotiating || f.taiwanNegotiating) && s.taiwan.phase !== 'fallen') {
+  if (
+    !f.indoPacificSettlement &&
+    f.chinaNegotiating &&
+    (f.usNegotiating || f.taiwanNegotiating) &&
+    s.taiwan.phase !== 'fallen'
+  ) {
     ctx.setFlag('indoPacificSettlement');
-    for (const k of ['blockadeActive', 'quarantineActive', 'strikesActive'] as const) ctx.setFlag(k, false);
+    for (const k of ['blockadeActive', 'quarantineActive', 'strikesActive'] as const)
+      ctx.setFlag(k, false);
     s.taiwan.phase = 'settled';
     s.taiwan.since = s.turn;
-    ctx.note('indoPacific', ['china', 'usa', 'taiwan'], 'Talks produce a settlement in the Taiwan Strait: operations end, status unresolved.');
+    ctx.note(
+      'indoPacific',
+      ['china', 'usa', 'taiwan'],
+      'Talks produce a settlement in the Taiwan Strait: operations end, status unresolved.',
+    );
     ctx.deescalate('indoPacific', 2, 'negotiated settlement');
   }
   if (!f.europeSettlement && f.russiaNegotiating && f.usNegotiating && f.secondFront) {
     ctx.setFlag('europeSettlement');
     s.europe.operation = 'none';
     s.europe.targets = [];
-    ctx.note('europe', ['russia', 'usa', 'nato-europe'], 'Talks produce a settlement in Europe: fighting stops along the current lines.');
+    ctx.note(
+      'europe',
+      ['russia', 'usa', 'nato-europe'],
+      'Talks produce a settlement in Europe: fighting stops along the current lines.',
+    );
     ctx.deescalate('europe', 2, 'negotiated settlement');
   }
 }

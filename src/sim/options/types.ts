@@ -47,7 +47,13 @@ export function param(sc: Scenario, id: OptionId, name: string): number {
 }
 
 export function terms(t: Partial<UtilityTerms>): UtilityTerms {
-  return { gain: t.gain ?? 0, risk: t.risk ?? 0, cost: t.cost ?? 0, alliance: t.alliance ?? 0, domestic: t.domestic ?? 0 };
+  return {
+    gain: t.gain ?? 0,
+    risk: t.risk ?? 0,
+    cost: t.cost ?? 0,
+    alliance: t.alliance ?? 0,
+    domestic: t.domestic ?? 0,
+  };
 }
 
 /** The standard cost terms of an option from its scenario costs. */
@@ -59,7 +65,10 @@ export function costTerms(sc: Scenario, id: OptionId): Pick<UtilityTerms, 'cost'
 /** Whether China is using force against Taiwan in any form. */
 export function chinaCampaignActive(s: GameState): boolean {
   return (
-    s.flags.blockadeActive || s.flags.quarantineActive || s.flags.strikesActive || s.flags.invasionLaunched
+    s.flags.blockadeActive ||
+    s.flags.quarantineActive ||
+    s.flags.strikesActive ||
+    s.flags.invasionLaunched
   );
 }
 

@@ -1,6 +1,14 @@
 import { scheduleBloc, scheduleForce } from '../economy';
 import { clamp } from '../state';
-import { chinaCampaignActive, costTerms, param, terms, type OptionBehaviour, type View } from './types';
+import {
+  chinaCampaignActive,
+  costTerms,
+  param,
+  terms,
+  type OptionBehaviour,
+  type View,
+} from './types';
+import { inTransit } from './nato';
 import { settle, sanctionsOption } from './shared';
 
 /**
@@ -11,8 +19,16 @@ import { settle, sanctionsOption } from './shared';
 /** The Pacific share the US would want given where the fighting is. */
 export function desiredPacificShare(v: View): number {
   const s = v.s;
-  const pacific = 20 + s.tracks.escalation.indoPacific * 10 + (s.flags.usIntervened ? 25 : 0) + (s.flags.invasionLaunched ? 15 : 0);
-  const europe = 20 + s.tracks.escalation.europe * 10 + (s.flags.secondFront ? 25 : 0) + (s.flags.article5Invoked ? 15 : 0);
+  const pacific =
+    20 +
+    s.tracks.escalation.indoPacific * 10 +
+    (s.flags.usIntervened ? 25 : 0) +
+    (s.flags.invasionLaunched ? 15 : 0);
+  const europe =
+    20 +
+    s.tracks.escalation.europe * 10 +
+    (s.flags.secondFront ? 25 : 0) +
+    (s.flags.article5Invoked ? 15 : 0);
   return clamp(Math.trunc((pacific * 100) / (pacific + europe)), 20, 85);
 }
 
@@ -27,7 +43,9 @@ export const usa = {
   'usa.allocate-forces': {
     legal: (_v, d) => {
       const a = d.amount;
-      return a === undefined || !Number.isInteger(a) || a < 0 || a > 100 ? 'amount must be an integer share 0..100 for the Indo-Pacific' : null;
+      return a === undefined || !Number.isInteger(a) || a < 0 || a > 100
+        ? 'amount must be an integer share 0..100 for the Indo-Pacific'
+        : null;
     },
     amounts: (v) => {
       const t = v.s.tracks.usPacificTarget;
@@ -42,26 +60,54 @@ export const usa = {
     apply: (ctx, d) => {
       const from = ctx.s.tracks.usPacificTarget;
       ctx.s.tracks.usPacificTarget = clamp(d.amount ?? from, 0, 100);
-      ctx.note('global', ['usa'], `The US sets its force allocation target to ${ctx.s.tracks.usPacificTarget}% Indo-Pacific (from ${from}%); the pool shifts at most ${param(ctx.sc, 'usa.allocate-forces', 'maxShiftPerTurn')} points a turn.`);
+      ctx.note(
+        'global',
+        ['usa'],
+        `The US sets its force allocation target to ${ctx.s.tracks.usPacificTarget}% Indo-Pacific (from ${from}%); the pool shifts at most ${param(ctx.sc, 'usa.allocate-forces', 'maxShiftPerTurn')} points a turn.`,
+      );
     },
   },
   'usa.reinforce-europe': {
-    legal: (v) => (v.s.tracks.escalation.europe < 2 && !v.s.flags.secondFront ? 'no crisis in Europe yet' : null),
+    legal: (v) =>
+      v.s.tracks.escalation.europe < 2 && !v.s.flags.secondFront
+        ? 'no crisis in Europe yet'
+        : inTransit(v, 'US armoured')
+          ? 'the last reinforcements are still in transit'
+          : null,
     assess: (v) =>
       terms({
-        gain: v.s.tracks.escalation.europe * 3 + (v.s.flags.secondFront ? 15 : 0) - 4 - (v.s.flags.invasionLaunched ? 6 : 0),
+        gain:
+          v.s.tracks.escalation.europe * 3 +
+          (v.s.flags.secondFront ? 15 : 0) -
+          4 -
+          (v.s.flags.invasionLaunched ? 6 : 0),
         alliance: v.s.flags.article5Invoked ? 10 : 3,
         ...costTerms(v.sc, 'usa.reinforce-europe'),
       }),
     apply: (ctx) => {
       const id = 'usa.reinforce-europe';
-      const target = ctx.sc.roles.balticStates.find((r) => ctx.s.regions[r]?.owner !== 'russia') ?? ctx.sc.roles.balticStates[0]!;
+      const target =
+        ctx.sc.roles.balticStates.find((r) => ctx.s.regions[r]?.owner !== 'russia') ??
+        ctx.sc.roles.balticStates[0]!;
       const n = param(ctx.sc, id, 'brigades');
-      scheduleForce(ctx, 'usa', target, 'ground', n * ctx.sc.rules.europe.heavyBrigadeStrength, param(ctx.sc, id, 'arrivalTurns'), `US armoured brigades (${n})`);
+      scheduleForce(
+        ctx,
+        'usa',
+        target,
+        'ground',
+        n * ctx.sc.rules.europe.heavyBrigadeStrength,
+        param(ctx.sc, id, 'arrivalTurns'),
+        `US armoured brigades (${n})`,
+      );
     },
   },
   'usa.reinforce-pacific': {
-    legal: (v) => (v.s.tracks.escalation.indoPacific < 2 ? 'no crisis in the Pacific yet' : null),
+    legal: (v) =>
+      v.s.tracks.escalation.indoPacific < 2
+        ? 'no crisis in the Pacific yet'
+        : inTransit(v, 'US air wings')
+          ? 'the last reinforcements are still in transit'
+          : null,
     assess: (v) =>
       terms({
         gain: v.s.tracks.escalation.indoPacific * 3 + (v.s.flags.usIntervened ? 10 : 0) - 4,
@@ -71,13 +117,22 @@ export const usa = {
       const id = 'usa.reinforce-pacific';
       const n = param(ctx.sc, id, 'airWings');
       const region = ctx.sc.regions['guam'] ? 'guam' : ctx.sc.roles.taiwanMain;
-      scheduleForce(ctx, 'usa', region, 'air', n * 10, param(ctx.sc, id, 'arrivalTurns'), `US air wings (${n})`);
+      scheduleForce(
+        ctx,
+        'usa',
+        region,
+        'air',
+        n * 10,
+        param(ctx.sc, id, 'arrivalTurns'),
+        `US air wings (${n})`,
+      );
     },
   },
   'usa.intervene-taiwan': {
     legal: (v) => {
       const lever = v.s.levers.usIntervention;
-      if (lever === 'none') return 'lever usIntervention=none: the US will not fight for Taiwan in this game';
+      if (lever === 'none')
+        return 'lever usIntervention=none: the US will not fight for Taiwan in this game';
       if (v.s.flags.usIntervened) return 'already intervening';
       if (!chinaCampaignActive(v.s)) return 'China has not used force against Taiwan';
       if (lever === 'delayed') {
@@ -87,7 +142,10 @@ export const usa = {
       return null;
     },
     assess: (v) => {
-      const danger = (v.s.flags.invasionLaunched ? 30 : 0) + (v.s.flags.blockadeActive ? 12 : 0) + (v.s.flags.strikesActive ? 10 : 0);
+      const danger =
+        (v.s.flags.invasionLaunched ? 30 : 0) +
+        (v.s.flags.blockadeActive ? 12 : 0) +
+        (v.s.flags.strikesActive ? 10 : 0);
       return terms({
         gain: danger + v.sc.actors.usa.traits.resolve / 5 - 5,
         risk: -(15 + v.s.tracks.escalation.indoPacific * 2 - (v.s.flags.japanBasesOpen ? 5 : 0)),
@@ -98,16 +156,23 @@ export const usa = {
     apply: (ctx) => {
       ctx.setFlag('usIntervened');
       ctx.s.taiwan.usInterveneTurn = ctx.s.turn;
-      ctx.note('indoPacific', ['usa', 'china', 'taiwan'], 'The United States intervenes to defend Taiwan: carriers, bombers and submarines engage.', ctx.sc.roles.taiwanStrait);
+      ctx.note(
+        'indoPacific',
+        ['usa', 'china', 'taiwan'],
+        'The United States intervenes to defend Taiwan: carriers, bombers and submarines engage.',
+        ctx.sc.roles.taiwanStrait,
+      );
       ctx.escalate('indoPacific', 5, 'US forces engage China', ['usa', 'china']);
     },
   },
   'usa.sanctions': sanctionsOption('usa.sanctions', 'usa'),
   'usa.reaffirm-article5': {
-    legal: (v) => (v.s.tracks.article5Credibility >= 95 ? 'credibility is already at its height' : null),
+    legal: (v) =>
+      v.s.tracks.article5Credibility >= 95 ? 'credibility is already at its height' : null,
     assess: (v) =>
       terms({
-        gain: Math.trunc((85 - v.s.tracks.article5Credibility) / 4) + v.s.tracks.escalation.europe * 2,
+        gain:
+          Math.trunc((85 - v.s.tracks.article5Credibility) / 4) + v.s.tracks.escalation.europe * 2,
         alliance: 5,
         ...(v.s.levers.usArticle5Response === 'hesitant' ? { domestic: -8 } : {}),
       }),
@@ -115,13 +180,22 @@ export const usa = {
       const id = 'usa.reaffirm-article5';
       const hesitant = ctx.s.levers.usArticle5Response === 'hesitant';
       const gain = param(ctx.sc, id, 'credibilityGain');
-      ctx.adjust('article5Credibility', hesitant ? Math.trunc(gain / 2) : gain, hesitant ? 'a hedged US statement on Article 5' : 'the US reaffirms Article 5', 'europe');
+      ctx.adjust(
+        'article5Credibility',
+        hesitant ? Math.trunc(gain / 2) : gain,
+        hesitant ? 'a hedged US statement on Article 5' : 'the US reaffirms Article 5',
+        'europe',
+      );
       ctx.adjust('natoCohesion', param(ctx.sc, id, 'cohesionGain'), 'US reassurance', 'europe');
     },
   },
   'usa.back-ukraine-guarantee': {
     legal: (v) =>
-      v.s.ukraine.status === 'russia-controls' ? 'there is no Ukrainian state to guarantee' : v.s.ukraine.guarantees.usBackstop ? 'already given' : null,
+      v.s.ukraine.status === 'russia-controls'
+        ? 'there is no Ukrainian state to guarantee'
+        : v.s.ukraine.guarantees.usBackstop
+          ? 'already given'
+          : null,
     assess: (v) =>
       terms({
         gain: v.s.flags.russiaNegotiating || v.s.flags.peaceDraftTabled ? 10 : 3,
@@ -131,8 +205,18 @@ export const usa = {
       }),
     apply: (ctx) => {
       ctx.s.ukraine.guarantees.usBackstop = true;
-      ctx.note('europe', ['usa', 'ukraine'], "The US commits to backstop Ukraine's security guarantee (layer 3).", ctx.sc.roles.ukraineHeld);
-      ctx.adjust('article5Credibility', param(ctx.sc, 'usa.back-ukraine-guarantee', 'credibilityGain'), 'US backstop for Ukraine', 'europe');
+      ctx.note(
+        'europe',
+        ['usa', 'ukraine'],
+        "The US commits to backstop Ukraine's security guarantee (layer 3).",
+        ctx.sc.roles.ukraineHeld,
+      );
+      ctx.adjust(
+        'article5Credibility',
+        param(ctx.sc, 'usa.back-ukraine-guarantee', 'credibilityGain'),
+        'US backstop for Ukraine',
+        'europe',
+      );
     },
   },
   'usa.nuclear-signal': {
@@ -145,19 +229,29 @@ export const usa = {
     assess: () => terms({ gain: 10, risk: -8 }),
     apply: (ctx, d) => {
       const gain = param(ctx.sc, 'usa.nuclear-signal', 'deterrenceGain');
-      ctx.keyEvent('nuclearSignal', d.target === 'china' ? 'indoPacific' : 'europe', ['usa'], `The US answers ${d.target}'s nuclear signal with visible bomber and submarine deployments.`);
-      if (d.target === 'russia') ctx.adjust('article5Credibility', gain, 'US nuclear signal', 'europe');
+      ctx.keyEvent(
+        'nuclearSignal',
+        d.target === 'china' ? 'indoPacific' : 'europe',
+        ['usa'],
+        `The US answers ${d.target}'s nuclear signal with visible bomber and submarine deployments.`,
+      );
+      if (d.target === 'russia')
+        ctx.adjust('article5Credibility', gain, 'US nuclear signal', 'europe');
       else ctx.adjust('nonAligned', Math.trunc(gain / 2), 'US nuclear signal');
     },
   },
   'usa.negotiate': {
     legal: (v) =>
-      Math.max(v.s.tracks.escalation.indoPacific, v.s.tracks.escalation.europe) < 3 || v.s.flags.usNegotiating
+      Math.max(v.s.tracks.escalation.indoPacific, v.s.tracks.escalation.europe) < 3 ||
+      v.s.flags.usNegotiating
         ? 'no crisis to negotiate over, or talks already open'
         : null,
     assess: (v) =>
       terms({
-        gain: (v.s.flags.chinaNegotiating || v.s.flags.russiaNegotiating ? 20 : 0) + v.s.actors.usa.economicCost / 4 - 8,
+        gain:
+          (v.s.flags.chinaNegotiating || v.s.flags.russiaNegotiating ? 20 : 0) +
+          v.s.actors.usa.economicCost / 4 -
+          8,
         ...costTerms(v.sc, 'usa.negotiate'),
       }),
     apply: (ctx) => {
@@ -167,11 +261,24 @@ export const usa = {
   },
   'usa.surge-production': {
     legal: (v) =>
-      v.s.pipeline.some((d) => d.kind === 'production' && d.label.startsWith('US')) ? 'a production surge is already under way' : null,
-    assess: (v) => terms({ gain: Math.max(v.s.tracks.escalation.indoPacific, v.s.tracks.escalation.europe) * 3 - 2, ...costTerms(v.sc, 'usa.surge-production') }),
+      v.s.pipeline.some((d) => d.kind === 'production' && d.label.startsWith('US'))
+        ? 'a production surge is already under way'
+        : null,
+    assess: (v) =>
+      terms({
+        gain: Math.max(v.s.tracks.escalation.indoPacific, v.s.tracks.escalation.europe) * 3 - 2,
+        ...costTerms(v.sc, 'usa.surge-production'),
+      }),
     apply: (ctx) => {
       const id = 'usa.surge-production';
-      scheduleBloc(ctx, 'production', 'nato', param(ctx.sc, id, 'productionGain'), param(ctx.sc, id, 'lagTurns'), 'US production surge');
+      scheduleBloc(
+        ctx,
+        'production',
+        'nato',
+        param(ctx.sc, id, 'productionGain'),
+        param(ctx.sc, id, 'lagTurns'),
+        'US production surge',
+      );
     },
   },
 } satisfies Record<string, OptionBehaviour>;

@@ -37,7 +37,13 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
 }
 
 function problem(file: string, path: string, expected: string, found: string): InputProblem {
-  return { file, path, expected, found, message: `${file}: at ${path}: expected ${expected}, found ${found}` };
+  return {
+    file,
+    path,
+    expected,
+    found,
+    message: `${file}: at ${path}: expected ${expected}, found ${found}`,
+  };
 }
 
 function resolveExtends(
@@ -46,16 +52,26 @@ function resolveExtends(
   resolveBase: BaseResolver,
   depth: number,
 ): Result<unknown, InputProblem[]> {
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { ok: true, value: data };
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    return { ok: true, value: data };
   const { extends: baseId, ...rest } = data as Record<string, unknown>;
   if (baseId === undefined) return { ok: true, value: data };
   if (typeof baseId !== 'string')
-    return { ok: false, error: [problem(file, '$.extends', 'a scenario id', JSON.stringify(baseId))] };
+    return {
+      ok: false,
+      error: [problem(file, '$.extends', 'a scenario id', JSON.stringify(baseId))],
+    };
   if (depth > 4)
-    return { ok: false, error: [problem(file, '$.extends', 'at most 4 levels of extends', 'more (a cycle?)')] };
+    return {
+      ok: false,
+      error: [problem(file, '$.extends', 'at most 4 levels of extends', 'more (a cycle?)')],
+    };
   const base = resolveBase(baseId);
   if (!base)
-    return { ok: false, error: [problem(file, '$.extends', 'the id of a known scenario', `"${baseId}"`)] };
+    return {
+      ok: false,
+      error: [problem(file, '$.extends', 'the id of a known scenario', `"${baseId}"`)],
+    };
   const parsed = parseJsonText(base.text, base.file);
   if (!parsed.ok) return { ok: false, error: [parsed.error] };
   const resolvedBase = resolveExtends(parsed.value, base.file, resolveBase, depth + 1);
@@ -83,7 +99,14 @@ export function loadScenarioData(
   if (data === null || typeof data !== 'object' || Array.isArray(data))
     return {
       ok: false,
-      error: [problem(file, '$', 'a scenario object', Array.isArray(data) ? 'an array' : JSON.stringify(data))],
+      error: [
+        problem(
+          file,
+          '$',
+          'a scenario object',
+          Array.isArray(data) ? 'an array' : JSON.stringify(data),
+        ),
+      ],
     };
   const resolved = resolveExtends(data, file, resolveBase, 0);
   if (!resolved.ok) return resolved;

@@ -13,7 +13,7 @@ import {
 } from '../ids';
 import { OPTION_SPECS, type OptionId } from '../options/params';
 import { LEVER_DOMAINS, LEVER_NAMES, type LeverName } from './levers';
-import { RULE_KEYS, type RuleSection } from './rules';
+import { RULE_KEYS, type RuleSection, type Rules } from './rules';
 
 /**
  * The scenario file format. Everything that enters from a file is checked here, strictly: unknown
@@ -398,7 +398,10 @@ function checkReferences(s: ScenarioShape, ctx: z.RefinementCtx): void {
           issue([...at, 'values', i], `expected one of ${dom.values.join(' | ')}, found "${v}"`);
       });
       if (typeof def.default !== 'string' || !values.includes(def.default))
-        issue([...at, 'default'], `expected one of ${values.join(' | ')}, found ${JSON.stringify(def.default)}`);
+        issue(
+          [...at, 'default'],
+          `expected one of ${values.join(' | ')}, found ${JSON.stringify(def.default)}`,
+        );
     } else if (dom.kind === 'boolean') {
       if (typeof def.default !== 'boolean')
         issue([...at, 'default'], `expected true or false, found ${JSON.stringify(def.default)}`);
@@ -410,7 +413,10 @@ function checkReferences(s: ScenarioShape, ctx: z.RefinementCtx): void {
       if (min < dom.min || max > dom.max || min > max)
         issue(at, `expected a range within ${dom.min}..${dom.max}, found ${min}..${max}`);
       if (typeof def.default !== 'number' || def.default < min || def.default > max)
-        issue([...at, 'default'], `expected a number in ${min}..${max}, found ${JSON.stringify(def.default)}`);
+        issue(
+          [...at, 'default'],
+          `expected a number in ${min}..${max}, found ${JSON.stringify(def.default)}`,
+        );
       else if (dom.kind === 'integer' && !Number.isInteger(def.default))
         issue([...at, 'default'], `expected an integer, found ${def.default}`);
     }
@@ -419,24 +425,34 @@ function checkReferences(s: ScenarioShape, ctx: z.RefinementCtx): void {
   s.combat.columns.forEach((c, i) => {
     const prev = s.combat.columns[i - 1];
     if (prev && c.minRatioPct <= prev.minRatioPct)
-      issue(['combat', 'columns', i, 'minRatioPct'], `expected more than ${prev.minRatioPct}, found ${c.minRatioPct}`);
+      issue(
+        ['combat', 'columns', i, 'minRatioPct'],
+        `expected more than ${prev.minRatioPct}, found ${c.minRatioPct}`,
+      );
   });
   s.combat.results.forEach((r, i) => {
     const prev = s.combat.results[i - 1];
     if (prev && r.minScore <= prev.minScore)
-      issue(['combat', 'results', i, 'minScore'], `expected more than ${prev.minScore}, found ${r.minScore}`);
+      issue(
+        ['combat', 'results', i, 'minScore'],
+        `expected more than ${prev.minScore}, found ${r.minScore}`,
+      );
   });
   const outcomeIds = new Set<string>();
   s.outcomes.forEach((o, i) => {
-    if (outcomeIds.has(o.id)) issue(['outcomes', i, 'id'], `expected a unique id, found "${o.id}" twice`);
+    if (outcomeIds.has(o.id))
+      issue(['outcomes', i, 'id'], `expected a unique id, found "${o.id}" twice`);
     outcomeIds.add(o.id);
   });
   if (!s.outcomes.some((o) => o.check === 'end'))
-    issue(['outcomes'], 'expected at least one rule with check "end" (the fallback at the last turn)');
+    issue(
+      ['outcomes'],
+      'expected at least one rule with check "end" (the fallback at the last turn)',
+    );
 }
 
 export type Scenario = Omit<ScenarioShape, 'rules' | 'options' | 'levers'> & {
-  rules: import('./rules').Rules & { sources: string[] };
+  rules: Rules & { sources: string[] };
   options: Record<OptionId, z.infer<typeof OptionDef>>;
   levers: Record<LeverName, z.infer<typeof LeverDef>>;
 };
