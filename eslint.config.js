@@ -9,14 +9,32 @@ import globals from 'globals';
  * (no renderer, no clock, no unseeded randomness), `engine` may use xstate but nothing above it.
  */
 const noClock = [
-  { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'Use a seeded stream from sim/random.ts.' },
-  { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'No clock in the simulation.' },
+  {
+    selector: "MemberExpression[object.name='Math'][property.name='random']",
+    message: 'Use a seeded stream from sim/random.ts.',
+  },
+  {
+    selector: "MemberExpression[object.name='Date'][property.name='now']",
+    message: 'No clock in the simulation.',
+  },
   { selector: "NewExpression[callee.name='Date']", message: 'No clock in the simulation.' },
-  { selector: "MemberExpression[object.name='performance'][property.name='now']", message: 'No clock in the simulation.' },
+  {
+    selector: "MemberExpression[object.name='performance'][property.name='now']",
+    message: 'No clock in the simulation.',
+  },
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.scratch/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -24,7 +42,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -35,7 +56,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['xstate', 'phaser', 'node:*', '**/engine/**', '**/view/**', '**/app/**', '**/cli/**'], message: 'sim is the bottom layer: pure TypeScript only.' },
+            {
+              group: [
+                'xstate',
+                'phaser',
+                'node:*',
+                '**/engine/**',
+                '**/view/**',
+                '**/app/**',
+                '**/cli/**',
+              ],
+              message: 'sim is the bottom layer: pure TypeScript only.',
+            },
           ],
         },
       ],
@@ -49,7 +81,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['phaser', 'node:*', '**/view/**', '**/app/**', '**/cli/**'], message: 'engine imports sim and xstate only.' },
+            {
+              group: ['phaser', 'node:*', '**/view/**', '**/app/**', '**/cli/**'],
+              message: 'engine imports sim and xstate only.',
+            },
           ],
         },
       ],
@@ -58,7 +93,17 @@ export default tseslint.config(
   {
     files: ['src/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['phaser', '**/view/**', '**/app/**'], message: 'cli runs in Node over engine/sim.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['phaser', '**/view/**', '**/app/**'],
+              message: 'cli runs in Node over engine/sim.',
+            },
+          ],
+        },
+      ],
     },
   },
   prettier,

@@ -5,7 +5,7 @@ import { DECISION_SLOTS, type ActorId, type DecisionSlot } from './ids';
 import type { LogEntry, ScoredOption, UtilityTerms } from './log';
 import { BEHAVIOURS, optionsOf } from './options';
 import { OPTION_SPECS, type OptionId } from './options/params';
-import { stream } from './random';
+import { draws, stream } from './random';
 import type { Scenario } from './scenario/schema';
 import type { Decision, GameState } from './state';
 
@@ -72,18 +72,25 @@ export function decideAI(s: GameState, sc: Scenario, actor: ActorId, explain = t
   // consistently bolder or warier about a course, instead of rerolling its nerve every turn) and
   // a smaller turn-to-turn wobble.
   const rng = stream(s.seed, s.turn, `ai:${actor}`);
-  const temperament = stream(s.seed, 0, `ai-temperament:${actor}`);
   const noiseMax = sc.actors[actor].doctrine.noise;
+  const menuIds = optionsOf(actor);
+  const temperament = draws(
+    s.seed,
+    0,
+    `ai-temperament:${actor}`,
+    menuIds.length,
+    -noiseMax,
+    noiseMax,
+  );
   const wobble = Math.trunc(noiseMax / 3);
   const scored: (ScoredOption & { decision: Decision })[] = [];
   const view = { s, sc, actor, memo: new Map<string, unknown>() };
   for (const d of candidates(view)) {
     const slot = OPTION_SPECS[d.type].slot;
-    // One draw per candidate, in menu order, legal or not, so a change in legality elsewhere
-    // does not shift the noise of unrelated options.
+    // One wobble draw per candidate, in menu order, legal or not, so a change in legality
+    // elsewhere does not shift the noise of unrelated options.
     const noise =
-      (noiseMax > 0 ? temperament.int(-noiseMax, noiseMax) : 0) +
-      (wobble > 0 ? rng.int(-wobble, wobble) : 0);
+      (temperament[menuIds.indexOf(d.type)] ?? 0) + (wobble > 0 ? rng.int(-wobble, wobble) : 0);
     if (slot === fixedSlot) continue;
     if (whyIllegal(s, sc, actor, d) !== null) continue;
     const assessed = BEHAVIOURS[d.type].assess(view, d);

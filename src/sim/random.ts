@@ -19,13 +19,55 @@ export interface Stream {
   int(lo: number, hi: number): number;
 }
 
+class AleaStream implements Stream {
+  private readonly next: () => number;
+
+  constructor(readonly label: string) {
+    this.next = seedrandom.alea(label);
+  }
+
+  d100(): number {
+    return 1 + Math.floor(this.next() * 100);
+  }
+
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+}
+
 export function streamLabel(seed: string, turn: number, purpose: string): string {
   return `${seed}:${turn}:${purpose}`;
 }
 
 export function stream(seed: string, turn: number, purpose: string): Stream {
-  const label = streamLabel(seed, turn, purpose);
-  const next = seedrandom.alea(label);
-  const int = (lo: number, hi: number): number => lo + Math.floor(next() * (hi - lo + 1));
-  return { label, d100: () => int(1, 100), int };
+  return new AleaStream(streamLabel(seed, turn, purpose));
+}
+
+const drawCache = new Map<string, readonly number[]>();
+
+/**
+ * The first `count` draws of `int(lo, hi)` from a named stream, memoised (a pure function of its
+ * arguments; the cache is small and bounded). Used for per-game values read every turn, such as
+ * an AI actor's temperament towards each option.
+ *
+ * @example
+ * draws('42', 0, 'ai-temperament:russia', 12, -10, 10)[3] // always the same number
+ */
+export function draws(
+  seed: string,
+  turn: number,
+  purpose: string,
+  count: number,
+  lo: number,
+  hi: number,
+): readonly number[] {
+  const key = `${streamLabel(seed, turn, purpose)}|${count}|${lo}|${hi}`;
+  const hit = drawCache.get(key);
+  if (hit) return hit;
+  const s = stream(seed, turn, purpose);
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) out.push(s.int(lo, hi));
+  if (drawCache.size >= 256) drawCache.delete(drawCache.keys().next().value as string);
+  drawCache.set(key, out);
+  return out;
 }

@@ -1,7 +1,6 @@
 import { decideAI } from './ai';
 import { validateSubmission, type Rejection } from './decisions';
 import { PLAYABLE_ACTORS, type ActorId } from './ids';
-import { hashValue } from './hash';
 import type { LogEntry } from './log';
 import {
   adjudicate,
@@ -33,7 +32,7 @@ export interface RunOptions {
   readonly script?: readonly TurnDecisions[];
   /** Keep the log (a batch run can drop it to save memory and time). */
   readonly keepLog?: boolean;
-  /** Hash the state after every turn (replays need it; a batch only needs the final hash). */
+  /** Hash the state after every turn (replays need it; a batch needs no hash, and gets '' as finalHash). */
   readonly turnHashes?: boolean;
 }
 
@@ -114,7 +113,7 @@ export function runPlain(sc: Scenario, opts: RunOptions): RunResult {
     tracks,
     decisions,
     turnHashes,
-    finalHash: hashEach ? (turnHashes[turnHashes.length - 1] ?? '') : hashValue(s),
+    finalHash: hashEach ? (turnHashes[turnHashes.length - 1] ?? '') : '',
     turnsPlayed: s.turn,
     rejection,
   };

@@ -166,7 +166,7 @@ function lodgementStep(ctx: Ctx): number {
     attacker: 'china',
     defender: 'taiwan',
     // Air superiority over the beachhead (close air support, resupply) scales the fight ashore.
-    attack: Math.trunc((assault(ctx) * (100 + Math.trunc(air.control / 2))) / 100),
+    attack: Math.trunc((assault(ctx) * (100 + air.control)) / 100),
     defence: defence(ctx),
     terrain: breakout ? 'urban' : 'island',
     attackerSupply: clamp(50 + Math.trunc(air.control / 2), 0, 100),

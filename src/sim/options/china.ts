@@ -344,8 +344,14 @@ export const china = {
         : null,
     assess: (v) => {
       const failing = v.s.taiwan.phase === 'repulsed' ? 40 : v.s.taiwan.chinaLosses > 150 ? 20 : 0;
+      // Nobody sues for peace while winning: progress ashore or a strangling blockade counts
+      // against talks.
+      const t = v.s.taiwan;
+      const winning =
+        (t.phase === 'lodgement' || t.phase === 'breakout' ? 10 + Math.trunc(t.lodgement / 2) : 0) +
+        (v.s.flags.blockadeActive && v.s.tracks.taiwanSupply < 50 ? 10 : 0);
       return terms({
-        gain: failing + v.s.actors.china.economicCost / 3 - 10,
+        gain: failing + v.s.actors.china.economicCost / 3 - 10 - winning,
         ...costTerms(v.sc, 'china.negotiate'),
       });
     },

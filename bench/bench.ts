@@ -1,0 +1,332 @@
+import { writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { runBatch, type BatchSummary } from '../src/cli/batch';
+import { loadScenarioFile } from '../src/cli/scenario-files';
+import { runEngine } from '../src/engine/run';
+import { runPlain, type RunOptions, type RunResult } from '../src/sim/run';
+import type { Levers } from '../src/sim/scenario/levers';
+import type { Scenario } from '../src/sim/scenario/schema';
+import { defaultLevers } from '../src/sim/setup';
+
+/**
+ * `npm run bench [-- --quick]`: what a campaign costs.
+ *
+ *  a) full baseline campaigns per second on one thread through the xstate engine, with and
+ *     without the log;
+ *  b) the same seeds through the plain loop, and the engine's overhead (engine time / plain
+ *     time; target ≤ 1.5);
+ *  c) batches on all cores: 2,000 runs (runs/s, peak memory), then 10,000 runs (wall time, target
+ *     < 20 s on 2 cores; peak memory, which must not grow with the number of runs).
+ *
+ * The batches run first so the single-thread runs (which keep whole logs) do not set the
+ * process's memory high-water mark. Results go to bench/results.json (not committed).
+ */
+
+const QUICK = process.argv.includes('--quick');
+const SCENARIO = 'two-front';
+const SINGLE_RUNS = QUICK ? 20 : 200;
+const WARMUP_RUNS = QUICK ? 3 : 20;
+const ROUNDS = QUICK ? 1 : 2;
+const SMALL_BATCH = QUICK ? 200 : 2_000;
+const FULL_BATCH = QUICK ? 1_000 : 10_000;
+const TARGET_RATIO = 1.5;
+const TARGET_FULL_SECONDS = 20;
+
+type Runner = (sc: Scenario, opts: RunOptions) => RunResult;
+
+interface Mode {
+  readonly name: string;
+  readonly runner: 'engine' | 'plain';
+  readonly keepLog: boolean;
+  readonly turnHashes: boolean;
+}
+
+const MODES: readonly Mode[] = [
+  { name: 'engine, log kept', runner: 'engine', keepLog: true, turnHashes: true },
+  { name: 'engine, no log', runner: 'engine', keepLog: false, turnHashes: true },
+  { name: 'engine, batch settings', runner: 'engine', keepLog: false, turnHashes: false },
+  { name: 'plain, log kept', runner: 'plain', keepLog: true, turnHashes: true },
+  { name: 'plain, no log', runner: 'plain', keepLog: false, turnHashes: true },
+  { name: 'plain, batch settings', runner: 'plain', keepLog: false, turnHashes: false },
+];
+
+const RUNNERS: Record<Mode['runner'], Runner> = { engine: runEngine, plain: runPlain };
+
+interface ModeResult {
+  readonly mode: string;
+  readonly runs: number;
+  readonly msPerCampaign: number;
+  readonly campaignsPerSecond: number;
+  /**
+   * Per seed: outcome, turns, key events and (when hashing) the final hash, to check that every
+   * mode plays the same games: the engine and the plain loop, with or without log and hashes.
+   */
+  readonly fingerprints: string[];
+  readonly turns: number;
+}
+
+function seeds(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => `bench-${i}`);
+}
+
+function timeMode(sc: Scenario, levers: Levers, mode: Mode, list: readonly string[]): ModeResult {
+  const run = RUNNERS[mode.runner];
+  let best = Infinity;
+  let fingerprints: string[] = [];
+  let turns = 0;
+  // Best of ROUNDS: a GC pause or a neighbour on the machine should not pass for engine cost.
+  for (let round = 0; round < ROUNDS; round++) {
+    const h: string[] = [];
+    let t = 0;
+    const t0 = performance.now();
+    for (const seed of list) {
+      const r = run(sc, { seed, levers, keepLog: mode.keepLog, turnHashes: mode.turnHashes });
+      const ev = r.state.keyEvents.map((e) => `${e.name}@${e.hour}`).join(',');
+      const hash = mode.turnHashes ? r.finalHash : '';
+      h.push(`${r.state.outcome?.id ?? 'none'}|${r.turnsPlayed}|${ev}|${hash}`);
+      t += r.turnsPlayed;
+    }
+    const ms = performance.now() - t0;
+    if (ms < best) best = ms;
+    fingerprints = h;
+    turns = t;
+  }
+  return {
+    mode: mode.name,
+    runs: list.length,
+    msPerCampaign: best / list.length,
+    campaignsPerSecond: (list.length * 1000) / best,
+    fingerprints,
+    turns,
+  };
+}
+
+interface BatchMeasure {
+  readonly runs: number;
+  readonly threads: number;
+  readonly seconds: number;
+  readonly runsPerSecond: number;
+  /** CPU time of the whole process (all threads) during the batch, seconds. */
+  readonly cpuSeconds: number;
+  /** Highest `process.memoryUsage().rss` sampled every 100 ms during this batch, MB. */
+  readonly peakSampledRssMB: number;
+  /** `process.resourceUsage().maxRSS` after this batch (process high-water mark, all threads), MB. */
+  readonly maxRssMB: number;
+  readonly summary: BatchSummary;
+}
+
+const MB = 1024 * 1024;
+
+async function measureBatch(runs: number): Promise<BatchMeasure> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 100);
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  let summary: BatchSummary;
+  try {
+    summary = await runBatch({
+      scenario: SCENARIO,
+      runs,
+      seedBase: 'bench',
+      overrides: {},
+      onProgress: (done, total) => process.stderr.write(`\r  batch: ${done}/${total} runs`),
+    });
+  } finally {
+    clearInterval(timer);
+    process.stderr.write('\n');
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return {
+    runs,
+    threads: summary.threads,
+    seconds,
+    runsPerSecond: runs / seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    peakSampledRssMB: peak / MB,
+    maxRssMB: (process.resourceUsage().maxRSS * 1024) / MB,
+    summary,
+  };
+}
+
+function fmt(n: number, digits = 1): string {
+  return n.toFixed(digits);
+}
+
+function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows
+    .map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))))
+    .map((r) => `  ${r.join('   ')}`)
+    .join('\n');
+}
+
+function ratio(results: readonly ModeResult[], engine: string, plain: string): number {
+  const e = results.find((r) => r.mode === engine)!;
+  const p = results.find((r) => r.mode === plain)!;
+  return e.msPerCampaign / p.msPerCampaign;
+}
+
+async function main(): Promise<void> {
+  const loaded = loadScenarioFile(SCENARIO);
+  if (!loaded.ok) {
+    process.stderr.write(
+      `cannot load ${SCENARIO}: ${loaded.error.map((p) => p.message).join('; ')}\n`,
+    );
+    process.exit(2);
+  }
+  const sc = loaded.value.scenario;
+  const levers = defaultLevers(sc);
+  const cores = availableParallelism();
+  // Other work on the machine skews every figure; record how busy it was at the start.
+  const loadAtStart = loadavg();
+  process.stdout.write(
+    `Second Front bench${QUICK ? ' (--quick)' : ''}: ${SCENARIO} (${loaded.value.hash}), default levers, ` +
+      `Node ${process.version}, ${cores} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ` +
+      `load average ${loadAtStart.map((l) => fmt(l, 2)).join(' ')}\n\n`,
+  );
+
+  // c) first: the batches, so their memory figures are not inflated by the single-thread runs.
+  process.stdout.write(`Batches on all cores (${SMALL_BATCH} then ${FULL_BATCH} runs)...\n`);
+  const small = await measureBatch(SMALL_BATCH);
+  const full = await measureBatch(FULL_BATCH);
+
+  // a) and b): one thread, same seeds for every mode, after a warm-up of every mode.
+  process.stdout.write(
+    `One thread: ${WARMUP_RUNS} warm-up + ${SINGLE_RUNS} campaigns per mode...\n`,
+  );
+  const warm = seeds(WARMUP_RUNS).map((s) => `${s}-warm`);
+  for (const mode of MODES) timeMode(sc, levers, mode, warm);
+  const list = seeds(SINGLE_RUNS);
+  const results = MODES.map((mode) => timeMode(sc, levers, mode, list));
+  // Modes without per-turn hashes have no final hash; compare the rest of their fingerprint.
+  const strip = (f: string): string => f.slice(0, f.lastIndexOf('|'));
+  const reference = results[0]!.fingerprints;
+  const mismatched = results.filter((r, m) =>
+    r.fingerprints.some((f, i) =>
+      MODES[m]!.turnHashes ? f !== reference[i] : strip(f) !== strip(reference[i]!),
+    ),
+  );
+
+  const ratios = {
+    logKept: ratio(results, 'engine, log kept', 'plain, log kept'),
+    noLog: ratio(results, 'engine, no log', 'plain, no log'),
+    batchSettings: ratio(results, 'engine, batch settings', 'plain, batch settings'),
+  };
+  const meanTurns = results[0]!.turns / SINGLE_RUNS;
+
+  const single = table([
+    ['mode (one thread)', 'campaigns/s', 'ms/campaign', 'ms/turn'],
+    ...results.map((r) => [
+      r.mode,
+      fmt(r.campaignsPerSecond),
+      fmt(r.msPerCampaign, 2),
+      fmt(r.msPerCampaign / meanTurns, 3),
+    ]),
+  ]);
+  const verdict = (ok: boolean): string => (ok ? 'ok' : 'MISSED');
+  const overhead = table([
+    ['engine time / plain time', 'ratio', `target ≤ ${TARGET_RATIO}`],
+    ['log kept', `${fmt(ratios.logKept, 2)}×`, verdict(ratios.logKept <= TARGET_RATIO)],
+    ['no log', `${fmt(ratios.noLog, 2)}×`, verdict(ratios.noLog <= TARGET_RATIO)],
+    [
+      'batch settings',
+      `${fmt(ratios.batchSettings, 2)}×`,
+      verdict(ratios.batchSettings <= TARGET_RATIO),
+    ],
+  ]);
+  const batches = table([
+    [
+      'batch (all cores)',
+      'threads',
+      'wall time',
+      'runs/s',
+      'CPU time',
+      'CPU ms/run',
+      'peak RSS sampled',
+      'maxRSS so far',
+    ],
+    ...[small, full].map((b) => [
+      `${b.runs} runs`,
+      String(b.threads),
+      `${fmt(b.seconds, 2)} s`,
+      fmt(b.runsPerSecond),
+      `${fmt(b.cpuSeconds, 2)} s`,
+      fmt((b.cpuSeconds * 1000) / b.runs, 2),
+      `${fmt(b.peakSampledRssMB)} MB`,
+      `${fmt(b.maxRssMB)} MB`,
+    ]),
+  ]);
+  // The target is for 10,000 runs; a --quick run projects its steady rate to that size.
+  const projected10k = full.runs === 10_000 ? full.seconds : (10_000 * full.seconds) / full.runs;
+  const fullOk = projected10k < TARGET_FULL_SECONDS;
+  process.stdout.write(
+    [
+      '',
+      `a) + b) ${SINGLE_RUNS} campaigns (seeds bench-0..${SINGLE_RUNS - 1}), mean ${fmt(meanTurns, 2)} turns, best of ${ROUNDS}`,
+      single,
+      '',
+      overhead,
+      mismatched.length === 0
+        ? '  every mode plays the same games (outcome, turns, key events, final hash when hashing)'
+        : `  WARNING: these modes play different games from "${results[0]!.mode}": ${mismatched.map((r) => r.mode).join(', ')}`,
+      '',
+      'c) batches',
+      batches,
+      full.runs === 10_000
+        ? `  10000 runs in ${fmt(full.seconds, 2)} s (target < ${TARGET_FULL_SECONDS} s on 2 cores: ${verdict(fullOk)})`
+        : `  10000 runs projected at ${fmt(projected10k, 1)} s from ${full.runs} (target < ${TARGET_FULL_SECONDS} s on 2 cores: ${verdict(fullOk)})`,
+      `  peak RSS ${fmt(small.peakSampledRssMB)} MB at ${SMALL_BATCH} runs vs ${fmt(full.peakSampledRssMB)} MB at ${FULL_BATCH} runs`,
+      '',
+    ].join('\n'),
+  );
+
+  const out = {
+    date: new Date().toISOString(),
+    quick: QUICK,
+    machine: {
+      cpus: cpus().length,
+      availableParallelism: cores,
+      cpuModel: cpus()[0]?.model ?? null,
+      totalMemoryMB: Math.round(totalmem() / MB),
+      node: process.version,
+      platform: process.platform,
+      loadAverageAtStart: loadAtStart,
+      arch: process.arch,
+    },
+    scenario: { id: sc.id, hash: loaded.value.hash },
+    singleThread: {
+      campaigns: SINGLE_RUNS,
+      warmup: WARMUP_RUNS,
+      rounds: ROUNDS,
+      meanTurns,
+      modes: results.map(({ fingerprints: _f, ...r }) => r),
+      engineOverPlain: ratios,
+      modesAgree: mismatched.length === 0,
+    },
+    batches: [small, full].map(({ summary, ...b }) => ({
+      ...b,
+      outcomes: summary.outcomes,
+      meanTurns: summary.meanTurns,
+    })),
+    targets: {
+      engineOverPlain: { target: TARGET_RATIO, met: ratios.noLog <= TARGET_RATIO },
+      fullBatchSeconds: {
+        target: TARGET_FULL_SECONDS,
+        runs: 10_000,
+        seconds: projected10k,
+        projected: full.runs !== 10_000,
+        met: fullOk,
+      },
+    },
+  };
+  const path = fileURLToPath(new URL('./results.json', import.meta.url));
+  writeFileSync(path, `${JSON.stringify(out, null, 2)}\n`);
+  process.stdout.write(`Wrote ${path}\n`);
+}
+
+await main();
