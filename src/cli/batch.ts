@@ -3,7 +3,13 @@ import { Worker } from 'node:worker_threads';
 import type { Levers } from '../sim/scenario/levers';
 import type { Scenario } from '../sim/scenario/schema';
 import { resolveLevers } from '../sim/setup';
-import { runOne, type BatchWorkerData, type FromWorker, type ToWorker } from './batch-worker';
+import {
+  runOne,
+  type BatchRunner,
+  type BatchWorkerData,
+  type FromWorker,
+  type ToWorker,
+} from './batch-worker';
 import { loadScenarioFile } from './scenario-files';
 import { createAggregator, type Aggregator, type BatchStats } from './stats';
 
@@ -36,6 +42,8 @@ export interface BatchOptions {
   readonly seedBase: string;
   /** Lever values as typed at a command line (`article5Credibility=0.9`). */
   readonly overrides: Readonly<Record<string, string>>;
+  /** The plain loop (default) or the xstate engine; both give the same results. */
+  readonly runner?: BatchRunner;
   /** Worker threads; one per core by default; 0 runs everything in this thread. */
   readonly threads?: number;
   /** Seeds handed to a worker at a time (default: up to 50, smaller for small batches). */
@@ -48,6 +56,7 @@ export interface BatchSummary extends BatchStats {
   readonly scenarioHash: string;
   readonly seedBase: string;
   readonly levers: Levers;
+  readonly runner: BatchRunner;
   /** Worker threads actually used (0: in-process). */
   readonly threads: number;
   /** Wall time, seconds. */
@@ -124,7 +133,8 @@ async function runInProcess(
 ): Promise<void> {
   for (let start = 0; start < opts.runs; start += chunk) {
     const end = Math.min(opts.runs, start + chunk);
-    for (let i = start; i < end; i++) agg.add(runOne(p.sc, p.levers, opts.seedBase, i));
+    for (let i = start; i < end; i++)
+      agg.add(runOne(p.sc, p.levers, opts.seedBase, i, opts.runner ?? 'plain'));
     opts.onProgress?.(end, opts.runs);
     // Let timers and I/O (a progress line, a Ctrl-C) through between chunks.
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -143,6 +153,7 @@ function runInWorkers(
     scenario: p.sc,
     levers: p.levers,
     seedBase: opts.seedBase,
+    runner: opts.runner ?? 'plain',
     entry: WORKER_ENTRY,
     tsxApi: tsxApiUrl(),
   };
@@ -225,6 +236,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     events: stats.events,
     meanTurns: stats.meanTurns,
     threads,
+    runner: opts.runner ?? 'plain',
     seconds: Math.round(performance.now() - t0) / 1000,
   };
 }

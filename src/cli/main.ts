@@ -21,7 +21,7 @@ class InputError extends Error {}
 const USAGE = `Second Front — headless simulator
 
   npm run sim -- run --scenario <id|path> --seed <s> [--turns N] [--set lever=value]... [--json] [--replay <out.json>]
-  npm run sim -- batch --scenario <id|path> --runs N [--seed-base S] [--threads T] [--set lever=value]... [--json]
+  npm run sim -- batch --scenario <id|path> --runs N [--seed-base S] [--threads T] [--engine] [--set lever=value]... [--json]
   npm run sim -- verify <replay.json>
   npm run sim -- scenarios
   npm run sim -- levers --scenario <id|path>
@@ -115,6 +115,7 @@ async function cmdBatch(args: string[]): Promise<void> {
       runs: { type: 'string' },
       'seed-base': { type: 'string' },
       threads: { type: 'string' },
+      engine: { type: 'boolean' },
       set: { type: 'string', multiple: true },
       json: { type: 'boolean' },
     },
@@ -132,6 +133,7 @@ async function cmdBatch(args: string[]): Promise<void> {
       runs,
       seedBase: values['seed-base'] ?? 'batch',
       overrides: overridesOf(values.set),
+      runner: values.engine ? 'engine' : 'plain',
       ...(threads !== undefined ? { threads } : {}),
       ...(values.json
         ? {}
