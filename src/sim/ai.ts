@@ -4,8 +4,13 @@ import { whyIllegal } from './decisions';
 import { DECISION_SLOTS, type ActorId, type DecisionSlot } from './ids';
 import type { LogEntry, ScoredOption, UtilityTerms } from './log';
 import { BEHAVIOURS, optionsOf } from './options';
-import { OPTION_SPECS, type OptionId } from './options/params';
-import { draws, stream } from './random';
+import { OPTION_IDS, OPTION_SPECS, type OptionId } from './options/params';
+
+const OPTION_INDEX = Object.fromEntries(OPTION_IDS.map((id, i) => [id, i])) as Record<
+  OptionId,
+  number
+>;
+import { draws } from './random';
 import type { Scenario } from './scenario/schema';
 import type { Decision, GameState } from './state';
 
@@ -70,27 +75,20 @@ export function decideAI(s: GameState, sc: Scenario, actor: ActorId, explain = t
   const fixedSlot: DecisionSlot | null = forced ? OPTION_SPECS[forced.type].slot : null;
   // Noise has two parts: a temperament drawn once per game for each option (so an actor is
   // consistently bolder or warier about a course, instead of rerolling its nerve every turn) and
-  // a smaller turn-to-turn wobble.
-  const rng = stream(s.seed, s.turn, `ai:${actor}`);
+  // a smaller turn-to-turn wobble. Both come from one stream each, drawn once per option in
+  // catalog order, legal or not: no actor's choices can shift another's noise.
   const noiseMax = sc.actors[actor].doctrine.noise;
-  const menuIds = optionsOf(actor);
-  const temperament = draws(
-    s.seed,
-    0,
-    `ai-temperament:${actor}`,
-    menuIds.length,
-    -noiseMax,
-    noiseMax,
-  );
   const wobble = Math.trunc(noiseMax / 3);
+  const temperament = draws(s.seed, 0, 'ai-temperament', OPTION_IDS.length, 0, 9999);
+  const turnWobble = draws(s.seed, s.turn, 'ai-wobble', OPTION_IDS.length, 0, 9999);
+  const scale = (u: number | undefined, m: number): number =>
+    m > 0 ? -m + Math.floor(((u ?? 0) * (2 * m + 1)) / 10000) : 0;
   const scored: (ScoredOption & { decision: Decision })[] = [];
   const view = { s, sc, actor, memo: new Map<string, unknown>() };
   for (const d of candidates(view)) {
     const slot = OPTION_SPECS[d.type].slot;
-    // One wobble draw per candidate, in menu order, legal or not, so a change in legality
-    // elsewhere does not shift the noise of unrelated options.
-    const noise =
-      (temperament[menuIds.indexOf(d.type)] ?? 0) + (wobble > 0 ? rng.int(-wobble, wobble) : 0);
+    const i = OPTION_INDEX[d.type];
+    const noise = scale(temperament[i], noiseMax) + scale(turnWobble[i], wobble);
     if (slot === fixedSlot) continue;
     if (whyIllegal(s, sc, actor, d) !== null) continue;
     const assessed = BEHAVIOURS[d.type].assess(view, d);
