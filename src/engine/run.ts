@@ -71,7 +71,13 @@ export function runEngine(sc: Scenario, opts: RunOptions & { from?: Checkpoint }
   };
 }
 
-/** The replay record of a finished (or stopped) run. */
+/**
+ * The replay record of a finished (or stopped) run.
+ *
+ * @example
+ * const replay = toReplay(loaded, opts, runEngine(loaded.scenario, opts));
+ * verifyReplay(loaded, replay).ok // true
+ */
 export function toReplay(
   loaded: LoadedScenario,
   opts: RunOptions,

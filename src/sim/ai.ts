@@ -42,7 +42,12 @@ function candidates(v: { s: GameState; sc: Scenario; actor: ActorId }): Decision
   return out;
 }
 
-/** Weight raw terms by doctrine and traits. Integer arithmetic. */
+/**
+ * Weight raw terms by doctrine and traits. Integer arithmetic.
+ *
+ * @example
+ * const weighted = weigh(scenario, 'russia', raw); // doctrine-scaled, risk damped by riskTolerance
+ */
 export function weigh(sc: Scenario, actor: ActorId, raw: UtilityTerms): UtilityTerms {
   const d = sc.actors[actor].doctrine;
   const riskScale = 150 - sc.actors[actor].traits.riskTolerance;

@@ -8,6 +8,10 @@ import { clamp } from './state';
  * Alliance responses. When Article 5 is invoked, how much help actually comes depends on NATO
  * cohesion and on the US answer (firm or hesitant, a lever); a firm US sends brigades to Europe
  * and pulls its pool away from the Pacific: the two-front dilemma in one roll.
+ *
+ * @example
+ * const ctx = new Ctx(state, scenario, 'events');
+ * allianceResponse(ctx); // no-op until Article 5 is invoked; fires once per game
  */
 export function allianceResponse(ctx: Ctx): void {
   const s = ctx.s;
@@ -86,7 +90,12 @@ export function allianceResponse(ctx: Ctx): void {
   }
 }
 
-/** The US pool shifts towards its target share, at most `maxShiftPerTurn` a turn. */
+/**
+ * The US pool shifts towards its target share, at most `maxShiftPerTurn` a turn.
+ *
+ * @example
+ * shiftUsPool(ctx); // ctx.s.tracks.usPacificShare moves towards usPacificTarget
+ */
 export function shiftUsPool(ctx: Ctx): void {
   const t = ctx.s.tracks;
   const max = param(ctx.sc, 'usa.allocate-forces', 'maxShiftPerTurn');

@@ -79,7 +79,13 @@ export function resolveCombat(input: CombatInput, table: CombatTable, roll: numb
   };
 }
 
-/** Roll, resolve and log a combat in a phase context. */
+/**
+ * Roll, resolve and log a combat in a phase context.
+ *
+ * @example
+ * const out = fight(ctx, 'crossing', 'indoPacific', scenario.roles.taiwanMain, input);
+ * applyLosses(ctx.s, 'taiwan', [scenario.roles.taiwanMain], GROUND, out.defenderLossPct);
+ */
 export function fight(
   ctx: Ctx,
   label: string,

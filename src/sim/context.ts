@@ -5,11 +5,6 @@ import type { Scenario } from './scenario/schema';
 import { clamp, cloneState, type GameState, type Tracks } from './state';
 
 /**
- * A phase's working context: a private copy of the state that rules mutate, the scenario, and the
- * log entries the phase produces. Phase functions are pure from the outside: state in, new state
- * and entries out.
- */
-/**
  * How a phase runs. `inPlace` lets a caller that owns the state (the engine, the plain loop) skip
  * the copy for phases whose input nobody else holds; `quiet` skips the log entirely (a batch of
  * thousands of runs needs outcomes, not prose); `hash: false` skips the per-turn state hash.
@@ -20,6 +15,15 @@ export interface PhaseOptions {
   readonly hash?: boolean;
 }
 
+/**
+ * A phase's working context: a private copy of the state that rules mutate, the scenario, and the
+ * log entries the phase produces. Phase functions are pure from the outside: state in, new state
+ * and entries out.
+ *
+ * @example
+ * const ctx = new Ctx(state, scenario, 'adjudication');
+ * ctx.adjust('natoCohesion', -3, 'hybrid attacks'); // logged with its cause
+ */
 export class Ctx {
   readonly s: GameState;
   readonly log: LogEntry[] = [];
@@ -197,11 +201,22 @@ export class Ctx {
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
+/**
+ * Display name of a theater for log prose; ids like `indoPacific` are not for readers.
+ *
+ * @example
+ * `${theaterName('indoPacific')} deterrence ${d.value}` // 'Indo-Pacific deterrence 55'
+ */
 export function theaterName(t: Theater | 'global'): string {
   return t === 'indoPacific' ? 'Indo-Pacific' : t === 'europe' ? 'Europe' : 'Global';
 }
 
-/** Each phase's window inside a turn, in hours from the turn's start. */
+/**
+ * Each phase's window inside a turn, in hours from the turn's start.
+ *
+ * @example
+ * phaseWindow(84, 'decisions') // [14, 28]
+ */
 export function phaseWindow(turnHours: number, phase: PhaseName): [number, number] {
   const twelfth = (k: number): number => Math.floor((turnHours * k) / 12);
   switch (phase) {

@@ -9,7 +9,13 @@ import type { Decision, GameState } from './state';
  * judgment in the way. A forced course begins in the first turn and scripts the military slot.
  */
 
-/** The military decision the course requires this turn, or null for none. */
+/**
+ * The military decision the course requires this turn, or null for none.
+ *
+ * @example
+ * // chinaCourse=blockade, turn 1, nothing mobilised yet:
+ * forcedDecision(state, scenario, 'china') // { type: 'china.mobilise' }
+ */
 export function forcedDecision(s: GameState, sc: Scenario, actor: ActorId): Decision | null {
   if (actor === 'china') {
     const course = s.levers.chinaCourse;
@@ -76,7 +82,12 @@ const CHINA_FORCE: readonly OptionId[] = [
 ];
 const RUSSIA_ATTACK: readonly OptionId[] = ['russia.limited-incursion', 'russia.baltic-offensive'];
 
-/** Why a lever forbids an option, or null. */
+/**
+ * Why a lever forbids an option, or null.
+ *
+ * @example
+ * courseForbids(state, 'russia', 'russia.baltic-offensive') // 'lever russiaCourse=stay-out: ...'
+ */
 export function courseForbids(s: GameState, actor: ActorId, option: OptionId): string | null {
   if (actor === 'china' && s.levers.chinaCourse !== 'ai') {
     if (s.levers.chinaCourse === 'none' && CHINA_FORCE.includes(option))

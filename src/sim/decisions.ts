@@ -19,7 +19,12 @@ export interface Rejection {
   readonly reason: string;
 }
 
-/** Why this single decision is not legal for `actor` now (ignoring slot clashes), or null. */
+/**
+ * Why this single decision is not legal for `actor` now (ignoring slot clashes), or null.
+ *
+ * @example
+ * whyIllegal(state, scenario, 'usa', { type: 'china.blockade' }) // "... not on usa's menu"
+ */
 export function whyIllegal(
   s: GameState,
   sc: Scenario,
@@ -111,7 +116,12 @@ export interface MenuItem {
   readonly illegal: string | null;
 }
 
-/** An actor's whole menu with what is legal now and why not, for a decision panel. */
+/**
+ * An actor's whole menu with what is legal now and why not, for a decision panel.
+ *
+ * @example
+ * const legal = menu(state, scenario, 'china').filter((m) => m.illegal === null);
+ */
 export function menu(s: GameState, sc: Scenario, actor: ActorId): MenuItem[] {
   return optionsOf(actor).map((option) => {
     const spec: OptionSpec = OPTION_SPECS[option];
@@ -140,8 +150,4 @@ export function menu(s: GameState, sc: Scenario, actor: ActorId): MenuItem[] {
       illegal: reason,
     };
   });
-}
-
-export function isMilitary(id: OptionId): boolean {
-  return OPTION_SPECS[id].slot === 'military';
 }

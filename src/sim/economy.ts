@@ -7,6 +7,13 @@ import { clamp, forceById } from './state';
  * ground only after the scenario's lag, through a pipeline of deliveries in the state.
  */
 
+/**
+ * Order a bloc-wide readiness or production gain that lands only after its lag (at least a turn),
+ * so spending decisions pay off late.
+ *
+ * @example
+ * scheduleBloc(ctx, 'production', 'nato', 5, 3, 'European production surge'); // arrives turn+3
+ */
 export function scheduleBloc(
   ctx: Ctx,
   kind: 'readiness' | 'production',
@@ -24,6 +31,14 @@ export function scheduleBloc(
   );
 }
 
+/**
+ * Send reinforcements that appear in a region only after their lag, merging into one
+ * reinforcement force per actor, kind and region.
+ *
+ * @example
+ * const points = 4 * ctx.sc.rules.europe.brigadeStrength;
+ * scheduleForce(ctx, 'nato-europe', 'estonia', 'ground', points, 2, 'Allied reinforcements');
+ */
 export function scheduleForce(
   ctx: Ctx,
   actor: ActorId,
@@ -45,7 +60,12 @@ export function scheduleForce(
   );
 }
 
-/** Deliveries due this turn arrive. */
+/**
+ * Deliveries due this turn arrive.
+ *
+ * @example
+ * deliver(new Ctx(state, scenario, 'briefing')); // pipeline entries with arrives <= turn land
+ */
 export function deliver(ctx: Ctx): void {
   const s = ctx.s;
   const due = s.pipeline.filter((d) => d.arrives <= s.turn);
@@ -114,6 +134,9 @@ export function deliver(ctx: Ctx): void {
 /**
  * Each turn: munitions made and spent, the economic cost of war, domestic support drift.
  * Munitions fall with fighting and rise with production; war costs grow while a theater is at war.
+ *
+ * @example
+ * economyTurn(ctx, ctx.s.turnStats.combats); // combats per bloc this turn, e.g. { nato: 2, ... }
  */
 export function economyTurn(ctx: Ctx, combatsByBloc: Record<BlocId, number>): void {
   const s = ctx.s;

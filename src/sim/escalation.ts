@@ -24,7 +24,12 @@ const INCIDENTS: Record<Theater, readonly string[]> = {
   ],
 };
 
-/** Move miscalculation risk halfway towards what escalation and tempo imply this turn. */
+/**
+ * Move miscalculation risk halfway towards what escalation and tempo imply this turn.
+ *
+ * @example
+ * updateMiscalc(ctx, ctx.s.turnStats.militaryActions); // run in the assessment phase
+ */
 export function updateMiscalc(ctx: Ctx, militaryActions: number): void {
   const m = ctx.sc.rules.miscalc;
   const esc = ctx.s.tracks.escalation;
@@ -44,7 +49,12 @@ export function updateMiscalc(ctx: Ctx, militaryActions: number): void {
   );
 }
 
-/** Roll for an incident in each theater in crisis. */
+/**
+ * Roll for an incident in each theater in crisis.
+ *
+ * @example
+ * incidents(new Ctx(state, scenario, 'events')); // may escalate a ladder on rungs 1-3
+ */
 export function incidents(ctx: Ctx): void {
   const m = ctx.sc.rules.miscalc;
   for (const theater of THEATERS) {
@@ -85,7 +95,12 @@ export function incidents(ctx: Ctx): void {
   }
 }
 
-/** A nuclear power on the signalling rung that is losing may cross the threshold. */
+/**
+ * A nuclear power on the signalling rung that is losing may cross the threshold.
+ *
+ * @example
+ * nuclearUse(ctx); // late in the events phase, after incidents(ctx) and economyTurn(...)
+ */
 export function nuclearUse(ctx: Ctx): void {
   const s = ctx.s;
   for (const theater of THEATERS) {

@@ -22,7 +22,12 @@ export function hashString(s: string): string {
   return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
 }
 
-/** Hash of a plain, JSON-serialisable value. Key order is the data's own (built deterministically). */
+/**
+ * Hash of a plain, JSON-serialisable value. Key order is the data's own (built deterministically).
+ *
+ * @example
+ * const before = hashValue(state); // compare after a call that must not mutate its input
+ */
 export function hashValue(v: unknown): string {
   return hashString(JSON.stringify(v));
 }

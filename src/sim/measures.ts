@@ -7,7 +7,13 @@ import { clamp, type GameState } from './state';
  * control, deterrence. Pure functions of the state; integer arithmetic only.
  */
 
-/** Strength × readiness / 100, summed over an actor's forces of the given kinds in the regions. */
+/**
+ * Strength × readiness / 100, summed over an actor's forces of the given kinds in the regions.
+ *
+ * @example
+ * strength(state, 'russia', scenario.roles.russianStaging, GROUND) // effective points, Baltic
+ * strength(state, 'nato-europe', null, GROUND) // null: every region
+ */
 export function strength(
   s: GameState,
   actor: ActorId,
@@ -25,7 +31,12 @@ export function strength(
 
 const byTheater = new WeakMap<Scenario, Record<Theater, string[]>>();
 
-/** The region ids of a theater (computed once per scenario). */
+/**
+ * The region ids of a theater (computed once per scenario).
+ *
+ * @example
+ * strength(state, 'china', theaterRegions(scenario, 'indoPacific'), ['naval', 'air', 'missile'])
+ */
 export function theaterRegions(sc: Scenario, theater: Theater): string[] {
   let m = byTheater.get(sc);
   if (!m) {
@@ -39,7 +50,12 @@ export function theaterRegions(sc: Scenario, theater: Theater): string[] {
   return m[theater];
 }
 
-/** Apply a percentage loss to an actor's forces of given kinds in given regions. */
+/**
+ * Apply a percentage loss to an actor's forces of given kinds in given regions.
+ *
+ * @example
+ * applyLosses(state, 'nato-europe', ['estonia'], GROUND, out.defenderLossPct) // points lost
+ */
 export function applyLosses(
   s: GameState,
   actor: ActorId,
@@ -60,7 +76,12 @@ export function applyLosses(
 const AIR_SEA: readonly ForceKind[] = ['air', 'naval', 'missile'];
 export const GROUND: readonly ForceKind[] = ['ground'];
 
-/** The US pool in each theater, after the readiness of the NATO bloc. */
+/**
+ * The US pool in each theater, after the readiness of the NATO bloc.
+ *
+ * @example
+ * const pool = usPool(state, scenario).europe; // the rest is usPool(...).indoPacific
+ */
 export function usPool(s: GameState, sc: Scenario): Record<Theater, number> {
   const pool = Math.trunc((sc.us.poolStrength * s.blocs.nato.readiness) / 100);
   const pacific = Math.trunc((pool * s.tracks.usPacificShare) / 100);
@@ -74,7 +95,12 @@ export interface AirSea {
   readonly control: number;
 }
 
-/** Air and sea control over the Taiwan Strait, from China's side. */
+/**
+ * Air and sea control over the Taiwan Strait, from China's side.
+ *
+ * @example
+ * const air = indoPacificAirSea(state, scenario); // air.control > 0 favours China
+ */
 export function indoPacificAirSea(s: GameState, sc: Scenario): AirSea {
   const regions = theaterRegions(sc, 'indoPacific');
   const east = strength(s, 'china', regions, AIR_SEA);
@@ -87,7 +113,12 @@ export function indoPacificAirSea(s: GameState, sc: Scenario): AirSea {
   return { east, west, control: ratioControl(east, west) };
 }
 
-/** Air and sea control over the Baltic, from Russia's side. */
+/**
+ * Air and sea control over the Baltic, from Russia's side.
+ *
+ * @example
+ * const air = europeAirSea(state, scenario); // air.control > 0 favours Russia
+ */
 export function europeAirSea(s: GameState, sc: Scenario): AirSea {
   const regions = theaterRegions(sc, 'europe');
   const east = strength(s, 'russia', regions, AIR_SEA);
@@ -103,13 +134,23 @@ function ratioControl(east: number, west: number): number {
   return clamp(Math.trunc(((east - west) * 100) / (east + west)), -100, 100);
 }
 
-/** Share 0..100 of a balance that favours the defender. */
+/**
+ * Share 0..100 of a balance that favours the defender.
+ *
+ * @example
+ * balanceShare(300, 100) // 75; balanceShare(0, 0) // 50
+ */
 export function balanceShare(defender: number, attacker: number): number {
   if (defender + attacker === 0) return 50;
   return Math.trunc((defender * 100) / (defender + attacker));
 }
 
-/** How credible a US defence of Taiwan looks, 0..100. */
+/**
+ * How credible a US defence of Taiwan looks, 0..100.
+ *
+ * @example
+ * usCredibilityPacific(state) // 45 with usIntervention=delayed, 100 once the US has intervened
+ */
 export function usCredibilityPacific(s: GameState): number {
   if (s.flags.usIntervened) return 100;
   switch (s.levers.usIntervention) {
@@ -133,7 +174,12 @@ export interface DeterrenceTerms {
   readonly value: number;
 }
 
-/** Deterrence per theater from balance, credibility and cohesion (scenario weights). */
+/**
+ * Deterrence per theater from balance, credibility and cohesion (scenario weights).
+ *
+ * @example
+ * const d = deterrence(state, scenario, 'europe'); // d.value, with d.balance etc. for the log
+ */
 export function deterrence(s: GameState, sc: Scenario, theater: Theater): DeterrenceTerms {
   const w = sc.rules.deterrence;
   let balance: number;

@@ -8,6 +8,13 @@ import { clamp, type GameState } from './state';
  * outcomes with per-actor scores.
  */
 
+/**
+ * Read a track by the dotted path a scenario condition names, so conditions need no knowledge of
+ * the state's shape.
+ *
+ * @example
+ * trackValue(state, 'escalation.europe') // current rung of the European ladder
+ */
 export function trackValue(s: GameState, path: TrackPath): number {
   const t = s.tracks;
   switch (path) {
@@ -61,6 +68,9 @@ export function holds(s: GameState, c: Condition): boolean {
 /**
  * Scores: the outcome's base score for each actor, adjusted by how its people and economy came
  * through (domestic support against its start, economic cost).
+ *
+ * @example
+ * const scores = scoreOutcome(state, scenario, scenario.outcomes[0]!); // { china: 40, ... }
  */
 export function scoreOutcome(
   s: GameState,
@@ -79,7 +89,12 @@ export function scoreOutcome(
   return out;
 }
 
-/** Check outcome rules: `immediate` ones every turn; `end` ones too when `final`. First match wins. */
+/**
+ * Check outcome rules: `immediate` ones every turn; `end` ones too when `final`. First match wins.
+ *
+ * @example
+ * checkOutcome(ctx, ctx.s.turn >= lastTurn); // sets ctx.s.outcome when a rule holds
+ */
 export function checkOutcome(ctx: Ctx, final: boolean): void {
   const s = ctx.s;
   for (const rule of ctx.sc.outcomes) {

@@ -45,7 +45,12 @@ function header(ctx: Ctx, phase: Ctx['phase'], text: string): void {
   ctx.emit({ type: 'phase', phase, theater: 'global', actors: [], visibleTo: 'all', text });
 }
 
-/** Start a turn: advance the clock, deliver what is due, fire scripted events. */
+/**
+ * Start a turn: advance the clock, deliver what is due, fire scripted events.
+ *
+ * @example
+ * const r = briefing(state, scenario); // r.state.turn === state.turn + 1
+ */
 export function briefing(state: GameState, sc: Scenario, opts: PhaseOptions = {}): PhaseResult {
   // The previous turn's end state is kept (replays, the viewer), so a new turn always copies.
   const next: GameState = {
@@ -68,7 +73,12 @@ export function briefing(state: GameState, sc: Scenario, opts: PhaseOptions = {}
   return { state: s, log: ctx.log };
 }
 
-/** What each side knows: deterrence per theater, Russia's private calculus, estimates. */
+/**
+ * What each side knows: deterrence per theater, Russia's private calculus, estimates.
+ *
+ * @example
+ * const s = intelligence(briefing(state, scenario).state, scenario).state;
+ */
 export function intelligence(state: GameState, sc: Scenario, opts: PhaseOptions = {}): PhaseResult {
   const ctx = new Ctx(state, sc, 'intelligence', opts);
   const s = ctx.s;
@@ -154,6 +164,10 @@ export function intelligence(state: GameState, sc: Scenario, opts: PhaseOptions 
 /**
  * Apply every seat's decisions (and any lever-forced ones) in a fixed order, then run the
  * campaigns. Decisions made illegal by an earlier one this turn are logged and skipped.
+ *
+ * @example
+ * const usa: Decision[] = [{ type: 'usa.reaffirm-article5' }];
+ * const r = adjudicate(state, scenario, { usa }, { usa: 'human' }); // background actors: AI
  */
 export function adjudicate(
   state: GameState,
@@ -245,7 +259,12 @@ export function adjudicate(
   return { state: s, log: ctx.log };
 }
 
-/** What follows from the turn: redeployment, alliance responses, incidents, economy, nuclear risk. */
+/**
+ * What follows from the turn: redeployment, alliance responses, incidents, economy, nuclear risk.
+ *
+ * @example
+ * const r = events(adjudicate(state, scenario, submissions, by).state, scenario);
+ */
 export function events(state: GameState, sc: Scenario, opts: PhaseOptions = {}): PhaseResult {
   const ctx = new Ctx(state, sc, 'events', opts);
   const s = ctx.s;
@@ -319,6 +338,13 @@ function capitulation(ctx: Ctx): void {
 /** A flat record of every charted track at the end of a turn. */
 export type TrackSnapshot = Record<string, number>;
 
+/**
+ * Flatten the charted tracks into one row per turn, so charts and batch statistics need not know
+ * the state's nesting.
+ *
+ * @example
+ * tracks.push(snapshot(state)); // { turn: 3, 'escalation.europe': 2, natoCohesion: 70, ... }
+ */
 export function snapshot(s: GameState): TrackSnapshot {
   const t = s.tracks;
   const out: TrackSnapshot = {
@@ -355,7 +381,12 @@ export interface Assessment extends PhaseResult {
   readonly snapshot: TrackSnapshot;
 }
 
-/** End the turn: derived tracks, outcome checks, the turn's hash. */
+/**
+ * End the turn: derived tracks, outcome checks, the turn's hash.
+ *
+ * @example
+ * const a = assessment(state, scenario, scenario.calendar.maxTurns); // a.hash, a.snapshot
+ */
 export function assessment(
   state: GameState,
   sc: Scenario,

@@ -35,10 +35,23 @@ class AleaStream implements Stream {
   }
 }
 
+/**
+ * The one place a stream's name is spelt, so the log's `roll.stream` and the generator's seed
+ * always agree.
+ *
+ * @example
+ * streamLabel('42', 3, 'combat:estonia') // '42:3:combat:estonia'
+ */
 export function streamLabel(seed: string, turn: number, purpose: string): string {
   return `${seed}:${turn}:${purpose}`;
 }
 
+/**
+ * A fresh generator for one purpose in one turn; phases reach it through `ctx.rng(purpose)`.
+ *
+ * @example
+ * const roll = stream(state.seed, state.turn, 'alliance:article5').d100();
+ */
 export function stream(seed: string, turn: number, purpose: string): Stream {
   return new AleaStream(streamLabel(seed, turn, purpose));
 }

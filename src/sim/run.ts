@@ -47,6 +47,12 @@ export interface RunResult {
   readonly rejection: (Rejection & { turn: number }) | null;
 }
 
+/**
+ * Every playable seat under AI control: the default that callers override seat by seat.
+ *
+ * @example
+ * const controllers = { ...allAi(), ...opts.controllers }; // e.g. { usa: 'human' } on top
+ */
 export function allAi(): Controllers {
   return Object.fromEntries(PLAYABLE_ACTORS.map((a) => [a, 'ai'])) as Controllers;
 }

@@ -5,6 +5,9 @@ import type { ScenarioEffect } from './scenario/schema';
 /**
  * Scripted events and injects from the scenario: each turn, every event whose trigger holds (and
  * that has not fired, if `once`) rolls its chance; if it fires, its effects apply and it is logged.
+ *
+ * @example
+ * scriptedEvents(new Ctx(state, scenario, 'briefing')); // after deliver(ctx), each turn
  */
 export function scriptedEvents(ctx: Ctx): void {
   const s = ctx.s;

@@ -24,7 +24,12 @@ export interface LeverProblem {
   readonly message: string;
 }
 
-/** The scenario's default for every lever. */
+/**
+ * The scenario's default for every lever.
+ *
+ * @example
+ * const s0 = createInitialState(scenario, '42', defaultLevers(scenario));
+ */
 export function defaultLevers(sc: Scenario): Levers {
   const out = {} as Record<LeverName, unknown>;
   for (const name of LEVER_NAMES) out[name] = sc.levers[name].default;
@@ -84,7 +89,13 @@ export function parseLever(
   return { ok: true, value: n as Levers[LeverName] };
 }
 
-/** The scenario defaults with `overrides` applied, every value checked. */
+/**
+ * The scenario defaults with `overrides` applied, every value checked.
+ *
+ * @example
+ * const levers = resolveLevers(scenario, { usIntervention: 'delayed', chinaCourse: 'blockade' });
+ * if (!levers.ok) console.error(`${levers.error.lever}: ${levers.error.message}`);
+ */
 export function resolveLevers(
   sc: Scenario,
   overrides: Readonly<Record<string, unknown>>,

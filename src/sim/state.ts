@@ -159,7 +159,12 @@ export interface GameState {
   turnStats: { combats: Record<BlocId, number>; militaryActions: number };
 }
 
-/** A fast structural copy: adjudication clones once per phase and mutates the copy. */
+/**
+ * A fast structural copy: adjudication clones once per phase and mutates the copy.
+ *
+ * @example
+ * const pending = cloneState(state); // mutate freely; `state` is untouched
+ */
 export function cloneState(s: GameState): GameState {
   const regions: Record<string, RegionState> = {};
   for (const k in s.regions) {
@@ -236,11 +241,22 @@ export function cloneState(s: GameState): GameState {
   };
 }
 
-/** Find a force by id. */
+/**
+ * Find a force by id.
+ *
+ * @example
+ * const existing = forceById(state, `russia-occupation-${target}`); // undefined if not yet raised
+ */
 export function forceById(s: GameState, id: string): ForceState | undefined {
   return s.forces.find((f) => f.id === id);
 }
 
+/**
+ * Keep a track or percentage inside its range; rules add deltas freely and clamp once.
+ *
+ * @example
+ * clamp(from + made - spent, 0, 100) // munitions stay 0..100
+ */
 export function clamp(v: number, lo: number, hi: number): number {
   return v < lo ? lo : v > hi ? hi : v;
 }

@@ -15,7 +15,12 @@ export interface InputProblem {
 
 export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
 
-/** `$`, `$.a.b[3]`, with odd keys quoted. */
+/**
+ * `$`, `$.a.b[3]`, with odd keys quoted.
+ *
+ * @example
+ * jsonPath(['regions', 'estonia', 'adjacent', 2]) // '$.regions.estonia.adjacent[2]'
+ */
 export function jsonPath(path: readonly PropertyKey[]): string {
   let out = '$';
   for (const p of path) {
@@ -26,7 +31,13 @@ export function jsonPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** A short, safe rendering of a found value (never the whole of a large input). */
+/**
+ * A short, safe rendering of a found value (never the whole of a large input).
+ *
+ * @example
+ * describeValue([1, 2, 3]) // 'an array of 3'
+ * describeValue(undefined) // 'nothing (the key is missing)'
+ */
 export function describeValue(v: unknown): string {
   if (v === undefined) return 'nothing (the key is missing)';
   if (v === null) return 'null';
@@ -91,7 +102,13 @@ function problemOf(file: string, issue: z.core.$ZodIssue): InputProblem {
   };
 }
 
-/** Parse `data` with `schema`, collecting every problem (sorted by path, at most `limit`). */
+/**
+ * Parse `data` with `schema`, collecting every problem (at most `limit`).
+ *
+ * @example
+ * const checked = validate(ReplaySchema, data, 'game.json');
+ * if (!checked.ok) for (const p of checked.error) console.error(p.message);
+ */
 export function validate<T>(
   schema: z.ZodType<T>,
   data: unknown,
@@ -104,7 +121,13 @@ export function validate<T>(
   return { ok: false, error: problems.slice(0, limit) };
 }
 
-/** JSON.parse with a message that says where the text went wrong. */
+/**
+ * JSON.parse with a message that says where the text went wrong.
+ *
+ * @example
+ * const parsed = parseJsonText(text, 'scenarios/two-front.json');
+ * if (!parsed.ok) return { ok: false, error: [parsed.error] };
+ */
 export function parseJsonText(text: string, file: string): Result<unknown, InputProblem> {
   if (text.trim() === '') {
     return {

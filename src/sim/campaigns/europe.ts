@@ -9,6 +9,10 @@ import { clamp, forceById } from '../state';
  * offensive against all three states at once. Each target is a combat per turn; control falls with
  * each result and the region changes hands at zero. A fallen Baltic state is a fallen capital.
  * Returns the number of combats fought.
+ *
+ * @example
+ * const eu = europeCampaign(ctx); // combats fought: both Russia and NATO spend munitions
+ * ctx.s.turnStats.combats.russia += eu;
  */
 export function europeCampaign(ctx: Ctx): number {
   const s = ctx.s;

@@ -16,6 +16,9 @@ import { clamp } from '../state';
  * and the breakout to Taipei. US and Japanese intervention change the odds through air and sea
  * control, which feeds both the combat modifier and the invader's supply across the Strait.
  * Returns the number of combats fought (they spend munitions).
+ *
+ * @example
+ * ctx.s.turnStats.combats.china += taiwanCampaign(ctx);
  */
 export function taiwanCampaign(ctx: Ctx): number {
   let combats = 0;

@@ -9,6 +9,9 @@ import { clamp } from '../state';
  * and the ceasefire with its guarantee layers. The baseline reproduces 2025: Russian gains of
  * under 1% of Ukraine a year at a cost of hundreds of thousands of casualties. A ceasefire without
  * guarantees may break; each guarantee layer makes that less likely.
+ *
+ * @example
+ * ukraineFront(ctx, { russia: [{ type: 'russia.ukraine-offensive' }], ukraine: [] });
  */
 export function ukraineFront(
   ctx: Ctx,

@@ -25,7 +25,13 @@ for (const id of Object.keys(OPTION_SPECS) as OptionId[]) {
   MENUS.set(a, [...(MENUS.get(a) ?? []), id]);
 }
 
-/** An actor's menu, in catalog order. */
+/**
+ * An actor's menu, in catalog order.
+ *
+ * @example
+ * optionsOf('china') // ['china.gray-zone-pressure', 'china.mobilise', ...]
+ * optionsOf('nobody') // []
+ */
 export function optionsOf(actor: string): readonly OptionId[] {
   return MENUS.get(actor) ?? [];
 }

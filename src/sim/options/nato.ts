@@ -24,7 +24,12 @@ function weakestBalticState(v: View): string {
   return best;
 }
 
-/** A reinforcement with this label prefix is still on its way. */
+/**
+ * A reinforcement with this label prefix is still on its way.
+ *
+ * @example
+ * inTransit(v, 'Allied brigades') ? 'brigades are already on their way' : null
+ */
 export const inTransit = (v: View, label: string): boolean =>
   v.s.pipeline.some((d) => d.kind === 'force' && d.label.startsWith(label));
 

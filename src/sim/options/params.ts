@@ -309,11 +309,12 @@ export const OPTION_SPECS = {
 export type OptionId = keyof typeof OPTION_SPECS;
 export const OPTION_IDS = Object.keys(OPTION_SPECS) as OptionId[];
 
-/** Narrow an arbitrary string to an option id. */
+/**
+ * Narrow an arbitrary string to an option id.
+ *
+ * @example
+ * if (typeof type !== 'string' || !isOptionId(type)) return reject(`unknown option ${type}`);
+ */
 export function isOptionId(s: string): s is OptionId {
   return Object.prototype.hasOwnProperty.call(OPTION_SPECS, s);
-}
-
-export function optionSpec(id: OptionId): OptionSpec {
-  return OPTION_SPECS[id];
 }

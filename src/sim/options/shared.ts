@@ -8,6 +8,13 @@ import type { OptionId } from './params';
  * runs whenever a party opens talks.
  */
 
+/**
+ * One sanctions behaviour for every sanctioning actor, so the US and European options cannot
+ * drift apart; only their parameters and Europe's exposure to China differ.
+ *
+ * @example
+ * 'usa.sanctions': sanctionsOption('usa.sanctions', 'usa'),
+ */
 export function sanctionsOption(
   id: OptionId & `${string}.sanctions`,
   actor: ActorId,
@@ -38,7 +45,13 @@ export function sanctionsOption(
   };
 }
 
-/** When both sides of a theater are talking, the crisis there is settled. */
+/**
+ * When both sides of a theater are talking, the crisis there is settled.
+ *
+ * @example
+ * ctx.setFlag('usNegotiating');
+ * settle(ctx); // settles the Strait if China is already talking
+ */
 export function settle(ctx: Ctx): void {
   const s = ctx.s;
   const f = s.flags;

@@ -14,7 +14,12 @@ export interface View {
   readonly memo?: Map<string, unknown>;
 }
 
-/** Compute once per view (the state does not change while an actor weighs its options). */
+/**
+ * Compute once per view (the state does not change while an actor weighs its options).
+ *
+ * @example
+ * const control = memo(v, 'air-sea', () => indoPacificAirSea(v.s, v.sc)).control;
+ */
 export function memo<T>(v: View, key: string, fn: () => T): T {
   if (!v.memo) return fn();
   if (v.memo.has(key)) return v.memo.get(key) as T;
@@ -39,13 +44,25 @@ export interface OptionBehaviour {
 
 export type Behaviours = { readonly [K in OptionId]: OptionBehaviour };
 
-/** A numeric parameter of an option, from the scenario. */
+/**
+ * A numeric parameter of an option, from the scenario.
+ *
+ * @example
+ * param(scenario, 'usa.allocate-forces', 'maxShiftPerTurn') // throws if the scenario lacks it
+ */
 export function param(sc: Scenario, id: OptionId, name: string): number {
   const v = sc.options[id].params[name];
   if (v === undefined) throw new Error(`scenario option ${id} lacks parameter ${name}`);
   return v;
 }
 
+/**
+ * Full utility terms from the few an option cares about, the rest zero, so each `assess` names
+ * only what matters to it.
+ *
+ * @example
+ * terms({ gain: 8, risk: -6, ...costTerms(v.sc, 'china.quarantine') }) // alliance: 0
+ */
 export function terms(t: Partial<UtilityTerms>): UtilityTerms {
   return {
     gain: t.gain ?? 0,
@@ -56,13 +73,23 @@ export function terms(t: Partial<UtilityTerms>): UtilityTerms {
   };
 }
 
-/** The standard cost terms of an option from its scenario costs. */
+/**
+ * The standard cost terms of an option from its scenario costs.
+ *
+ * @example
+ * terms({ gain: 10, ...costTerms(v.sc, 'china.blockade') }) // cost and domestic both negative
+ */
 export function costTerms(sc: Scenario, id: OptionId): Pick<UtilityTerms, 'cost' | 'domestic'> {
   const c = sc.options[id].cost;
   return { cost: -c.economic * 2, domestic: -c.support * 2 };
 }
 
-/** Whether China is using force against Taiwan in any form. */
+/**
+ * Whether China is using force against Taiwan in any form.
+ *
+ * @example
+ * !chinaCampaignActive(v.s) ? 'only once China is using force against Taiwan' : null
+ */
 export function chinaCampaignActive(s: GameState): boolean {
   return (
     s.flags.blockadeActive ||
@@ -70,8 +97,4 @@ export function chinaCampaignActive(s: GameState): boolean {
     s.flags.strikesActive ||
     s.flags.invasionLaunched
   );
-}
-
-export function atWar(s: GameState, theater: 'indoPacific' | 'europe'): boolean {
-  return s.tracks.escalation[theater] >= 4;
 }

@@ -16,7 +16,12 @@ import { settle, sanctionsOption } from './shared';
  * dilemma), the choice to intervene for Taiwan, and the guarantees that hold NATO together.
  */
 
-/** The Pacific share the US would want given where the fighting is. */
+/**
+ * The Pacific share the US would want given where the fighting is.
+ *
+ * @example
+ * desiredPacificShare({ s: state, sc: scenario, actor: 'usa' }) // 50 in peacetime, 20..85
+ */
 export function desiredPacificShare(v: View): number {
   const s = v.s;
   const pacific =
@@ -32,7 +37,13 @@ export function desiredPacificShare(v: View): number {
   return clamp(Math.trunc((pacific * 100) / (pacific + europe)), 20, 85);
 }
 
-/** The turn from which a delayed US may intervene. */
+/**
+ * The turn China's campaign against Taiwan began (mobilisation or blockade, whichever came first);
+ * a delayed US may intervene `usDelayedTurns` after it.
+ *
+ * @example
+ * const from = campaignStart(v) + v.sc.rules.taiwan.usDelayedTurns;
+ */
 export function campaignStart(v: View): number {
   const first = v.s.keyEvents.find((e) => e.name === 'taiwanBlockade')?.turn ?? 0;
   const m = v.s.taiwan.mobilisedTurn;

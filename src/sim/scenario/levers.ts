@@ -36,6 +36,12 @@ type ValueOf<D extends Domain> = D extends { kind: 'enum'; values: readonly (inf
 /** Resolved lever values of one game. */
 export type Levers = { -readonly [K in LeverName]: ValueOf<(typeof LEVER_DOMAINS)[K]> };
 
+/**
+ * Narrow a name from a command line, URL or replay to a lever before indexing lever tables.
+ *
+ * @example
+ * if (!isLeverName(name)) return { ok: false, error: { lever: name, message: 'unknown lever' } };
+ */
 export function isLeverName(s: string): s is LeverName {
   return Object.prototype.hasOwnProperty.call(LEVER_DOMAINS, s);
 }

@@ -22,7 +22,13 @@ export interface LoadedScenario {
 /** Finds the text of a base scenario by id; returns null when there is none. */
 export type BaseResolver = (id: string) => { text: string; file: string } | null;
 
-/** RFC 7386 JSON merge patch: objects merge, `null` deletes, everything else replaces. */
+/**
+ * RFC 7386 JSON merge patch: objects merge, `null` deletes, everything else replaces.
+ *
+ * @example
+ * mergePatch({ a: 1, b: { c: 2, d: 3 } }, { b: { c: null }, e: [1] })
+ * // → { a: 1, b: { d: 3 }, e: [1] }
+ */
 export function mergePatch(target: unknown, patch: unknown): unknown {
   if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
   const base: Record<string, unknown> =
@@ -79,7 +85,13 @@ function resolveExtends(
   return { ok: true, value: mergePatch(resolvedBase.value, rest) };
 }
 
-/** Parse, resolve and validate a scenario file's text. Never throws on bad input. */
+/**
+ * Parse, resolve and validate a scenario file's text. Never throws on bad input.
+ *
+ * @example
+ * const r = loadScenarioText(text, 'scenarios/skeptic.json', (id) => readBaseText(id));
+ * if (!r.ok) for (const p of r.error) console.error(p.message);
+ */
 export function loadScenarioText(
   text: string,
   file: string,
@@ -90,7 +102,13 @@ export function loadScenarioText(
   return loadScenarioData(parsed.value, file, resolveBase);
 }
 
-/** As `loadScenarioText`, for data already parsed from JSON. */
+/**
+ * As `loadScenarioText`, for data already parsed from JSON.
+ *
+ * @example
+ * const r = loadScenarioData(twoFrontJson, 'two-front.json');
+ * if (r.ok) createInitialState(r.value.scenario, '42', defaultLevers(r.value.scenario));
+ */
 export function loadScenarioData(
   data: unknown,
   file: string,
