@@ -1,6 +1,6 @@
 import { assign, enqueueActions, setup } from 'xstate';
 import { validateSubmission, type Rejection } from '../sim/decisions';
-import { PLAYABLE_ACTORS, type ActorId, type PlayableActorId } from '../sim/ids';
+import { ACTORS, PLAYABLE_ACTORS, type ActorId, type PlayableActorId } from '../sim/ids';
 
 const isPlayable = (a: ActorId): a is PlayableActorId =>
   (PLAYABLE_ACTORS as readonly string[]).includes(a);
@@ -131,7 +131,9 @@ export const gameMachine = setup({
     forwardSubmission: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'SUBMIT') return;
       const v = validateSubmission(context.state, context.sc, event.actor, event.decisions);
-      if (v.ok) enqueue.sendTo(`seat:${event.actor}`, { type: 'SUBMIT', decisions: v.value });
+      if (!v.ok) return;
+      enqueue.assign({ lastRejection: null });
+      enqueue.sendTo(`seat:${event.actor}`, { type: 'SUBMIT', decisions: v.value });
     }),
     rejectSubmission: assign(({ context, event }) => {
       if (event.type !== 'SUBMIT') return {};
@@ -142,7 +144,9 @@ export const gameMachine = setup({
             actor: event.actor,
             index: null,
             option: null,
-            reason: `${event.actor} is played by the AI`,
+            reason: (ACTORS as readonly string[]).includes(event.actor)
+              ? `${event.actor} is played by the AI`
+              : `no such seat "${String(event.actor)}"; the seats are ${PLAYABLE_ACTORS.join(', ')}`,
             turn,
           },
         };

@@ -128,16 +128,17 @@ export function menu(s: GameState, sc: Scenario, actor: ActorId): MenuItem[] {
     const b = BEHAVIOURS[option];
     const v = { s, sc, actor };
     const targets = b.targets ? b.targets(v) : [];
-    const probe: Decision =
-      spec.needs === 'amount'
-        ? { type: option, amount: s.tracks.usPacificTarget }
-        : spec.needs
-          ? { type: option, target: targets[0] ?? '' }
-          : { type: option };
-    const reason =
-      spec.needs && spec.needs !== 'amount' && targets.length === 0
-        ? 'no valid target now'
-        : whyIllegal(s, sc, actor, probe);
+    // An option with targets is legal when any target is; only the legal targets are offered.
+    let reason: string | null;
+    let legalTargets: string[] = targets;
+    if (spec.needs === 'amount')
+      reason = whyIllegal(s, sc, actor, { type: option, amount: s.tracks.usPacificTarget });
+    else if (spec.needs) {
+      const why = targets.map((target) => whyIllegal(s, sc, actor, { type: option, target }));
+      legalTargets = targets.filter((_, i) => why[i] === null);
+      reason =
+        targets.length === 0 ? 'no valid target now' : legalTargets.length > 0 ? null : why[0]!;
+    } else reason = whyIllegal(s, sc, actor, { type: option });
     const def = sc.options[option];
     return {
       option,
@@ -146,7 +147,7 @@ export function menu(s: GameState, sc: Scenario, actor: ActorId): MenuItem[] {
       summary: def.summary,
       cost: def.cost,
       needs: spec.needs ?? null,
-      targets,
+      targets: legalTargets,
       illegal: reason,
     };
   });

@@ -210,13 +210,14 @@ function applyLevers(s: GameState, sc: Scenario, levers: Levers): void {
   const bp = Math.round(levers.natoSpendingPctGdp * 100);
   const nato = s.blocs.nato;
   nato.spendingBp = bp;
-  const points = Math.trunc((bp - baseBp) / 100);
-  nato.readiness = clamp(nato.readiness + points * rules.economy.readinessPerSpendingPoint, 0, 100);
-  nato.production = clamp(
-    nato.production + points * rules.economy.readinessPerSpendingPoint,
-    0,
-    100,
-  );
+  // Readiness per whole percentage point of GDP, pro rata: 2.8 points above is 2.8 × the step.
+  const gain = Math.trunc(((bp - baseBp) * rules.economy.readinessPerSpendingPoint) / 100);
+  nato.readiness = clamp(nato.readiness + gain, 0, 100);
+  nato.production = clamp(nato.production + gain, 0, 100);
+  nato.munitions = clamp(nato.munitions + gain, 0, 100);
+  // European forces train and stock up with the money too.
+  for (const f of s.forces)
+    if (f.actor === 'nato-europe') f.readiness = clamp(f.readiness + Math.trunc(gain / 2), 0, 100);
 
   // NATO brigades on the ground in the Baltic states, spread over them in order.
   const states = sc.roles.balticStates;
@@ -241,6 +242,9 @@ function applyLevers(s: GameState, sc: Scenario, levers: Levers): void {
   };
   addBrigades(levers.balticForwardBrigades, false);
   addBrigades(levers.balticHeavyBrigades, true);
+  // Money spent before the crisis is also troops on the flank: one more heavy brigade in the
+  // Baltic states for each whole point of GDP above the scenario's own figure.
+  addBrigades(Math.max(0, Math.trunc((bp - baseBp) / 100)), true);
 
   s.flags.japanBasesOpen = levers.japanBases;
 

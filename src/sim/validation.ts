@@ -145,10 +145,11 @@ export function parseJsonText(text: string, file: string): Result<unknown, Input
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    const pos = /position (\d+)/.exec(detail);
+    // Engines differ in whether the message says where; find the place ourselves.
+    const at = jsonErrorOffset(text);
     let where = '';
-    if (pos?.[1]) {
-      const upto = text.slice(0, Number(pos[1]));
+    if (at !== null) {
+      const upto = text.slice(0, at);
       const line = upto.split('\n').length;
       const col = upto.length - upto.lastIndexOf('\n');
       where = ` at line ${line}, column ${col}`;
@@ -163,5 +164,84 @@ export function parseJsonText(text: string, file: string): Result<unknown, Input
         message: `${file}: expected valid JSON, found a syntax error${where}: ${detail}`,
       },
     };
+  }
+}
+
+/**
+ * The offset of the first syntax error in JSON text, or null if it parses: a small scanner, used
+ * only after JSON.parse has failed, so messages can give a line and column in every engine.
+ *
+ * @example
+ * jsonErrorOffset('{"a": }') // 6, the offset of the stray '}'
+ */
+export function jsonErrorOffset(text: string): number | null {
+  let i = 0;
+  const ws = (): void => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const str = (): void => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] === '\\') i++;
+      else if (text.charCodeAt(i) < 0x20) fail();
+      i++;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        str();
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') return void i++;
+        else fail();
+      }
+    } else if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') return void i++;
+        else fail();
+      }
+    } else if (c === '"') str();
+    else if (c !== undefined && /[-0-9]/.test(c)) {
+      const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+      if (!m) fail();
+      i += m![0].length;
+    } else {
+      for (const lit of ['true', 'false', 'null'])
+        if (text.startsWith(lit, i)) {
+          i += lit.length;
+          return;
+        }
+      fail();
+    }
+  };
+  try {
+    value();
+    ws();
+    return i < text.length ? i : null;
+  } catch (at) {
+    return typeof at === 'number' ? Math.min(at, text.length) : null;
   }
 }

@@ -91,10 +91,16 @@ export function ukraineFront(
       value: counter ? -param(sc, 'ukraine.counter-attack', 'gainBpPerTurn') * (pulled ? 2 : 1) : 0,
     },
     { name: 'Russian forces drawn to NATO front', value: pulled ? -2 : 0 },
-    { name: 'munitions balance', value: Math.trunc((s.blocs.russia.munitions - 50) / 25) },
-    { name: 'fortune of the turn (roll)', value: Math.trunc((roll - 50) / 25) },
+    {
+      // Ukraine fights with NATO's shells; the gap between the two stockpiles tells.
+      name: 'munitions balance (Russia vs NATO)',
+      value: Math.trunc((s.blocs.russia.munitions - s.blocs.nato.munitions) / 40),
+    },
+    { name: 'fortune of the turn (roll)', value: Math.trunc((roll - 50) / 34) },
   ];
   const net = modifiers.reduce((t, m) => t + m.value, 0);
+  // An offensive burns shells.
+  if (offensive) s.blocs.russia.munitions = clamp(s.blocs.russia.munitions - 2, 0, 100);
   const from = u.territoryHeldBp;
   u.territoryHeldBp = clamp(from - net, 0, 10000);
   const tempo = offensive ? 100 : 50;

@@ -1,0 +1,210 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReplayRecord } from '../../src/sim/replay';
+
+/**
+ * The command line as a person uses it: real processes, real files. Each invocation costs about a
+ * second, so the file keeps to a handful and runs independent ones side by side.
+ *
+ * Exit codes: 0 success; 2 bad input, with a one-paragraph message and no stack trace; 1 a bug.
+ */
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+interface Cli {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function cli(...args: string[]): Promise<Cli> {
+  return new Promise((done) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', ...args],
+      { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+        done({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** Exit 2, nothing on stdout, one paragraph on stderr with no stack frames, mentioning `words`. */
+function expectInputError(r: Cli, ...words: string[]): void {
+  expect(r.code, r.stderr).toBe(2);
+  expect(r.stdout).toBe('');
+  const msg = r.stderr.trim();
+  expect(msg.startsWith('error: '), msg).toBe(true);
+  expect(msg).not.toMatch(/^\s+at /m);
+  expect(msg).not.toContain('internal error');
+  expect(msg, 'one paragraph: no blank lines').not.toContain('\n\n');
+  for (const w of words) expect(msg).toContain(w);
+}
+
+let dir = '';
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'second-front-cli-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('run', () => {
+  it('is deterministic and shows its arithmetic: rolls and the AI’s reasons', async () => {
+    const [a, b] = await Promise.all([
+      cli('run', '--scenario', 'two-front', '--seed', '42'),
+      cli('run', '--scenario', 'two-front', '--seed', '42'),
+    ]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout).toMatch(/roll \d+/);
+    expect(a.stdout).toContain('[stream 42:');
+    expect(a.stdout).toContain('why: ');
+    expect(a.stdout).toContain('Top options');
+    expect(a.stdout).toMatch(/Final state hash: [0-9a-f]{16}/);
+    expect(a.stdout).toMatch(/Result after \d+ turns/);
+  });
+
+  it('--json carries the whole game, and --replay saves a record that verifies', async () => {
+    const file = join(dir, 'game.json');
+    const r = await cli(
+      'run',
+      '--scenario',
+      'two-front',
+      '--seed',
+      '7',
+      '--turns',
+      '6',
+      '--set',
+      'chinaCourse=invasion',
+      '--json',
+      '--replay',
+      file,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as Record<string, unknown>;
+    for (const k of [
+      'scenario',
+      'seed',
+      'levers',
+      'outcome',
+      'turnsPlayed',
+      'finalHash',
+      'events',
+      'log',
+      'tracks',
+      'replay',
+    ])
+      expect(out, k).toHaveProperty(k);
+    expect(out['scenario']).toBe('two-front');
+    expect(out['seed']).toBe('7');
+    expect(out['turnsPlayed']).toBe(6);
+    expect((out['levers'] as Record<string, unknown>)['chinaCourse']).toBe('invasion');
+    expect(out['finalHash']).toMatch(/^[0-9a-f]{16}$/);
+    const events = out['events'] as Record<string, unknown>[];
+    expect(events.length).toBeGreaterThan(0);
+    for (const e of events) {
+      expect(typeof e['name']).toBe('string');
+      expect(Number.isInteger(e['turn'])).toBe(true);
+      expect(Number.isInteger(e['hour'])).toBe(true);
+    }
+    const log = out['log'] as Record<string, unknown>[];
+    expect(log.length).toBeGreaterThan(100);
+    for (const e of log) {
+      expect(Number.isInteger(e['turn'])).toBe(true);
+      expect(Number.isInteger(e['hour'])).toBe(true);
+      expect(typeof e['type']).toBe('string');
+      expect(typeof e['text']).toBe('string');
+    }
+    const tracks = out['tracks'] as Record<string, number[]>;
+    expect(tracks['taiwanSupply']).toHaveLength(6);
+    expect(tracks['escalation.indoPacific']).toHaveLength(6);
+    const replay = out['replay'] as ReplayRecord;
+    expect(replay.format).toBe('second-front-replay');
+    expect(replay.finalHash).toBe(out['finalHash']);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(replay);
+
+    // Tamper with a copy: one AI decision of turn 3.
+    const tampered = structuredClone(replay);
+    const turn3 = tampered.decisions[2]!;
+    turn3.russia = (turn3.russia ?? []).some((d) => d.type === 'russia.disinformation')
+      ? []
+      : [...(turn3.russia ?? []), { type: 'russia.disinformation' }];
+    const bad = join(dir, 'tampered.json');
+    writeFileSync(bad, JSON.stringify(tampered));
+    // `verify` also accepts the `run --json` output, which carries the record.
+    const jsonOut = join(dir, 'run-output.json');
+    writeFileSync(jsonOut, r.stdout);
+
+    const [ok, fromJson, mismatch] = await Promise.all([
+      cli('verify', file),
+      cli('verify', jsonOut),
+      cli('verify', bad),
+    ]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('match');
+    expect(ok.stdout).toContain(replay.finalHash);
+    expect(fromJson.code, fromJson.stderr).toBe(0);
+    expectInputError(mismatch, 'mismatch at turn 3', 'russia');
+  });
+});
+
+describe('bad input: exit 2 with a one-paragraph message', () => {
+  it('unknown scenario, unknown lever, bad lever value, malformed replay, missing file', async () => {
+    const malformed = join(dir, 'malformed.json');
+    writeFileSync(malformed, '{\n  "format": "second-front-replay"\n  "seed": "1"\n}\n');
+    const notReplay = join(dir, 'scenario-copy.json');
+    writeFileSync(notReplay, readFileSync(join(ROOT, 'scenarios/skeptic.json')));
+    const [scenario, lever, value, json, kind, missing] = await Promise.all([
+      cli('run', '--scenario', 'atlantis', '--seed', '1'),
+      cli('run', '--scenario', 'two-front', '--seed', '1', '--set', 'nukes=lots'),
+      cli('run', '--scenario', 'two-front', '--seed', '1', '--set', 'article5Credibility=2'),
+      cli('verify', malformed),
+      cli('verify', notReplay),
+      cli('verify', join(dir, 'nope.json')),
+    ]);
+    expectInputError(scenario, 'unknown scenario "atlantis"', 'two-front');
+    expectInputError(lever, 'unknown lever "nukes"', 'article5Credibility');
+    expectInputError(value, 'article5Credibility', '0..1', '"2"');
+    expectInputError(json, 'malformed.json', 'valid JSON', 'line 3');
+    expectInputError(kind, 'second-front-replay');
+    expectInputError(missing, 'nope.json', 'no such file');
+  });
+});
+
+describe('batch', () => {
+  it('--json summarises outcomes and key-event rates for the runs asked for', async () => {
+    const r = await cli(
+      'batch',
+      '--scenario',
+      'two-front',
+      '--runs',
+      '6',
+      '--threads',
+      '0',
+      '--json',
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout) as {
+      runs: number;
+      scenario: string;
+      outcomes: Record<string, number>;
+      events: Record<string, { count: number; rate: number; ci95: [number, number] }>;
+    };
+    expect(s.runs).toBe(6);
+    expect(s.scenario).toBe('two-front');
+    expect(Object.values(s.outcomes).reduce((t, n) => t + n, 0)).toBe(6);
+    expect(Object.keys(s.events)).toContain('secondFront');
+    for (const e of Object.values(s.events)) {
+      expect(e.rate).toBeCloseTo(e.count / 6, 4);
+      expect(e.ci95[0]).toBeLessThanOrEqual(e.rate);
+      expect(e.ci95[1]).toBeGreaterThanOrEqual(e.rate);
+    }
+  });
+});
