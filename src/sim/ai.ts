@@ -29,6 +29,32 @@ export interface AiChoice {
 
 const TERM_NAMES = ['gain', 'risk', 'cost', 'alliance', 'domestic'] as const;
 
+/** A uniform draw 0..9999 scaled to -m..m (integer arithmetic). */
+function scaleNoise(u: number, m: number): number {
+  return m > 0 ? -m + Math.floor((u * (2 * m + 1)) / 10000) : 0;
+}
+
+const noiseCache = new WeakMap<
+  GameState,
+  { temperament: readonly number[]; turnWobble: readonly number[] }
+>();
+
+/** The turn's noise draws, shared by every actor deciding against the same state. */
+function noiseDraws(s: GameState): {
+  temperament: readonly number[];
+  turnWobble: readonly number[];
+} {
+  let d = noiseCache.get(s);
+  if (!d) {
+    d = {
+      temperament: draws(s.seed, 0, 'ai-temperament', OPTION_IDS.length, 0, 9999),
+      turnWobble: draws(s.seed, s.turn, 'ai-wobble', OPTION_IDS.length, 0, 9999),
+    };
+    noiseCache.set(s, d);
+  }
+  return d;
+}
+
 function candidates(v: { s: GameState; sc: Scenario; actor: ActorId }): Decision[] {
   const out: Decision[] = [];
   for (const id of optionsOf(v.actor)) {
@@ -84,16 +110,13 @@ export function decideAI(s: GameState, sc: Scenario, actor: ActorId, explain = t
   // catalog order, legal or not: no actor's choices can shift another's noise.
   const noiseMax = sc.actors[actor].doctrine.noise;
   const wobble = Math.trunc(noiseMax / 3);
-  const temperament = draws(s.seed, 0, 'ai-temperament', OPTION_IDS.length, 0, 9999);
-  const turnWobble = draws(s.seed, s.turn, 'ai-wobble', OPTION_IDS.length, 0, 9999);
-  const scale = (u: number | undefined, m: number): number =>
-    m > 0 ? -m + Math.floor(((u ?? 0) * (2 * m + 1)) / 10000) : 0;
+  const { temperament, turnWobble } = noiseDraws(s);
   const scored: (ScoredOption & { decision: Decision })[] = [];
   const view = { s, sc, actor, memo: new Map<string, unknown>() };
   for (const d of candidates(view)) {
     const slot = OPTION_SPECS[d.type].slot;
     const i = OPTION_INDEX[d.type];
-    const noise = scale(temperament[i], noiseMax) + scale(turnWobble[i], wobble);
+    const noise = scaleNoise(temperament[i]!, noiseMax) + scaleNoise(turnWobble[i]!, wobble);
     if (slot === fixedSlot) continue;
     if (whyIllegal(s, sc, actor, d) !== null) continue;
     const assessed = BEHAVIOURS[d.type].assess(view, d);
@@ -105,7 +128,8 @@ export function decideAI(s: GameState, sc: Scenario, actor: ActorId, explain = t
       domestic: Math.trunc(assessed.domestic),
     };
     const weighted = weigh(sc, actor, raw);
-    const utility = TERM_NAMES.reduce((t, k) => t + weighted[k], noise);
+    const utility =
+      noise + weighted.gain + weighted.risk + weighted.cost + weighted.alliance + weighted.domestic;
     scored.push({
       option: d.type,
       slot,

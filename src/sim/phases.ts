@@ -176,8 +176,9 @@ export function adjudicate(
   by: Readonly<Partial<Record<ActorId, DecidedBy>>>,
   opts: PhaseOptions = {},
 ): PhaseResult {
-  // Seats decided against the pre-adjudication state, which callers may still hold: always copy.
-  const ctx = new Ctx(state, sc, 'adjudication', { ...opts, inPlace: false });
+  // With `inPlace` the caller promises nobody else holds the pre-adjudication state (the seats
+  // have decided; background actors decide below before anything changes).
+  const ctx = new Ctx(state, sc, 'adjudication', opts);
   const s = ctx.s;
   header(ctx, 'adjudication', 'Adjudication: decisions take effect.');
   const taken: Partial<Record<ActorId, Decision[]>> = {};
@@ -204,21 +205,23 @@ export function adjudicate(
     for (const { d, how } of list) {
       const why = whyIllegal(s, sc, actor, d, how === 'lever');
       const name = sc.actors[actor].name;
-      const label =
-        sc.options[d.type].label +
-        (d.target ? ` (${sc.regions[d.target]?.name ?? d.target})` : '') +
-        (d.amount !== undefined ? ` (${d.amount})` : '');
+      const label = ctx.quiet
+        ? ''
+        : sc.options[d.type].label +
+          (d.target ? ` (${sc.regions[d.target]?.name ?? d.target})` : '') +
+          (d.amount !== undefined ? ` (${d.amount})` : '');
       if (why) {
-        ctx.emit({
-          type: 'decision',
-          actor,
-          decision: d,
-          by: how,
-          theater: 'global',
-          actors: [actor],
-          visibleTo: [actor],
-          text: `${name}: ${label} is overtaken by events and not carried out (${why}).`,
-        });
+        if (!ctx.quiet)
+          ctx.emit({
+            type: 'decision',
+            actor,
+            decision: d,
+            by: how,
+            theater: 'global',
+            actors: [actor],
+            visibleTo: [actor],
+            text: `${name}: ${label} is overtaken by events and not carried out (${why}).`,
+          });
         continue;
       }
       const spec = OPTION_SPECS[d.type] as {
