@@ -1,6 +1,6 @@
 import { allianceResponse, shiftUsPool } from './alliances';
 import { europeCampaign } from './campaigns/europe';
-import { taiwanCampaign } from './campaigns/taiwan';
+import { capitulation, taiwanCampaign } from './campaigns/taiwan';
 import { ukraineFront } from './campaigns/ukraine';
 import { Ctx, theaterName, type PhaseOptions } from './context';
 import { forcedDecision } from './courses';
@@ -18,7 +18,7 @@ import { hashValue } from './hash';
 import type { Scenario } from './scenario/schema';
 import { scriptedEvents } from './scripted';
 import { secondFrontCalculus } from './second-front';
-import { clamp, type Decision, type GameState } from './state';
+import type { Decision, GameState } from './state';
 
 /**
  * The turn's phases as pure functions: each takes a state and returns a new state plus the log
@@ -279,63 +279,6 @@ export function events(state: GameState, sc: Scenario, opts: PhaseOptions = {}):
   capitulation(ctx);
   nuclearUse(ctx);
   return { state: s, log: ctx.log };
-}
-
-/** Under a long blockade Taiwan may accept terms. */
-function capitulation(ctx: Ctx): void {
-  const s = ctx.s;
-  const r = ctx.sc.rules.taiwan;
-  if (
-    !s.flags.blockadeActive ||
-    s.tracks.taiwanSupply > r.capitulationSupply ||
-    s.flags.indoPacificSettlement
-  )
-    return;
-  const modifiers = [
-    {
-      name: `supply below ${r.capitulationSupply}`,
-      value: (r.capitulationSupply - s.tracks.taiwanSupply) * 2,
-    },
-    {
-      name: 'domestic support below 50',
-      value: Math.max(0, Math.trunc((50 - s.actors.taiwan.support) / 2)),
-    },
-    { name: 'US intervening', value: s.flags.usIntervened ? -15 : 0 },
-  ];
-  const chance = clamp(
-    modifiers.reduce((t, m) => t + m.value, 0),
-    0,
-    60,
-  );
-  const rng = ctx.rng('taiwan:capitulation');
-  const roll = rng.d100();
-  const yields = roll <= chance;
-  ctx.emit({
-    type: 'adjudication',
-    kind: 'capitulation',
-    theater: 'indoPacific',
-    region: ctx.sc.roles.taiwanMain,
-    actors: ['taiwan', 'china'],
-    visibleTo: 'all',
-    inputs: {
-      taiwanSupply: s.tracks.taiwanSupply,
-      support: s.actors.taiwan.support,
-      usIntervened: s.flags.usIntervened,
-    },
-    modifiers,
-    roll: { stream: rng.label, die: 'd100', value: roll, target: chance },
-    result: yields ? 'Taiwan accepts terms' : 'Taiwan holds out',
-    text: `Blockade pressure: chance Taiwan accepts terms ${chance}%, roll ${roll}: ${yields ? 'Taipei accepts talks on Beijing’s terms' : 'Taiwan holds out'}.`,
-  });
-  if (yields) {
-    ctx.setFlag('taiwanNegotiating');
-    ctx.setFlag('chinaNegotiating');
-    ctx.setFlag('indoPacificSettlement');
-    ctx.setFlag('blockadeActive', false);
-    s.taiwan.phase = 'settled';
-    s.taiwan.since = s.turn;
-    ctx.deescalate('indoPacific', 2, 'a coerced settlement');
-  }
 }
 
 /** A flat record of every charted track at the end of a turn. */

@@ -261,3 +261,66 @@ function avgReadiness(ctx: Ctx, actor: 'taiwan'): number {
     }
   return n === 0 ? 0 : Math.trunc(total / n);
 }
+
+/**
+ * Under a long blockade Taiwan may accept terms: the lower its supply and its people's support,
+ * the likelier, and a US intervention makes it much less likely.
+ *
+ * @example
+ * capitulation(ctx); // rolls only while blockaded below the scenario's capitulation supply
+ */
+export function capitulation(ctx: Ctx): void {
+  const s = ctx.s;
+  const r = ctx.sc.rules.taiwan;
+  if (
+    !s.flags.blockadeActive ||
+    s.tracks.taiwanSupply > r.capitulationSupply ||
+    s.flags.indoPacificSettlement
+  )
+    return;
+  const modifiers = [
+    {
+      name: `supply below ${r.capitulationSupply}`,
+      value: (r.capitulationSupply - s.tracks.taiwanSupply) * 2,
+    },
+    {
+      name: 'domestic support below 50',
+      value: Math.max(0, Math.trunc((50 - s.actors.taiwan.support) / 2)),
+    },
+    { name: 'US intervening', value: s.flags.usIntervened ? -15 : 0 },
+  ];
+  const chance = clamp(
+    modifiers.reduce((t, m) => t + m.value, 0),
+    0,
+    60,
+  );
+  const rng = ctx.rng('taiwan:capitulation');
+  const roll = rng.d100();
+  const yields = roll <= chance;
+  ctx.emit({
+    type: 'adjudication',
+    kind: 'capitulation',
+    theater: 'indoPacific',
+    region: ctx.sc.roles.taiwanMain,
+    actors: ['taiwan', 'china'],
+    visibleTo: 'all',
+    inputs: {
+      taiwanSupply: s.tracks.taiwanSupply,
+      support: s.actors.taiwan.support,
+      usIntervened: s.flags.usIntervened,
+    },
+    modifiers,
+    roll: { stream: rng.label, die: 'd100', value: roll, target: chance },
+    result: yields ? 'Taiwan accepts terms' : 'Taiwan holds out',
+    text: `Blockade pressure: chance Taiwan accepts terms ${chance}%, roll ${roll}: ${yields ? 'Taipei accepts talks on Beijing’s terms' : 'Taiwan holds out'}.`,
+  });
+  if (yields) {
+    ctx.setFlag('taiwanNegotiating');
+    ctx.setFlag('chinaNegotiating');
+    ctx.setFlag('indoPacificSettlement');
+    ctx.setFlag('blockadeActive', false);
+    s.taiwan.phase = 'settled';
+    s.taiwan.since = s.turn;
+    ctx.deescalate('indoPacific', 2, 'a coerced settlement');
+  }
+}
