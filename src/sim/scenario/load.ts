@@ -126,6 +126,17 @@ export function loadScenarioData(
         ),
       ],
     };
+  const format = (data as Record<string, unknown>)['format'];
+  if (format !== 'second-front-scenario' && !('extends' in data)) {
+    // A file of the wrong kind gets one clear sentence, not a page of missing keys.
+    const found = format === undefined ? 'no "format" key' : `"format": ${JSON.stringify(format)}`;
+    return {
+      ok: false,
+      error: [
+        problem(file, '$.format', '"second-front-scenario" (a Second Front scenario file)', found),
+      ],
+    };
+  }
   const resolved = resolveExtends(data, file, resolveBase, 0);
   if (!resolved.ok) return resolved;
   const checked = validate(ScenarioSchema, resolved.value, file);
