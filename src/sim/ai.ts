@@ -133,7 +133,7 @@ export function decideAI(s: GameState, sc: Scenario, actor: ActorId, explain = t
     scored.push({
       option: d.type,
       slot,
-      ...(d.target ? { target: d.target } : {}),
+      target: d.target,
       terms: raw,
       weighted,
       noise,
@@ -154,7 +154,9 @@ export function decideAI(s: GameState, sc: Scenario, actor: ActorId, explain = t
   }
   if (!explain) return { decisions, reasoning: null };
   const ranked = scored.slice().sort((a, b) => b.utility - a.utility);
-  const top = ranked.slice(0, 6).map(({ decision: _d, ...o }) => o);
+  const top = ranked
+    .slice(0, 6)
+    .map(({ decision: _d, target, ...o }): ScoredOption => (target ? { ...o, target } : o));
   const name = sc.actors[actor].name;
   const text =
     (chosen.length

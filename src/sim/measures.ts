@@ -1,6 +1,6 @@
 import type { ActorId, ForceKind, Theater } from './ids';
 import type { Scenario } from './scenario/schema';
-import { clamp, type GameState } from './state';
+import { clamp, type ForceState, type GameState } from './state';
 
 /**
  * Derived quantities read by several rules: effective strengths, the US pool split, air and sea
@@ -21,12 +21,37 @@ export function strength(
   kinds: readonly ForceKind[],
 ): number {
   let total = 0;
-  for (const f of s.forces) {
-    if (f.actor !== actor || !kinds.includes(f.kind)) continue;
+  for (const f of forcesOf(s, actor)) {
+    if (!kinds.includes(f.kind)) continue;
     if (regions && !regions.includes(f.region)) continue;
     total += Math.trunc((f.strength * f.readiness) / 100);
   }
   return total;
+}
+
+const byActor = new WeakMap<ForceState[], { length: number; index: Map<ActorId, ForceState[]> }>();
+
+/**
+ * An actor's forces, from an index kept per forces array. Forces are only ever appended (a
+ * destroyed force keeps strength 0), so the array and its length identify the index; the force
+ * objects themselves are shared, so strength changes show through without a rebuild.
+ *
+ * @example
+ * forcesOf(state, 'russia').length // how many Russian force counters exist
+ */
+export function forcesOf(s: GameState, actor: ActorId): readonly ForceState[] {
+  let entry = byActor.get(s.forces);
+  if (!entry || entry.length !== s.forces.length) {
+    const index = new Map<ActorId, ForceState[]>();
+    for (const f of s.forces) {
+      const list = index.get(f.actor);
+      if (list) list.push(f);
+      else index.set(f.actor, [f]);
+    }
+    entry = { length: s.forces.length, index };
+    byActor.set(s.forces, entry);
+  }
+  return entry.index.get(actor) ?? [];
 }
 
 const byTheater = new WeakMap<Scenario, Record<Theater, string[]>>();
@@ -64,8 +89,8 @@ export function applyLosses(
   pct: number,
 ): number {
   let lost = 0;
-  for (const f of s.forces) {
-    if (f.actor !== actor || !kinds.includes(f.kind) || !regions.includes(f.region)) continue;
+  for (const f of forcesOf(s, actor)) {
+    if (!kinds.includes(f.kind) || !regions.includes(f.region)) continue;
     const l = Math.trunc((f.strength * pct + 99) / 100);
     f.strength = Math.max(0, f.strength - l);
     lost += l;
