@@ -194,7 +194,7 @@ export const gameMachine = setup({
         log: append(context, r.log),
         turnHashes:
           context.po.hash === false ? context.turnHashes : [...context.turnHashes, r.hash],
-        tracks: [...context.tracks, r.snapshot],
+        tracks: r.snapshot ? [...context.tracks, r.snapshot] : context.tracks,
       };
     }),
   },

@@ -118,7 +118,7 @@ export function decideAI(s: GameState, sc: Scenario, actor: ActorId, explain = t
     const i = OPTION_INDEX[d.type];
     const noise = scaleNoise(temperament[i]!, noiseMax) + scaleNoise(turnWobble[i]!, wobble);
     if (slot === fixedSlot) continue;
-    if (whyIllegal(s, sc, actor, d) !== null) continue;
+    if (whyIllegal(s, sc, actor, d, false, view) !== null) continue;
     const assessed = BEHAVIOURS[d.type].assess(view, d);
     const raw: UtilityTerms = {
       gain: Math.trunc(assessed.gain),

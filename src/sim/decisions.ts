@@ -1,6 +1,7 @@
 import { courseForbids, forcedDecision } from './courses';
 import { DECISION_SLOTS, type ActorId, type DecisionSlot } from './ids';
 import { BEHAVIOURS, optionsOf } from './options';
+import type { View } from './options/types';
 import { OPTION_SPECS, isOptionId, type OptionId, type OptionSpec } from './options/params';
 import type { Scenario } from './scenario/schema';
 import type { Decision, GameState } from './state';
@@ -31,6 +32,7 @@ export function whyIllegal(
   actor: ActorId,
   d: Decision,
   forced = false,
+  view?: View,
 ): string | null {
   const spec: OptionSpec = OPTION_SPECS[d.type];
   if (spec.actor !== actor) return `${d.type} is not on ${actor}'s menu`;
@@ -45,7 +47,7 @@ export function whyIllegal(
     const lever = courseForbids(s, actor, d.type);
     if (lever) return lever;
   }
-  return BEHAVIOURS[d.type].legal({ s, sc, actor }, d);
+  return BEHAVIOURS[d.type].legal(view ?? { s, sc, actor }, d);
 }
 
 /**

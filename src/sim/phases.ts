@@ -324,7 +324,8 @@ export function snapshot(s: GameState): TrackSnapshot {
 export interface Assessment extends PhaseResult {
   /** The state hash, or '' when hashing was turned off. */
   readonly hash: string;
-  readonly snapshot: TrackSnapshot;
+  /** The charted tracks, or null in quiet mode (a batch charts nothing). */
+  readonly snapshot: TrackSnapshot | null;
 }
 
 /**
@@ -349,6 +350,6 @@ export function assessment(
     state: s,
     log: ctx.log,
     hash: opts.hash === false ? '' : hashValue(s),
-    snapshot: snapshot(s),
+    snapshot: ctx.quiet ? null : snapshot(s),
   };
 }

@@ -111,7 +111,7 @@ export function runPlain(sc: Scenario, opts: RunOptions): RunResult {
     push(a.log);
     s = a.state;
     turnHashes.push(a.hash);
-    tracks.push(a.snapshot);
+    if (a.snapshot) tracks.push(a.snapshot);
   }
   return {
     state: s,
