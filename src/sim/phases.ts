@@ -344,7 +344,7 @@ export function assessment(
   const s = ctx.s;
   header(ctx, 'assessment', 'Assessment: tracks and outcomes.');
   updateMiscalc(ctx, s.turnStats.militaryActions);
-  for (const t of THEATERS) s.tracks.deterrence[t] = deterrence(s, sc, t).value;
+  // Deterrence is assessed once a turn, at intelligence, where every side reads it.
   checkOutcome(ctx, s.turn >= lastTurn);
   return {
     state: s,

@@ -19,6 +19,17 @@ export interface SecondFrontCalculus {
   readonly readings: Readonly<Record<string, number>>;
 }
 
+/** One factor: its reading times its scenario weight, named so the log can show both. */
+function term(name: string, reading: number, weight: number): Modifier {
+  return { name: `${name} ${reading} × ${weight}%`, value: Math.trunc((reading * weight) / 100) };
+}
+
+function sum(ms: readonly Modifier[]): number {
+  let t = 0;
+  for (const m of ms) t += m.value;
+  return t;
+}
+
 /**
  * @example
  * const c = secondFrontCalculus(state, scenario);
@@ -57,10 +68,6 @@ export function secondFrontCalculus(s: GameState, sc: Scenario): SecondFrontCalc
   const nuclear = clamp(40 + 10 * s.tracks.escalation.europe, 0, 100);
   const mistrust = 100 - sc.actors.russia.traits.trustInPartners;
 
-  const term = (name: string, reading: number, weight: number): Modifier => ({
-    name: `${name} ${reading} × ${weight}%`,
-    value: Math.trunc((reading * weight) / 100),
-  });
   const gains = [
     term('NATO/US distraction', distraction, w.distractionWeight),
     term("China's leverage", leverage, w.leverageWeight),
@@ -75,7 +82,6 @@ export function secondFrontCalculus(s: GameState, sc: Scenario): SecondFrontCalc
     term('nuclear risk', nuclear, w.nuclearWeight),
     term('mistrust of China', mistrust, w.mistrustWeight),
   ];
-  const sum = (ms: readonly Modifier[]): number => ms.reduce((t, m) => t + m.value, 0);
   return {
     gains,
     costs,

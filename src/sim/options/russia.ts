@@ -1,4 +1,4 @@
-import { GROUND, strength } from '../measures';
+import { GROUND, forcesOf, strength } from '../measures';
 import { clamp } from '../state';
 import { secondFrontCalculus } from '../second-front';
 import { costTerms, memo, param, terms, type OptionBehaviour, type View } from './types';
@@ -21,7 +21,7 @@ function calculusTerms(v: View, gainPct: number, costPct: number): { gain: numbe
 /** Russia needs a real force near the Baltic to attack at all. */
 const MIN_STAGING = 30;
 const tooWeak = (v: View): string | null =>
-  strength(v.s, 'russia', v.sc.roles.russianStaging, GROUND) < MIN_STAGING
+  memo(v, 'staging', () => strength(v.s, 'russia', v.sc.roles.russianStaging, GROUND)) < MIN_STAGING
     ? `fewer than ${MIN_STAGING} effective points stand near the Baltic`
     : null;
 
@@ -252,12 +252,9 @@ export const russia = {
   },
   'russia.mobilise': {
     legal: (v) => {
-      const staging = v.s.forces.filter(
-        (f) => f.actor === 'russia' && v.sc.roles.russianStaging.includes(f.region),
-      );
-      return staging.every((f) => f.readiness >= 95)
-        ? 'forces are already at full readiness'
-        : null;
+      for (const f of forcesOf(v.s, 'russia'))
+        if (f.readiness < 95 && v.sc.roles.russianStaging.includes(f.region)) return null;
+      return 'forces are already at full readiness';
     },
     assess: (v) => {
       const c = calculus(v);
