@@ -1,6 +1,5 @@
 import { phaseWindow } from './context';
-import { forcedDecision } from './courses';
-import { whyIllegal } from './decisions';
+import { courseForbids, forcedDecision } from './courses';
 import { DECISION_SLOTS, type ActorId, type DecisionSlot } from './ids';
 import type { LogEntry, ScoredOption, UtilityTerms } from './log';
 import { BEHAVIOURS, optionsOf } from './options';
@@ -55,6 +54,9 @@ function noiseDraws(s: GameState): {
   return d;
 }
 
+/** Options that take no target or amount are the same decision every time: build them once. */
+const PLAIN_DECISIONS = new Map<OptionId, Decision>(OPTION_IDS.map((id) => [id, { type: id }]));
+
 function candidates(v: { s: GameState; sc: Scenario; actor: ActorId }): Decision[] {
   const out: Decision[] = [];
   for (const id of optionsOf(v.actor)) {
@@ -63,7 +65,7 @@ function candidates(v: { s: GameState; sc: Scenario; actor: ActorId }): Decision
     if (needs.needs === 'amount')
       for (const amount of b.amounts?.(v) ?? []) out.push({ type: id, amount });
     else if (needs.needs) for (const target of b.targets?.(v) ?? []) out.push({ type: id, target });
-    else out.push({ type: id });
+    else out.push(PLAIN_DECISIONS.get(id)!);
   }
   return out;
 }
@@ -118,7 +120,9 @@ export function decideAI(s: GameState, sc: Scenario, actor: ActorId, explain = t
     const i = OPTION_INDEX[d.type];
     const noise = scaleNoise(temperament[i]!, noiseMax) + scaleNoise(turnWobble[i]!, wobble);
     if (slot === fixedSlot) continue;
-    if (whyIllegal(s, sc, actor, d, false, view) !== null) continue;
+    // Candidates are built well-formed from the menu, so only the rules need checking.
+    if (courseForbids(s, actor, d.type) !== null || BEHAVIOURS[d.type].legal(view, d) !== null)
+      continue;
     const assessed = BEHAVIOURS[d.type].assess(view, d);
     const raw: UtilityTerms = {
       gain: Math.trunc(assessed.gain),
