@@ -10,6 +10,7 @@ import type { Scenario } from './scenario/schema';
 import {
   clamp,
   forceById,
+  regionForWrite,
   type ActorState,
   type BlocState,
   type ForceState,
@@ -268,7 +269,9 @@ function applyLevers(s: GameState, sc: Scenario, levers: Levers): void {
       u.territoryHeldBp = 0;
       u.russianOffensive = false;
       u.guarantees = { ownForces: false, coalition: false, usBackstop: false };
-      const held = s.regions[sc.roles.ukraineHeld];
+      const held = s.regions[sc.roles.ukraineHeld]
+        ? regionForWrite(s, sc.roles.ukraineHeld)
+        : undefined;
       if (held) held.owner = 'russia';
       // Forces that were fighting in Ukraine now stand on NATO's border.
       for (const f of s.forces) if (f.actor === 'ukraine') f.strength = Math.trunc(f.strength / 5);

@@ -166,11 +166,9 @@ export interface GameState {
  * const pending = cloneState(state); // mutate freely; `state` is untouched
  */
 export function cloneState(s: GameState): GameState {
-  const regions: Record<string, RegionState> = {};
-  for (const k in s.regions) {
-    const r = s.regions[k]!;
-    regions[k] = { owner: r.owner, control: r.control, contested: r.contested };
-  }
+  // Regions change rarely: the copy shares them, and writers take a private copy first
+  // (`regionForWrite`).
+  const regions: Record<string, RegionState> = { ...s.regions };
   const forces: ForceState[] = s.forces.map((f) =>
     f.label === undefined
       ? {
@@ -239,6 +237,22 @@ export function cloneState(s: GameState): GameState {
       militaryActions: s.turnStats.militaryActions,
     },
   };
+}
+
+/**
+ * A region of `s` that this phase may change: states share unchanged region objects, so a writer
+ * replaces the region with its own copy before changing it.
+ *
+ * @example
+ * const r = regionForWrite(ctx.s, 'estonia');
+ * r.control -= 25;
+ */
+export function regionForWrite(s: GameState, id: string): RegionState {
+  const r = s.regions[id];
+  if (!r) throw new Error(`unknown region ${id}`);
+  const copy = { owner: r.owner, control: r.control, contested: r.contested };
+  s.regions[id] = copy;
+  return copy;
 }
 
 /**

@@ -2,7 +2,7 @@ import { fight } from '../combat';
 import type { Ctx } from '../context';
 import { GROUND, applyLosses, europeAirSea, strength, usPool } from '../measures';
 import { param } from '../options/types';
-import { clamp, forceById } from '../state';
+import { clamp, forceById, regionForWrite } from '../state';
 
 /**
  * Russia's operations against NATO territory: a limited incursion against one target, or a Baltic
@@ -61,7 +61,7 @@ export function europeCampaign(ctx: Ctx): number {
       );
       applyLosses(s, 'nato-europe', [target], GROUND, out.defenderLossPct);
       applyLosses(s, 'usa', [target], GROUND, out.defenderLossPct);
-      const r = s.regions[target]!;
+      const r = regionForWrite(s, target);
       r.control = clamp(r.control - out.controlShift, 0, 100);
       r.contested = r.control < 100;
       if (r.control === 0) capture(ctx, target, Math.trunc(attack / 3));
@@ -86,7 +86,7 @@ export function europeCampaign(ctx: Ctx): number {
 function capture(ctx: Ctx, target: string, occupiers: number): void {
   const s = ctx.s;
   const sc = ctx.sc;
-  const r = s.regions[target]!;
+  const r = regionForWrite(s, target);
   r.owner = 'russia';
   r.control = 50;
   r.contested = true;

@@ -9,7 +9,7 @@ import {
   usPool,
 } from '../measures';
 import { param } from '../options/types';
-import { clamp } from '../state';
+import { clamp, regionForWrite } from '../state';
 
 /**
  * The Taiwan campaign in phases: mobilisation, blockade and strikes, the crossing, the lodgement
@@ -199,7 +199,9 @@ function lodgementStep(ctx: Ctx): number {
     t.phase = 'fallen';
     t.since = s.turn;
     ctx.setFlag('taipeiFallen');
-    const region = s.regions[sc.roles.taiwanMain];
+    const region = s.regions[sc.roles.taiwanMain]
+      ? regionForWrite(s, sc.roles.taiwanMain)
+      : undefined;
     if (region) {
       region.owner = 'china';
       region.control = 60;
@@ -221,7 +223,9 @@ function lodgementStep(ctx: Ctx): number {
       sc.roles.taiwanMain,
     );
   }
-  const region = s.regions[sc.roles.taiwanMain];
+  const region = s.regions[sc.roles.taiwanMain]
+    ? regionForWrite(s, sc.roles.taiwanMain)
+    : undefined;
   if (region && region.owner === 'taiwan') {
     region.control = 100 - t.lodgement;
     region.contested = t.lodgement > 0;
@@ -244,7 +248,9 @@ function repulse(ctx: Ctx, why: string): void {
     `The invasion is repulsed: ${why}.`,
     ctx.sc.roles.taiwanMain,
   );
-  const region = s.regions[ctx.sc.roles.taiwanMain];
+  const region = s.regions[ctx.sc.roles.taiwanMain]
+    ? regionForWrite(s, ctx.sc.roles.taiwanMain)
+    : undefined;
   if (region) {
     region.control = 100;
     region.contested = false;

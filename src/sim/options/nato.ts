@@ -1,7 +1,7 @@
 import { fight } from '../combat';
 import { scheduleBloc, scheduleForce } from '../economy';
 import { GROUND, applyLosses, europeAirSea, strength, usPool } from '../measures';
-import { clamp } from '../state';
+import { clamp, regionForWrite } from '../state';
 import { sanctionsOption } from './shared';
 import { costTerms, param, terms, type OptionBehaviour, type View } from './types';
 
@@ -266,7 +266,7 @@ export const nato = {
       });
       applyLosses(s, 'nato-europe', neighbours, GROUND, out.attackerLossPct);
       applyLosses(s, 'russia', [target], GROUND, out.defenderLossPct);
-      const r = s.regions[target]!;
+      const r = regionForWrite(s, target);
       r.control = clamp(r.control - out.controlShift, 0, 100);
       r.contested = r.control < 100;
       if (r.control === 0) {
