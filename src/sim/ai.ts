@@ -114,7 +114,7 @@ export function decideAI(s: GameState, sc: Scenario, actor: ActorId, explain = t
   const wobble = Math.trunc(noiseMax / 3);
   const { temperament, turnWobble } = noiseDraws(s);
   const scored: (ScoredOption & { decision: Decision })[] = [];
-  const view = { s, sc, actor, memo: new Map<string, unknown>() };
+  const view = { s, sc, actor, memo: {} as Record<string, unknown> };
   for (const d of candidates(view)) {
     const slot = OPTION_SPECS[d.type].slot;
     const i = OPTION_INDEX[d.type];

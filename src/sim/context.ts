@@ -36,12 +36,18 @@ export class Ctx {
     readonly sc: Scenario,
     readonly phase: PhaseName,
     opts: PhaseOptions = {},
+    /** 1 when this phase opens a new turn (the briefing): the copy advances the clock. */
+    advanceTurns = 0,
   ) {
     this.s = opts.inPlace ? state : cloneState(state);
+    if (advanceTurns > 0) {
+      this.s.turn += advanceTurns;
+      this.s.hour = (this.s.turn - 1) * sc.calendar.turnHours;
+    }
     this.quiet = opts.quiet ?? false;
     const [start, end] = phaseWindow(sc.calendar.turnHours, phase);
-    this.hour = state.hour + start;
-    this.phaseEnd = state.hour + end;
+    this.hour = this.s.hour + start;
+    this.phaseEnd = this.s.hour + end;
   }
 
   /** Advance the in-turn clock a little so that successive adjudications read in order. */

@@ -66,6 +66,7 @@ export function incidents(ctx: Ctx): void {
       Math.trunc((ctx.s.tracks.miscalcRisk * (level + 1)) / 12),
     );
     if (chance <= 0) continue;
+    // Each roll is the first draw of its own named stream, so a student can redo it by hand.
     const r = ctx.rng(`incident:${theater}`);
     const roll = r.d100();
     const happened = roll <= chance;

@@ -53,12 +53,7 @@ function header(ctx: Ctx, phase: Ctx['phase'], text: string): void {
  */
 export function briefing(state: GameState, sc: Scenario, opts: PhaseOptions = {}): PhaseResult {
   // The previous turn's end state is kept (replays, the viewer), so a new turn always copies.
-  const next: GameState = {
-    ...state,
-    turn: state.turn + 1,
-    hour: state.turn * sc.calendar.turnHours,
-  };
-  const ctx = new Ctx(next, sc, 'briefing', { ...opts, inPlace: false });
+  const ctx = new Ctx(state, sc, 'briefing', { ...opts, inPlace: false }, 1);
   const s = ctx.s;
   s.turnStats = { combats: { nato: 0, china: 0, russia: 0 }, militaryActions: 0 };
   s.ukraine.russianOffensive = false;

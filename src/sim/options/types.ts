@@ -11,7 +11,7 @@ export interface View {
   readonly sc: Scenario;
   readonly actor: ActorId;
   /** Per-decision scratch space: the AI evaluates many options against one state. */
-  readonly memo?: Map<string, unknown>;
+  readonly memo?: Record<string, unknown>;
 }
 
 /**
@@ -22,9 +22,10 @@ export interface View {
  */
 export function memo<T>(v: View, key: string, fn: () => T): T {
   if (!v.memo) return fn();
-  if (v.memo.has(key)) return v.memo.get(key) as T;
+  const hit = v.memo[key];
+  if (hit !== undefined) return hit as T;
   const value = fn();
-  v.memo.set(key, value);
+  v.memo[key] = value;
   return value;
 }
 
