@@ -2,7 +2,7 @@ import { fight } from '../combat';
 import { scheduleBloc, scheduleForce } from '../economy';
 import { GROUND, applyLosses, europeAirSea, strength, usPool } from '../measures';
 import { clamp, regionForWrite } from '../state';
-import { sanctionsOption } from './shared';
+import { productionSurge, sanctionsOption } from './shared';
 import { costTerms, param, terms, type OptionBehaviour, type View } from './types';
 
 /**
@@ -78,28 +78,7 @@ export const nato = {
       ctx.adjustSupport('nato-europe', -param(ctx.sc, id, 'supportLoss'), 'budget trade-offs');
     },
   },
-  'nato-europe.surge-production': {
-    legal: (v) =>
-      v.s.pipeline.some((d) => d.kind === 'production' && d.label.startsWith('European'))
-        ? 'a production surge is already under way'
-        : null,
-    assess: (v) =>
-      terms({
-        gain: Math.max(v.s.tracks.escalation.indoPacific, v.s.tracks.escalation.europe) * 3 - 3,
-        ...costTerms(v.sc, 'nato-europe.surge-production'),
-      }),
-    apply: (ctx) => {
-      const id = 'nato-europe.surge-production';
-      scheduleBloc(
-        ctx,
-        'production',
-        'nato',
-        param(ctx.sc, id, 'productionGain'),
-        param(ctx.sc, id, 'lagTurns'),
-        'European production surge',
-      );
-    },
-  },
+  'nato-europe.surge-production': productionSurge('nato-europe.surge-production', 'European', 3),
   'nato-europe.reinforce-eastern-flank': {
     legal: (v) =>
       v.s.tracks.escalation.europe < 2

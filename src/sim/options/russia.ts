@@ -1,3 +1,4 @@
+import type { Ctx } from '../context';
 import { GROUND, forcesOf, strength } from '../measures';
 import { clamp } from '../state';
 import { secondFrontCalculus } from '../second-front';
@@ -24,6 +25,30 @@ const tooWeak = (v: View): string | null =>
   memo(v, 'staging', () => strength(v.s, 'russia', v.sc.roles.russianStaging, GROUND)) < MIN_STAGING
     ? `fewer than ${MIN_STAGING} effective points stand near the Baltic`
     : null;
+
+/** Russia's answer to China's request: secret between the two, and it moves coordination. */
+function answerChina(ctx: Ctx, accepted: boolean): void {
+  ctx.setFlag('chinaRequestPending', false);
+  ctx.setFlag(accepted ? 'chinaRequestAccepted' : 'chinaRequestRefused');
+  ctx.emit({
+    type: 'change',
+    changes: [],
+    theater: 'global',
+    actors: ['russia', 'china'],
+    visibleTo: ['russia', 'china'],
+    text: accepted
+      ? "Moscow agrees to Beijing's request to keep NATO busy."
+      : "Moscow declines Beijing's request: no second front for now.",
+  });
+  const delta = accepted
+    ? param(ctx.sc, 'russia.accept-china-request', 'coordinationGain')
+    : -param(ctx.sc, 'russia.refuse-china-request', 'coordinationLoss');
+  ctx.adjust(
+    'coordination',
+    delta,
+    accepted ? 'Russia accepts China’s request' : 'Russia refuses China’s request',
+  );
+}
 
 const attacking = (v: View): boolean =>
   v.s.europe.operation === 'incursion' || v.s.europe.operation === 'offensive';
@@ -177,23 +202,7 @@ export const russia = {
         alliance: (v.sc.actors.russia.traits.trustInPartners - 50) / 2,
       });
     },
-    apply: (ctx) => {
-      ctx.setFlag('chinaRequestPending', false);
-      ctx.setFlag('chinaRequestAccepted');
-      ctx.emit({
-        type: 'change',
-        changes: [],
-        theater: 'global',
-        actors: ['russia', 'china'],
-        visibleTo: ['russia', 'china'],
-        text: "Moscow agrees to Beijing's request to keep NATO busy.",
-      });
-      ctx.adjust(
-        'coordination',
-        param(ctx.sc, 'russia.accept-china-request', 'coordinationGain'),
-        'Russia accepts China’s request',
-      );
-    },
+    apply: (ctx) => answerChina(ctx, true),
   },
   'russia.refuse-china-request': {
     legal: (v) => (!v.s.flags.chinaRequestPending ? 'China has made no request' : null),
@@ -204,23 +213,7 @@ export const russia = {
         alliance: (50 - v.sc.actors.russia.traits.trustInPartners) / 2,
       });
     },
-    apply: (ctx) => {
-      ctx.setFlag('chinaRequestPending', false);
-      ctx.setFlag('chinaRequestRefused');
-      ctx.emit({
-        type: 'change',
-        changes: [],
-        theater: 'global',
-        actors: ['russia', 'china'],
-        visibleTo: ['russia', 'china'],
-        text: "Moscow declines Beijing's request: no second front for now.",
-      });
-      ctx.adjust(
-        'coordination',
-        -param(ctx.sc, 'russia.refuse-china-request', 'coordinationLoss'),
-        'Russia refuses China’s request',
-      );
-    },
+    apply: (ctx) => answerChina(ctx, false),
   },
   'russia.propose-ceasefire': {
     legal: (v) =>

@@ -1,4 +1,5 @@
 import type { Ctx } from '../context';
+import { scheduleBloc } from '../economy';
 import type { ActorId } from '../ids';
 import { costTerms, param, terms, type OptionBehaviour } from './types';
 import type { OptionId } from './params';
@@ -84,4 +85,40 @@ export function settle(ctx: Ctx): void {
     );
     ctx.deescalate('europe', 2, 'negotiated settlement');
   }
+}
+
+/**
+ * A production surge (the US and European NATO each have one): more output for the NATO bloc after
+ * the scenario's lag, one surge at a time per actor.
+ *
+ * @example
+ * 'usa.surge-production': productionSurge('usa.surge-production', 'US', 2),
+ */
+export function productionSurge(
+  id: OptionId & `${string}.surge-production`,
+  who: string,
+  offset: number,
+): OptionBehaviour {
+  const label = `${who} production surge`;
+  return {
+    legal: (v) =>
+      v.s.pipeline.some((d) => d.kind === 'production' && d.label === label)
+        ? 'a production surge is already under way'
+        : null,
+    assess: (v) =>
+      terms({
+        gain:
+          Math.max(v.s.tracks.escalation.indoPacific, v.s.tracks.escalation.europe) * 3 - offset,
+        ...costTerms(v.sc, id),
+      }),
+    apply: (ctx) =>
+      scheduleBloc(
+        ctx,
+        'production',
+        'nato',
+        param(ctx.sc, id, 'productionGain'),
+        param(ctx.sc, id, 'lagTurns'),
+        label,
+      ),
+  };
 }

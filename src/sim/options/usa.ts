@@ -1,4 +1,4 @@
-import { scheduleBloc, scheduleForce } from '../economy';
+import { scheduleForce } from '../economy';
 import { clamp } from '../state';
 import {
   chinaCampaignActive,
@@ -9,7 +9,7 @@ import {
   type View,
 } from './types';
 import { inTransit } from './nato';
-import { settle, sanctionsOption } from './shared';
+import { settle, productionSurge, sanctionsOption } from './shared';
 
 /**
  * The United States: one limited pool of forces for two theaters (the heart of the two-front
@@ -270,26 +270,5 @@ export const usa = {
       settle(ctx);
     },
   },
-  'usa.surge-production': {
-    legal: (v) =>
-      v.s.pipeline.some((d) => d.kind === 'production' && d.label.startsWith('US'))
-        ? 'a production surge is already under way'
-        : null,
-    assess: (v) =>
-      terms({
-        gain: Math.max(v.s.tracks.escalation.indoPacific, v.s.tracks.escalation.europe) * 3 - 2,
-        ...costTerms(v.sc, 'usa.surge-production'),
-      }),
-    apply: (ctx) => {
-      const id = 'usa.surge-production';
-      scheduleBloc(
-        ctx,
-        'production',
-        'nato',
-        param(ctx.sc, id, 'productionGain'),
-        param(ctx.sc, id, 'lagTurns'),
-        'US production surge',
-      );
-    },
-  },
+  'usa.surge-production': productionSurge('usa.surge-production', 'US', 2),
 } satisfies Record<string, OptionBehaviour>;
