@@ -1,5 +1,14 @@
+import type { Ctx } from '../context';
 import { clamp } from '../state';
 import { param, terms, type OptionBehaviour } from './types';
+
+/** Russia's partners refill its munitions; the log says who sent what. */
+function armRussia(ctx: Ctx, gain: number, who: 'north-korea' | 'iran', what: string): void {
+  const b = ctx.s.blocs.russia;
+  const from = b.munitions;
+  b.munitions = clamp(from + gain, 0, 100);
+  ctx.note('europe', [who, 'russia'], `${what} for Russia: munitions ${from} → ${b.munitions}.`);
+}
 
 /** Background actors (AI only): North Korea, Iran and the non-aligned states picking sides. */
 export const background = {
@@ -25,38 +34,24 @@ export const background = {
   'north-korea.supply-russia': {
     legal: (v) => (v.s.tracks.coordination < 20 ? 'Moscow is not buying' : null),
     assess: (v) => terms({ gain: 6 + (v.s.ukraine.status === 'fighting' ? 4 : 0) }),
-    apply: (ctx) => {
-      const b = ctx.s.blocs.russia;
-      const from = b.munitions;
-      b.munitions = clamp(
-        from + param(ctx.sc, 'north-korea.supply-russia', 'russiaMunitionsGain'),
-        0,
-        100,
-      );
-      ctx.note(
-        'europe',
-        ['north-korea', 'russia'],
-        `North Korean shells and missiles for Russia: munitions ${from} → ${b.munitions}.`,
-      );
-    },
+    apply: (ctx) =>
+      armRussia(
+        ctx,
+        param(ctx.sc, 'north-korea.supply-russia', 'russiaMunitionsGain'),
+        'north-korea',
+        'North Korean shells and missiles',
+      ),
   },
   'iran.supply-drones': {
     legal: (v) => (v.s.tracks.coordination < 15 ? 'Moscow is not buying' : null),
     assess: () => terms({ gain: 5 }),
-    apply: (ctx) => {
-      const b = ctx.s.blocs.russia;
-      const from = b.munitions;
-      b.munitions = clamp(
-        from + param(ctx.sc, 'iran.supply-drones', 'russiaMunitionsGain'),
-        0,
-        100,
-      );
-      ctx.note(
-        'europe',
-        ['iran', 'russia'],
-        `Iranian drones for Russia: munitions ${from} → ${b.munitions}.`,
-      );
-    },
+    apply: (ctx) =>
+      armRussia(
+        ctx,
+        param(ctx.sc, 'iran.supply-drones', 'russiaMunitionsGain'),
+        'iran',
+        'Iranian drones',
+      ),
   },
   'iran.regional-escalation': {
     legal: (v) =>
