@@ -6,9 +6,11 @@ import type { Scenario } from '../sim/scenario/schema';
 
 /** Rendering a campaign for a terminal: the log grouped by turn, then the outcome. */
 
+/** The scenario's calendar date and time at `hour`, with the day count: readable and exact. */
 function clock(sc: Scenario, hour: number): string {
-  const day = Math.floor(hour / 24) + 1;
-  return `D${day} ${String(hour % 24).padStart(2, '0')}:00 (h${hour})`;
+  const [y, m, d] = sc.calendar.start.split('-').map(Number) as [number, number, number];
+  const at = new Date(Date.UTC(y, m - 1, d) + hour * 3_600_000).toISOString();
+  return `${at.slice(0, 10)} ${at.slice(11, 16)} UTC (day ${Math.floor(hour / 24) + 1}, h${hour})`;
 }
 
 const INDENT: Partial<Record<LogEntry['type'], string>> = {
