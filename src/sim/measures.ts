@@ -225,11 +225,12 @@ export function deterrence(s: GameState, sc: Scenario, theater: Theater): Deterr
     const west =
       strength(s, 'taiwan', regions, ['ground', 'air', 'naval', 'missile']) +
       Math.trunc((usPool(s, sc).indoPacific * usCredibilityPacific(s)) / 100) +
-      (s.flags.japanBasesOpen ? strength(s, 'japan', regions, AIR_SEA) : 0);
+      (s.flags.japanBasesOpen || s.levers.japanBases ? strength(s, 'japan', regions, AIR_SEA) : 0);
     const china = strength(s, 'china', regions, ['ground', 'air', 'naval', 'missile']);
     balance = balanceShare(west, china);
     credibility = usCredibilityPacific(s);
-    cohesion = s.flags.japanBasesOpen ? 75 : 40;
+    // Deterrence reads what Beijing expects: bases promised count before they are opened.
+    cohesion = s.flags.japanBasesOpen || s.levers.japanBases ? 75 : 40;
   }
   const value = clamp(
     Math.trunc(

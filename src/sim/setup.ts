@@ -247,7 +247,8 @@ function applyLevers(s: GameState, sc: Scenario, levers: Levers): void {
   // Baltic states for each whole point of GDP above the scenario's own figure.
   addBrigades(Math.max(0, Math.trunc((bp - baseBp) / 100)), true);
 
-  s.flags.japanBasesOpen = levers.japanBases;
+  // `japanBases` says whether Tokyo will let US combat operations fly from Japan; Japan opens
+  // them (a decision on its menu) once China uses force.
 
   const u = s.ukraine;
   switch (levers.ukraineStatus) {
