@@ -55,19 +55,33 @@ function noiseDraws(s: GameState): {
 }
 
 /** Options that take no target or amount are the same decision every time: build them once. */
-const PLAIN_DECISIONS = new Map<OptionId, Decision>(OPTION_IDS.map((id) => [id, { type: id }]));
+/** One menu entry with everything the AI loop needs, resolved once (no keyed lookups per turn). */
+interface MenuEntry {
+  readonly id: OptionId;
+  readonly behaviour: (typeof BEHAVIOURS)[OptionId];
+  readonly slot: DecisionSlot;
+  readonly index: number;
+  readonly needs: 'region' | 'actor' | 'amount' | null;
+  /** The decision itself, for options that take no target or amount (the same every time). */
+  readonly plain: Decision;
+}
 
-function candidates(v: { s: GameState; sc: Scenario; actor: ActorId }): Decision[] {
-  const out: Decision[] = [];
-  for (const id of optionsOf(v.actor)) {
-    const b = BEHAVIOURS[id];
-    const needs = OPTION_SPECS[id] as { needs?: string };
-    if (needs.needs === 'amount')
-      for (const amount of b.amounts?.(v) ?? []) out.push({ type: id, amount });
-    else if (needs.needs) for (const target of b.targets?.(v) ?? []) out.push({ type: id, target });
-    else out.push(PLAIN_DECISIONS.get(id)!);
+const MENU_ENTRIES = new Map<string, readonly MenuEntry[]>();
+
+function menuEntries(actor: ActorId): readonly MenuEntry[] {
+  let entries = MENU_ENTRIES.get(actor);
+  if (!entries) {
+    entries = optionsOf(actor).map((id) => ({
+      id,
+      behaviour: BEHAVIOURS[id],
+      slot: OPTION_SPECS[id].slot,
+      index: OPTION_INDEX[id],
+      needs: (OPTION_SPECS[id] as { needs?: MenuEntry['needs'] }).needs ?? null,
+      plain: { type: id },
+    }));
+    MENU_ENTRIES.set(actor, entries);
   }
-  return out;
+  return entries;
 }
 
 /**
@@ -115,35 +129,47 @@ export function decideAI(s: GameState, sc: Scenario, actor: ActorId, explain = t
   const { temperament, turnWobble } = noiseDraws(s);
   const scored: (ScoredOption & { decision: Decision })[] = [];
   const view = { s, sc, actor, memo: {} as Record<string, unknown> };
-  for (const d of candidates(view)) {
-    const slot = OPTION_SPECS[d.type].slot;
-    const i = OPTION_INDEX[d.type];
-    const noise = scaleNoise(temperament[i]!, noiseMax) + scaleNoise(turnWobble[i]!, wobble);
-    if (slot === fixedSlot) continue;
+  for (const e of menuEntries(actor)) {
+    if (e.slot === fixedSlot) continue;
+    const noise =
+      scaleNoise(temperament[e.index]!, noiseMax) + scaleNoise(turnWobble[e.index]!, wobble);
     // Candidates are built well-formed from the menu, so only the rules need checking.
-    if (courseForbids(s, actor, d.type) !== null || BEHAVIOURS[d.type].legal(view, d) !== null)
-      continue;
-    const assessed = BEHAVIOURS[d.type].assess(view, d);
-    const raw: UtilityTerms = {
-      gain: Math.trunc(assessed.gain),
-      risk: Math.trunc(assessed.risk),
-      cost: Math.trunc(assessed.cost),
-      alliance: Math.trunc(assessed.alliance),
-      domestic: Math.trunc(assessed.domestic),
-    };
-    const weighted = weigh(sc, actor, raw);
-    const utility =
-      noise + weighted.gain + weighted.risk + weighted.cost + weighted.alliance + weighted.domestic;
-    scored.push({
-      option: d.type,
-      slot,
-      target: d.target,
-      terms: raw,
-      weighted,
-      noise,
-      utility,
-      decision: d,
-    });
+    if (courseForbids(s, actor, e.id) !== null) continue;
+    const variants: readonly Decision[] =
+      e.needs === 'amount'
+        ? (e.behaviour.amounts?.(view) ?? []).map((amount) => ({ type: e.id, amount }))
+        : e.needs
+          ? (e.behaviour.targets?.(view) ?? []).map((target) => ({ type: e.id, target }))
+          : [e.plain];
+    for (const d of variants) {
+      if (e.behaviour.legal(view, d) !== null) continue;
+      const assessed = e.behaviour.assess(view, d);
+      const raw: UtilityTerms = {
+        gain: Math.trunc(assessed.gain),
+        risk: Math.trunc(assessed.risk),
+        cost: Math.trunc(assessed.cost),
+        alliance: Math.trunc(assessed.alliance),
+        domestic: Math.trunc(assessed.domestic),
+      };
+      const weighted = weigh(sc, actor, raw);
+      const utility =
+        noise +
+        weighted.gain +
+        weighted.risk +
+        weighted.cost +
+        weighted.alliance +
+        weighted.domestic;
+      scored.push({
+        option: e.id,
+        slot: e.slot,
+        target: d.target,
+        terms: raw,
+        weighted,
+        noise,
+        utility,
+        decision: d,
+      });
+    }
   }
   const decisions: Decision[] = [];
   const chosen: OptionId[] = [];

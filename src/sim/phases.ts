@@ -179,23 +179,21 @@ export function adjudicate(
   const taken: Partial<Record<ActorId, Decision[]>> = {};
   // Background actors have no seat: the AI decides for them here, against the same
   // pre-adjudication state the seats saw.
-  const all: Partial<Record<ActorId, readonly Decision[]>> = { ...submissions };
-  const decidedBy: Partial<Record<ActorId, DecidedBy>> = { ...by };
+  const background = new Map<ActorId, readonly Decision[]>();
   for (const actor of BACKGROUND_ACTORS) {
-    if (all[actor]) continue;
+    if (submissions[actor]) continue;
     const c = decideAI(state, sc, actor, !ctx.quiet);
     if (c.reasoning) ctx.log.push(c.reasoning);
-    all[actor] = c.decisions;
-    decidedBy[actor] = 'ai';
+    background.set(actor, c.decisions);
   }
   for (const actor of ACTORS) {
     const forced = forcedDecision(s, sc, actor);
     const list: { d: Decision; how: 'ai' | 'human' | 'lever' }[] = [];
     if (forced) list.push({ d: forced, how: 'lever' });
-    const seat = all[actor] ?? [];
+    const seat = submissions[actor] ?? background.get(actor) ?? [];
+    const how = by[actor] ?? 'ai';
     for (const slot of DECISION_SLOTS)
-      for (const d of seat)
-        if (OPTION_SPECS[d.type].slot === slot) list.push({ d, how: decidedBy[actor] ?? 'ai' });
+      for (const d of seat) if (OPTION_SPECS[d.type].slot === slot) list.push({ d, how });
     const done: Decision[] = [];
     for (const { d, how } of list) {
       const why = whyIllegal(s, sc, actor, d, how === 'lever');

@@ -1,8 +1,21 @@
 import { fight } from '../combat';
 import type { Ctx } from '../context';
+import type { Scenario } from '../scenario/schema';
 import { GROUND, applyLosses, europeAirSea, strength, usPool } from '../measures';
 import { param } from '../options/types';
 import { clamp, forceById, regionForWrite } from '../state';
+
+const NATO_REGIONS = new WeakMap<Scenario, string[]>();
+
+/** The scenario's NATO territory (computed once per scenario). */
+function natoRegions(sc: Scenario): string[] {
+  let list = NATO_REGIONS.get(sc);
+  if (!list) {
+    list = Object.keys(sc.regions).filter((r) => sc.regions[r]!.nato);
+    NATO_REGIONS.set(sc, list);
+  }
+  return list;
+}
 
 /**
  * Russia's operations against NATO territory: a limited incursion against one target, or a Baltic
@@ -67,9 +80,7 @@ export function europeCampaign(ctx: Ctx): number {
       if (r.control === 0) capture(ctx, target, Math.trunc(attack / 3));
     }
   }
-  const occupiedNato = Object.keys(sc.regions).filter(
-    (r) => sc.regions[r]!.nato && s.regions[r]?.owner === 'russia',
-  );
+  const occupiedNato = natoRegions(sc).filter((r) => s.regions[r]?.owner === 'russia');
   if (occupiedNato.length > 0) {
     s.europe.occupiedTurns++;
     if (!s.flags.article5Invoked)
