@@ -1,6 +1,6 @@
 import type { Ctx } from './context';
 import { ACTORS, ACTOR_BLOC, type ActorId, type BlocId, type ForceKind } from './ids';
-import { clamp, forceById } from './state';
+import { clamp, forceById, raiseForce } from './state';
 
 /**
  * Budgets and production with lags: money spent now becomes readiness, output or troops on the
@@ -106,15 +106,18 @@ export function deliver(ctx: Ctx): void {
           f.strength += d.strength;
           f.region = region;
         } else
-          s.forces.push({
-            id: d.force,
-            label: d.label,
-            actor: d.actor,
-            region,
-            kind: d.forceKind,
-            strength: d.strength,
-            readiness: 85,
-          });
+          raiseForce(
+            s,
+            {
+              id: d.force,
+              actor: d.actor,
+              region,
+              kind: d.forceKind,
+              strength: d.strength,
+              readiness: 85,
+            },
+            d.label,
+          );
         ctx.note(
           ctx.sc.regions[region]?.theater ?? 'global',
           [d.actor],

@@ -10,6 +10,7 @@ import type { Scenario } from './scenario/schema';
 import {
   clamp,
   forceById,
+  raiseForce,
   regionForWrite,
   type ActorState,
   type BlocState,
@@ -174,6 +175,7 @@ export function createInitialState(sc: Scenario, seed: string, levers: Levers): 
     blocs,
     regions,
     forces,
+    forceLabels: {},
     pipeline: [],
     taiwan: {
       phase: 'none',
@@ -230,15 +232,18 @@ function applyLevers(s: GameState, sc: Scenario, levers: Levers): void {
       const f = forceById(s, id);
       if (f) f.strength += per;
       else
-        s.forces.push({
-          id,
-          label: `NATO ${heavy ? 'heavy' : 'forward'} brigades (${sc.regions[region]?.name ?? region})`,
-          actor: 'nato-europe',
-          region,
-          kind: 'ground',
-          strength: per,
-          readiness: 80,
-        });
+        raiseForce(
+          s,
+          {
+            id,
+            actor: 'nato-europe',
+            region,
+            kind: 'ground',
+            strength: per,
+            readiness: 80,
+          },
+          `NATO ${heavy ? 'heavy' : 'forward'} brigades (${sc.regions[region]?.name ?? region})`,
+        );
     }
   };
   addBrigades(levers.balticForwardBrigades, false);

@@ -36,8 +36,6 @@ export interface RegionState {
 export interface ForceState {
   /** The scenario's force id, or a generated one for forces raised in play. */
   id: string;
-  /** Only for forces raised in play (scenario forces take their name from the scenario). */
-  label?: string;
   actor: ActorId;
   region: string;
   kind: ForceKind;
@@ -146,6 +144,8 @@ export interface GameState {
   regions: Record<string, RegionState>;
   /** In scenario order, then in the order raised; an array because it is walked constantly. */
   forces: ForceState[];
+  /** Names of forces raised in play (scenario forces take theirs from the scenario). */
+  forceLabels: Record<string, string>;
   pipeline: Delivery[];
   taiwan: TaiwanCampaign;
   europe: EuropeCampaign;
@@ -169,26 +169,15 @@ export function cloneState(s: GameState): GameState {
   // Regions change rarely: the copy shares them, and writers take a private copy first
   // (`regionForWrite`).
   const regions: Record<string, RegionState> = { ...s.regions };
-  const forces: ForceState[] = s.forces.map((f) =>
-    f.label === undefined
-      ? {
-          id: f.id,
-          actor: f.actor,
-          region: f.region,
-          kind: f.kind,
-          strength: f.strength,
-          readiness: f.readiness,
-        }
-      : {
-          id: f.id,
-          label: f.label,
-          actor: f.actor,
-          region: f.region,
-          kind: f.kind,
-          strength: f.strength,
-          readiness: f.readiness,
-        },
-  );
+  // One object shape for every force keeps this copy (done every turn) on V8's fast path.
+  const forces: ForceState[] = s.forces.map((f) => ({
+    id: f.id,
+    actor: f.actor,
+    region: f.region,
+    kind: f.kind,
+    strength: f.strength,
+    readiness: f.readiness,
+  }));
   const actors = {} as Record<ActorId, ActorState>;
   for (const k in s.actors) {
     const a = s.actors[k as ActorId];
@@ -225,6 +214,8 @@ export function cloneState(s: GameState): GameState {
     blocs,
     regions,
     forces,
+    // Replaced, never changed in place, when a force is raised: safe to share.
+    forceLabels: s.forceLabels,
     pipeline: s.pipeline.slice(),
     taiwan: { ...s.taiwan },
     europe: { ...s.europe, targets: s.europe.targets.slice() },
@@ -253,6 +244,18 @@ export function regionForWrite(s: GameState, id: string): RegionState {
   const copy = { owner: r.owner, control: r.control, contested: r.contested };
   s.regions[id] = copy;
   return copy;
+}
+
+/**
+ * Add a force raised in play, with its name (the names record is replaced, so earlier states that
+ * share it are untouched).
+ *
+ * @example
+ * raiseForce(ctx.s, { id: 'usa-ground-estonia-reinforcement', actor: 'usa', ... }, 'US armoured brigades (2)');
+ */
+export function raiseForce(s: GameState, f: ForceState, label: string): void {
+  s.forces.push(f);
+  s.forceLabels = { ...s.forceLabels, [f.id]: label };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Ctx } from '../context';
 import type { Scenario } from '../scenario/schema';
 import { GROUND, applyLosses, europeAirSea, strength, usPool } from '../measures';
 import { param } from '../options/types';
-import { clamp, forceById, regionForWrite } from '../state';
+import { clamp, forceById, raiseForce, regionForWrite } from '../state';
 
 const NATO_REGIONS = new WeakMap<Scenario, string[]>();
 
@@ -115,15 +115,18 @@ function capture(ctx: Ctx, target: string, occupiers: number): void {
   const existing = forceById(s, id);
   if (existing) existing.strength += occupiers - left;
   else
-    s.forces.push({
-      id,
-      label: `Russian occupation force (${sc.regions[target]!.name})`,
-      actor: 'russia',
-      region: target,
-      kind: 'ground',
-      strength: occupiers - left,
-      readiness: 80,
-    });
+    raiseForce(
+      s,
+      {
+        id,
+        actor: 'russia',
+        region: target,
+        kind: 'ground',
+        strength: occupiers - left,
+        readiness: 80,
+      },
+      `Russian occupation force (${sc.regions[target]!.name})`,
+    );
   for (const f of s.forces) if (f.region === target && f.actor !== 'russia') f.strength = 0;
   const capital = sc.regions[target]!.value.capital;
   if (capital) {

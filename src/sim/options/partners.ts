@@ -1,4 +1,4 @@
-import { clamp } from '../state';
+import { clamp, raiseForce } from '../state';
 import { settle } from './shared';
 import { chinaCampaignActive, costTerms, param, terms, type OptionBehaviour } from './types';
 
@@ -176,15 +176,18 @@ export const japan = {
       const f = ctx.s.forces.find((x) => x.actor === 'japan' && x.region === 'ryukyus');
       if (f) f.strength += gain;
       else
-        ctx.s.forces.push({
-          id: 'japan-ryukyus-reinforcement',
-          label: 'JGSDF southwestern islands reinforcement',
-          actor: 'japan',
-          region: 'ryukyus',
-          kind: 'missile',
-          strength: gain,
-          readiness: 80,
-        });
+        raiseForce(
+          ctx.s,
+          {
+            id: 'japan-ryukyus-reinforcement',
+            actor: 'japan',
+            region: 'ryukyus',
+            kind: 'missile',
+            strength: gain,
+            readiness: 80,
+          },
+          'JGSDF southwestern islands reinforcement',
+        );
       ctx.note('indoPacific', ['japan'], `Japan reinforces the Ryukyus (+${gain}).`, 'ryukyus');
     },
   },
