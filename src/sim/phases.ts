@@ -34,6 +34,15 @@ export interface PhaseResult {
 export type DecidedBy = 'ai' | 'human';
 export type Submissions = Readonly<Partial<Record<ActorId, readonly Decision[]>>>;
 
+const SLOT_RANK = new Map<OptionId, number>(
+  (Object.keys(OPTION_SPECS) as OptionId[]).map((id) => [
+    id,
+    DECISION_SLOTS.indexOf(OPTION_SPECS[id].slot),
+  ]),
+);
+const bySlot = (a: Decision, b: Decision): number =>
+  SLOT_RANK.get(a.type)! - SLOT_RANK.get(b.type)!;
+
 /** Options whose use is secret between the parties (fog of war). */
 const SECRET: readonly OptionId[] = [
   'china.ask-russia-second-front',
@@ -192,8 +201,9 @@ export function adjudicate(
     if (forced) list.push({ d: forced, how: 'lever' });
     const seat = submissions[actor] ?? background.get(actor) ?? [];
     const how = by[actor] ?? 'ai';
-    for (const slot of DECISION_SLOTS)
-      for (const d of seat) if (OPTION_SPECS[d.type].slot === slot) list.push({ d, how });
+    // Each seat's decisions take effect in slot order (military, diplomatic, information,
+    // economic), whatever order they were submitted in.
+    for (const d of seat.length > 1 ? [...seat].sort(bySlot) : seat) list.push({ d, how });
     const done: Decision[] = [];
     for (const { d, how } of list) {
       const why = whyIllegal(s, sc, actor, d, how === 'lever');
