@@ -33,23 +33,20 @@ export function allianceResponse(ctx: Ctx): void {
     5,
     95,
   );
-  const r = ctx.rng('alliance:article5');
-  const roll = r.d100();
-  const full = roll <= chance;
-  ctx.emit({
-    type: 'adjudication',
+  const full = ctx.chanceRoll({
+    purpose: 'alliance:article5',
+    chance,
     kind: 'alliance-response',
     theater: 'europe',
     actors: ['nato-europe', 'usa'],
-    visibleTo: 'all',
     inputs: {
       natoCohesion: s.tracks.natoCohesion,
       usArticle5Response: s.levers.usArticle5Response,
     },
     modifiers,
-    roll: { stream: r.label, die: 'd100', value: roll, target: chance },
-    result: full ? 'full response' : 'partial response',
-    text: `Article 5 response: chance ${chance}% (cohesion ${s.tracks.natoCohesion}, US ${s.levers.usArticle5Response}); roll ${roll} → ${full ? 'allies respond in full' : 'some allies hold back'}.`,
+    result: ['full response', 'partial response'],
+    text: (roll, ok) =>
+      `Article 5 response: chance ${chance}% (cohesion ${s.tracks.natoCohesion}, US ${s.levers.usArticle5Response}); roll ${roll} → ${ok ? 'allies respond in full' : 'some allies hold back'}.`,
   });
   const target =
     sc.roles.balticStates

@@ -1,5 +1,5 @@
 import { ESCALATION_LADDER, type ActorId, type Flag, type KeyEventName, type Theater } from './ids';
-import type { LogEntry, PhaseName } from './log';
+import type { AdjudicationKind, LogEntry, Modifier, PhaseName } from './log';
 import { stream, type Stream } from './random';
 import type { Scenario } from './scenario/schema';
 import { clamp, cloneState, type GameState, type Tracks } from './state';
@@ -57,6 +57,31 @@ export class Ctx {
 
   rng(purpose: string): Stream {
     return stream(this.s.seed, this.s.turn, purpose);
+  }
+
+  /**
+   * Roll a d100 against a chance (the first draw of the stream named `purpose`, so anyone can
+   * redo it) and log the adjudication with its inputs, modifiers, roll and result.
+   */
+  chanceRoll(spec: ChanceRoll): boolean {
+    const r = this.rng(spec.purpose);
+    const roll = r.d100();
+    const ok = roll <= spec.chance;
+    if (!this.quiet)
+      this.emit({
+        type: 'adjudication',
+        kind: spec.kind,
+        theater: spec.theater,
+        actors: spec.actors,
+        ...(spec.region ? { region: spec.region } : {}),
+        visibleTo: 'all',
+        inputs: spec.inputs,
+        modifiers: spec.modifiers,
+        roll: { stream: r.label, die: 'd100', value: roll, target: spec.chance },
+        result: ok ? spec.result[0] : spec.result[1],
+        text: spec.text(roll, ok),
+      });
+    return ok;
   }
 
   emit(entry: DistributiveOmit<LogEntry, 'turn' | 'hour'>): void {
@@ -203,6 +228,22 @@ export class Ctx {
       text: `${theaterName(theater)} de-escalation ${ESCALATION_LADDER[from]} → ${ESCALATION_LADDER[to]}: ${cause}`,
     });
   }
+}
+
+/** What `Ctx.chanceRoll` needs to roll and explain a chance. */
+export interface ChanceRoll {
+  readonly purpose: string;
+  readonly chance: number;
+  readonly kind: AdjudicationKind;
+  readonly theater: Theater | 'global';
+  readonly actors: readonly ActorId[];
+  readonly region?: string;
+  readonly inputs: Readonly<Record<string, number | string | boolean>>;
+  readonly modifiers: readonly Modifier[];
+  /** The result when the roll succeeds, and when it fails. */
+  readonly result: readonly [string, string];
+  /** The log line, built only when the log is kept. */
+  readonly text: (roll: number, ok: boolean) => string;
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -115,25 +115,22 @@ export function nuclearUse(ctx: Ctx): void {
     const risk = ctx.sc.actors[actor].traits.riskTolerance;
     // Use is possible only for a power that is losing, and even then rare.
     const chance = losing ? 1 + (risk >= 60 ? 1 : 0) : 0;
-    const r = ctx.rng(`nuclear:${theater}`);
-    const roll = r.d100();
-    const used = roll <= chance;
-    ctx.emit({
-      type: 'adjudication',
+    const used = ctx.chanceRoll({
+      purpose: `nuclear:${theater}`,
+      chance,
       kind: 'incident',
       theater,
       actors: [actor],
-      visibleTo: 'all',
       inputs: { actor, riskTolerance: risk, losing },
       modifiers: [
         { name: 'losing conventionally', value: losing ? 1 : 0 },
         { name: 'risk tolerance 60 or more', value: losing && risk >= 60 ? 1 : 0 },
       ],
-      roll: { stream: r.label, die: 'd100', value: roll, target: chance },
-      result: used ? 'nuclear use' : 'threshold holds',
-      text: used
-        ? `${actor} crosses the nuclear threshold (roll ${roll} ≤ ${chance}%).`
-        : `Nuclear threshold holds (${actor}: roll ${roll} > ${chance}%).`,
+      result: ['nuclear use', 'threshold holds'],
+      text: (roll, ok) =>
+        ok
+          ? `${actor} crosses the nuclear threshold (roll ${roll} ≤ ${chance}%).`
+          : `Nuclear threshold holds (${actor}: roll ${roll} > ${chance}%).`,
     });
     if (used) {
       ctx.escalate(theater, NUCLEAR_USE_LEVEL, `${actor} uses a nuclear weapon`, [actor]);

@@ -300,25 +300,22 @@ export function capitulation(ctx: Ctx): void {
     0,
     60,
   );
-  const rng = ctx.rng('taiwan:capitulation');
-  const roll = rng.d100();
-  const yields = roll <= chance;
-  ctx.emit({
-    type: 'adjudication',
+  const yields = ctx.chanceRoll({
+    purpose: 'taiwan:capitulation',
+    chance,
     kind: 'capitulation',
     theater: 'indoPacific',
     region: ctx.sc.roles.taiwanMain,
     actors: ['taiwan', 'china'],
-    visibleTo: 'all',
     inputs: {
       taiwanSupply: s.tracks.taiwanSupply,
       support: s.actors.taiwan.support,
       usIntervened: s.flags.usIntervened,
     },
     modifiers,
-    roll: { stream: rng.label, die: 'd100', value: roll, target: chance },
-    result: yields ? 'Taiwan accepts terms' : 'Taiwan holds out',
-    text: `Blockade pressure: chance Taiwan accepts terms ${chance}%, roll ${roll}: ${yields ? 'Taipei accepts talks on Beijing’s terms' : 'Taiwan holds out'}.`,
+    result: ['Taiwan accepts terms', 'Taiwan holds out'],
+    text: (roll, ok) =>
+      `Blockade pressure: chance Taiwan accepts terms ${chance}%, roll ${roll}: ${ok ? 'Taipei accepts talks on Beijing’s terms' : 'Taiwan holds out'}.`,
   });
   if (yields) {
     ctx.setFlag('taiwanNegotiating');

@@ -29,16 +29,13 @@ export function ukraineFront(
       100,
     );
     if (chance === 0) return;
-    const r = ctx.rng('ukraine:ceasefire');
-    const roll = r.d100();
-    const broken = roll <= chance;
-    ctx.emit({
-      type: 'adjudication',
+    const broken = ctx.chanceRoll({
+      purpose: 'ukraine:ceasefire',
+      chance,
       kind: 'ukraine-front',
       theater: 'europe',
       region: sc.roles.ukraineHeld,
       actors: ['russia', 'ukraine'],
-      visibleTo: 'all',
       inputs: {
         coalition: g.coalition,
         usBackstop: g.usBackstop,
@@ -50,9 +47,9 @@ export function ukraineFront(
         { name: 'US backstop', value: g.usBackstop ? -3 : 0 },
         { name: 'Russia at war with NATO', value: s.flags.secondFront ? 4 : 0 },
       ],
-      roll: { stream: r.label, die: 'd100', value: roll, target: chance },
-      result: broken ? 'ceasefire broken' : 'ceasefire holds',
-      text: `Ceasefire test: break chance ${chance}%, roll ${roll}: ${broken ? 'Russia breaks the ceasefire' : 'the ceasefire holds'}.`,
+      result: ['ceasefire broken', 'ceasefire holds'],
+      text: (roll, ok) =>
+        `Ceasefire test: break chance ${chance}%, roll ${roll}: ${ok ? 'Russia breaks the ceasefire' : 'the ceasefire holds'}.`,
     });
     if (broken) {
       u.status = 'fighting';
