@@ -1,4 +1,4 @@
-import { assign, enqueueActions, setup } from 'xstate';
+import { and, assign, enqueueActions, setup } from 'xstate';
 import { validateSubmission, type Rejection } from '../sim/decisions';
 import { ACTORS, PLAYABLE_ACTORS, type ActorId, type PlayableActorId } from '../sim/ids';
 
@@ -49,6 +49,11 @@ export interface GameInput {
   /** Hash the state after every turn (on by default; replays need it). */
   readonly turnHashes?: boolean;
   readonly from?: Checkpoint;
+  /**
+   * Stop after every phase until `CONTINUE` (the browser shows each phase and lets the player
+   * set the pace). Off by default: headless runs go straight through.
+   */
+  readonly paced?: boolean;
 }
 
 export interface GameContext {
@@ -57,6 +62,7 @@ export interface GameContext {
   readonly turnLimit: number;
   readonly keepLog: boolean;
   readonly po: PhaseOptions;
+  readonly paced: boolean;
   state: GameState;
   /** Append-only; the array is owned by this actor and grows in place. */
   log: LogEntry[];
@@ -68,7 +74,31 @@ export interface GameContext {
   lastRejection: (Rejection & { turn: number }) | null;
 }
 
-export type GameEvent = { type: 'SUBMIT'; actor: ActorId; decisions: unknown } | SeatDecided;
+export type GameEvent =
+  { type: 'SUBMIT'; actor: ActorId; decisions: unknown } | { type: 'CONTINUE' } | SeatDecided;
+
+/** The engine's phase names, in the order a turn runs them. */
+export const ENGINE_PHASES = [
+  'briefing',
+  'intelligence',
+  'decisions',
+  'adjudication',
+  'events',
+  'assessment',
+] as const;
+
+/**
+ * The human seats still to decide this turn (empty outside the decisions phase).
+ *
+ * @example
+ * const who = waitingSeats(actor.getSnapshot().context, actor.getSnapshot().value === 'decisions');
+ */
+export function waitingSeats(ctx: GameContext, inDecisions: boolean): PlayableActorId[] {
+  if (!inDecisions) return [];
+  return PLAYABLE_ACTORS.filter(
+    (a) => ctx.controllers[a] === 'human' && ctx.pending[a] === undefined,
+  );
+}
 
 function append(ctx: GameContext, entries: readonly LogEntry[]): LogEntry[] {
   if (ctx.keepLog) for (const e of entries) ctx.log.push(e);
@@ -86,6 +116,7 @@ export const gameMachine = setup({
     lastSeat: ({ context, event }) =>
       event.type === 'SEAT.DECIDED' &&
       PLAYABLE_ACTORS.every((a) => a === event.actor || context.pending[a] !== undefined),
+    unpaced: ({ context }) => !context.paced,
     gameOver: ({ context }) =>
       context.state.outcome !== null || context.state.turn >= context.turnLimit,
     submissionValid: ({ context, event }) => {
@@ -205,6 +236,7 @@ export const gameMachine = setup({
     controllers: input.controllers,
     turnLimit: input.turnLimit,
     keepLog: input.keepLog ?? true,
+    paced: input.paced ?? false,
     po: { quiet: !(input.keepLog ?? true), inPlace: true, hash: input.turnHashes ?? true },
     state: input.from?.state ?? createInitialState(input.sc, input.seed, input.levers),
     log: [...(input.from?.log ?? [])],
@@ -220,15 +252,25 @@ export const gameMachine = setup({
   on: { SUBMIT: { actions: 'rejectOutOfPhase' } },
   states: {
     start: { always: [{ guard: 'gameOver', target: 'ended' }, { target: 'briefing' }] },
-    briefing: { entry: 'runBriefing', always: 'intelligence' },
-    intelligence: { entry: 'runIntelligence', always: 'decisions' },
+    briefing: {
+      entry: 'runBriefing',
+      always: { guard: 'unpaced', target: 'intelligence' },
+      on: { CONTINUE: 'intelligence' },
+    },
+    intelligence: {
+      entry: 'runIntelligence',
+      always: { guard: 'unpaced', target: 'decisions' },
+      on: { CONTINUE: 'decisions' },
+    },
     decisions: {
       entry: ['clearPending', 'askSeats'],
       on: {
         // The last seat's answer moves the turn on (a guarded transition rather than an
-        // eventless one, so the check runs only when a seat answers).
+        // eventless one, so the check runs only when a seat answers). Paced, the engine waits
+        // in `decided` so the player sees every seat has answered.
         'SEAT.DECIDED': [
-          { guard: 'lastSeat', target: 'adjudication', actions: 'recordSeat' },
+          { guard: and(['lastSeat', 'unpaced']), target: 'adjudication', actions: 'recordSeat' },
+          { guard: 'lastSeat', target: 'decided', actions: 'recordSeat' },
           { actions: 'recordSeat' },
         ],
         SUBMIT: [
@@ -237,11 +279,24 @@ export const gameMachine = setup({
         ],
       },
     },
-    adjudication: { entry: 'runAdjudication', always: 'events' },
-    events: { entry: 'runEvents', always: 'assessment' },
+    decided: { on: { CONTINUE: 'adjudication' } },
+    adjudication: {
+      entry: 'runAdjudication',
+      always: { guard: 'unpaced', target: 'events' },
+      on: { CONTINUE: 'events' },
+    },
+    events: {
+      entry: 'runEvents',
+      always: { guard: 'unpaced', target: 'assessment' },
+      on: { CONTINUE: 'assessment' },
+    },
     assessment: {
       entry: 'runAssessment',
-      always: [{ guard: 'gameOver', target: 'ended' }, { target: 'briefing' }],
+      always: [
+        { guard: 'gameOver', target: 'ended' },
+        { guard: 'unpaced', target: 'briefing' },
+      ],
+      on: { CONTINUE: 'briefing' },
     },
     ended: { type: 'final' },
   },

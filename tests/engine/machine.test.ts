@@ -35,7 +35,14 @@ const PHASES = ['briefing', 'intelligence', 'decisions', 'adjudication', 'events
 describe('the chart', () => {
   it('has the six phases plus start and ended, joined in order', () => {
     const states = gameMachine.states as Record<string, AnyStateNode>;
-    expect(Object.keys(states)).toEqual(['start', ...PHASES, 'ended']);
+    // `decided` is where a paced game (the browser) waits after the last seat answers.
+    expect(Object.keys(states)).toEqual([
+      'start',
+      ...PHASES.slice(0, 3),
+      'decided',
+      ...PHASES.slice(3),
+      'ended',
+    ]);
     const eventless = (key: string): string[][] =>
       (states[key]!.always ?? []).map((t) => (t.target ?? []).map((n) => n.key));
     expect(eventless('start')).toEqual([['ended'], ['briefing']]);
@@ -47,8 +54,8 @@ describe('the chart', () => {
     expect(eventless('assessment')).toEqual([['ended'], ['briefing']]);
     expect(states['ended']!.type).toBe('final');
 
-    // The only events the chart listens to: SEAT.DECIDED and SUBMIT in decisions, and SUBMIT
-    // anywhere else (to refuse it).
+    // The only events the chart listens to: SEAT.DECIDED and SUBMIT in decisions, CONTINUE at
+    // each phase of a paced game, and SUBMIT anywhere else (to refuse it).
     const edges: string[] = [];
     const walk = (n: DirectedGraphNode): void => {
       for (const e of n.edges) edges.push(`${e.source.key} -${e.label.text}-> ${e.target.key}`);
@@ -61,6 +68,13 @@ describe('the chart', () => {
         'decisions -SEAT.DECIDED-> adjudication',
         'decisions -SEAT.DECIDED-> decisions',
         'decisions -SUBMIT-> decisions',
+        'decisions -SEAT.DECIDED-> decided',
+        'briefing -CONTINUE-> intelligence',
+        'intelligence -CONTINUE-> decisions',
+        'decided -CONTINUE-> adjudication',
+        'adjudication -CONTINUE-> events',
+        'events -CONTINUE-> assessment',
+        'assessment -CONTINUE-> briefing',
       ]),
     );
   });
@@ -108,6 +122,22 @@ describe('the chart', () => {
     expect(actor.getSnapshot().status).toBe('done');
     expect(seen).toEqual([...PHASES, ...PHASES, ...PHASES, 'ended']);
     expect(actor.getSnapshot().context.state.turn).toBe(3);
+  });
+
+  it('paced (the browser), it stops after every phase until CONTINUE and plays the same game', () => {
+    const actor = createActor(gameMachine, { input: input({ turnLimit: 2, paced: true }) });
+    actor.start();
+    const seen: string[] = [];
+    for (let i = 0; i < 100 && actor.getSnapshot().status === 'active'; i++) {
+      seen.push(String(actor.getSnapshot().value));
+      actor.send({ type: 'CONTINUE' });
+    }
+    const turn = ['briefing', 'intelligence', 'decided', 'adjudication', 'events', 'assessment'];
+    expect(seen).toEqual([...turn, ...turn.slice(0, -1)]);
+    expect(actor.getSnapshot().value).toBe('ended');
+    const straight = runEngine(sc, { seed: 'chart', levers: defaultLevers(sc), turns: 2 });
+    expect(actor.getSnapshot().context.turnHashes).toEqual(straight.turnHashes);
+    expect(hashValue(actor.getSnapshot().context.log)).toBe(hashValue(straight.log));
   });
 
   it('ends at once when the game is already over (start → ended)', () => {
