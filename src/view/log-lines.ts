@@ -1,0 +1,102 @@
+import type { DetailBlock } from './log-format';
+
+/**
+ * An opened log entry's details laid out as lines of a monospace block `cols` characters wide: the
+ * canvas log draws them with one Text object, so alignment comes from padding, not from layout.
+ * Pure, so it is tested without a browser.
+ */
+
+/** Word-wrap `text` to `width` characters; words longer than a line are cut. */
+export function wrap(text: string, width: number): string[] {
+  const w = Math.max(4, width);
+  const out: string[] = [];
+  for (const para of text.split('\n')) {
+    let line = '';
+    for (const word of para.split(/\s+/).filter((s) => s.length > 0)) {
+      let rest = word;
+      while (rest.length > w) {
+        if (line) out.push(line);
+        line = '';
+        out.push(rest.slice(0, w));
+        rest = rest.slice(w);
+      }
+      if (!line) line = rest;
+      else if (line.length + 1 + rest.length <= w) line += ` ${rest}`;
+      else {
+        out.push(line);
+        line = rest;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+const INDENT = '  ';
+
+function pairLines(
+  rows: readonly { readonly name: string; readonly value: string }[],
+  cols: number,
+): string[] {
+  const inner = cols - INDENT.length;
+  // Values share one right-aligned column (numbers line up), capped so names keep room.
+  const valW = Math.min(
+    Math.floor(inner * 0.45),
+    rows.reduce((m, r) => Math.max(m, r.value.length), 0),
+  );
+  const nameW = inner - valW - 2;
+  const out: string[] = [];
+  for (const r of rows) {
+    if (r.value.length > valW) {
+      out.push(...wrap(r.name, inner).map((l) => INDENT + l));
+      out.push(...wrap(r.value, inner - 2).map((l) => `${INDENT}  ${l}`));
+      continue;
+    }
+    const names = wrap(r.name, nameW);
+    const last = names.pop() ?? '';
+    for (const l of names) out.push(INDENT + l);
+    out.push(`${INDENT}${last.padEnd(nameW)}  ${r.value.padStart(valW)}`);
+  }
+  return out;
+}
+
+function tableLines(block: Extract<DetailBlock, { kind: 'table' }>, cols: number): string[] {
+  const out: string[] = [];
+  const lastCol = block.columns.length - 1;
+  const inner = cols - INDENT.length;
+  for (const row of block.rows) {
+    // Two lines per row: name and the last column (the total) on the first, the terms beneath.
+    // A grid of eight columns does not fit a 340 px log; this does, and still lines up.
+    const total = `${block.columns[lastCol]} ${row.cells[lastCol] ?? ''}`;
+    const mark = row.marked ? '✓ ' : '  ';
+    const nameW = inner - mark.length - total.length - 1;
+    const names = wrap(row.cells[0] ?? '', nameW);
+    out.push(`${INDENT}${mark}${(names[0] ?? '').padEnd(nameW)} ${total}`);
+    for (const l of names.slice(1)) out.push(`${INDENT}  ${l}`);
+    const terms = block.columns
+      .slice(1, lastCol)
+      .map((c, i) => `${c} ${row.cells[i + 1] ?? ''}`)
+      .join('  ');
+    out.push(...wrap(terms, inner - 4).map((l) => `${INDENT}    ${l}`));
+  }
+  return out;
+}
+
+/**
+ * Lay out detail blocks as monospace lines: an upper-case heading, then its indented content.
+ *
+ * @example
+ * detailLines([{ kind: 'pairs', heading: 'Modifiers', rows: [{ name: 'terrain', value: '-5' }] }], 30)
+ * // ['MODIFIERS', '  terrain                  -5']
+ */
+export function detailLines(details: readonly DetailBlock[], cols: number): string[] {
+  const out: string[] = [];
+  for (const b of details) {
+    if (out.length > 0) out.push('');
+    out.push(b.heading.toUpperCase());
+    if (b.kind === 'text') out.push(...wrap(b.text, cols - 2).map((l) => INDENT + l));
+    else if (b.kind === 'pairs') out.push(...pairLines(b.rows, cols));
+    else out.push(...tableLines(b, cols));
+  }
+  return out;
+}
