@@ -1,0 +1,197 @@
+import { createActor, type Actor, type SnapshotFrom } from 'xstate';
+import { gameMachine, waitingSeats, type GameContext } from '../engine/machine';
+import { PLAYABLE_ACTORS, type PlayableActorId } from '../sim/ids';
+import {
+  ENGINE_VERSION,
+  REPLAY_FORMAT,
+  REPLAY_FORMAT_VERSION,
+  type Controllers,
+  type ReplayRecord,
+} from '../sim/replay';
+import type { LoadedScenario } from '../sim/scenario/load';
+import type { Levers } from '../sim/scenario/levers';
+import type { Rejection } from '../sim/decisions';
+import type { Decision } from '../sim/state';
+
+/**
+ * Drives the paced turn engine for the browser: the engine stops after every phase and the driver
+ * sends `CONTINUE` at the chosen speed (auto-play), on a click (step), or not at all (paused).
+ * Human seats stop the flow in the decisions phase until they submit. The driver owns no rules:
+ * everything it shows comes from the engine's snapshot.
+ */
+
+export interface GameSetup {
+  readonly loaded: LoadedScenario;
+  readonly seed: string;
+  readonly levers: Levers;
+  readonly controllers: Controllers;
+  readonly turnLimit: number;
+}
+
+/** Milliseconds between phases for each auto-play speed. */
+export const SPEEDS = { slow: 1400, normal: 600, fast: 180, max: 0 } as const;
+export type Speed = keyof typeof SPEEDS;
+
+type GameSnapshot = SnapshotFrom<typeof gameMachine>;
+
+export interface DriverView {
+  readonly ctx: GameContext;
+  /** The engine state: a phase name, `decided`, or `ended`. */
+  readonly phase: string;
+  readonly ended: boolean;
+  /** Human seats still to decide this turn, in seat order. */
+  readonly waiting: readonly PlayableActorId[];
+  readonly playing: boolean;
+  readonly speed: Speed;
+  readonly rejection: (Rejection & { turn: number }) | null;
+}
+
+export type SubmitResult = { ok: true } | { ok: false; reason: string };
+
+export class GameDriver {
+  private readonly actor: Actor<typeof gameMachine>;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private listeners: ((v: DriverView) => void)[] = [];
+  private playingFlag: boolean;
+  private speedValue: Speed;
+
+  constructor(
+    readonly setup: GameSetup,
+    opts: { autoplay: boolean; speed: Speed },
+  ) {
+    this.playingFlag = opts.autoplay;
+    this.speedValue = opts.speed;
+    this.actor = createActor(gameMachine, {
+      input: {
+        sc: setup.loaded.scenario,
+        seed: setup.seed,
+        levers: setup.levers,
+        controllers: setup.controllers,
+        turnLimit: setup.turnLimit,
+        paced: true,
+      },
+    });
+    this.actor.subscribe((snap) => this.changed(snap));
+  }
+
+  /** Begin the game (the engine runs the first briefing and waits). */
+  start(): void {
+    this.actor.start();
+    this.changed(this.actor.getSnapshot());
+  }
+
+  onChange(cb: (v: DriverView) => void): () => void {
+    this.listeners.push(cb);
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== cb);
+    };
+  }
+
+  view(): DriverView {
+    const snap = this.actor.getSnapshot();
+    const phase = String(snap.value);
+    return {
+      ctx: snap.context,
+      phase,
+      ended: snap.status !== 'active',
+      waiting: waitingSeats(snap.context, phase === 'decisions'),
+      playing: this.playingFlag,
+      speed: this.speedValue,
+      rejection: snap.context.lastRejection,
+    };
+  }
+
+  /** Auto-play on: phases follow each other at the chosen speed. */
+  play(): void {
+    this.playingFlag = true;
+    this.schedule();
+    this.emit();
+  }
+
+  pause(): void {
+    this.playingFlag = false;
+    this.clearTimer();
+    this.emit();
+  }
+
+  setSpeed(speed: Speed): void {
+    this.speedValue = speed;
+    if (this.playingFlag) {
+      this.clearTimer();
+      this.schedule();
+    }
+    this.emit();
+  }
+
+  /** Move on one phase (when nothing is waiting for a human). */
+  step(): void {
+    const v = this.view();
+    if (v.ended || v.waiting.length > 0) return;
+    this.clearTimer();
+    this.actor.send({ type: 'CONTINUE' });
+  }
+
+  /** A human seat's decisions; an illegal submission changes nothing and says why. */
+  submit(actor: PlayableActorId, decisions: readonly Decision[]): SubmitResult {
+    this.actor.send({ type: 'SUBMIT', actor, decisions: [...decisions] });
+    const r = this.actor.getSnapshot().context.lastRejection;
+    return r ? { ok: false, reason: r.reason } : { ok: true };
+  }
+
+  /** The replay record of the game so far (complete once the game has ended). */
+  replay(): ReplayRecord {
+    const c = this.actor.getSnapshot().context;
+    return {
+      format: REPLAY_FORMAT,
+      formatVersion: REPLAY_FORMAT_VERSION,
+      engineVersion: ENGINE_VERSION,
+      scenarioId: this.setup.loaded.scenario.id,
+      scenarioHash: this.setup.loaded.hash,
+      seed: this.setup.seed,
+      levers: this.setup.levers,
+      controllers: this.setup.controllers,
+      turnLimit: this.setup.turnLimit,
+      decisions: [...c.decisions],
+      turnHashes: [...c.turnHashes],
+      finalHash: c.turnHashes[c.turnHashes.length - 1] ?? '',
+    };
+  }
+
+  humans(): PlayableActorId[] {
+    return PLAYABLE_ACTORS.filter((a) => this.setup.controllers[a] === 'human');
+  }
+
+  stop(): void {
+    this.clearTimer();
+    this.listeners = [];
+    this.actor.stop();
+  }
+
+  private changed(_snap: GameSnapshot): void {
+    this.emit();
+    this.schedule();
+  }
+
+  private emit(): void {
+    const v = this.view();
+    for (const l of this.listeners) l(v);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private schedule(): void {
+    if (!this.playingFlag || this.timer !== null) return;
+    const v = this.view();
+    if (v.ended || v.waiting.length > 0) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (!this.playingFlag) return;
+      const now = this.view();
+      if (now.ended || now.waiting.length > 0) return;
+      this.actor.send({ type: 'CONTINUE' });
+    }, SPEEDS[this.speedValue]);
+  }
+}

@@ -1,0 +1,244 @@
+import { ESCALATION_LADDER, PLAYABLE_ACTORS, type KeyEventName } from '../sim/ids';
+import type { LogEntry } from '../sim/log';
+import type { TrackSnapshot } from '../sim/phases';
+import type { Scenario } from '../sim/scenario/schema';
+import type { GameState } from '../sim/state';
+import { formatHour } from '../view/log-format';
+import { ACTOR_STYLE } from '../view/palette';
+import { h, svg } from './dom';
+
+/**
+ * The end screen: the named outcome, every actor's score, the timeline of key events and charts of
+ * the tracks over time. Charts are SVG with a line style and a label per series, so no series is
+ * told apart by colour alone.
+ */
+
+const KEY_EVENT_LABEL: Record<KeyEventName, string> = {
+  secondFront: 'Russia opens a second front',
+  taiwanLanding: 'PLA lands on Taiwan',
+  taipeiFalls: 'Taipei falls',
+  taiwanBlockade: 'Taiwan blockaded',
+  balticCapitalFalls: 'A Baltic capital falls',
+  article5Invoked: 'Article 5 invoked',
+  nuclearSignal: 'Nuclear signalling',
+  nuclearUse: 'Nuclear use',
+  ceasefire: 'Ceasefire',
+};
+
+interface Series {
+  readonly key: string;
+  readonly label: string;
+  readonly dash: string;
+  readonly color: string;
+}
+
+const CHARTS: { title: string; max: number; series: Series[]; ticks?: readonly string[] }[] = [
+  {
+    title: 'Escalation (rungs of the ladder)',
+    max: 7,
+    ticks: ESCALATION_LADDER,
+    series: [
+      { key: 'escalation.indoPacific', label: 'Indo-Pacific', dash: '', color: '#E69F00' },
+      { key: 'escalation.europe', label: 'Europe', dash: '6 4', color: '#56B4E9' },
+    ],
+  },
+  {
+    title: 'Alliances and risk (0–100)',
+    max: 100,
+    series: [
+      { key: 'natoCohesion', label: 'NATO cohesion', dash: '', color: '#56B4E9' },
+      { key: 'article5Credibility', label: 'Article 5 credibility', dash: '6 4', color: '#009E73' },
+      { key: 'coordination', label: 'China–Russia coordination', dash: '2 3', color: '#CC79A7' },
+      { key: 'miscalcRisk', label: 'Miscalculation risk', dash: '10 3 2 3', color: '#D55E00' },
+    ],
+  },
+  {
+    title: 'Forces and supply (0–100)',
+    max: 100,
+    series: [
+      { key: 'usPacificShare', label: 'US forces in the Pacific (%)', dash: '', color: '#0072B2' },
+      { key: 'taiwanSupply', label: 'Taiwan supply', dash: '6 4', color: '#009E73' },
+      {
+        key: 'deterrence.indoPacific',
+        label: 'Deterrence, Indo-Pacific',
+        dash: '2 3',
+        color: '#E69F00',
+      },
+      { key: 'deterrence.europe', label: 'Deterrence, Europe', dash: '10 3 2 3', color: '#F0E442' },
+    ],
+  },
+];
+
+export function endScreen(
+  sc: Scenario,
+  state: GameState,
+  tracks: readonly TrackSnapshot[],
+  log: readonly LogEntry[],
+  actions: { newGame(): void; close(): void },
+): HTMLElement {
+  const outcome = state.outcome;
+  const el = h('section', {
+    class: 'end-screen',
+    role: 'dialog',
+    'aria-modal': 'true',
+    'aria-labelledby': 'end-title',
+    'data-testid': 'end-screen',
+  });
+  const newGame = h('button', { type: 'button', class: 'primary' }, 'New game');
+  newGame.addEventListener('click', actions.newGame);
+  const close = h('button', { type: 'button', class: 'ghost' }, 'Back to the map');
+  close.addEventListener('click', actions.close);
+
+  const scores = h('table', { class: 'scores', 'data-testid': 'scores' });
+  scores.append(h('caption', { text: 'Scores by actor (−100 to 100)' }));
+  for (const a of PLAYABLE_ACTORS) {
+    const v = outcome?.scores[a] ?? 0;
+    const st = ACTOR_STYLE[a];
+    const bar = h('span', {
+      class: `bar ${v >= 0 ? 'pos' : 'neg'}`,
+      style: `width:${Math.min(50, Math.abs(v) / 2)}%`,
+    });
+    scores.append(
+      h(
+        'tr',
+        {},
+        h(
+          'th',
+          { scope: 'row' },
+          h('span', {
+            class: 'code',
+            style: `background:${st.css};color:${st.ink}`,
+            text: st.code,
+          }),
+          ` ${sc.actors[a]?.name ?? a}`,
+        ),
+        h('td', { class: 'num', text: v > 0 ? `+${v}` : String(v) }),
+        h('td', { class: 'barcell' }, h('span', { class: 'axis' }), bar),
+      ),
+    );
+  }
+
+  const timeline = h('ol', { class: 'timeline', 'data-testid': 'timeline' });
+  const items: { hour: number; node: HTMLElement }[] = state.keyEvents.map((k) => ({
+    hour: k.hour,
+    node: h(
+      'li',
+      { class: 'key' },
+      h('time', { text: formatHour(k.hour, sc) }),
+      ` ${KEY_EVENT_LABEL[k.name]}`,
+    ),
+  }));
+  // Escalation into open war belongs on the timeline too, even when no key event marks it.
+  for (const e of log)
+    if (e.type === 'escalation' && e.to > e.from && e.to >= 4)
+      items.push({
+        hour: e.hour,
+        node: h(
+          'li',
+          {},
+          h('time', { text: formatHour(e.hour, sc) }),
+          ` ${e.ladder === 'europe' ? 'Europe' : 'Indo-Pacific'} escalates to ${ESCALATION_LADDER[e.to] ?? e.to}`,
+        ),
+      });
+  items.sort((p, q) => p.hour - q.hour);
+  for (const it of items) timeline.append(it.node);
+  if (items.length === 0)
+    timeline.append(h('li', { text: 'No key event: the crisis stayed below the thresholds.' }));
+
+  el.append(
+    h(
+      'header',
+      {},
+      h('p', {
+        class: 'kicker',
+        text: outcome ? `Turn ${outcome.turn} · ${formatHour(state.hour, sc)}` : 'Game over',
+      }),
+      h('h1', {
+        id: 'end-title',
+        'data-testid': 'outcome',
+        text: outcome?.label ?? 'The campaign ran its course',
+      }),
+      h('div', { class: 'end-actions' }, close, newGame),
+    ),
+    h(
+      'div',
+      { class: 'end-body' },
+      h('div', { class: 'end-col' }, scores, h('h2', {}, 'Timeline'), timeline),
+      h(
+        'div',
+        { class: 'end-col charts', 'data-testid': 'charts' },
+        ...CHARTS.map((c) => chart(c, tracks)),
+      ),
+    ),
+  );
+  queueMicrotask(() => newGame.focus());
+  return el;
+}
+
+function chart(def: (typeof CHARTS)[number], tracks: readonly TrackSnapshot[]): HTMLElement {
+  const W = 520;
+  const H = 170;
+  const pad = { l: 34, r: 10, t: 10, b: 22 };
+  const n = Math.max(1, tracks.length);
+  const x = (i: number): number => pad.l + (n === 1 ? 0 : (i / (n - 1)) * (W - pad.l - pad.r));
+  const y = (v: number): number => pad.t + (1 - v / def.max) * (H - pad.t - pad.b);
+  const root = svg('svg', {
+    viewBox: `0 0 ${W} ${H}`,
+    role: 'img',
+    'aria-label': def.title,
+    class: 'chart',
+  });
+  for (let v = 0; v <= def.max; v += def.max === 7 ? 1 : 25) {
+    root.append(svg('line', { x1: pad.l, x2: W - pad.r, y1: y(v), y2: y(v), class: 'grid' }));
+    root.append(
+      svg('text', {
+        x: pad.l - 4,
+        y: y(v) + 3,
+        class: 'tick',
+        'text-anchor': 'end',
+        text: String(v),
+      }),
+    );
+  }
+  for (let i = 0; i < n; i += Math.max(1, Math.ceil(n / 9)))
+    root.append(
+      svg('text', {
+        x: x(i),
+        y: H - 6,
+        class: 'tick',
+        'text-anchor': 'middle',
+        text: `T${tracks[i]?.turn ?? i + 1}`,
+      }),
+    );
+  for (const s of def.series) {
+    const pts = tracks.map((t, i) => `${x(i).toFixed(1)},${y(t[s.key] ?? 0).toFixed(1)}`).join(' ');
+    root.append(
+      svg('polyline', {
+        points: pts,
+        fill: 'none',
+        stroke: s.color,
+        'stroke-width': 2,
+        'stroke-dasharray': s.dash || null,
+      }),
+    );
+  }
+  const legend = h('ul', { class: 'legend' });
+  for (const s of def.series) {
+    const last = tracks[tracks.length - 1]?.[s.key];
+    const sw = svg(
+      'svg',
+      { width: 28, height: 8, 'aria-hidden': 'true' },
+      svg('line', {
+        x1: 0,
+        x2: 28,
+        y1: 4,
+        y2: 4,
+        stroke: s.color,
+        'stroke-width': 2,
+        'stroke-dasharray': s.dash || null,
+      }),
+    );
+    legend.append(h('li', {}, sw, ` ${s.label}${last === undefined ? '' : `: ${last}`}`));
+  }
+  return h('figure', { class: 'chart-box' }, h('figcaption', { text: def.title }), root, legend);
+}

@@ -1,0 +1,342 @@
+import { ENGINE_PHASES } from '../engine/machine';
+import type { PlayableActorId } from '../sim/ids';
+import type { Scenario } from '../sim/scenario/schema';
+import type { GameView, LogFilter, ShownEntry, ViewFrame, Viewpoint } from '../view/contract';
+import { logColumnWidth } from '../view/contract';
+import { formatHour } from '../view/log-format';
+import { ACTOR_STYLE } from '../view/palette';
+import { decisionPanel } from './decision-panel';
+import { clear, h } from './dom';
+import { GameDriver, SPEEDS, type DriverView, type GameSetup, type Speed } from './driver';
+import { endScreen } from './end-screen';
+import { mountDomLog } from './log-dom';
+import { visibleLog } from './fog';
+
+/**
+ * The game screen: top bar (turn, date, the engine's phases, auto-play controls, viewpoint), the
+ * Phaser canvas (strategic band, both theater maps, event log), the DOM decision dock for human
+ * seats, the hot-seat hand-over screen and the end screen. It wires the engine driver to the view;
+ * it computes no rules.
+ */
+
+export interface GameScreen {
+  readonly el: HTMLElement;
+  readonly driver: GameDriver;
+  /** Resolves once the canvas view is up and the first frame is drawn. */
+  readonly ready: Promise<GameView>;
+  destroy(): void;
+}
+
+const PHASE_LABEL: Record<string, string> = {
+  briefing: 'Briefing',
+  intelligence: 'Intelligence',
+  decisions: 'Decisions',
+  adjudication: 'Adjudication',
+  events: 'Events',
+  assessment: 'Assessment',
+};
+
+export function gameScreen(
+  setup: GameSetup,
+  startView: (parent: HTMLElement) => Promise<GameView>,
+  actions: { newGame(): void },
+): GameScreen {
+  const sc: Scenario = setup.loaded.scenario;
+  const humans = (Object.keys(setup.controllers) as PlayableActorId[]).filter(
+    (a) => setup.controllers[a] === 'human',
+  );
+  const driver = new GameDriver(setup, {
+    autoplay: true,
+    speed: humans.length ? 'normal' : 'fast',
+  });
+  const el = h('div', { class: 'game', 'data-testid': 'game' });
+
+  // --- top bar -------------------------------------------------------------------------------
+  const turnLabel = h('span', { class: 'turn', 'data-testid': 'turn' });
+  const dateLabel = h('span', { class: 'date', 'data-testid': 'date' });
+  const stepper = h('ol', { class: 'phases', 'aria-label': 'Phases of the turn' });
+  const phaseItems = ENGINE_PHASES.map((p) => {
+    const li = h('li', { 'data-phase': p, text: PHASE_LABEL[p] ?? p });
+    stepper.append(li);
+    return li;
+  });
+  const playBtn = h(
+    'button',
+    { type: 'button', class: 'tool', 'data-testid': 'play', 'aria-keyshortcuts': 'p' },
+    'Pause',
+  );
+  const stepBtn = h(
+    'button',
+    { type: 'button', class: 'tool', 'data-testid': 'step', 'aria-keyshortcuts': 'n' },
+    'Step',
+  );
+  const speedSel = h('select', { 'aria-label': 'Auto-play speed', 'data-testid': 'speed' });
+  for (const s of Object.keys(SPEEDS) as Speed[])
+    speedSel.append(
+      h('option', { value: s, text: s === 'max' ? 'Fastest' : s[0]!.toUpperCase() + s.slice(1) }),
+    );
+  const viewSel = h('select', { 'aria-label': 'Viewpoint', 'data-testid': 'viewpoint' });
+  const logToggle = h(
+    'button',
+    { type: 'button', class: 'tool', 'aria-pressed': 'false', 'data-testid': 'text-log-toggle' },
+    'Text log',
+  );
+  const resultsBtn = h(
+    'button',
+    { type: 'button', class: 'tool', hidden: true, 'data-testid': 'results' },
+    'Results',
+  );
+  const menuBtn = h('button', { type: 'button', class: 'tool ghost' }, 'New game');
+  const status = h('p', {
+    class: 'status',
+    role: 'status',
+    'aria-live': 'polite',
+    'data-testid': 'status',
+  });
+  const top = h(
+    'header',
+    { class: 'topbar' },
+    h('span', { class: 'brand', text: 'Second Front' }),
+    h('span', { class: 'scenario-name', text: sc.name }),
+    turnLabel,
+    dateLabel,
+    stepper,
+    h('span', { class: 'controls' }, playBtn, stepBtn, speedSel),
+    viewSel,
+    logToggle,
+    resultsBtn,
+    menuBtn,
+  );
+
+  // --- stage ---------------------------------------------------------------------------------
+  const canvasHost = h('div', { class: 'canvas-host', 'data-testid': 'map' });
+  const dock = decisionPanel((actor, decisions) => {
+    const r = driver.submit(actor, decisions);
+    if (!r.ok) dock.reject(r.reason);
+  });
+  const domLogHost = h('aside', { class: 'dom-log-host sr-only', 'data-testid': 'dom-log-host' });
+  const handover = h('div', { class: 'overlay handover', hidden: true, 'data-testid': 'handover' });
+  const endHost = h('div', { class: 'overlay end', hidden: true });
+  const stage = h('div', { class: 'stage' }, canvasHost, dock.el, domLogHost, handover, endHost);
+  el.append(top, status, stage);
+
+  // --- state ---------------------------------------------------------------------------------
+  let view: GameView | null = null;
+  let atScreen: PlayableActorId | null = humans.length === 1 ? humans[0]! : null;
+  let shownDecision = '';
+  let endShown = false;
+  let viewpoint: Viewpoint =
+    humans.length === 0 ? 'control' : humans.length === 1 ? humans[0]! : 'public';
+  const filter: LogFilter = { theater: 'all', actor: 'all' };
+  const domLog = mountDomLog(domLogHost, { onEntry: (i) => highlightEntry(i) });
+
+  const viewChoices: Viewpoint[] =
+    humans.length === 0
+      ? ['control', ...(Object.keys(setup.controllers) as PlayableActorId[])]
+      : [];
+  if (viewChoices.length === 0) viewSel.hidden = true;
+  for (const v of viewChoices)
+    viewSel.append(
+      h('option', {
+        value: v,
+        text:
+          v === 'control' || v === 'public'
+            ? 'Control (sees all)'
+            : `${sc.actors[v]?.name ?? v}'s view`,
+      }),
+    );
+  viewSel.addEventListener('change', () => {
+    viewpoint = viewSel.value as Viewpoint;
+    draw(driver.view());
+  });
+
+  function highlightEntry(index: number): void {
+    const entry = driver.view().ctx.log[index];
+    view?.highlightRegion(entry?.region ?? null);
+  }
+
+  let lastFrameLog: ShownEntry[] = [];
+  function frame(v: DriverView): ViewFrame {
+    lastFrameLog = visibleLog(v.ctx.log, viewpoint, lastFrameLog);
+    return { sc, state: v.ctx.state, viewpoint, log: lastFrameLog, phase: v.phase };
+  }
+
+  function draw(v: DriverView): void {
+    const f = frame(v);
+    view?.render(f);
+    domLog.update(f);
+    const s = v.ctx.state;
+    turnLabel.textContent = `Turn ${s.turn} of ${setup.turnLimit}`;
+    dateLabel.textContent = formatHour(s.hour, sc);
+    const current = v.phase === 'decided' ? 'decisions' : v.phase;
+    for (const li of phaseItems) {
+      const on = li.dataset['phase'] === current;
+      li.classList.toggle('current', on);
+      if (on) li.setAttribute('aria-current', 'step');
+      else li.removeAttribute('aria-current');
+    }
+    playBtn.textContent = v.playing ? 'Pause' : 'Play';
+    playBtn.setAttribute('aria-pressed', String(v.playing));
+    speedSel.value = v.speed;
+    stepBtn.disabled = v.ended || v.waiting.length > 0;
+    status.textContent = v.ended
+      ? `Game over: ${s.outcome?.label ?? 'the campaign ran its course'}.`
+      : v.waiting.length > 0
+        ? `Turn ${s.turn}: waiting for ${v.waiting.map((a) => sc.actors[a]?.name ?? a).join(', ')}.`
+        : `Turn ${s.turn}: ${PHASE_LABEL[current] ?? current}${v.playing ? '' : ' (paused)'}.`;
+    seats(v);
+    if (v.ended && !endShown) showEnd(v);
+  }
+
+  function seats(v: DriverView): void {
+    const next = v.waiting[0];
+    if (!next) {
+      if (shownDecision !== '') dock.hide();
+      shownDecision = '';
+      handover.hidden = true;
+      if (humans.length > 1) {
+        atScreen = null;
+        setViewpoint('public');
+      }
+      setInset();
+      return;
+    }
+    const key = `${v.ctx.state.turn}:${next}`;
+    if (humans.length > 1 && atScreen !== next) {
+      if (shownDecision !== '') dock.hide();
+      shownDecision = '';
+      showHandover(next);
+      setInset();
+      return;
+    }
+    if (shownDecision === key) return;
+    shownDecision = key;
+    handover.hidden = true;
+    dock.show(v.ctx.state, sc, next);
+    setInset();
+  }
+
+  function setViewpoint(vp: Viewpoint): void {
+    if (viewpoint === vp) return;
+    viewpoint = vp;
+    lastFrameLog = [];
+    view?.render(frame(driver.view()));
+    domLog.update(frame(driver.view()));
+  }
+
+  function showHandover(next: PlayableActorId): void {
+    setViewpoint('public');
+    clear(handover);
+    handover.hidden = false;
+    const st = ACTOR_STYLE[next];
+    const name = sc.actors[next]?.name ?? next;
+    const go = h(
+      'button',
+      { type: 'button', class: 'primary big', 'data-testid': 'handover-ready' },
+      `I am ${name}: show my turn`,
+    );
+    go.addEventListener('click', () => {
+      atScreen = next;
+      handover.hidden = true;
+      setViewpoint(next);
+      draw(driver.view());
+    });
+    handover.append(
+      h(
+        'div',
+        {
+          class: 'card',
+          role: 'dialog',
+          'aria-modal': 'true',
+          'aria-labelledby': 'handover-title',
+        },
+        h('span', {
+          class: 'code big',
+          style: `background:${st.css};color:${st.ink}`,
+          text: st.code,
+        }),
+        h('h2', { id: 'handover-title', text: `Pass the screen to ${name}` }),
+        h('p', {
+          text: `Turn ${driver.view().ctx.state.turn}. The other players' choices stay hidden until adjudication reveals them. ${name} only: press the button when ready.`,
+        }),
+        go,
+      ),
+    );
+    queueMicrotask(() => go.focus());
+  }
+
+  function showEnd(v: DriverView): void {
+    endShown = true;
+    resultsBtn.hidden = false;
+    clear(endHost);
+    endHost.append(
+      endScreen(sc, v.ctx.state, v.ctx.tracks, v.ctx.log, {
+        newGame: actions.newGame,
+        close: () => {
+          endHost.hidden = true;
+          resultsBtn.focus();
+        },
+      }),
+    );
+    endHost.hidden = false;
+  }
+
+  function setInset(): void {
+    if (!view) return;
+    view.setBottomInset(dock.el.hidden ? 0 : dock.el.getBoundingClientRect().height);
+  }
+
+  function layoutDock(): void {
+    const w = canvasHost.clientWidth;
+    dock.el.style.right = `${logColumnWidth(w)}px`;
+    setInset();
+  }
+
+  // --- controls ------------------------------------------------------------------------------
+  playBtn.addEventListener('click', () => (driver.view().playing ? driver.pause() : driver.play()));
+  stepBtn.addEventListener('click', () => driver.step());
+  speedSel.addEventListener('change', () => driver.setSpeed(speedSel.value as Speed));
+  logToggle.addEventListener('click', () => {
+    const on = domLogHost.classList.toggle('sr-only');
+    logToggle.setAttribute('aria-pressed', String(!on));
+  });
+  resultsBtn.addEventListener('click', () => {
+    endHost.hidden = false;
+  });
+  menuBtn.addEventListener('click', () => {
+    if (driver.view().ended || confirm('Leave this game and start a new one?')) actions.newGame();
+  });
+  const onKey = (e: KeyboardEvent): void => {
+    const t = e.target as HTMLElement | null;
+    if (t && t.closest('input, select, textarea, form, [role="dialog"]')) return;
+    if (e.key === 'p') playBtn.click();
+    else if (e.key === 'n') stepBtn.click();
+  };
+  document.addEventListener('keydown', onKey);
+  const ro = new ResizeObserver(() => layoutDock());
+  ro.observe(canvasHost);
+  ro.observe(dock.el);
+
+  driver.onChange(draw);
+  const ready = startView(canvasHost).then((v) => {
+    view = v;
+    v.on('logEntry', (i) => highlightEntry(i));
+    v.on('select', () => undefined);
+    v.setLogFilter(filter);
+    layoutDock();
+    driver.start();
+    return v;
+  });
+
+  return {
+    el,
+    driver,
+    ready,
+    destroy() {
+      document.removeEventListener('keydown', onKey);
+      ro.disconnect();
+      driver.stop();
+      view?.destroy();
+    },
+  };
+}

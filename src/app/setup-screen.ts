@@ -1,0 +1,370 @@
+import { PLAYABLE_ACTORS, type PlayableActorId } from '../sim/ids';
+import type { Controllers } from '../sim/replay';
+import { LEVER_DOMAINS, LEVER_NAMES, type LeverName, type Levers } from '../sim/scenario/levers';
+import type { LoadedScenario } from '../sim/scenario/load';
+import type { Scenario } from '../sim/scenario/schema';
+import { defaultLevers, resolveLevers } from '../sim/setup';
+import { ACTOR_STYLE } from '../view/palette';
+import { clear, h } from './dom';
+import type { GameSetup } from './driver';
+import { bundledScenarioIds, loadBundled } from './scenarios';
+
+/**
+ * The setup screen: scenario (with its briefing and sources), who plays each seat, the seed and
+ * the scenario's levers. One click on Start plays with sensible defaults: the baseline, the United
+ * States as the human seat, a fresh random seed and the scenario's own lever defaults.
+ */
+
+export const LEVER_LABELS: Record<LeverName, string> = {
+  usIntervention: 'US intervention for Taiwan',
+  japanBases: 'Japanese bases open to US forces',
+  balticForwardBrigades: 'Extra NATO brigades in the Baltic states',
+  balticHeavyBrigades: 'Extra heavy brigades in the Baltic states',
+  article5Credibility: 'Article 5 credibility (as Moscow sees it)',
+  chinaRussiaCoordination: 'China–Russia coordination',
+  natoSpendingPctGdp: 'European NATO defence spending (% of GDP)',
+  ukraineStatus: 'Ukraine at the start',
+  usArticle5Response: 'US answer to an Article 5 call',
+  chinaCourse: "China's course",
+  russiaCourse: "Russia's course",
+};
+
+/** A fresh seed a person can read back and type: six letters and digits. */
+export function randomSeed(): string {
+  const bytes = new Uint8Array(6);
+  crypto.getRandomValues(bytes);
+  const abc = 'abcdefghjkmnpqrstuvwxyz23456789';
+  return Array.from(bytes, (b) => abc[b % abc.length]).join('');
+}
+
+export interface SetupScreen {
+  readonly el: HTMLElement;
+}
+
+interface Choice {
+  scenarioId: string;
+  controllers: Controllers;
+  seed: string;
+  levers: Record<string, string | number | boolean>;
+}
+
+export function setupScreen(
+  onStart: (setup: GameSetup) => void,
+  initial?: Partial<Choice>,
+): SetupScreen {
+  const ids = bundledScenarioIds();
+  const choice: Choice = {
+    scenarioId:
+      initial?.scenarioId && ids.includes(initial.scenarioId) ? initial.scenarioId : 'two-front',
+    controllers:
+      initial?.controllers ??
+      (Object.fromEntries(
+        PLAYABLE_ACTORS.map((a) => [a, a === 'usa' ? 'human' : 'ai']),
+      ) as Controllers),
+    seed: initial?.seed ?? randomSeed(),
+    levers: {},
+  };
+
+  const el = h('main', { class: 'setup', 'data-testid': 'setup' });
+  const scenarioList = h('div', {
+    class: 'scenario-list',
+    role: 'radiogroup',
+    'aria-label': 'Scenario',
+  });
+  const briefing = h('section', { class: 'briefing', 'aria-label': 'Briefing' });
+  const seats = h('fieldset', { class: 'seats' });
+  const leverBox = h('fieldset', { class: 'levers' });
+  const error = h('p', { class: 'error', role: 'alert', 'data-testid': 'setup-error' });
+  const seedInput = h('input', {
+    id: 'seed',
+    type: 'text',
+    value: choice.seed,
+    maxlength: 100,
+    spellcheck: 'false',
+    autocomplete: 'off',
+    'data-testid': 'seed',
+  });
+  seedInput.addEventListener('input', () => {
+    choice.seed = seedInput.value.trim();
+  });
+  const newSeed = h(
+    'button',
+    { type: 'button', class: 'ghost', title: 'Draw a new random seed' },
+    'New seed',
+  );
+  newSeed.addEventListener('click', () => {
+    choice.seed = randomSeed();
+    seedInput.value = choice.seed;
+  });
+
+  const start = h(
+    'button',
+    { type: 'button', class: 'primary big', 'data-testid': 'start' },
+    'Start',
+  );
+  start.addEventListener('click', () => {
+    const loaded = loadBundled(choice.scenarioId);
+    if (!loaded.ok) {
+      error.textContent = loaded.error.map((p) => p.message).join('\n');
+      return;
+    }
+    if (choice.seed === '') {
+      error.textContent = 'The seed cannot be empty: type one or draw a new one.';
+      seedInput.focus();
+      return;
+    }
+    const levers = resolveLevers(loaded.value.scenario, choice.levers);
+    if (!levers.ok) {
+      error.textContent = levers.error.message;
+      return;
+    }
+    error.textContent = '';
+    onStart({
+      loaded: loaded.value,
+      seed: choice.seed,
+      levers: levers.value,
+      controllers: { ...choice.controllers },
+      turnLimit: loaded.value.scenario.calendar.maxTurns,
+    });
+  });
+
+  function renderScenarios(): void {
+    clear(scenarioList);
+    for (const id of ids) {
+      const r = loadBundled(id);
+      const name = r.ok ? r.value.scenario.name : id;
+      const summary = r.ok ? r.value.scenario.summary : (r.error[0]?.message ?? '');
+      const input = h('input', {
+        type: 'radio',
+        name: 'scenario',
+        value: id,
+        id: `scenario-${id}`,
+        checked: id === choice.scenarioId,
+        'data-testid': `scenario-${id}`,
+      });
+      input.addEventListener('change', () => {
+        choice.scenarioId = id;
+        choice.levers = {};
+        renderDetails();
+      });
+      scenarioList.append(
+        h(
+          'label',
+          { class: 'scenario-card', for: `scenario-${id}` },
+          input,
+          h('strong', { text: name }),
+          h('span', { text: summary }),
+        ),
+      );
+    }
+  }
+
+  function renderDetails(): void {
+    const r = loadBundled(choice.scenarioId);
+    clear(briefing);
+    clear(seats);
+    clear(leverBox);
+    if (!r.ok) {
+      briefing.append(h('p', { class: 'error', text: r.error.map((p) => p.message).join('\n') }));
+      return;
+    }
+    renderBriefing(briefing, r.value);
+    renderSeats(r.value.scenario);
+    renderLevers(r.value.scenario);
+  }
+
+  function renderSeats(sc: Scenario): void {
+    seats.append(
+      h('legend', {}, 'Sides'),
+      h(
+        'p',
+        { class: 'hint' },
+        'Pick who plays each seat. Several humans take turns on this screen (hot seat).',
+      ),
+    );
+    for (const actor of PLAYABLE_ACTORS) seats.append(seatRow(sc, actor));
+  }
+
+  function seatRow(sc: Scenario, actor: PlayableActorId): HTMLElement {
+    const st = ACTOR_STYLE[actor];
+    const row = h('div', { class: 'seat-row', 'data-testid': `seat-${actor}` });
+    const badge = h('span', {
+      class: 'code',
+      style: `background:${st.css};color:${st.ink}`,
+      text: st.code,
+    });
+    const name = h('span', {
+      class: 'seat-name',
+      id: `seat-label-${actor}`,
+      text: sc.actors[actor]?.name ?? actor,
+    });
+    const group = h('span', {
+      class: 'segmented',
+      role: 'radiogroup',
+      'aria-labelledby': `seat-label-${actor}`,
+    });
+    for (const who of ['human', 'ai'] as const) {
+      const id = `seat-${actor}-${who}`;
+      const input = h('input', {
+        type: 'radio',
+        name: `seat-${actor}`,
+        id,
+        value: who,
+        checked: choice.controllers[actor] === who,
+        'data-testid': id,
+      });
+      input.addEventListener('change', () => {
+        choice.controllers = { ...choice.controllers, [actor]: who };
+      });
+      group.append(input, h('label', { for: id, text: who === 'human' ? 'Human' : 'AI' }));
+    }
+    row.append(badge, name, group);
+    return row;
+  }
+
+  function renderLevers(sc: Scenario): void {
+    const defaults = defaultLevers(sc);
+    const reset = h('button', { type: 'button', class: 'ghost small' }, 'Reset to defaults');
+    reset.addEventListener('click', () => {
+      choice.levers = {};
+      clear(leverBox);
+      renderLevers(sc);
+    });
+    leverBox.append(
+      h('legend', {}, 'Levers'),
+      h('p', { class: 'hint' }, 'What-if knobs. Each starts at the scenario’s own value.'),
+      reset,
+    );
+    for (const name of LEVER_NAMES) leverBox.append(leverControl(sc, name, defaults));
+  }
+
+  function leverControl(sc: Scenario, name: LeverName, defaults: Levers): HTMLElement {
+    const def = sc.levers[name];
+    const domain = LEVER_DOMAINS[name];
+    const id = `lever-${name}`;
+    const current = choice.levers[name] ?? defaults[name];
+    const row = h('div', { class: 'lever', 'data-testid': id });
+    const label = h('label', { for: id, text: LEVER_LABELS[name] });
+    const meaning = h('p', { class: 'meaning', id: `${id}-meaning`, text: def.meaning });
+    let control: HTMLElement;
+    if (domain.kind === 'enum') {
+      const values = def.values ?? [...domain.values];
+      const select = h('select', { id, 'aria-describedby': `${id}-meaning` });
+      for (const v of values)
+        select.append(h('option', { value: v, selected: v === current, text: humanizeValue(v) }));
+      select.addEventListener('change', () => {
+        choice.levers[name] = select.value;
+      });
+      control = select;
+    } else if (domain.kind === 'boolean') {
+      const box = h('input', {
+        id,
+        type: 'checkbox',
+        checked: current === true,
+        'aria-describedby': `${id}-meaning`,
+      });
+      box.addEventListener('change', () => {
+        choice.levers[name] = box.checked;
+      });
+      control = box;
+    } else {
+      const min = def.min ?? domain.min;
+      const max = def.max ?? domain.max;
+      const step = def.step ?? (domain.kind === 'integer' ? 1 : 0.05);
+      const out = h('output', { for: id, class: 'value', text: String(current) });
+      const range = h('input', {
+        id,
+        type: 'range',
+        min,
+        max,
+        step,
+        value: String(current),
+        'aria-describedby': `${id}-meaning`,
+      });
+      range.addEventListener('input', () => {
+        out.textContent = range.value;
+        choice.levers[name] = Number(range.value);
+      });
+      control = h(
+        'span',
+        { class: 'range' },
+        h('span', { class: 'bound', text: String(min) }),
+        range,
+        h('span', { class: 'bound', text: String(max) }),
+        out,
+      );
+    }
+    row.append(label, control, meaning);
+    return row;
+  }
+
+  const left = h('div', { class: 'setup-left' }, h('h2', {}, 'Scenario'), scenarioList, briefing);
+  const seedRow = h(
+    'div',
+    { class: 'seed-row' },
+    h('label', { for: 'seed' }, 'Seed'),
+    seedInput,
+    newSeed,
+    h(
+      'p',
+      { class: 'hint' },
+      'The same scenario, seed, levers and decisions always give the same game.',
+    ),
+  );
+  const right = h('div', { class: 'setup-right' }, seats, seedRow, leverBox);
+  el.append(
+    h(
+      'header',
+      { class: 'setup-head' },
+      h('h1', {}, 'Second Front'),
+      h(
+        'p',
+        { class: 'tagline' },
+        'China moves on Taiwan and presses Russia to keep NATO busy in Europe. Both fronts, one crisis.',
+      ),
+      start,
+    ),
+    error,
+    h('div', { class: 'setup-body' }, left, right),
+  );
+  renderScenarios();
+  renderDetails();
+  queueMicrotask(() => start.focus());
+  return { el };
+}
+
+function humanizeValue(v: string): string {
+  return v.replace(/-/g, ' ');
+}
+
+function renderBriefing(host: HTMLElement, loaded: LoadedScenario): void {
+  const sc = loaded.scenario;
+  host.append(h('h3', { text: sc.name }));
+  for (const p of sc.briefing) host.append(h('p', { text: p }));
+  const cal = sc.calendar;
+  host.append(
+    h('p', {
+      class: 'hint',
+      text: `Starts ${cal.start}; ${cal.maxTurns} turns of ${cal.turnHours} hours (${cal.turnHours / 24} days) each.`,
+    }),
+  );
+  const list = h('ol', { class: 'sources' });
+  for (const [id, s] of Object.entries(sc.sources))
+    list.append(
+      h(
+        'li',
+        { id: `source-${id}` },
+        h('cite', { text: s.title }),
+        ` — ${s.publisher}, ${s.date}. `,
+        h('span', { class: 'note', text: s.note ?? '' }),
+      ),
+    );
+  host.append(
+    h(
+      'details',
+      { class: 'sources-box' },
+      h('summary', { text: `Sources (${Object.keys(sc.sources).length})` }),
+      list,
+    ),
+  );
+}

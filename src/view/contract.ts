@@ -1,0 +1,88 @@
+import type { ActorId, Theater } from '../sim/ids';
+import type { LogEntry } from '../sim/log';
+import type { Scenario } from '../sim/scenario/schema';
+import type { GameState } from '../sim/state';
+
+/**
+ * What the app shell (DOM, engine driver) and the Phaser view agree on. The view draws frames and
+ * reports what the player pointed at; it never computes rules and never talks to the engine.
+ */
+
+/**
+ * Whose eyes the screen shows: one actor's (fog of war), `public` (what every side knows: hot-seat
+ * play between hand-overs) or the all-seeing control view.
+ */
+export type Viewpoint = ActorId | 'public' | 'control';
+
+/** One log entry as the view shows it: its index in the engine's log is its stable id. */
+export interface ShownEntry {
+  readonly index: number;
+  readonly entry: LogEntry;
+}
+
+/** Everything the view needs to draw one moment of the game. */
+export interface ViewFrame {
+  readonly sc: Scenario;
+  readonly state: GameState;
+  readonly viewpoint: Viewpoint;
+  /** Entries this viewpoint may see, in engine order (oldest first); the view shows newest first. */
+  readonly log: readonly ShownEntry[];
+  /** The engine phase being shown (`briefing` … `assessment`, `decided`, `ended`). */
+  readonly phase: string;
+}
+
+export type Selection =
+  | { readonly kind: 'region'; readonly id: string }
+  | { readonly kind: 'force'; readonly id: string };
+
+/** Filters of the event log (the app's controls and the view's log share them). */
+export interface LogFilter {
+  readonly theater: Theater | 'global' | 'all';
+  readonly actor: ActorId | 'all';
+}
+
+export interface ViewEvents {
+  /** A region or force was clicked (null: empty map clicked). */
+  select: (sel: Selection | null) => void;
+  /** A log entry was clicked (its engine index). */
+  logEntry: (index: number) => void;
+}
+
+/** Numbers tests read to check what is on screen without parsing pixels. */
+export interface ViewProbe {
+  readonly ready: boolean;
+  readonly highlighted: string | null;
+  readonly selected: Selection | null;
+  /** Screen rectangles (CSS pixels, relative to the canvas) of the log rows now drawn. */
+  readonly logRows: readonly {
+    index: number;
+    x: number;
+    y: number;
+    w: number;
+    h: number;
+    open: boolean;
+  }[];
+  /** Where a region's centre is on screen (CSS pixels relative to the canvas), if drawn. */
+  regionAt(id: string): { x: number; y: number } | null;
+  readonly filter: LogFilter;
+}
+
+export interface GameView {
+  render(frame: ViewFrame): void;
+  /** Light up a region on its theater map and pan its camera to it (null clears). */
+  highlightRegion(id: string | null): void;
+  setLogFilter(filter: LogFilter): void;
+  on<K extends keyof ViewEvents>(event: K, cb: ViewEvents[K]): void;
+  /** Reserve space at the bottom of the map area (the DOM decision dock), in CSS pixels. */
+  setBottomInset(px: number): void;
+  probe(): ViewProbe;
+  destroy(): void;
+}
+
+/** Width of the event-log column at the right of the canvas, in CSS pixels. */
+export function logColumnWidth(canvasWidth: number): number {
+  return canvasWidth >= 1600 ? 420 : 340;
+}
+
+/** Height of the strategic band across the top of the maps, in CSS pixels. */
+export const BAND_HEIGHT = 92;
