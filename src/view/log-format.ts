@@ -157,10 +157,11 @@ export function describeEntry(entry: LogEntry, sc: Scenario): EntryView {
     }
     case 'ai-reasoning': {
       const chosen = entry.chosen.map((o) => optionLabel(sc, o));
+      const n = entry.considered.length;
       return {
         ...base,
         actors: entry.actors.length > 0 ? entry.actors : [entry.actor],
-        title: `Weighed ${entry.considered.length} options; chose ${chosen.join(', ') || 'to hold'}`,
+        title: `Weighed ${n} option${n === 1 ? '' : 's'}; chose ${chosen.join(', ') || 'to hold'}`,
         details: [aiTable(sc, entry.considered, entry.chosen)],
       };
     }
