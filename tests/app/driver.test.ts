@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { GameDriver, type GameSetup } from '../../src/app/driver';
+import { canSee, visibleLog } from '../../src/app/fog';
+import { bundledScenarioIds, loadBundled } from '../../src/app/scenarios';
+import { loadScenarioFile } from '../../src/cli/scenario-files';
+import { runEngine } from '../../src/engine/run';
+import { verifyReplay } from '../../src/engine/run';
+import { allAi } from '../../src/sim/run';
+import { defaultLevers } from '../../src/sim/setup';
+
+/**
+ * The browser's engine driver, headless: it plays the same game as the CLI, stops for human seats,
+ * refuses illegal orders with a reason, and its replay record verifies in the CLI's loader.
+ */
+
+function setup(humans: string[] = [], seed = 'driver'): GameSetup {
+  const loaded = loadBundled('two-front');
+  if (!loaded.ok) throw new Error('two-front did not load');
+  const controllers = { ...allAi() };
+  for (const h of humans) controllers[h as keyof typeof controllers] = 'human';
+  return {
+    loaded: loaded.value,
+    seed,
+    levers: defaultLevers(loaded.value.scenario),
+    controllers,
+    turnLimit: 6,
+  };
+}
+
+/** Step a paused driver until it waits for a human or ends. */
+function stepUntilStill(d: GameDriver): void {
+  for (let i = 0; i < 1000; i++) {
+    const v = d.view();
+    if (v.ended || v.waiting.length > 0) return;
+    d.step();
+  }
+  throw new Error('the driver never stopped');
+}
+
+describe('bundled scenarios', () => {
+  it('are the files in scenarios/, with the same hashes as the CLI loads', () => {
+    expect(bundledScenarioIds()[0]).toBe('two-front');
+    expect(bundledScenarioIds()).toHaveLength(6);
+    for (const id of bundledScenarioIds()) {
+      const b = loadBundled(id);
+      const c = loadScenarioFile(id);
+      expect(b.ok && c.ok && b.value.hash === c.value.hash, id).toBe(true);
+    }
+  });
+
+  it('an unknown id is a clear error naming the scenarios there are', () => {
+    const r = loadBundled('nope');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error[0]!.message).toMatch(/unknown scenario "nope".*two-front/);
+  });
+});
+
+describe('the driver', () => {
+  it('stepped through every phase, an AI-only game matches the CLI engine bit for bit', () => {
+    const s = setup();
+    const d = new GameDriver(s, { autoplay: false, speed: 'max' });
+    const phases: string[] = [];
+    d.onChange((v) => {
+      if (phases[phases.length - 1] !== v.phase) phases.push(v.phase);
+    });
+    d.start();
+    stepUntilStill(d);
+    expect(phases.slice(0, 8)).toEqual([
+      'briefing',
+      'intelligence',
+      'decisions',
+      'decided',
+      'adjudication',
+      'events',
+      'assessment',
+      'briefing',
+    ]);
+    const cli = runEngine(s.loaded.scenario, { seed: s.seed, levers: s.levers, turns: 6 });
+    expect(d.replay().turnHashes).toEqual(cli.turnHashes);
+    expect(d.view().ctx.log).toEqual(cli.log);
+    d.stop();
+  });
+
+  it('stops for a human seat, refuses an illegal order with a reason, accepts a legal one', () => {
+    const s = setup(['usa']);
+    const d = new GameDriver(s, { autoplay: false, speed: 'max' });
+    d.start();
+    stepUntilStill(d);
+    expect(d.view()).toMatchObject({ phase: 'decisions', waiting: ['usa'] });
+    const before = JSON.stringify(d.view().ctx.state);
+    const bad = d.submit('usa', [{ type: 'china.mobilise' }]);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.reason).toMatch(/china\.mobilise/);
+    expect(JSON.stringify(d.view().ctx.state)).toBe(before);
+    expect(d.submit('usa', []).ok).toBe(true);
+    expect(d.view().waiting).toEqual([]);
+    stepUntilStill(d);
+    expect(d.view().ctx.state.turn).toBe(2);
+    d.stop();
+  });
+
+  it('its replay record of a finished game verifies in the CLI loader', () => {
+    const s = setup(['usa'], 'driver-replay');
+    const d = new GameDriver(s, { autoplay: false, speed: 'max' });
+    d.start();
+    for (let turn = 0; turn < 10 && !d.view().ended; turn++) {
+      stepUntilStill(d);
+      if (d.view().waiting.length > 0) d.submit('usa', []);
+    }
+    expect(d.view().ended).toBe(true);
+    const cliLoaded = loadScenarioFile('two-front');
+    if (!cliLoaded.ok) throw new Error('no scenario');
+    const v = verifyReplay(cliLoaded.value, d.replay());
+    expect(v).toMatchObject({ ok: true, finalHash: d.replay().finalHash });
+    d.stop();
+  });
+});
+
+describe('fog of war', () => {
+  const s = setup();
+  const log = runEngine(s.loaded.scenario, { seed: 'fog', levers: s.levers, turns: 3 }).log;
+
+  it('a side sees public entries and its own; public sees only public; control sees all', () => {
+    const usa = visibleLog(log, 'usa', []);
+    expect(usa.every((e) => canSee(e.entry, 'usa'))).toBe(true);
+    expect(usa.some((e) => e.entry.visibleTo !== 'all')).toBe(true);
+    expect(usa.some((e) => e.entry.type === 'ai-reasoning' && e.entry.actor === 'china')).toBe(
+      false,
+    );
+    expect(visibleLog(log, 'public', []).every((e) => e.entry.visibleTo === 'all')).toBe(true);
+    expect(visibleLog(log, 'control', [])).toHaveLength(log.length);
+  });
+
+  it('extending a previous result gives the same list as building it afresh', () => {
+    const half = log.slice(0, Math.floor(log.length / 2));
+    const first = visibleLog(half, 'russia', []);
+    const grown = [...half, ...log.slice(half.length)];
+    expect(visibleLog(grown, 'russia', first)).toEqual(visibleLog(grown, 'russia', []));
+  });
+});
