@@ -161,7 +161,7 @@ export function describeEntry(entry: LogEntry, sc: Scenario): EntryView {
       return {
         ...base,
         actors: entry.actors.length > 0 ? entry.actors : [entry.actor],
-        title: `Weighed ${n} option${n === 1 ? '' : 's'}; chose ${chosen.join(', ') || 'to hold'}`,
+        title: `${chosen.length > 0 ? `Chose ${chosen.join(', ')}` : 'Holds'} (of ${n} weighed)`,
         details: [aiTable(sc, entry.considered, entry.chosen)],
       };
     }

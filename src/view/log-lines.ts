@@ -64,20 +64,24 @@ function tableLines(block: Extract<DetailBlock, { kind: 'table' }>, cols: number
   const out: string[] = [];
   const lastCol = block.columns.length - 1;
   const inner = cols - INDENT.length;
+  const totalW = block.rows.reduce((m, r) => Math.max(m, (r.cells[lastCol] ?? '').length), 0);
   for (const row of block.rows) {
-    // Two lines per row: name and the last column (the total) on the first, the terms beneath.
-    // A grid of eight columns does not fit a 340 px log; this does, and still lines up.
-    const total = `${block.columns[lastCol]} ${row.cells[lastCol] ?? ''}`;
+    // Two lines per row: the name and the total on the first, the terms beneath. A grid of eight
+    // columns does not fit a 340 px log; this does, and the totals still line up.
+    const total = `${block.columns[lastCol]} ${(row.cells[lastCol] ?? '').padStart(totalW)}`;
     const mark = row.marked ? '✓ ' : '  ';
     const nameW = inner - mark.length - total.length - 1;
     const names = wrap(row.cells[0] ?? '', nameW);
     out.push(`${INDENT}${mark}${(names[0] ?? '').padEnd(nameW)} ${total}`);
     for (const l of names.slice(1)) out.push(`${INDENT}  ${l}`);
+    // Zero terms are left out: they say nothing and would push the rest onto a second line.
     const terms = block.columns
       .slice(1, lastCol)
-      .map((c, i) => `${c} ${row.cells[i + 1] ?? ''}`)
+      .map((c, i) => ({ c, v: row.cells[i + 1] ?? '' }))
+      .filter((t) => t.v !== '0' && t.v !== '')
+      .map((t) => `${t.c} ${t.v}`)
       .join('  ');
-    out.push(...wrap(terms, inner - 4).map((l) => `${INDENT}    ${l}`));
+    if (terms) out.push(...wrap(terms, inner - 4).map((l) => `${INDENT}    ${l}`));
   }
   return out;
 }

@@ -1,69 +1,45 @@
 import Phaser from 'phaser';
-import type { ActorId, Theater } from '../sim/ids';
 import type { Scenario } from '../sim/scenario/schema';
 import type { LogFilter, ShownEntry, ViewFrame, ViewProbe } from './contract';
+import { FilterChips } from './log-chips';
 import {
-  actorFilters,
   describeEntry,
   formatHour,
   matchesFilter,
   NO_FILTER,
-  THEATER_FILTERS,
   turnDate,
   type EntryView,
 } from './log-format';
 import { detailLines } from './log-lines';
+import { TextPool } from './log-pool';
+import {
+  BADGE_INK,
+  BADGE_W,
+  BAR_W,
+  CODE_W,
+  DETAIL_BG,
+  hex,
+  KEY_BG,
+  LINE_H,
+  MAX_COLS,
+  PAD,
+  ROW_H,
+  ROW_HOVER,
+  SANS,
+  TURN_H,
+} from './log-style';
 import { ACTOR_STYLE, UI } from './palette';
 
 /**
  * The event log column: newest first, grouped by turn, filterable, rows that open to show the
  * numbers behind them. Games reach thousands of entries and auto-play redraws every few hundred
- * ms, so only rows in view get game objects, and a row keeps its Text objects while it stays in
- * view (Phaser re-rasterises a Text on every change).
+ * ms, so the layout is a flat list of positions and only the items in view get game objects.
  */
-
-const SANS = 'system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
-const MONO = 'ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace';
-const PAD = 10;
-const ROW_H = 24;
-const TURN_H = 30;
-const LINE_H = 15;
-const BADGE_W = 66;
-const CODE_W = 24;
-const BAR_W = 10;
-const CHIP_H = 20;
-
-const BADGE_INK: Record<string, string> = {
-  ROLL: '#8fb8de',
-  AI: '#c3a6e0',
-  DECISION: '#7fd1b9',
-  EVENT: '#e8c07a',
-  CHANGE: '#8b98a5',
-  KEY: UI.accentCss,
-  ESCALATION: UI.danger,
-  OUTCOME: UI.accentCss,
-  PHASE: UI.muted,
-};
 
 type Item =
   | { kind: 'turn'; key: string; y: number; h: number; turn: number }
   | { kind: 'row'; key: string; y: number; h: number; shown: ShownEntry }
   | { kind: 'detail'; key: string; y: number; h: number; shown: ShownEntry; lines: string };
-
-interface RowObjs {
-  badge: Phaser.GameObjects.Text;
-  code: Phaser.GameObjects.Text;
-  title: Phaser.GameObjects.Text;
-}
-
-interface Chip {
-  x: number;
-  y: number;
-  w: number;
-  text: Phaser.GameObjects.Text;
-  theater?: LogFilter['theater'];
-  actor?: ActorId | 'all';
-}
 
 /** The event-log scene. Its rectangle on the canvas is set by `setArea` (a camera viewport). */
 export class LogScene extends Phaser.Scene {
@@ -75,46 +51,46 @@ export class LogScene extends Phaser.Scene {
   private sc: Scenario | null = null;
   private logKey = '';
   private shown: ShownEntry[] = [];
+  private countAll = 0;
   private items: Item[] = [];
   private total = 0;
   private scroll = 0;
   private listTop = 0;
+  /** Where the readable list starts: below the chips and below the sticky turn header. */
+  private clearTop = 0;
   private open = new Set<number>();
   private views = new Map<number, EntryView>();
-  private fitted = new Map<number, string>();
   private entryCbs: ((index: number) => void)[] = [];
   private filterCbs: ((f: LogFilter) => void)[] = [];
   private g!: Phaser.GameObjects.Graphics;
   private top!: Phaser.GameObjects.Graphics;
-  private heading!: Phaser.GameObjects.Text;
+  private stick!: Phaser.GameObjects.Graphics;
+  private stickText!: Phaser.GameObjects.Text;
   private count!: Phaser.GameObjects.Text;
   private empty!: Phaser.GameObjects.Text;
-  private chips: Chip[] = [];
-  private live = new Map<string, RowObjs | Phaser.GameObjects.Text>();
-  private freeRows: RowObjs[] = [];
-  /** Released Texts by kind ('t' turn headers, 'd' detail blocks): each kind keeps its own style. */
-  private freeTexts: Record<'t' | 'd', Phaser.GameObjects.Text[]> = { t: [], d: [] };
+  private chips!: FilterChips;
+  private pool!: TextPool;
+  private monoW = 6.6;
   private drag: { y: number; scroll: number; moved: boolean; bar: boolean } | null = null;
   private hover = -1;
   private ready = false;
-  private measure: CanvasRenderingContext2D | null = null;
-  private monoW = 6.6;
 
   constructor() {
     super({ key: LogScene.KEY });
   }
 
   create(): void {
+    // Depths: list shapes 0, list text 1, sticky header 1.5–1.6, header panel 2, its text 3.
     this.g = this.add.graphics().setDepth(0);
+    this.stick = this.add.graphics().setDepth(1.5);
     this.top = this.add.graphics().setDepth(2);
-    this.heading = this.text(PAD, 9, 'Event log', 13, UI.text, 3).setFontStyle('bold');
-    this.count = this.text(0, 11, '', 11, UI.muted, 3);
-    this.empty = this.text(PAD, 0, 'No entries match this filter.', 12, UI.muted, 1);
-    this.measure = document.createElement('canvas').getContext('2d');
-    if (this.measure) {
-      this.measure.font = `11px ${MONO}`;
-      this.monoW = this.measure.measureText('0123456789').width / 10;
-    }
+    this.stickText = this.label(11, UI.accentCss, 1.6).setFontStyle('bold');
+    this.label(13, UI.text, 3).setText('Event log').setFontStyle('bold').setPosition(PAD, 9);
+    this.count = this.label(11, UI.muted, 3);
+    this.empty = this.label(12, UI.muted, 1).setText('No entries match this filter.');
+    this.chips = new FilterChips(this);
+    this.pool = new TextPool(this);
+    this.monoW = this.pool.monoWidth();
     this.input.on('wheel', (p: Phaser.Input.Pointer, _o: unknown, _dx: number, dy: number) => {
       if (this.inside(p)) this.scrollTo(this.scroll + dy);
     });
@@ -128,13 +104,12 @@ export class LogScene extends Phaser.Scene {
 
   /** Place the log at this rectangle of the canvas (CSS px). */
   setArea(x: number, y: number, w: number, h: number): void {
-    const changedWidth = w !== this.area.w;
+    const widthChanged = w !== this.area.w;
     this.area = { x, y, w, h };
-    if (changedWidth) {
-      this.fitted.clear();
-      if (this.ready) this.releaseAll();
-    }
-    if (this.ready) this.applyArea(changedWidth);
+    if (!this.ready) return;
+    // Titles are cut and details wrapped to the width: those in view must be redone.
+    if (widthChanged) this.pool.reset();
+    this.applyArea();
   }
 
   /** Show a frame: `frame.log` is what the viewpoint may see, oldest first. */
@@ -144,12 +119,12 @@ export class LogScene extends Phaser.Scene {
     if (frame.sc !== this.sc) {
       this.sc = frame.sc;
       this.views.clear();
-      this.fitted.clear();
       this.open.clear();
-      this.releaseAll();
-      this.buildChips();
-      this.layoutChips();
+      this.pool.reset();
+      this.chips.build(frame.sc);
+      this.applyArea(false);
     }
+    // Auto-play calls this every few hundred ms; nothing is redone unless the log changed.
     const last = frame.log[frame.log.length - 1]?.index ?? -1;
     const key = `${frame.viewpoint}|${frame.log.length}|${last}`;
     if (key === this.logKey) return;
@@ -162,7 +137,7 @@ export class LogScene extends Phaser.Scene {
     if (f.theater === this.filter.theater && f.actor === this.filter.actor) return;
     this.filter = { theater: f.theater, actor: f.actor };
     if (!this.ready) return;
-    this.paintChips();
+    this.chips.paint(this.filter);
     this.scroll = 0;
     this.refilter();
   }
@@ -187,7 +162,7 @@ export class LogScene extends Phaser.Scene {
     if (!this.ready) return out;
     for (const it of this.visibleItems()) {
       if (it.kind !== 'row') continue;
-      const y0 = Math.max(this.listTop, this.screenY(it));
+      const y0 = Math.max(this.clearTop, this.screenY(it));
       const y1 = Math.min(this.area.h, this.screenY(it) + it.h);
       if (y1 - y0 < 4) continue;
       out.push({
@@ -202,83 +177,42 @@ export class LogScene extends Phaser.Scene {
     return out;
   }
 
-  private text(x: number, y: number, s: string, size: number, color: string, depth: number) {
+  private label(size: number, color: string, depth: number): Phaser.GameObjects.Text {
     return this.add
-      .text(x, y, s, { fontFamily: SANS, fontSize: `${size}px`, color })
+      .text(0, 0, '', { fontFamily: SANS, fontSize: `${size}px`, color })
       .setDepth(depth);
   }
 
   private applyArea(relayout = true): void {
     const { x, y, w, h } = this.area;
     this.cameras.main.setViewport(x, y, w, h);
-    this.layoutChips();
+    this.listTop = this.chips.layout(34, w) + 10;
+    this.chips.paint(this.filter);
     if (relayout) this.relayout();
-    else this.draw();
   }
 
-  private buildChips(): void {
-    for (const c of this.chips) c.text.destroy();
-    this.chips = [];
-    const add = (label: string, extra: Partial<Chip>) => {
-      const text = this.text(0, 0, label, 11, UI.text, 3).setFontStyle('bold');
-      this.chips.push({ x: 0, y: 0, w: Math.ceil(text.width) + 14, text, ...extra });
-    };
-    for (const t of THEATER_FILTERS) add(t.label, { theater: t.value });
-    add('All', { actor: 'all' });
-    for (const a of actorFilters(this.sc!)) add(ACTOR_STYLE[a].code, { actor: a });
-  }
-
-  /** Flow the chips into rows: theaters on one line, actors wrapping beneath. */
-  private layoutChips(): void {
-    let x = PAD;
-    let y = 34;
-    let wasTheater = true;
-    for (const c of this.chips) {
-      if (wasTheater && c.actor !== undefined) {
-        x = PAD;
-        y += CHIP_H + 6;
-      }
-      wasTheater = c.theater !== undefined;
-      if (x + c.w > this.area.w - PAD) {
-        x = PAD;
-        y += CHIP_H + 4;
-      }
-      c.x = x;
-      c.y = y;
-      c.text.setPosition(x + 7, y + 3);
-      x += c.w + 4;
-    }
-    this.listTop = y + CHIP_H + 10;
-    this.paintChips();
-  }
-
-  private paintChips(): void {
-    for (const c of this.chips) {
-      const on =
-        c.theater !== undefined ? c.theater === this.filter.theater : c.actor === this.filter.actor;
-      const st = c.actor && c.actor !== 'all' ? ACTOR_STYLE[c.actor] : null;
-      c.text.setColor(on ? (st ? st.ink : '#10161d') : UI.text);
-    }
-  }
-
-  /** Recompute which entries pass the filter (newest first), then lay them out. */
+  /** Which entries pass the filter, newest first. Phase markers are left out: turn headers say where we are. */
   private refilter(): void {
     const log = this.frame?.log ?? [];
     const out: ShownEntry[] = [];
+    let all = 0;
     for (let i = log.length - 1; i >= 0; i--) {
       const s = log[i]!;
-      // Phase markers carry no news of their own; the turn headers already say where we are.
-      if (s.entry.type !== 'phase' && matchesFilter(s.entry, this.filter)) out.push(s);
+      if (s.entry.type === 'phase') continue;
+      all++;
+      if (matchesFilter(s.entry, this.filter)) out.push(s);
     }
     this.shown = out;
+    this.countAll = all;
     this.relayout();
   }
 
-  /** Positions of turn headers, rows and open details; keeps the first visible row in place. */
+  /** Positions of turn headers, rows and open details; keeps the first visible item in place. */
   private relayout(): void {
     const anchor = this.scroll > 0 ? this.visibleItems()[0] : undefined;
     const anchorOffset = anchor ? anchor.y - this.scroll : 0;
-    const cols = Math.floor((this.area.w - BAR_W - PAD * 2 - 16) / this.monoW);
+    const fit = Math.floor((this.area.w - BAR_W - PAD * 2 - 16) / this.monoW);
+    const cols = Math.min(MAX_COLS, fit);
     const items: Item[] = [];
     let y = 0;
     let turn = -1;
@@ -308,10 +242,9 @@ export class LogScene extends Phaser.Scene {
 
   private where(s: ShownEntry): string {
     const e = s.entry;
-    const theater =
-      e.theater === 'global' ? 'Global' : e.theater === 'europe' ? 'Europe' : 'Indo-Pacific';
+    const th = { global: 'Global', europe: 'Europe', indoPacific: 'Indo-Pacific' }[e.theater];
     const region = e.region ? ` · ${this.sc!.regions[e.region]?.name ?? e.region}` : '';
-    return `${formatHour(e.hour, this.sc!)} · ${theater}${region}`;
+    return `${formatHour(e.hour, this.sc!)} · ${th}${region}`;
   }
 
   private view(s: ShownEntry): EntryView {
@@ -349,172 +282,101 @@ export class LogScene extends Phaser.Scene {
     return out;
   }
 
-  /** The title cut to `w` px with an ellipsis, measured once per entry and width. */
-  private fit(index: number, title: string, w: number, bold: boolean): string {
-    const hit = this.fitted.get(index);
-    if (hit !== undefined) return hit;
-    let out = title;
-    const ctx = this.measure;
-    if (ctx) {
-      ctx.font = `${bold ? 'bold ' : ''}12px ${SANS}`;
-      if (ctx.measureText(title).width > w) {
-        let lo = 0;
-        let hi = title.length;
-        while (lo < hi) {
-          const mid = (lo + hi + 1) >> 1;
-          if (ctx.measureText(`${title.slice(0, mid)}…`).width <= w) lo = mid;
-          else hi = mid - 1;
-        }
-        out = `${title.slice(0, lo).trimEnd()}…`;
-      }
-    }
-    this.fitted.set(index, out);
-    return out;
-  }
-
   private draw(): void {
     const { w, h } = this.area;
-    const g = this.g;
-    g.clear();
+    const g = this.g.clear();
     g.fillStyle(UI.panel, 1).fillRect(0, 0, w, h);
     const seen = new Set<string>();
     const rowW = w - BAR_W;
-    for (const it of this.visibleItems()) {
+    const vis = this.visibleItems();
+    for (const it of vis) {
       const y = this.screenY(it);
       seen.add(it.key);
-      if (it.kind === 'turn') {
+      if (it.kind === 'row') this.drawRow(it.shown, it.key, y, rowW);
+      else if (it.kind === 'turn') {
         const label = `Turn ${it.turn}  ·  ${turnDate(it.turn, this.sc!)}`;
-        const t = this.obtainText(it.key, label, () =>
-          this.text(0, 0, '', 11, UI.accentCss, 1).setFontStyle('bold'),
-        );
-        t.setPosition(PAD, y + 11);
+        this.pool.text(it.key, label).setPosition(PAD, y + 11);
         g.fillStyle(UI.border, 0.7).fillRect(PAD, y + TURN_H - 3, rowW - PAD * 2, 1);
-      } else if (it.kind === 'row') this.drawRow(it.shown, y, rowW, it.key);
-      else {
-        g.fillStyle(0x0d1319, 1).fillRect(PAD, y, rowW - PAD * 2, it.h);
+      } else {
+        g.fillStyle(DETAIL_BG, 1).fillRect(PAD, y, rowW - PAD * 2, it.h);
         g.fillStyle(UI.border, 1).fillRect(PAD, y, 2, it.h);
-        const t = this.obtainText(it.key, it.lines, () =>
-          this.add
-            .text(0, 0, '', { fontFamily: MONO, fontSize: '11px', color: '#c9d4de' })
-            .setLineSpacing(LINE_H - 13)
-            .setDepth(1),
-        );
-        t.setPosition(PAD + 10, y + 8);
+        this.pool.text(it.key, it.lines).setPosition(PAD + 10, y + 8);
       }
     }
-    for (const key of [...this.live.keys()]) if (!seen.has(key)) this.release(key);
+    this.pool.releaseExcept(seen);
+    this.drawSticky(vis, rowW);
     this.empty.setVisible(this.items.length === 0).setPosition(PAD, this.listTop + 12);
     this.drawChrome();
   }
 
-  private drawRow(s: ShownEntry, y: number, rowW: number, key: string): void {
+  /**
+   * The current turn's header pinned at the top of the list, so a reader deep in a long turn still
+   * knows which turn it is; the next turn's header pushes it up as it arrives.
+   */
+  private drawSticky(vis: readonly Item[], rowW: number): void {
+    const first = vis[0];
+    this.stick.clear();
+    if (!first || (first.kind === 'turn' && this.screenY(first) >= this.listTop)) {
+      this.stickText.setVisible(false);
+      this.clearTop = this.listTop;
+      return;
+    }
+    const turn = first.kind === 'turn' ? first.turn : first.shown.entry.turn;
+    const next = vis.find((it) => it.kind === 'turn' && it.turn !== turn);
+    const y = Math.min(this.listTop, next ? this.screenY(next) - TURN_H : this.listTop);
+    this.stick.fillStyle(UI.panel, 1).fillRect(0, y, rowW, TURN_H);
+    this.stick.fillStyle(UI.border, 0.7).fillRect(PAD, y + TURN_H - 3, rowW - PAD * 2, 1);
+    this.stickText
+      .setText(`Turn ${turn}  ·  ${turnDate(turn, this.sc!)}`)
+      .setPosition(PAD, y + 11)
+      .setVisible(true);
+    this.clearTop = y + TURN_H;
+  }
+
+  /** A row: badge, actor code, one-line title, caret; key rows get a warm band and a bar. */
+  private drawRow(s: ShownEntry, key: string, y: number, rowW: number): void {
     const v = this.view(s);
     const g = this.g;
     const isOpen = this.open.has(s.index);
-    if (v.key) g.fillStyle(0x2a2616, 1).fillRect(0, y + 1, rowW, ROW_H - 2);
+    if (v.key) g.fillStyle(KEY_BG, 1).fillRect(0, y + 1, rowW, ROW_H - 2);
     else if (isOpen || this.hover === s.index)
-      g.fillStyle(0x212c38, 1).fillRect(0, y + 1, rowW, ROW_H - 2);
+      g.fillStyle(ROW_HOVER, 1).fillRect(0, y + 1, rowW, ROW_H - 2);
     if (v.key) g.fillStyle(UI.accent, 1).fillRect(0, y + 1, 3, ROW_H - 2);
     const ink = BADGE_INK[v.badge] ?? UI.muted;
-    g.fillStyle(Phaser.Display.Color.HexStringToColor(ink).color, 0.16);
-    g.fillRoundedRect(PAD, y + 5, BADGE_W, ROW_H - 10, 3);
+    g.fillStyle(hex(ink), 0.16).fillRoundedRect(PAD, y + 5, BADGE_W, ROW_H - 10, 3);
     const actor = v.actors[0];
-    if (actor)
-      g.fillStyle(ACTOR_STYLE[actor].color, 1).fillRoundedRect(
-        PAD + BADGE_W + 6,
-        y + 5,
-        CODE_W,
-        ROW_H - 10,
-        3,
-      );
-    let o = this.live.get(key) as RowObjs | undefined;
-    const titleX = PAD + BADGE_W + CODE_W + 12;
-    if (!o) {
-      o = this.freeRows.pop() ?? {
-        badge: this.text(0, 0, '', 9, ink, 1).setFontStyle('bold'),
-        code: this.text(0, 0, '', 10, UI.text, 1).setFontStyle('bold'),
-        title: this.text(0, 0, '', 12, UI.text, 1),
-      };
-      this.live.set(key, o);
-      const fitW = rowW - titleX - 18;
+    const st = actor ? ACTOR_STYLE[actor] : null;
+    const codeX = PAD + BADGE_W + 6;
+    if (st) g.fillStyle(st.color, 1).fillRoundedRect(codeX, y + 5, CODE_W, ROW_H - 10, 3);
+    const titleX = codeX + CODE_W + 6;
+    const { texts: o, fresh } = this.pool.row(key);
+    if (fresh) {
       o.badge.setText(v.badge).setColor(ink);
-      o.code
-        .setText(actor ? ACTOR_STYLE[actor].code : '')
-        .setColor(actor ? ACTOR_STYLE[actor].ink : UI.text);
-      o.title
-        .setFontStyle(v.key ? 'bold' : '')
-        .setColor(s.entry.type === 'change' ? UI.muted : UI.text);
-      o.title.setText(this.fit(s.index, v.title, fitW, v.key));
-      for (const t of [o.badge, o.code, o.title]) t.setVisible(true);
+      o.code.setText(st ? st.code : '').setColor(st ? st.ink : UI.text);
+      o.title.setFontStyle(v.key ? 'bold' : '');
+      o.title.setColor(s.entry.type === 'change' ? UI.muted : UI.text);
+      o.title.setText(this.pool.fit(key, v.title, rowW - titleX - 18, v.key));
     }
-    o.badge.setPosition(PAD + (BADGE_W - o.badge.width) / 2, y + 7);
-    o.code.setPosition(PAD + BADGE_W + 6 + (CODE_W - o.code.width) / 2, y + 6);
+    o.badge.setPosition(PAD + Math.round((BADGE_W - o.badge.width) / 2), y + 7);
+    o.code.setPosition(codeX + Math.round((CODE_W - o.code.width) / 2), y + 6);
     o.title.setPosition(titleX, y + 4);
     // A caret says the row opens; it points down while open.
     const cx = rowW - 12;
-    g.fillStyle(Phaser.Display.Color.HexStringToColor(UI.muted).color, 0.8);
+    g.fillStyle(hex(UI.muted), 0.8);
     if (isOpen) g.fillTriangle(cx - 4, y + 10, cx + 4, y + 10, cx, y + 15);
     else g.fillTriangle(cx - 2, y + 8, cx - 2, y + 16, cx + 3, y + 12);
-  }
-
-  /** The Text shown for `key`: kept while in view, else a released one of its kind, else new. */
-  private obtainText(
-    key: string,
-    content: string,
-    make: () => Phaser.GameObjects.Text,
-  ): Phaser.GameObjects.Text {
-    const hit = this.live.get(key);
-    if (hit instanceof Phaser.GameObjects.Text) return hit;
-    const t = this.freeTexts[key[0] === 't' ? 't' : 'd'].pop() ?? make();
-    t.setText(content).setVisible(true);
-    this.live.set(key, t);
-    return t;
-  }
-
-  /** Give back every Text in view (their content depends on the width, or the scenario changed). */
-  private releaseAll(): void {
-    for (const key of [...this.live.keys()]) this.release(key);
-  }
-
-  private release(key: string): void {
-    const obj = this.live.get(key);
-    if (!obj) return;
-    this.live.delete(key);
-    if (obj instanceof Phaser.GameObjects.Text) {
-      obj.setVisible(false);
-      this.freeTexts[key[0] === 't' ? 't' : 'd'].push(obj);
-    } else {
-      for (const t of [obj.badge, obj.code, obj.title]) t.setVisible(false);
-      this.freeRows.push(obj);
-    }
   }
 
   /** The fixed header (title, count, chips) over the list, and the scrollbar. */
   private drawChrome(): void {
     const { w, h } = this.area;
-    const g = this.top;
-    g.clear();
+    const g = this.top.clear();
     g.fillStyle(UI.panel, 1).fillRect(0, 0, w, this.listTop);
     g.fillStyle(UI.border, 1).fillRect(0, this.listTop - 1, w, 1);
     g.fillStyle(UI.border, 1).fillRect(0, 0, 1, h);
-    for (const c of this.chips) {
-      const on =
-        c.theater !== undefined ? c.theater === this.filter.theater : c.actor === this.filter.actor;
-      const st = c.actor && c.actor !== 'all' ? ACTOR_STYLE[c.actor] : null;
-      if (on) g.fillStyle(st ? st.color : UI.accent, 1).fillRoundedRect(c.x, c.y, c.w, CHIP_H, 10);
-      else {
-        g.lineStyle(1, st ? st.color : UI.border, st ? 0.9 : 1).strokeRoundedRect(
-          c.x + 0.5,
-          c.y + 0.5,
-          c.w - 1,
-          CHIP_H - 1,
-          10,
-        );
-      }
-    }
+    this.chips.draw(g, this.filter);
     const n = this.shown.length;
-    const all = this.frame ? this.frame.log.filter((s) => s.entry.type !== 'phase').length : 0;
-    this.count.setText(n === all ? `${n} entries` : `${n} of ${all}`);
+    this.count.setText(n === this.countAll ? `${n} entries` : `${n} of ${this.countAll}`);
     this.count.setPosition(w - PAD - this.count.width, 11);
     const view = h - this.listTop;
     if (this.total > view) {
@@ -535,13 +397,17 @@ export class LogScene extends Phaser.Scene {
     const lx = p.x - this.area.x;
     const ly = p.y - this.area.y;
     if (ly < this.listTop) {
-      this.clickChip(lx, ly);
+      const next = this.chips.hit(lx, ly, this.filter);
+      if (!next) return;
+      this.setFilter(next);
+      for (const cb of this.filterCbs) cb(this.filter);
       return;
     }
     this.drag = { y: p.y, scroll: this.scroll, moved: false, bar: lx >= this.area.w - BAR_W - 2 };
     if (this.drag.bar) this.barTo(ly);
   }
 
+  /** Scrollbar: the thumb's centre follows the pointer. */
   private barTo(ly: number): void {
     const view = this.area.h - this.listTop;
     this.scrollTo(((ly - this.listTop) / view) * this.total - view / 2);
@@ -563,6 +429,7 @@ export class LogScene extends Phaser.Scene {
     }
   }
 
+  /** A press that did not drag is a click: toggle the row (or its open details) and report it. */
   private up(p: Phaser.Input.Pointer): void {
     const d = this.drag;
     this.drag = null;
@@ -577,18 +444,7 @@ export class LogScene extends Phaser.Scene {
   }
 
   private itemAt(ly: number): Item | undefined {
-    if (ly < this.listTop) return undefined;
+    if (ly < this.clearTop) return undefined;
     return this.visibleItems().find((it) => ly >= this.screenY(it) && ly < this.screenY(it) + it.h);
-  }
-
-  private clickChip(lx: number, ly: number): void {
-    const c = this.chips.find((k) => lx >= k.x && lx < k.x + k.w && ly >= k.y && ly < k.y + CHIP_H);
-    if (!c) return;
-    const next: LogFilter =
-      c.theater !== undefined
-        ? { ...this.filter, theater: c.theater as Theater | 'global' | 'all' }
-        : { ...this.filter, actor: c.actor ?? 'all' };
-    this.setFilter(next);
-    for (const cb of this.filterCbs) cb(this.filter);
   }
 }

@@ -170,6 +170,18 @@ describe('detailLines', () => {
     expect(new Set(ends).size).toBe(1);
   });
 
+  it("lines up an AI's utilities and ticks the options it chose", () => {
+    const e = log.find(
+      (x): x is Extract<LogEntry, { type: 'ai-reasoning' }> =>
+        x.type === 'ai-reasoning' && x.chosen.length > 0 && x.considered.length > 2,
+    )!;
+    const lines = detailLines(describeEntry(e, sc).details, 46);
+    const totals = lines.filter((l) => /util +[+-]?\d+$/.test(l));
+    expect(totals).toHaveLength(e.considered.length);
+    expect(new Set(totals.map((l) => l.length)).size).toBe(1);
+    expect(totals.filter((l) => l.includes('✓'))).toHaveLength(e.chosen.length);
+  });
+
   it('wraps words and cuts those longer than a line', () => {
     expect(wrap('a bb ccc dddd', 6)).toEqual(['a bb', 'ccc', 'dddd']);
     expect(wrap('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
