@@ -1,3 +1,4 @@
+import type { ShownEntry } from './contract';
 import type { DetailBlock } from './log-format';
 
 /**
@@ -102,5 +103,64 @@ export function detailLines(details: readonly DetailBlock[], cols: number): stri
     else if (b.kind === 'pairs') out.push(...pairLines(b.rows, cols));
     else out.push(...tableLines(b, cols));
   }
+  return out;
+}
+
+/** One laid-out thing of the log list: a turn header, a row, or an open row's details. */
+export type LogItem =
+  | { kind: 'turn'; key: string; y: number; h: number; turn: number }
+  | { kind: 'row'; key: string; y: number; h: number; shown: ShownEntry }
+  | { kind: 'detail'; key: string; y: number; h: number; shown: ShownEntry; lines: string };
+
+/** Heights the layout uses, in px. */
+export interface LogMetrics {
+  readonly turnH: number;
+  readonly rowH: number;
+  readonly lineH: number;
+}
+
+/**
+ * Lay out entries (already filtered, newest first) as a flat list of items sorted by `y`, a turn
+ * header before each turn's entries and a detail block after each open row. Keys are stable
+ * ('t3', 'r120', 'd120') so the scene can keep an item's game objects while it stays in view.
+ */
+export function layoutLog(
+  shown: readonly ShownEntry[],
+  isOpen: (index: number) => boolean,
+  detail: (s: ShownEntry) => readonly string[],
+  m: LogMetrics,
+): { items: LogItem[]; total: number } {
+  const items: LogItem[] = [];
+  let y = 0;
+  let turn = -1;
+  for (const s of shown) {
+    if (s.entry.turn !== turn) {
+      turn = s.entry.turn;
+      items.push({ kind: 'turn', key: `t${turn}`, y, h: m.turnH, turn });
+      y += m.turnH;
+    }
+    items.push({ kind: 'row', key: `r${s.index}`, y, h: m.rowH, shown: s });
+    y += m.rowH;
+    if (isOpen(s.index)) {
+      const lines = detail(s);
+      const h = lines.length * m.lineH + 16;
+      items.push({ kind: 'detail', key: `d${s.index}`, y, h, shown: s, lines: lines.join('\n') });
+      y += h + 4;
+    }
+  }
+  return { items, total: y + 12 };
+}
+
+/** The items overlapping [top, bottom), by binary search: only these get drawn. */
+export function itemsIn(items: readonly LogItem[], top: number, bottom: number): LogItem[] {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.y + items[mid]!.h <= top) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: LogItem[] = [];
+  for (let i = lo; i < items.length && items[i]!.y < bottom; i++) out.push(items[i]!);
   return out;
 }

@@ -10,7 +10,7 @@ import {
   turnDate,
   type EntryView,
 } from './log-format';
-import { detailLines } from './log-lines';
+import { detailLines, itemsIn, layoutLog, type LogItem } from './log-lines';
 import { TextPool } from './log-pool';
 import {
   BADGE_INK,
@@ -36,10 +36,7 @@ import { ACTOR_STYLE, UI } from './palette';
  * ms, so the layout is a flat list of positions and only the items in view get game objects.
  */
 
-type Item =
-  | { kind: 'turn'; key: string; y: number; h: number; turn: number }
-  | { kind: 'row'; key: string; y: number; h: number; shown: ShownEntry }
-  | { kind: 'detail'; key: string; y: number; h: number; shown: ShownEntry; lines: string };
+type Item = LogItem;
 
 /** The event-log scene. Its rectangle on the canvas is set by `setArea` (a camera viewport). */
 export class LogScene extends Phaser.Scene {
@@ -213,26 +210,14 @@ export class LogScene extends Phaser.Scene {
     const anchorOffset = anchor ? anchor.y - this.scroll : 0;
     const fit = Math.floor((this.area.w - BAR_W - PAD * 2 - 16) / this.monoW);
     const cols = Math.min(MAX_COLS, fit);
-    const items: Item[] = [];
-    let y = 0;
-    let turn = -1;
-    for (const s of this.shown) {
-      if (s.entry.turn !== turn) {
-        turn = s.entry.turn;
-        items.push({ kind: 'turn', key: `t${turn}`, y, h: TURN_H, turn });
-        y += TURN_H;
-      }
-      items.push({ kind: 'row', key: `r${s.index}`, y, h: ROW_H, shown: s });
-      y += ROW_H;
-      if (this.open.has(s.index)) {
-        const lines = [this.where(s), '', ...detailLines(this.view(s).details, cols)];
-        const h = lines.length * LINE_H + 16;
-        items.push({ kind: 'detail', key: `d${s.index}`, y, h, shown: s, lines: lines.join('\n') });
-        y += h + 4;
-      }
-    }
+    const { items, total } = layoutLog(
+      this.shown,
+      (i) => this.open.has(i),
+      (s) => [this.where(s), '', ...detailLines(this.view(s).details, cols)],
+      { turnH: TURN_H, rowH: ROW_H, lineH: LINE_H },
+    );
     this.items = items;
-    this.total = y + 12;
+    this.total = total;
     if (anchor) {
       const again = items.find((it) => it.key === anchor.key);
       if (again) this.scroll = again.y - anchorOffset;
@@ -268,18 +253,7 @@ export class LogScene extends Phaser.Scene {
 
   /** Items overlapping the visible list, found by binary search (items are sorted by y). */
   private visibleItems(): Item[] {
-    const items = this.items;
-    let lo = 0;
-    let hi = items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (items[mid]!.y + items[mid]!.h <= this.scroll) lo = mid + 1;
-      else hi = mid;
-    }
-    const bottom = this.scroll + this.area.h - this.listTop;
-    const out: Item[] = [];
-    for (let i = lo; i < items.length && items[i]!.y < bottom; i++) out.push(items[i]!);
-    return out;
+    return itemsIn(this.items, this.scroll, this.scroll + this.area.h - this.listTop);
   }
 
   private draw(): void {

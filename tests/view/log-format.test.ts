@@ -15,7 +15,7 @@ import {
   matchesFilter,
   type DetailBlock,
 } from '../../src/view/log-format';
-import { detailLines, wrap } from '../../src/view/log-lines';
+import { detailLines, itemsIn, layoutLog, wrap } from '../../src/view/log-lines';
 
 /**
  * The log as a reader sees it, checked on the entries of a real game (two-front, seed 42, six
@@ -185,5 +185,42 @@ describe('detailLines', () => {
   it('wraps words and cuts those longer than a line', () => {
     expect(wrap('a bb ccc dddd', 6)).toEqual(['a bb', 'ccc', 'dddd']);
     expect(wrap('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
+  });
+});
+
+describe('layoutLog and itemsIn (the canvas log draws only what is in view)', () => {
+  const m = { turnH: 30, rowH: 24, lineH: 15 };
+
+  it('puts a header before each turn and a detail block under each open row', () => {
+    const newestFirst = [...shown].reverse().filter((s) => s.entry.type !== 'phase');
+    const open = newestFirst[3]!.index;
+    const { items, total } = layoutLog(
+      newestFirst,
+      (i) => i === open,
+      () => ['a', 'b', 'c'],
+      m,
+    );
+    expect(items.filter((i) => i.kind === 'turn').map((i) => i.kind === 'turn' && i.turn)).toEqual([
+      6, 5, 4, 3, 2, 1,
+    ]);
+    expect(items.filter((i) => i.kind === 'row')).toHaveLength(newestFirst.length);
+    const d = items.filter((i) => i.kind === 'detail');
+    expect(d).toHaveLength(1);
+    expect(d[0]).toMatchObject({ key: `d${open}`, h: 3 * 15 + 16, lines: 'a\nb\nc' });
+    for (let i = 1; i < items.length; i++) expect(items[i]!.y).toBeGreaterThan(items[i - 1]!.y);
+    expect(total).toBeGreaterThan(items[items.length - 1]!.y);
+  });
+
+  it('finds exactly the items overlapping a window', () => {
+    const { items } = layoutLog(
+      [...shown].reverse(),
+      () => false,
+      () => [],
+      m,
+    );
+    const inView = itemsIn(items, 500, 1100);
+    expect(inView.length).toBeLessThan(30);
+    const brute = items.filter((i) => i.y + i.h > 500 && i.y < 1100);
+    expect(inView).toEqual(brute);
   });
 });
