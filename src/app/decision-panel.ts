@@ -78,6 +78,21 @@ export function decisionPanel(
         form.requestSubmit();
       }
     });
+    const fold = h(
+      'button',
+      {
+        type: 'button',
+        class: 'ghost small',
+        'aria-expanded': String(!el.classList.contains('folded')),
+        'data-testid': 'fold-decisions',
+      },
+      el.classList.contains('folded') ? 'Show orders' : 'Hide orders',
+    );
+    fold.addEventListener('click', () => {
+      const folded = el.classList.toggle('folded');
+      fold.textContent = folded ? 'Show orders' : 'Hide orders';
+      fold.setAttribute('aria-expanded', String(!folded));
+    });
     form.append(
       h(
         'header',
@@ -85,6 +100,7 @@ export function decisionPanel(
         h('span', { class: 'code', style: `background:${st.css};color:${st.ink}`, text: st.code }),
         h('h2', { text: `${sc.actors[who]?.name ?? who}: turn ${state.turn} orders` }),
         summary,
+        fold,
         submit,
       ),
       error,

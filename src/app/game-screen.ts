@@ -141,8 +141,8 @@ export function gameScreen(
         value: v,
         text:
           v === 'control' || v === 'public'
-            ? 'Control (sees all)'
-            : `${sc.actors[v]?.name ?? v}'s view`,
+            ? 'View: control (all)'
+            : `View: ${sc.actors[v]?.short ?? v}`,
       }),
     );
   viewSel.addEventListener('change', () => {
@@ -167,7 +167,7 @@ export function gameScreen(
     domLog.update(f);
     const s = v.ctx.state;
     turnLabel.textContent = `Turn ${s.turn} of ${setup.turnLimit}`;
-    dateLabel.textContent = formatHour(s.hour, sc);
+    dateLabel.textContent = formatHour(s.hour, sc).replace(/\s*\(T\d+\)$/, '');
     const current = v.phase === 'decided' ? 'decisions' : v.phase;
     for (const li of phaseItems) {
       const on = li.dataset['phase'] === current;
