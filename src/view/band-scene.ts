@@ -1,0 +1,305 @@
+import Phaser from 'phaser';
+import { ESCALATION_LADDER } from '../sim/ids';
+import type { Tracks } from '../sim/state';
+import type { ViewFrame } from './contract';
+import type { Rect } from './layout';
+import { FONT, UI } from './palette';
+
+/**
+ * The strategic band across the top of the maps: both escalation ladders, the US split between
+ * theaters, and the alliance and risk tracks, each a labelled gauge with its number and its change
+ * since the previous turn (colour is never the only cue).
+ */
+
+type GaugeKind = 'ladder' | 'split' | 'bar' | 'dual';
+
+interface GaugeDef {
+  readonly key: string;
+  readonly label: string;
+  readonly kind: GaugeKind;
+  /** Bars: whether a high value is bad for the West (coloured warm) or good (coloured cool). */
+  readonly warm?: boolean;
+  /** Column and row in the band's grid; `minWidth` hides the gauge on narrow screens. */
+  readonly col: number;
+  readonly row: number;
+  readonly minWidth?: number;
+  read(t: Tracks): number;
+  /** Dual gauges: the Indo-Pacific value (`read` gives Europe's). */
+  read2?(t: Tracks): number;
+}
+
+const GAUGES: readonly GaugeDef[] = [
+  {
+    key: 'escEu',
+    label: 'Escalation · Europe',
+    kind: 'ladder',
+    col: 0,
+    row: 0,
+    read: (t) => t.escalation.europe,
+  },
+  {
+    key: 'escIp',
+    label: 'Escalation · Indo-Pacific',
+    kind: 'ladder',
+    col: 0,
+    row: 1,
+    read: (t) => t.escalation.indoPacific,
+  },
+  {
+    key: 'usPac',
+    label: 'US forces',
+    kind: 'split',
+    col: 1,
+    row: 0,
+    read: (t) => t.usPacificShare,
+  },
+  {
+    key: 'cohesion',
+    label: 'NATO cohesion',
+    kind: 'bar',
+    col: 2,
+    row: 0,
+    read: (t) => t.natoCohesion,
+  },
+  {
+    key: 'art5',
+    label: 'Article 5 credibility',
+    kind: 'bar',
+    col: 2,
+    row: 1,
+    read: (t) => t.article5Credibility,
+  },
+  {
+    key: 'coord',
+    label: 'China–Russia coordination',
+    kind: 'bar',
+    warm: true,
+    col: 3,
+    row: 0,
+    read: (t) => t.coordination,
+  },
+  {
+    key: 'miscalc',
+    label: 'Miscalculation risk',
+    kind: 'bar',
+    warm: true,
+    col: 3,
+    row: 1,
+    read: (t) => t.miscalcRisk,
+  },
+  {
+    key: 'det',
+    label: 'Deterrence',
+    kind: 'dual',
+    col: 1,
+    row: 1,
+    read: (t) => t.deterrence.europe,
+    read2: (t) => t.deterrence.indoPacific,
+  },
+  {
+    key: 'supply',
+    label: 'Taiwan supply',
+    kind: 'bar',
+    col: 4,
+    row: 0,
+    minWidth: 1150,
+    read: (t) => t.taiwanSupply,
+  },
+];
+
+/** Relative widths of the grid's columns (the ladders need the most room). */
+const COL_WEIGHT = [1.45, 1.15, 1, 1, 1];
+const PAD = 10;
+const RES = Math.max(1, Math.min(2, globalThis.devicePixelRatio || 1));
+const LADDER_COLORS = [
+  0x4f6d7a, 0x6b8f71, 0xb9a44c, 0xd9a441, 0xe07a3f, 0xd9534f, 0xb0306b, 0x8e1b3a,
+];
+
+interface GaugeObjs {
+  readonly def: GaugeDef;
+  readonly label: Phaser.GameObjects.Text;
+  readonly value: Phaser.GameObjects.Text;
+  cell: Rect;
+}
+
+export class BandScene extends Phaser.Scene {
+  static readonly KEY = 'band';
+
+  private area: Rect = { x: 0, y: 0, w: 800, h: 92 };
+  private gfx: Phaser.GameObjects.Graphics | null = null;
+  private gauges: GaugeObjs[] = [];
+  private tracks: Tracks | null = null;
+  private turn = -1;
+  private last = new Map<string, number>();
+  private baseline = new Map<string, number>();
+
+  constructor() {
+    super({ key: BandScene.KEY });
+  }
+
+  create(): void {
+    this.gfx = this.add.graphics();
+    const style = (
+      size: string,
+      color: string,
+      bold = false,
+    ): Phaser.Types.GameObjects.Text.TextStyle => ({
+      fontFamily: FONT.sans,
+      fontSize: size,
+      fontStyle: bold ? 'bold' : '',
+      color,
+      resolution: RES,
+    });
+    this.gauges = GAUGES.map((def) => ({
+      def,
+      label: this.add.text(0, 0, def.label, style('11px', UI.muted)),
+      value: this.add.text(0, 0, '', style('12px', UI.text, true)).setOrigin(1, 0),
+      cell: { x: 0, y: 0, w: 0, h: 0 },
+    }));
+    this.setArea(this.area);
+  }
+
+  /** The band's rectangle on the canvas (CSS px). */
+  setArea(r: Rect): void {
+    this.area = r;
+    if (!this.gfx) return;
+    this.cameras.main.setViewport(r.x, r.y, Math.max(1, r.w), Math.max(1, r.h));
+    const cols = r.w >= 1150 ? 5 : 4;
+    const weights = COL_WEIGHT.slice(0, cols);
+    const total = weights.reduce((a, b) => a + b, 0);
+    const innerW = r.w - PAD * 2;
+    const rowH = (r.h - PAD * 2) / 2;
+    const colX: number[] = [];
+    let x = PAD;
+    for (const w of weights) {
+      colX.push(x);
+      x += (innerW * w) / total;
+    }
+    for (const g of this.gauges) {
+      const shown = g.def.col < cols && (g.def.minWidth ?? 0) <= r.w;
+      g.label.setVisible(shown);
+      g.value.setVisible(shown);
+      const cx = colX[g.def.col] ?? 0;
+      const cw = (innerW * (weights[g.def.col] ?? 1)) / total - 14;
+      g.cell = shown
+        ? { x: cx, y: PAD + g.def.row * rowH, w: cw, h: rowH }
+        : { x: 0, y: 0, w: 0, h: 0 };
+      g.label.setPosition(g.cell.x, g.cell.y + 2);
+      g.value.setPosition(g.cell.x + g.cell.w, g.cell.y + 1);
+    }
+    this.draw();
+  }
+
+  /** Show a frame's tracks; changes are counted from the last frame of the previous turn. */
+  show(frame: ViewFrame): void {
+    const t = frame.state.tracks;
+    if (frame.state.turn !== this.turn) {
+      this.baseline = this.last;
+      this.turn = frame.state.turn;
+    }
+    this.last = new Map(GAUGES.map((g) => [g.key, g.read(t)]));
+    for (const g of GAUGES) if (g.read2) this.last.set(`${g.key}2`, g.read2(t));
+    this.tracks = t;
+    this.draw();
+  }
+
+  private draw(): void {
+    const g = this.gfx;
+    if (!g) return;
+    g.clear();
+    g.fillStyle(UI.panel, 1);
+    g.fillRect(0, 0, this.area.w, this.area.h);
+    g.lineStyle(1, UI.border, 1);
+    g.lineBetween(0, this.area.h - 0.5, this.area.w, this.area.h - 0.5);
+    const t = this.tracks;
+    if (!t) return;
+    for (const o of this.gauges) {
+      if (!o.label.visible) continue;
+      const v = o.def.read(t);
+      const barY = o.cell.y + 20;
+      const barW = Math.max(10, o.cell.w);
+      if (o.def.read2) {
+        const v2 = o.def.read2(t);
+        o.value.setText(
+          `EU ${v}${this.delta(o.def.key, v)} · IP ${v2}${this.delta(`${o.def.key}2`, v2)}`,
+        );
+        this.drawBar(g, o.cell.x, barY - 1, barW, v, false, 5);
+        this.drawBar(g, o.cell.x, barY + 6, barW, v2, false, 5);
+        continue;
+      }
+      o.value.setText(this.valueText(o.def, v, t) + this.delta(o.def.key, v));
+      if (o.def.kind === 'ladder') this.drawLadder(g, o.cell.x, barY, barW, v);
+      else if (o.def.kind === 'split')
+        this.drawSplit(g, o.cell.x, barY, barW, v, t.usPacificTarget);
+      else this.drawBar(g, o.cell.x, barY, barW, v, o.def.warm ?? false);
+    }
+  }
+
+  /** "▲3" / "▼2" against the previous turn, or nothing. */
+  private delta(key: string, v: number): string {
+    const before = this.baseline.get(key);
+    const d = before === undefined ? 0 : v - before;
+    return d === 0 ? '' : d > 0 ? ` ▲${d}` : ` ▼${-d}`;
+  }
+
+  private valueText(def: GaugeDef, v: number, t: Tracks): string {
+    if (def.kind === 'ladder') return `${v} ${ESCALATION_LADDER[v] ?? ''}`;
+    if (def.kind === 'split') return `Pacific ${v}% · aim ${t.usPacificTarget}%`;
+    return String(v);
+  }
+
+  private drawLadder(
+    g: Phaser.GameObjects.Graphics,
+    x: number,
+    y: number,
+    w: number,
+    v: number,
+  ): void {
+    const n = ESCALATION_LADDER.length;
+    const gap = 2;
+    const cw = (w - gap * (n - 1)) / n;
+    for (let i = 0; i < n; i++) {
+      const on = i <= v;
+      g.fillStyle(on ? (LADDER_COLORS[i] ?? 0x888888) : 0x263240, 1);
+      g.fillRect(x + i * (cw + gap), y, cw, 10);
+    }
+    // The current rung gets a bright frame, so the level reads without the colours.
+    g.lineStyle(1.5, 0xffffff, 0.9);
+    g.strokeRect(x + v * (cw + gap) - 0.5, y - 0.5, cw + 1, 11);
+  }
+
+  private drawSplit(
+    g: Phaser.GameObjects.Graphics,
+    x: number,
+    y: number,
+    w: number,
+    pacific: number,
+    target: number,
+  ): void {
+    const pw = (w * pacific) / 100;
+    g.fillStyle(0x0072b2, 1);
+    g.fillRect(x, y, pw, 10);
+    g.fillStyle(0x56b4e9, 0.75);
+    g.fillRect(x + pw, y, w - pw, 10);
+    const tx = x + (w * target) / 100;
+    g.lineStyle(2, UI.accent, 1);
+    g.lineBetween(tx, y - 3, tx, y + 13);
+  }
+
+  private drawBar(
+    g: Phaser.GameObjects.Graphics,
+    x: number,
+    y: number,
+    w: number,
+    v: number,
+    warm: boolean,
+    h = 10,
+  ): void {
+    g.fillStyle(0x263240, 1);
+    g.fillRect(x, y, w, h);
+    g.fillStyle(warm ? 0xe07a3f : 0x4fa3c7, 1);
+    g.fillRect(x, y, (w * Phaser.Math.Clamp(v, 0, 100)) / 100, h);
+    g.lineStyle(1, UI.border, 1);
+    for (const q of [25, 50, 75]) g.lineBetween(x + (w * q) / 100, y, x + (w * q) / 100, y + h);
+  }
+}

@@ -1,0 +1,95 @@
+import type { ActorId } from '../sim/ids';
+import type { Scenario } from '../sim/scenario/schema';
+import type { ForceState, GameState } from '../sim/state';
+
+/**
+ * What the map says about regions and forces, as plain data and text: counter groups and tooltip
+ * lines. Pure, so the wording and grouping do not depend on Phaser.
+ */
+
+/** One counter on the map: a single force, or several of one actor added up. */
+export interface CounterGroup {
+  readonly actor: ActorId;
+  readonly strength: number;
+  /** The forces behind the counter (one unless aggregated). */
+  readonly forces: readonly ForceState[];
+}
+
+/**
+ * The counters to draw in one region: one per actor (its forces added up, strongest force first),
+ * biggest first. The theater maps are small at 1280×720, and one counter per actor keeps even the
+ * Baltic readable; the tooltip lists the forces behind each counter.
+ */
+export function counterGroups(forces: readonly ForceState[]): CounterGroup[] {
+  const live = forces.filter((f) => f.strength > 0).sort((a, b) => b.strength - a.strength);
+  const by = new Map<ActorId, ForceState[]>();
+  for (const f of live) by.set(f.actor, [...(by.get(f.actor) ?? []), f]);
+  return [...by.entries()]
+    .map(([actor, fs]) => ({ actor, strength: fs.reduce((s, f) => s + f.strength, 0), forces: fs }))
+    .sort((a, b) => b.strength - a.strength);
+}
+
+/** Forces by region id, in state order. */
+export function forcesByRegion(state: GameState): Map<string, ForceState[]> {
+  const m = new Map<string, ForceState[]>();
+  for (const f of state.forces) {
+    const list = m.get(f.region);
+    if (list) list.push(f);
+    else m.set(f.region, [f]);
+  }
+  return m;
+}
+
+/** A force's display name: the scenario's, or the one it was raised under. */
+export function forceName(sc: Scenario, state: GameState, id: string): string {
+  return sc.forces[id]?.name ?? state.forceLabels[id] ?? id;
+}
+
+function actorName(sc: Scenario, a: ActorId | null): string {
+  if (!a) return 'nobody';
+  return sc.actors[a]?.name ?? a;
+}
+
+/** Tooltip lines for a region: name, owner and control, supply, value and the forces in it. */
+export function regionTooltip(sc: Scenario, state: GameState, id: string): string[] {
+  const def = sc.regions[id];
+  const rs = state.regions[id];
+  if (!def || !rs) return [id];
+  const marks = [
+    def.value.capital ? `capital ${def.value.capital}` : '',
+    def.value.port ? 'port' : '',
+    def.value.chokepoint ? 'chokepoint' : '',
+  ].filter(Boolean);
+  const lines = [
+    def.name,
+    `Owner: ${actorName(sc, rs.owner)}${rs.owner ? ` · control ${rs.control}%` : ''}`,
+  ];
+  if (rs.contested) lines.push('⚔ Contested');
+  lines.push(`Supply ${def.supply}% · ${def.kind} · ${def.terrain}`);
+  lines.push(`Value ${def.value.points}${marks.length ? ` · ${marks.join(' · ')}` : ''}`);
+  const forces = state.forces.filter((f) => f.region === id && f.strength > 0);
+  if (forces.length > 0) {
+    lines.push(`Forces (${forces.length}):`);
+    for (const f of forces.slice(0, 8)) {
+      lines.push(`  ${sc.actors[f.actor]?.short ?? f.actor} ${f.kind} ${f.strength}`);
+    }
+    if (forces.length > 8) lines.push(`  … and ${forces.length - 8} more`);
+  }
+  return lines;
+}
+
+/** Tooltip lines for a counter: each force's name, actor, kind, strength and readiness. */
+export function counterTooltip(sc: Scenario, state: GameState, g: CounterGroup): string[] {
+  const lines: string[] = [];
+  if (g.forces.length > 1) {
+    lines.push(`${actorName(sc, g.actor)}: ${g.forces.length} forces, strength ${g.strength}`);
+  }
+  for (const f of g.forces.slice(0, 6)) {
+    lines.push(forceName(sc, state, f.id));
+    lines.push(
+      `  ${actorName(sc, f.actor)} · ${f.kind} · strength ${f.strength} · readiness ${f.readiness}%`,
+    );
+  }
+  if (g.forces.length > 6) lines.push(`… and ${g.forces.length - 6} more`);
+  return lines;
+}

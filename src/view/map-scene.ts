@@ -1,0 +1,202 @@
+import Phaser from 'phaser';
+import { ESCALATION_LADDER, type Theater } from '../sim/ids';
+import type { Scenario } from '../sim/scenario/schema';
+import type { Selection, ViewFrame } from './contract';
+import { buildTheaterGeo, type Atlas } from './geo';
+import type { Rect, ViewLayout } from './layout';
+import { MapHud } from './map-hud';
+import { TheaterView } from './theater-view';
+
+/**
+ * Both theater maps, always visible side by side, each with its own camera: drag to pan, wheel or
+ * the +/− buttons to zoom, ⟲ to fit the theater again. Hover shows a tooltip; a click reports a
+ * region or force. Hit testing is done here by geometry (not per-object input), because the
+ * shapes are drawn into shared Graphics layers and live under several cameras.
+ */
+
+/** Offset between the theaters in world space; each map is THEATER_WIDTH (1000) wide. */
+const THEATER_SPACING = 3000;
+/** Pointer travel (CSS px) beyond which a press is a drag, not a click. */
+const DRAG_SLOP = 4;
+
+export class MapScene extends Phaser.Scene {
+  static readonly KEY = 'map';
+
+  private theaters: Record<Theater, TheaterView> | null = null;
+  private hud: MapHud | null = null;
+  private sc: Scenario | null = null;
+  private frame: ViewFrame | null = null;
+  private layout: ViewLayout | null = null;
+  private drag: { view: TheaterView; x: number; y: number; moved: boolean } | null = null;
+  private selectCb: (sel: Selection | null) => void = () => {};
+  private highlighted: string | null = null;
+  private selected: Selection | null = null;
+
+  constructor(private readonly atlas: Atlas) {
+    super({ key: MapScene.KEY });
+  }
+
+  create(): void {
+    const main = this.cameras.main;
+    this.theaters = {
+      europe: new TheaterView(this, 'europe', 0),
+      indoPacific: new TheaterView(this, 'indoPacific', THEATER_SPACING),
+    };
+    // The HUD camera is added last so it draws on top of both maps.
+    this.cameras.remove(main);
+    const hudCam = this.cameras.add(0, 0, this.scale.width, this.scale.height, true, 'hud');
+    this.hud = new MapHud(this);
+    const { europe: eu, indoPacific: ip } = this.theaters;
+    eu.cam.ignore([ip.root, this.hud.root]);
+    ip.cam.ignore([eu.root, this.hud.root]);
+    hudCam.ignore([eu.root, ip.root]);
+    this.input.on('pointerdown', this.onDown, this);
+    this.input.on('pointermove', this.onMove, this);
+    this.input.on('pointerup', this.onUp, this);
+    this.input.on('gameout', () => this.hud?.hideTooltip());
+    this.input.on(
+      'wheel',
+      (p: Phaser.Input.Pointer, _over: unknown, _dx: number, dy: number): void => {
+        const v = this.viewAt(p.x, p.y);
+        if (!v || dy === 0) return;
+        v.zoomBy(dy > 0 ? 1 / 1.15 : 1.15, p.x, p.y);
+        this.hud?.hideTooltip();
+      },
+    );
+    if (this.layout) this.setLayout(this.layout);
+    if (this.frame) this.render(this.frame);
+  }
+
+  /** Place both maps (and the HUD) in the layout's rectangles. */
+  setLayout(l: ViewLayout): void {
+    this.layout = l;
+    if (!this.theaters || !this.hud) return;
+    this.cameras.getCamera('hud')?.setSize(this.scale.width, this.scale.height);
+    this.theaters.europe.setViewport(l.europe);
+    this.theaters.indoPacific.setViewport(l.indoPacific);
+    this.hud.layout(l.europe, l.indoPacific);
+  }
+
+  onSelect(cb: (sel: Selection | null) => void): void {
+    this.selectCb = cb;
+  }
+
+  render(frame: ViewFrame): void {
+    this.frame = frame;
+    if (!this.theaters || !this.hud) return;
+    if (frame.sc !== this.sc) {
+      this.sc = frame.sc;
+      for (const v of Object.values(this.theaters)) {
+        v.setGeo(buildTheaterGeo(this.atlas, frame.sc.regions, v.theater));
+      }
+      if (this.layout) this.setLayout(this.layout);
+    }
+    for (const v of Object.values(this.theaters)) v.render(frame);
+    const esc = frame.state.tracks.escalation;
+    this.hud.setTitles(
+      `Europe · ${ESCALATION_LADDER[esc.europe] ?? esc.europe} (${esc.europe}/7)`,
+      `Indo-Pacific · ${ESCALATION_LADDER[esc.indoPacific] ?? esc.indoPacific} (${esc.indoPacific}/7)`,
+    );
+    if (this.highlighted) this.highlight(this.highlighted, false);
+    this.applySelection();
+  }
+
+  override update(): void {
+    if (!this.theaters) return;
+    this.theaters.europe.update();
+    this.theaters.indoPacific.update();
+  }
+
+  /** Light a region and (unless told not to) pan its map to it; null clears. */
+  highlight(id: string | null, pan = true): void {
+    this.highlighted = id;
+    if (!this.theaters) return;
+    for (const v of Object.values(this.theaters)) {
+      const mine = id !== null && v.hasRegion(id);
+      v.setHighlight(mine ? id : null);
+      if (mine && pan) v.centreOn(id);
+    }
+  }
+
+  highlightedId(): string | null {
+    return this.highlighted;
+  }
+
+  selection(): Selection | null {
+    return this.selected;
+  }
+
+  /** A region's centre on the canvas (CSS px), or null when no map draws it. */
+  regionAt(id: string): { x: number; y: number } | null {
+    if (!this.theaters) return null;
+    for (const v of Object.values(this.theaters)) {
+      const p = v.regionAt(id);
+      if (p) return p;
+    }
+    return null;
+  }
+
+  isReady(): boolean {
+    return this.theaters !== null && this.sc !== null;
+  }
+
+  private applySelection(): void {
+    if (!this.theaters) return;
+    for (const v of Object.values(this.theaters)) v.setSelected(this.selected);
+  }
+
+  private viewAt(x: number, y: number): TheaterView | null {
+    if (!this.theaters) return null;
+    return Object.values(this.theaters).find((v) => v.contains(x, y)) ?? null;
+  }
+
+  private onDown(p: Phaser.Input.Pointer): void {
+    if (!this.hud) return;
+    const button = this.hud.buttonAt(p.x, p.y);
+    if (button && this.theaters) {
+      const v = this.theaters[button.theater];
+      if (button.action === 'in') v.zoomBy(1.4);
+      else if (button.action === 'out') v.zoomBy(1 / 1.4);
+      else v.resetView();
+      return;
+    }
+    const view = this.viewAt(p.x, p.y);
+    this.drag = view ? { view, x: p.x, y: p.y, moved: false } : null;
+  }
+
+  private onMove(p: Phaser.Input.Pointer): void {
+    if (!this.hud) return;
+    const d = this.drag;
+    if (d && p.isDown) {
+      if (!d.moved && Math.hypot(p.x - d.x, p.y - d.y) < DRAG_SLOP) return;
+      d.view.panBy(p.x - d.x, p.y - d.y);
+      d.moved = true;
+      d.x = p.x;
+      d.y = p.y;
+      this.hud.hideTooltip();
+      return;
+    }
+    const view = this.viewAt(p.x, p.y);
+    const hit = view && !this.hud.buttonAt(p.x, p.y) ? view.hitTest(p.x, p.y) : null;
+    if (hit) this.hud.showTooltip(hit.tooltip, p.x, p.y, this.mapBounds(view));
+    else this.hud.hideTooltip();
+    this.input.setDefaultCursor(hit ? 'pointer' : view ? 'grab' : 'default');
+  }
+
+  private mapBounds(view: TheaterView | null): Rect {
+    const l = this.layout;
+    if (!l || !view) return { x: 0, y: 0, w: this.scale.width, h: this.scale.height };
+    // The tooltip may spread over both maps, never over the log column.
+    return { x: 0, y: l.europe.y, w: l.log.x, h: l.europe.h };
+  }
+
+  private onUp(p: Phaser.Input.Pointer): void {
+    const d = this.drag;
+    this.drag = null;
+    if (!d || d.moved) return;
+    const hit = d.view.hitTest(p.x, p.y);
+    this.selected = hit ? hit.sel : null;
+    this.applySelection();
+    this.selectCb(this.selected);
+  }
+}

@@ -1,0 +1,295 @@
+import Phaser from 'phaser';
+import type { Theater } from '../sim/ids';
+import type { Selection, ViewFrame } from './contract';
+import { screenToWorld, scrollToKeep, worldToScreen } from './camera-math';
+import type { RegionShape, TheaterGeo } from './geo';
+import { boxHas, inRings } from './geom';
+import type { Rect } from './layout';
+import { drawBase, drawMarks, drawRegions, type MapLayers } from './map-draw';
+import { counterTooltip, forcesByRegion, regionTooltip } from './map-info';
+import { createLabel, layoutLabels, type RegionLabel } from './map-labels';
+import { UI } from './palette';
+
+/**
+ * One theater map: its world container, its own camera (viewport, pan, zoom), the drawn layers,
+ * labels and counters, and hit testing. The two theaters live side by side in one scene's world,
+ * each camera ignoring the other's container.
+ */
+
+export interface MapHit {
+  readonly sel: Selection;
+  readonly tooltip: readonly string[];
+}
+
+const MIN_ZOOM_FACTOR = 0.7;
+const MAX_ZOOM_FACTOR = 10;
+
+export class TheaterView {
+  readonly cam: Phaser.Cameras.Scene2D.Camera;
+  readonly root: Phaser.GameObjects.Container;
+  private readonly layers: MapLayers;
+  private readonly labelLayer: Phaser.GameObjects.Container;
+  private labels: RegionLabel[] = [];
+  private geo: TheaterGeo | null = null;
+  private frame: ViewFrame | null = null;
+  private rect: Rect = { x: 0, y: 0, w: 100, h: 100 };
+  private fitted = false;
+  private drawnZoom = 0;
+  private laidOut = '';
+  private highlight: RegionShape | null = null;
+  private selected: RegionShape | null = null;
+  private pulse: Phaser.Tweens.Tween | null = null;
+
+  constructor(
+    private readonly scene: Phaser.Scene,
+    readonly theater: Theater,
+    /** Where this theater sits in the scene's world (theaters must not overlap). */
+    private readonly offsetX: number,
+  ) {
+    this.root = scene.add.container(offsetX, 0);
+    const g = (): Phaser.GameObjects.Graphics => scene.add.graphics();
+    this.layers = {
+      sea: g(),
+      seaRegions: g(),
+      land: g(),
+      landRegions: g(),
+      lines: g(),
+      marks: g(),
+    };
+    this.labelLayer = scene.add.container(0, 0);
+    const l = this.layers;
+    this.root.add([l.sea, l.seaRegions, l.land, l.landRegions, l.lines, l.marks, this.labelLayer]);
+    this.cam = scene.cameras.add(0, 0, 100, 100, false, theater);
+    this.cam.setBackgroundColor(UI.sea);
+  }
+
+  /** The camera's viewport in canvas CSS px; keeps the view's centre and refits the first time. */
+  setViewport(r: Rect): void {
+    const centre = this.fitted ? this.centreWorld() : null;
+    const zoomRel = this.fitted ? this.cam.zoom / this.fitZoom() : 1;
+    this.rect = r;
+    this.cam.setViewport(r.x, r.y, r.w, r.h);
+    if (!this.geo) return;
+    if (!centre) return this.resetView();
+    this.cam.setZoom(this.fitZoom() * zoomRel);
+    this.cam.centerOn(centre.x, centre.y);
+    this.clamp();
+  }
+
+  setGeo(geo: TheaterGeo): void {
+    this.geo = geo;
+    this.drawnZoom = 0;
+    this.highlight = null;
+    this.selected = null;
+    if (!this.fitted) this.resetView();
+  }
+
+  /** Fit the whole theater in the viewport. */
+  resetView(): void {
+    if (!this.geo) return;
+    this.fitted = true;
+    this.cam.setZoom(this.fitZoom());
+    this.cam.centerOn(this.offsetX + this.geo.width / 2, this.geo.height / 2);
+  }
+
+  private fitZoom(): number {
+    if (!this.geo) return 1;
+    return Math.min(this.rect.w / this.geo.width, this.rect.h / this.geo.height) * 0.98;
+  }
+
+  private centreWorld(): { x: number; y: number } {
+    return screenToWorld(this.cam, this.rect.x + this.rect.w / 2, this.rect.y + this.rect.h / 2);
+  }
+
+  /** Zoom by `factor` about a screen point (the viewport's centre when none is given). */
+  zoomBy(factor: number, sx?: number, sy?: number): void {
+    const fit = this.fitZoom();
+    const z = Phaser.Math.Clamp(
+      this.cam.zoom * factor,
+      fit * MIN_ZOOM_FACTOR,
+      fit * MAX_ZOOM_FACTOR,
+    );
+    const px = sx ?? this.rect.x + this.rect.w / 2;
+    const py = sy ?? this.rect.y + this.rect.h / 2;
+    const w = screenToWorld(this.cam, px, py);
+    const s = scrollToKeep(this.cam, z, w.x, w.y, px, py);
+    this.cam.setZoom(z);
+    this.cam.setScroll(s.scrollX, s.scrollY);
+    this.clamp();
+  }
+
+  /** Drag the map by a screen distance. */
+  panBy(dx: number, dy: number): void {
+    this.cam.setScroll(
+      this.cam.scrollX - dx / this.cam.zoom,
+      this.cam.scrollY - dy / this.cam.zoom,
+    );
+    this.clamp();
+  }
+
+  /** Keep the view's centre over the theater. */
+  private clamp(): void {
+    if (!this.geo) return;
+    const c = this.centreWorld();
+    const x = Phaser.Math.Clamp(c.x, this.offsetX, this.offsetX + this.geo.width);
+    const y = Phaser.Math.Clamp(c.y, 0, this.geo.height);
+    if (x !== c.x || y !== c.y) this.cam.centerOn(x, y);
+  }
+
+  hasRegion(id: string): boolean {
+    return this.geo?.regions.some((r) => r.id === id) ?? false;
+  }
+
+  /** Pan to a region, zooming in if the whole theater is shown. */
+  centreOn(id: string): void {
+    const r = this.geo?.regions.find((s) => s.id === id);
+    if (!r) return;
+    if (this.cam.zoom < this.fitZoom() * 1.6) this.cam.setZoom(this.fitZoom() * 1.6);
+    this.cam.centerOn(this.offsetX + r.center[0], r.center[1]);
+    this.clamp();
+  }
+
+  /** Light a region (pulsing accent outline), or clear with null. */
+  setHighlight(id: string | null): void {
+    this.highlight = (id && this.geo?.regions.find((r) => r.id === id)) || null;
+    this.pulse?.stop();
+    this.pulse = null;
+    this.layers.marks.setAlpha(1);
+    if (this.highlight) {
+      this.pulse = this.scene.tweens.add({
+        targets: this.layers.marks,
+        alpha: 0.35,
+        duration: 650,
+        yoyo: true,
+        repeat: -1,
+        ease: 'Sine.easeInOut',
+      });
+    }
+    this.drawMarks();
+  }
+
+  setSelected(sel: Selection | null): void {
+    this.selected =
+      (sel?.kind === 'region' && this.geo?.regions.find((r) => r.id === sel.id)) || null;
+    this.drawMarks();
+  }
+
+  private drawMarks(): void {
+    drawMarks(this.layers.marks, this.highlight, this.selected, this.cam.zoom);
+  }
+
+  /** Draw a frame: region colours, labels and counters. */
+  render(frame: ViewFrame): void {
+    this.frame = frame;
+    if (!this.geo) return;
+    for (const l of this.labels) l.root.destroy();
+    const byRegion = forcesByRegion(frame.state);
+    this.labels = this.geo.regions
+      .filter((s) => frame.sc.regions[s.id] && frame.state.regions[s.id])
+      .map((s) => createLabel(this.scene, frame.sc, frame.state, s, byRegion.get(s.id) ?? []));
+    this.labelLayer.add(this.labels.map((l) => l.root));
+    this.drawnZoom = 0; // redraw everything at the next update
+  }
+
+  /**
+   * Redraw zoom-dependent line widths when the zoom has changed, and re-place labels whenever the
+   * view has moved (cheap: a few dozen boxes).
+   */
+  update(): void {
+    if (!this.geo) return;
+    const z = this.cam.zoom;
+    const redraw = z !== this.drawnZoom;
+    if (redraw) {
+      this.drawnZoom = z;
+      drawBase(this.layers, this.geo, z);
+      if (this.frame) drawRegions(this.layers, this.geo, this.frame.sc, this.frame.state, z);
+      this.drawMarks();
+    }
+    const key = `${z},${this.cam.scrollX},${this.cam.scrollY},${this.rect.w},${this.rect.h}`;
+    if (redraw || key !== this.laidOut) {
+      this.laidOut = key;
+      layoutLabels(this.labels, (id) => this.labelAnchor(id), z);
+    }
+  }
+
+  /**
+   * Where a region's label goes on screen: its label point, or, when that is off screen while
+   * part of the region shows, the nearest point of the region's visible part (so a big region cut
+   * by the viewport keeps its name and counters).
+   */
+  private labelAnchor(id: string): { x: number; y: number } | null {
+    const l = this.labels.find((x) => x.id === id);
+    const r = this.geo?.regions.find((s) => s.id === id);
+    if (!l || !r) return null;
+    const at = worldToScreen(this.cam, this.offsetX + r.label[0], r.label[1]);
+    // Keep the whole name inside the viewport (and clear of the title bar).
+    const mx = Math.max(30, l.textBox.w / 2 + 4);
+    const v = {
+      x0: this.rect.x + mx,
+      y0: this.rect.y + 24 + 30,
+      x1: this.rect.x + this.rect.w - mx,
+      y1: this.rect.y + this.rect.h - 30,
+    };
+    const b0 = worldToScreen(this.cam, this.offsetX + r.box.x0, r.box.y0);
+    const b1 = worldToScreen(this.cam, this.offsetX + r.box.x1, r.box.y1);
+    const x0 = Math.max(v.x0, b0.x);
+    const x1 = Math.min(v.x1, b1.x);
+    const y0 = Math.max(v.y0, b0.y);
+    const y1 = Math.min(v.y1, b1.y);
+    let p = at;
+    if (x0 <= x1 && y0 <= y1) {
+      p = { x: Phaser.Math.Clamp(at.x, x0, x1), y: Phaser.Math.Clamp(at.y, y0, y1) };
+    }
+    const w = screenToWorld(this.cam, p.x, p.y);
+    l.root.setPosition(w.x - this.offsetX, w.y);
+    return p;
+  }
+
+  /** A region's centre (or label anchor) in canvas CSS px, if this theater draws it. */
+  regionAt(id: string, which: 'center' | 'label' = 'center'): { x: number; y: number } | null {
+    const r = this.geo?.regions.find((s) => s.id === id);
+    if (!r) return null;
+    const p = which === 'center' ? r.center : r.label;
+    return worldToScreen(this.cam, this.offsetX + p[0], p[1]);
+  }
+
+  /** Whether a canvas point is inside this theater's viewport. */
+  contains(sx: number, sy: number): boolean {
+    const r = this.rect;
+    return sx >= r.x && sx < r.x + r.w && sy >= r.y && sy < r.y + r.h;
+  }
+
+  /** What is under a canvas point: a counter first, then the topmost region. */
+  hitTest(sx: number, sy: number): MapHit | null {
+    const frame = this.frame;
+    if (!this.geo || !frame || !this.contains(sx, sy)) return null;
+    for (const l of this.labels) {
+      if (!l.block.visible) continue;
+      const at = worldToScreen(this.cam, this.offsetX + l.root.x, l.root.y);
+      for (const h of l.hits) {
+        const x = at.x + l.offset.x + h.x;
+        const y = at.y + l.offset.y + h.y;
+        if (sx >= x && sx < x + h.w && sy >= y && sy < y + h.h) {
+          const first = h.group.forces[0]!;
+          return {
+            sel: { kind: 'force', id: first.id },
+            tooltip: counterTooltip(frame.sc, frame.state, h.group),
+          };
+        }
+      }
+    }
+    const w = screenToWorld(this.cam, sx, sy);
+    const p = [w.x - this.offsetX, w.y] as const;
+    const regions = this.geo.regions;
+    for (let i = regions.length - 1; i >= 0; i--) {
+      const r = regions[i]!;
+      if (boxHas(r.box, p) && inRings(p, r.rings)) {
+        return {
+          sel: { kind: 'region', id: r.id },
+          tooltip: regionTooltip(frame.sc, frame.state, r.id),
+        };
+      }
+    }
+    return null;
+  }
+}
