@@ -15,13 +15,17 @@ export interface RowTexts {
   readonly title: Phaser.GameObjects.Text;
 }
 
-/** Item keys start with their kind: 'r' row, 't' turn header, 'd' detail block. */
-type TextKind = 't' | 'd';
+/** Item keys start with their kind: 'r' row, 't' turn header, 'd' detail block, 'h' its headings. */
+type TextKind = 't' | 'd' | 'h';
+
+function kindOf(key: string): TextKind {
+  return key[0] === 't' ? 't' : key[0] === 'h' ? 'h' : 'd';
+}
 
 export class TextPool {
   private live = new Map<string, RowTexts | Phaser.GameObjects.Text>();
   private freeRows: RowTexts[] = [];
-  private free: Record<TextKind, Phaser.GameObjects.Text[]> = { t: [], d: [] };
+  private free: Record<TextKind, Phaser.GameObjects.Text[]> = { t: [], d: [], h: [] };
   private fitted = new Map<string, string>();
   private ctx: CanvasRenderingContext2D | null = document.createElement('canvas').getContext('2d');
 
@@ -54,19 +58,26 @@ export class TextPool {
     return { texts, fresh: true };
   }
 
-  /** The Text of a turn header ('t…') or detail block ('d…') showing `content`. */
-  text(key: string, content: string): Phaser.GameObjects.Text {
+  /**
+   * The Text of a turn header ('t…'), detail block ('d…') or its headings ('h…'); `content` is
+   * asked for only when the Text is (re)assigned.
+   */
+  text(key: string, content: () => string): Phaser.GameObjects.Text {
     const hit = this.live.get(key);
     if (hit instanceof Phaser.GameObjects.Text) return hit;
-    const kind: TextKind = key[0] === 't' ? 't' : 'd';
-    const t =
-      this.free[kind].pop() ??
-      (kind === 't'
-        ? this.make(11, UI.accentCss).setFontStyle('bold')
-        : this.make(11, DETAIL_INK, MONO).setLineSpacing(LINE_H - 13));
-    t.setText(content).setVisible(true);
+    const kind = kindOf(key);
+    const t = this.free[kind].pop() ?? this.makeOf(kind);
+    t.setText(content()).setVisible(true);
     this.live.set(key, t);
     return t;
+  }
+
+  private makeOf(kind: TextKind): Phaser.GameObjects.Text {
+    if (kind === 't') return this.make(11, UI.accentCss).setFontStyle('bold');
+    const t = this.make(11, kind === 'd' ? DETAIL_INK : UI.muted, MONO);
+    // Bold monospace keeps the advance width, so headings stay aligned with the body lines.
+    if (kind === 'h') t.setFontStyle('bold');
+    return t.setLineSpacing(LINE_H - 13);
   }
 
   /** Release every object whose key is not in `keep`. */
@@ -86,7 +97,7 @@ export class TextPool {
     this.live.delete(key);
     if (obj instanceof Phaser.GameObjects.Text) {
       obj.setVisible(false);
-      this.free[key[0] === 't' ? 't' : 'd'].push(obj);
+      this.free[kindOf(key)].push(obj);
     } else {
       for (const t of [obj.badge, obj.code, obj.title]) t.setVisible(false);
       this.freeRows.push(obj);

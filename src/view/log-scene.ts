@@ -70,6 +70,7 @@ export class LogScene extends Phaser.Scene {
   private monoW = 6.6;
   private drag: { y: number; scroll: number; moved: boolean; bar: boolean } | null = null;
   private hover = -1;
+  private pointing = false;
   private ready = false;
 
   constructor() {
@@ -269,12 +270,21 @@ export class LogScene extends Phaser.Scene {
       if (it.kind === 'row') this.drawRow(it.shown, it.key, y, rowW);
       else if (it.kind === 'turn') {
         const label = `Turn ${it.turn}  ·  ${turnDate(it.turn, this.sc!)}`;
-        this.pool.text(it.key, label).setPosition(PAD, y + 11);
+        this.pool.text(it.key, () => label).setPosition(PAD, y + 11);
         g.fillStyle(UI.border, 0.7).fillRect(PAD, y + TURN_H - 3, rowW - PAD * 2, 1);
       } else {
         g.fillStyle(DETAIL_BG, 1).fillRect(PAD, y, rowW - PAD * 2, it.h);
         g.fillStyle(UI.border, 1).fillRect(PAD, y, 2, it.h);
-        this.pool.text(it.key, it.lines).setPosition(PAD + 10, y + 8);
+        // Headings and the date line in a second, muted Text laid over the same lines.
+        const head = `h${it.key}`;
+        seen.add(head);
+        const split = (heads: boolean) => () =>
+          it.lines
+            .split('\n')
+            .map((l, i) => ((i === 0 || /^\S/.test(l)) === heads ? l : ''))
+            .join('\n');
+        this.pool.text(it.key, split(false)).setPosition(PAD + 10, y + 8);
+        this.pool.text(head, split(true)).setPosition(PAD + 10, y + 8);
       }
     }
     this.pool.releaseExcept(seen);
@@ -395,11 +405,21 @@ export class LogScene extends Phaser.Scene {
       else if (d.moved) this.scrollTo(d.scroll - (p.y - d.y));
       return;
     }
-    const it = this.inside(p) ? this.itemAt(p.y - this.area.y) : undefined;
+    const inside = this.inside(p);
+    const ly = p.y - this.area.y;
+    const it = inside ? this.itemAt(ly) : undefined;
     const hover = it && it.kind === 'row' ? it.shown.index : -1;
     if (hover !== this.hover) {
       this.hover = hover;
       this.draw();
+    }
+    // The canvas is shared with the map: set the cursor only while over something clickable
+    // here, and give it back only if this scene set it.
+    const chip = inside && ly < this.listTop && this.chips.hit(p.x - this.area.x, ly, this.filter);
+    const want = hover >= 0 || (it !== undefined && it.kind === 'detail') || Boolean(chip);
+    if (want !== this.pointing) {
+      this.pointing = want;
+      this.game.canvas.style.cursor = want ? 'pointer' : '';
     }
   }
 
