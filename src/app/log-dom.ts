@@ -151,7 +151,7 @@ export function mountDomLog(host: HTMLElement, opts: DomLogOptions): DomLog {
 
   const entryNode = (s: ShownEntry): HTMLLIElement => {
     const v = describeEntry(s.entry, sc!);
-    const li = el('li', v.key ? 'sf-log-entry sf-log-key' : 'sf-log-entry');
+    const li = el('li', `sf-log-entry sf-log-t-${s.entry.type}${v.key ? ' sf-log-key' : ''}`);
     li.dataset.testid = `log-entry-${s.index}`;
     const btn = el('button', 'sf-log-row');
     btn.type = 'button';
@@ -317,6 +317,7 @@ export const DOM_LOG_CSS = `
 .sf-log-code { flex: none; width: 24px; text-align: center; font-size: 10px; font-weight: 700; border-radius: 3px; padding: 1px 0; }
 .sf-log-title-text { flex: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .sf-log-row[aria-expanded="true"] .sf-log-title-text { white-space: normal; }
+.sf-log-t-change .sf-log-title-text { color: #9aa7b4; }
 .sf-log-key > .sf-log-row { background: #2a2616; box-shadow: inset 3px 0 #ffd166; font-weight: 600; }
 .sf-log-details { margin: 2px 6px 8px; padding: 8px 10px; background: #0d1319; border-left: 2px solid #46525e;
   border-radius: 0 4px 4px 0; font-size: 12px; }
