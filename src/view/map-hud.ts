@@ -26,6 +26,7 @@ export class MapHud {
   private readonly glyphs: Phaser.GameObjects.Text[] = [];
   private readonly tipBg: Phaser.GameObjects.Graphics;
   private readonly tipText: Phaser.GameObjects.Text;
+  private readonly tipTitle: Phaser.GameObjects.Text;
   private buttons: Button[] = [];
 
   constructor(private readonly scene: Phaser.Scene) {
@@ -46,6 +47,16 @@ export class MapHud {
         fontSize: '12px',
         color: UI.text,
         lineSpacing: 3,
+        wordWrap: { width: 380 },
+        resolution: RES,
+      })
+      .setVisible(false);
+    this.tipTitle = scene.add
+      .text(0, 0, '', {
+        fontFamily: FONT.sans,
+        fontSize: '13px',
+        fontStyle: 'bold',
+        color: UI.text,
         resolution: RES,
       })
       .setVisible(false);
@@ -55,6 +66,7 @@ export class MapHud {
       this.titles.indoPacific,
       this.tipBg,
       this.tipText,
+      this.tipTitle,
     ]);
   }
 
@@ -66,7 +78,7 @@ export class MapHud {
     this.glyphs.length = 0;
     this.buttons = [];
     const place = (theater: Theater, r: Rect): void => {
-      g.fillStyle(UI.panel, 0.82);
+      g.fillStyle(UI.panel, 1);
       g.fillRect(r.x, r.y, r.w, TITLE_H);
       g.lineStyle(1, UI.border, 1);
       g.strokeRect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1);
@@ -111,12 +123,14 @@ export class MapHud {
     return this.buttons.find((b) => x >= b.x && x < b.x + b.w && y >= b.y && y < b.y + b.h) ?? null;
   }
 
-  /** Show tooltip lines near the pointer, kept inside `bounds`. */
+  /** Show tooltip lines near the pointer (the first in bold), kept inside `bounds`. */
   showTooltip(lines: readonly string[], px: number, py: number, bounds: Rect): void {
     const t = this.tipText;
-    t.setText(lines.join('\n'));
-    const w = Math.min(t.width + 16, bounds.w);
-    const h = t.height + 12;
+    const head = this.tipTitle;
+    head.setText(lines[0] ?? '');
+    t.setText(lines.slice(1).join('\n'));
+    const w = Math.min(Math.max(t.width, head.width) + 16, bounds.w);
+    const h = head.height + t.height + 14;
     let x = px + 16;
     let y = py + 14;
     if (x + w > bounds.x + bounds.w) x = px - 16 - w;
@@ -129,11 +143,13 @@ export class MapHud {
     g.lineStyle(1, UI.border, 1);
     g.strokeRoundedRect(x + 0.5, y + 0.5, w - 1, h - 1, 5);
     g.setVisible(true);
-    t.setPosition(x + 8, y + 6).setVisible(true);
+    head.setPosition(x + 8, y + 6).setVisible(true);
+    t.setPosition(x + 8, y + 8 + head.height).setVisible(true);
   }
 
   hideTooltip(): void {
     this.tipBg.setVisible(false);
     this.tipText.setVisible(false);
+    this.tipTitle.setVisible(false);
   }
 }

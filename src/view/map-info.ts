@@ -1,6 +1,7 @@
 import type { ActorId } from '../sim/ids';
 import type { Scenario } from '../sim/scenario/schema';
 import type { ForceState, GameState } from '../sim/state';
+import { ACTOR_STYLE } from './palette';
 
 /**
  * What the map says about regions and forces, as plain data and text: counter groups and tooltip
@@ -45,6 +46,12 @@ export function forceName(sc: Scenario, state: GameState, id: string): string {
   return sc.forces[id]?.name ?? state.forceLabels[id] ?? id;
 }
 
+/** A force name cut to its head (before a colon or bracket), at most 40 characters. */
+function brief(name: string): string {
+  const head = name.split(/[:(]/)[0]!.trim() || name;
+  return head.length > 40 ? `${head.slice(0, 39)}…` : head;
+}
+
 function actorName(sc: Scenario, a: ActorId | null): string {
   if (!a) return 'nobody';
   return sc.actors[a]?.name ?? a;
@@ -71,7 +78,8 @@ export function regionTooltip(sc: Scenario, state: GameState, id: string): strin
   if (forces.length > 0) {
     lines.push(`Forces (${forces.length}):`);
     for (const f of forces.slice(0, 8)) {
-      lines.push(`  ${sc.actors[f.actor]?.short ?? f.actor} ${f.kind} ${f.strength}`);
+      const name = brief(forceName(sc, state, f.id));
+      lines.push(`  ${ACTOR_STYLE[f.actor].code} ${f.kind} ${f.strength} · ${name}`);
     }
     if (forces.length > 8) lines.push(`  … and ${forces.length - 8} more`);
   }

@@ -199,13 +199,24 @@ export function layoutLabels(
   for (const l of order) {
     l.root.setScale(1 / zoom);
     const at = anchor(l.id);
-    if (!at || l.blockH === 0) {
+    l.leader.clear();
+    if (!at) {
+      l.text.setVisible(false);
       l.block.setVisible(false);
-      l.leader.clear();
+      continue;
+    }
+    // Name first, then its counters: a valuable region's name is not hidden by a lesser
+    // region's counters, and every counter still shows (moved aside if it must).
+    const tb = l.textBox;
+    const nameBox = { x: at.x + tb.x, y: at.y + tb.y, w: tb.w, h: tb.h };
+    const free = !placed.some((p) => overlaps(p, nameBox));
+    l.text.setVisible(free);
+    if (free) placed.push(nameBox);
+    if (l.blockH === 0) {
+      l.block.setVisible(false);
       continue;
     }
     let best: Box | null = null;
-    const tb = l.textBox;
     const row = COUNTER_H + COUNTER_GAP;
     for (const [sx, k] of SPOTS) {
       // Sideways spots sit clear of the name block; vertical ones clear of its top or bottom.
@@ -224,9 +235,8 @@ export function layoutLabels(
     placed.push(best);
     l.offset = { x: best.x - at.x, y: best.y - at.y };
     l.block.setVisible(true).setPosition(l.offset.x, l.offset.y);
-    l.leader.clear();
-    const far = Math.hypot(l.offset.x - home.x, l.offset.y - home.y) > 30;
-    if (far) {
+    if (Math.hypot(l.offset.x - home.x, l.offset.y - home.y) > 30) {
+      // Moved away from its region: a leader line says whose counters these are.
       const cx = Math.max(l.offset.x, Math.min(0, l.offset.x + l.blockW));
       const cy = Math.max(l.offset.y, Math.min(0, l.offset.y + l.blockH));
       l.leader.lineStyle(1, 0xcfd8e0, 0.7);
@@ -234,16 +244,5 @@ export function layoutLabels(
       l.leader.fillStyle(0xcfd8e0, 0.9);
       l.leader.fillCircle(0, 0, 2);
     }
-  }
-  for (const l of order) {
-    const at = anchor(l.id);
-    if (!at) {
-      l.text.setVisible(false);
-      continue;
-    }
-    const box = { x: at.x + l.textBox.x, y: at.y + l.textBox.y, w: l.textBox.w, h: l.textBox.h };
-    const free = !placed.some((p) => overlaps(p, box));
-    l.text.setVisible(free);
-    if (free) placed.push(box);
   }
 }
