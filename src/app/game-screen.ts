@@ -161,10 +161,22 @@ export function gameScreen(
     return { sc, state: v.ctx.state, viewpoint, log: lastFrameLog, phase: v.phase };
   }
 
+  // The canvas and the DOM log redraw at most once per animation frame, however fast the engine
+  // moves (auto-play at full speed runs several phases between two frames).
+  let renderPending = false;
+  function scheduleRender(): void {
+    if (renderPending) return;
+    renderPending = true;
+    requestAnimationFrame(() => {
+      renderPending = false;
+      const f = frame(driver.view());
+      view?.render(f);
+      domLog.update(f);
+    });
+  }
+
   function draw(v: DriverView): void {
-    const f = frame(v);
-    view?.render(f);
-    domLog.update(f);
+    scheduleRender();
     const s = v.ctx.state;
     turnLabel.textContent = `Turn ${s.turn} of ${setup.turnLimit}`;
     dateLabel.textContent = formatHour(s.hour, sc).replace(/\s*\(T\d+\)$/, '');
@@ -220,8 +232,7 @@ export function gameScreen(
     if (viewpoint === vp) return;
     viewpoint = vp;
     lastFrameLog = [];
-    view?.render(frame(driver.view()));
-    domLog.update(frame(driver.view()));
+    scheduleRender();
   }
 
   function showHandover(next: PlayableActorId): void {

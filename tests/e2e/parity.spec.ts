@@ -31,7 +31,7 @@ test('a browser game and the CLI replaying its decisions end with the same final
     const option = panel
       .locator(`[data-testid="slot-${slot}"] .option:not(.illegal):not(.hold)`)
       .first();
-    if ((await option.count()) > 0) await option.locator('input').check();
+    if ((await option.count()) > 0) await option.locator('input[type="radio"]').check();
     const before = await page.evaluate(
       () => window.__secondFront!.game()!.driver.view().ctx.state.turn,
     );

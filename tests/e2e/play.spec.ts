@@ -15,7 +15,7 @@ test('a human decision is submitted, adjudicated and shown in the log', async ({
     .locator('[data-testid="slot-diplomatic"] .option:not(.illegal):not(.hold)')
     .first();
   const optionId = await option.getAttribute('data-option');
-  await option.locator('input').check();
+  await option.locator('input[type="radio"]').check();
   await page.getByTestId('submit-decisions').click();
   await expect(panel).toBeHidden();
   await page.waitForFunction(() => window.__secondFront!.game()!.driver.view().ctx.state.turn >= 2);
@@ -91,7 +91,7 @@ test('hot seat: a hand-over screen hides one side’s choices from the next', as
   await startGame(page, { seed: 'e2e-hotseat', humans: ['china', 'usa'] });
   const handover = page.getByTestId('handover');
   await expect(handover).toBeVisible();
-  await expect(handover).toContainText('Pass the screen to China');
+  await expect(handover).toContainText(/Pass the screen to .*China/);
   await expect(page.getByTestId('decision-panel')).toBeHidden();
   await page.getByTestId('handover-ready').click();
   const panel = page.getByTestId('decision-panel');
@@ -100,7 +100,7 @@ test('hot seat: a hand-over screen hides one side’s choices from the next', as
     .locator('[data-testid="slot-military"] .option:not(.illegal):not(.hold)')
     .first();
   const chosen = (await option.getAttribute('data-option'))!;
-  await option.locator('input').check();
+  await option.locator('input[type="radio"]').check();
   await page.getByTestId('submit-decisions').click();
   // The United States gets the screen next, and nothing of China's choice is on it.
   await expect(handover).toContainText('Pass the screen to United States');
