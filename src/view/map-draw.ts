@@ -154,5 +154,12 @@ export function drawMarks(
   if (highlight) {
     g.lineStyle(4 / zoom, UI.accent, 1);
     strokeSegments(g, highlight.outline);
+    const b = highlight.box;
+    const size = Math.max(b.x1 - b.x0, b.y1 - b.y0) * zoom;
+    if (size < 80) {
+      // A small region (Narva, Suwałki) would hide under its counters: ring it as well.
+      g.lineStyle(3 / zoom, UI.accent, 1);
+      g.strokeCircle(highlight.center[0], highlight.center[1], Math.max(22, size / 2 + 8) / zoom);
+    }
   }
 }

@@ -58,7 +58,8 @@ export class TheaterView {
     };
     this.labelLayer = scene.add.container(0, 0);
     const l = this.layers;
-    this.root.add([l.sea, l.seaRegions, l.land, l.landRegions, l.lines, l.marks, this.labelLayer]);
+    // Highlight and selection marks go over labels: they must show even under a crowd of counters.
+    this.root.add([l.sea, l.seaRegions, l.land, l.landRegions, l.lines, this.labelLayer, l.marks]);
     this.cam = scene.cameras.add(0, 0, 100, 100, false, theater);
     this.cam.setBackgroundColor(UI.sea);
   }
