@@ -86,18 +86,19 @@ export function regionTooltip(sc: Scenario, state: GameState, id: string): strin
   return lines;
 }
 
-/** Tooltip lines for a counter: each force's name, actor, kind, strength and readiness. */
+/**
+ * Tooltip lines for a counter: the actor and total, then one line per force (kind, strength,
+ * readiness, name); a single force also gets its full name.
+ */
 export function counterTooltip(sc: Scenario, state: GameState, g: CounterGroup): string[] {
-  const lines: string[] = [];
-  if (g.forces.length > 1) {
-    lines.push(`${actorName(sc, g.actor)}: ${g.forces.length} forces, strength ${g.strength}`);
+  const n = g.forces.length;
+  const lines = [
+    `${actorName(sc, g.actor)} · ${n === 1 ? '1 force' : `${n} forces`}, strength ${g.strength}`,
+  ];
+  for (const f of g.forces.slice(0, 8)) {
+    const name = n === 1 ? forceName(sc, state, f.id) : brief(forceName(sc, state, f.id));
+    lines.push(`${f.kind} ${f.strength} · readiness ${f.readiness}% · ${name}`);
   }
-  for (const f of g.forces.slice(0, 6)) {
-    lines.push(forceName(sc, state, f.id));
-    lines.push(
-      `  ${actorName(sc, f.actor)} · ${f.kind} · strength ${f.strength} · readiness ${f.readiness}%`,
-    );
-  }
-  if (g.forces.length > 6) lines.push(`… and ${g.forces.length - 6} more`);
+  if (n > 8) lines.push(`… and ${n - 8} more`);
   return lines;
 }
