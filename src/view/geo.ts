@@ -184,6 +184,9 @@ function nearParts(g: Geometry, [[w, s], [e, n]]: [[number, number], [number, nu
   return near.length === 0 ? NONE : { type: 'MultiPolygon', coordinates: near };
 }
 
+/** Theater pixels (1000 across) under which consecutive points merge: a third of a screen pixel at the fitted zoom. */
+const SIMPLIFY_PX = 0.75;
+
 /** Project a GeoJSON shape and collect its (clipped) rings in pixels. */
 function projectRings(projection: GeoProjection, geom: Geometry | Feature): Ring[] {
   const rings: Pt[][] = [];
@@ -191,7 +194,13 @@ function projectRings(projection: GeoProjection, geom: Geometry | Feature): Ring
   let inPolygon = false;
   const sink: GeoStream = {
     point(x, y) {
-      current?.push([x, y]);
+      if (!current) return;
+      // Natural Earth 1:50m has several points per map pixel; the canvas redraws every path each
+      // frame, so points closer than SIMPLIFY_PX to the last kept one are dropped.
+      const last = current[current.length - 1];
+      if (last && Math.abs(x - last[0]) < SIMPLIFY_PX && Math.abs(y - last[1]) < SIMPLIFY_PX)
+        return;
+      current.push([x, y]);
     },
     lineStart() {
       current = [];

@@ -71,7 +71,10 @@ export function drawBase(layers: MapLayers, geo: TheaterGeo, zoom: number): void
   land.fillStyle(UI.land, 1);
   fillRings(land, geo.land);
   land.lineStyle(0.8 / zoom, UI.border, 0.9);
-  for (const c of geo.countries) strokeRings(land, c.rings);
+  strokeRings(
+    land,
+    geo.countries.flatMap((c) => c.rings),
+  );
 }
 
 /** The fill colour of a region as its owner holds it (opaque, so sub-regions cover cleanly). */
@@ -110,7 +113,7 @@ export function drawRegions(
       // Hatch in screen-sized steps so it reads the same at every zoom.
       g.lineStyle(1.1 / zoom, mixColor(UI.land, style.color, 0.85), sea ? 0.45 : 0.6);
       const hatch = hatchSegments(shape.rings, 7 / zoom, -Math.PI / 4);
-      for (const [a, b] of hatch) g.lineBetween(a[0], a[1], b[0], b[1]);
+      strokeSegments(g, hatch);
     }
     drawOutline(lines, shape, sea, style?.color ?? null, rs.contested, zoom);
   }

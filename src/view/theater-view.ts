@@ -162,7 +162,9 @@ export class TheaterView {
         alpha: 0.35,
         duration: 650,
         yoyo: true,
-        repeat: -1,
+        // A few pulses draw the eye, then the outline stays lit (and the canvas can rest).
+        repeat: 3,
+        onComplete: () => this.layers.marks.setAlpha(1),
         ease: 'Sine.easeInOut',
       });
     }
