@@ -349,16 +349,26 @@ function renderBriefing(host: HTMLElement, loaded: LoadedScenario): void {
     }),
   );
   const list = h('ol', { class: 'sources' });
-  for (const [id, s] of Object.entries(sc.sources))
+  for (const [id, s] of Object.entries(sc.sources)) {
+    // A link only for http(s) addresses: a scenario file is outside input, and a javascript: or
+    // data: URL must never become clickable.
+    const safe = s.url && /^https?:\/\//i.test(s.url) ? s.url : null;
     list.append(
       h(
         'li',
         { id: `source-${id}` },
-        h('cite', { text: s.title }),
+        safe
+          ? h(
+              'a',
+              { href: safe, target: '_blank', rel: 'noopener noreferrer' },
+              h('cite', { text: s.title }),
+            )
+          : h('cite', { text: s.title }),
         ` — ${s.publisher}, ${s.date}. `,
         h('span', { class: 'note', text: s.note ?? '' }),
       ),
     );
+  }
   host.append(
     h(
       'details',
