@@ -1,4 +1,4 @@
-import { and, assign, enqueueActions, setup } from 'xstate';
+import { assign, enqueueActions, setup } from 'xstate';
 import { validateSubmission, type Rejection } from '../sim/decisions';
 import { ACTORS, PLAYABLE_ACTORS, type ActorId, type PlayableActorId } from '../sim/ids';
 
@@ -20,13 +20,17 @@ import type { Levers } from '../sim/scenario/levers';
 import type { Scenario } from '../sim/scenario/schema';
 import { createInitialState } from '../sim/setup';
 import type { Decision, GameState } from '../sim/state';
-import { aiSeat, humanSeat, type SeatDecided } from './seats';
+import { aiSeat, humanSeat, type SeatDecided, type SeatsDecided } from './seats';
 
 /**
  * The turn engine: briefing → intelligence → decisions → adjudication → events → assessment →
- * next turn or end. Guards and actions are thin, named calls into `sim`; seats are child actors.
+ * next turn or end. Guards and actions are thin, named calls into `sim`; seats are child actors
+ * (see `./seats`): one for the AI seats, which answers once per turn, and one per human seat.
  * Everything is synchronous: with only AI seats, `createActor(machine).start()` plays the whole
  * campaign before it returns.
+ *
+ * Each phase's work is one `assign` (xstate copies the context and the snapshot for each), and the
+ * log is appended in place, so a turn costs the chart little beyond the phases themselves.
  */
 
 /** A game part-way through, to continue from (resume or fork). */
@@ -75,7 +79,10 @@ export interface GameContext {
 }
 
 export type GameEvent =
-  { type: 'SUBMIT'; actor: ActorId; decisions: unknown } | { type: 'CONTINUE' } | SeatDecided;
+  | { type: 'SUBMIT'; actor: ActorId; decisions: unknown }
+  | { type: 'CONTINUE' }
+  | SeatDecided
+  | SeatsDecided;
 
 /** The engine's phase names, in the order a turn runs them. */
 export const ENGINE_PHASES = [
@@ -105,6 +112,20 @@ function append(ctx: GameContext, entries: readonly LogEntry[]): LogEntry[] {
   return ctx.log;
 }
 
+/** The id of the child actor that plays every AI seat. */
+const AI_SEATS = 'seats:ai';
+
+/** Whether this seat answer leaves no seat undecided. */
+function completes(ctx: GameContext, event: GameEvent): boolean {
+  if (event.type === 'SEAT.DECIDED')
+    return PLAYABLE_ACTORS.every((a) => a === event.actor || ctx.pending[a] !== undefined);
+  if (event.type === 'SEATS.DECIDED')
+    return PLAYABLE_ACTORS.every(
+      (a) => ctx.pending[a] !== undefined || event.ballots.some((b) => b.actor === a),
+    );
+  return false;
+}
+
 export const gameMachine = setup({
   types: {
     context: {} as GameContext,
@@ -113,9 +134,8 @@ export const gameMachine = setup({
   },
   actors: { aiSeat, humanSeat },
   guards: {
-    lastSeat: ({ context, event }) =>
-      event.type === 'SEAT.DECIDED' &&
-      PLAYABLE_ACTORS.every((a) => a === event.actor || context.pending[a] !== undefined),
+    lastSeat: ({ context, event }) => completes(context, event),
+    lastSeatUnpaced: ({ context, event }) => !context.paced && completes(context, event),
     unpaced: ({ context }) => !context.paced,
     gameOver: ({ context }) =>
       context.state.outcome !== null || context.state.turn >= context.turnLimit,
@@ -132,11 +152,17 @@ export const gameMachine = setup({
   },
   actions: {
     spawnSeats: enqueueActions(({ context, enqueue }) => {
+      const ai = PLAYABLE_ACTORS.filter((a) => context.controllers[a] === 'ai');
+      enqueue.spawnChild('aiSeat', {
+        id: AI_SEATS,
+        input: { actors: ai, sc: context.sc, explain: context.keepLog },
+      });
       for (const actor of PLAYABLE_ACTORS)
-        enqueue.spawnChild(context.controllers[actor] === 'ai' ? 'aiSeat' : 'humanSeat', {
-          id: `seat:${actor}`,
-          input: { actor, sc: context.sc, explain: context.keepLog },
-        });
+        if (context.controllers[actor] !== 'ai')
+          enqueue.spawnChild('humanSeat', {
+            id: `seat:${actor}`,
+            input: { actor, sc: context.sc, explain: context.keepLog },
+          });
     }),
     runBriefing: assign(({ context }) => {
       const r = briefing(context.state, context.sc, context.po);
@@ -148,16 +174,22 @@ export const gameMachine = setup({
     }),
     clearPending: assign({ pending: () => ({}), by: () => ({}), lastRejection: () => null }),
     askSeats: enqueueActions(({ context, enqueue }) => {
+      const decide = { type: 'DECIDE', state: context.state } as const;
+      enqueue.sendTo(AI_SEATS, decide);
       for (const actor of PLAYABLE_ACTORS)
-        enqueue.sendTo(`seat:${actor}`, { type: 'DECIDE', state: context.state });
+        if (context.controllers[actor] !== 'ai') enqueue.sendTo(`seat:${actor}`, decide);
     }),
     recordSeat: assign(({ context, event }) => {
-      if (event.type !== 'SEAT.DECIDED') return {};
-      if (event.reasoning) append(context, [event.reasoning]);
-      return {
-        pending: { ...context.pending, [event.actor]: event.decisions },
-        by: { ...context.by, [event.actor]: event.by },
-      };
+      if (event.type !== 'SEAT.DECIDED' && event.type !== 'SEATS.DECIDED') return {};
+      const ballots = event.type === 'SEATS.DECIDED' ? event.ballots : [event];
+      const pending = { ...context.pending };
+      const by = { ...context.by };
+      for (const b of ballots) {
+        if (b.reasoning && context.keepLog) context.log.push(b.reasoning);
+        pending[b.actor] = b.decisions;
+        by[b.actor] = b.by;
+      }
+      return { pending, by };
     }),
     forwardSubmission: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'SUBMIT') return;
@@ -265,11 +297,17 @@ export const gameMachine = setup({
     decisions: {
       entry: ['clearPending', 'askSeats'],
       on: {
-        // The last seat's answer moves the turn on (a guarded transition rather than an
-        // eventless one, so the check runs only when a seat answers). Paced, the engine waits
-        // in `decided` so the player sees every seat has answered.
+        // The AI seats answer together (SEATS.DECIDED), each human seat on its own
+        // (SEAT.DECIDED). The answer that leaves no seat undecided moves the turn on (a guarded
+        // transition rather than an eventless one, so the check runs only when seats answer).
+        // Paced, the engine waits in `decided` so the player sees every seat has answered.
         'SEAT.DECIDED': [
-          { guard: and(['lastSeat', 'unpaced']), target: 'adjudication', actions: 'recordSeat' },
+          { guard: 'lastSeatUnpaced', target: 'adjudication', actions: 'recordSeat' },
+          { guard: 'lastSeat', target: 'decided', actions: 'recordSeat' },
+          { actions: 'recordSeat' },
+        ],
+        'SEATS.DECIDED': [
+          { guard: 'lastSeatUnpaced', target: 'adjudication', actions: 'recordSeat' },
           { guard: 'lastSeat', target: 'decided', actions: 'recordSeat' },
           { actions: 'recordSeat' },
         ],

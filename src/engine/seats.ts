@@ -1,27 +1,47 @@
 import { fromCallback } from 'xstate';
 import { decideAI } from '../sim/ai';
-import type { ActorId } from '../sim/ids';
+import type { ActorId, PlayableActorId } from '../sim/ids';
 import type { LogEntry } from '../sim/log';
 import type { Scenario } from '../sim/scenario/schema';
 import type { Decision, GameState } from '../sim/state';
 
 /**
- * Seats are child actors of the turn machine. Each turn the machine sends every seat `DECIDE`
- * with the state; an AI seat answers at once from the sim's policy, a human seat answers when the
- * machine forwards it a validated `SUBMIT`. Tests and the browser can swap either with
+ * Seats are child actors of the turn machine. Each turn the machine sends `DECIDE` with the state
+ * to the AI seats' actor and to every human seat.
+ *
+ * - The AI seats share one child (`seats:ai`, logic `aiSeat`): it decides every seat it plays, in
+ *   `PLAYABLE_ACTORS` order, and answers once with `SEATS.DECIDED` (a ballot per seat). One answer
+ *   per turn instead of one per seat keeps the engine's cost close to the plain loop's.
+ * - Each human seat is its own child (`seat:<actor>`, logic `humanSeat`): it waits for the machine
+ *   to forward it a validated `SUBMIT` and answers with `SEAT.DECIDED`.
+ *
+ * The machine accepts either answer from any seat, so a replacement seat may answer per seat or
+ * in one batch. Tests and the browser swap either logic with
  * `machine.provide({ actors: { aiSeat, humanSeat } })`.
  */
 export type SeatEvent =
   { type: 'DECIDE'; state: GameState } | { type: 'SUBMIT'; decisions: Decision[] };
 
-export interface SeatDecided {
-  type: 'SEAT.DECIDED';
+/** One seat's decisions for the turn. */
+export interface Ballot {
   actor: ActorId;
   decisions: Decision[];
   by: 'ai' | 'human';
   reasoning: LogEntry | null;
 }
 
+/** One seat has decided. */
+export interface SeatDecided extends Ballot {
+  type: 'SEAT.DECIDED';
+}
+
+/** Several seats have decided (the AI seats, once per turn); ballots in `PLAYABLE_ACTORS` order. */
+export interface SeatsDecided {
+  type: 'SEATS.DECIDED';
+  ballots: Ballot[];
+}
+
+/** Input of a human seat. */
 export interface SeatInput {
   actor: ActorId;
   sc: Scenario;
@@ -29,17 +49,24 @@ export interface SeatInput {
   explain: boolean;
 }
 
-export const aiSeat = fromCallback<SeatEvent, SeatInput>(({ input, receive, sendBack }) => {
+/** Input of the AI seats' actor. */
+export interface AiSeatsInput {
+  /** The seats it plays, in `PLAYABLE_ACTORS` order (may be empty). */
+  actors: readonly PlayableActorId[];
+  sc: Scenario;
+  /** Log the AI's reasons (off in batches). */
+  explain: boolean;
+}
+
+export const aiSeat = fromCallback<SeatEvent, AiSeatsInput>(({ input, receive, sendBack }) => {
   receive((event) => {
-    if (event.type !== 'DECIDE') return;
-    const choice = decideAI(event.state, input.sc, input.actor, input.explain);
-    const reply: SeatDecided = {
-      type: 'SEAT.DECIDED',
-      actor: input.actor,
-      decisions: choice.decisions,
-      by: 'ai',
-      reasoning: choice.reasoning,
-    };
+    if (event.type !== 'DECIDE' || input.actors.length === 0) return;
+    const ballots: Ballot[] = [];
+    for (const actor of input.actors) {
+      const choice = decideAI(event.state, input.sc, actor, input.explain);
+      ballots.push({ actor, decisions: choice.decisions, by: 'ai', reasoning: choice.reasoning });
+    }
+    const reply: SeatsDecided = { type: 'SEATS.DECIDED', ballots };
     sendBack(reply);
   });
 });

@@ -3,7 +3,7 @@ import { createActor, fromCallback, transition, type AnyStateNode } from 'xstate
 import { getShortestPaths, toDirectedGraph, type DirectedGraphNode } from 'xstate/graph';
 import { gameMachine, type GameEvent, type GameInput } from '../../src/engine/machine';
 import { runEngine } from '../../src/engine/run';
-import type { SeatDecided, SeatEvent, SeatInput } from '../../src/engine/seats';
+import type { AiSeatsInput, SeatDecided, SeatEvent, SeatsDecided } from '../../src/engine/seats';
 import { hashValue } from '../../src/sim/hash';
 import { PLAYABLE_ACTORS } from '../../src/sim/ids';
 import { allAi, runPlain } from '../../src/sim/run';
@@ -54,8 +54,9 @@ describe('the chart', () => {
     expect(eventless('assessment')).toEqual([['ended'], ['briefing']]);
     expect(states['ended']!.type).toBe('final');
 
-    // The only events the chart listens to: SEAT.DECIDED and SUBMIT in decisions, CONTINUE at
-    // each phase of a paced game, and SUBMIT anywhere else (to refuse it).
+    // The only events the chart listens to: the seats' answers (SEATS.DECIDED from the AI seats,
+    // SEAT.DECIDED from a human seat) and SUBMIT in decisions, CONTINUE at each phase of a paced
+    // game, and SUBMIT anywhere else (to refuse it).
     const edges: string[] = [];
     const walk = (n: DirectedGraphNode): void => {
       for (const e of n.edges) edges.push(`${e.source.key} -${e.label.text}-> ${e.target.key}`);
@@ -69,6 +70,9 @@ describe('the chart', () => {
         'decisions -SEAT.DECIDED-> decisions',
         'decisions -SUBMIT-> decisions',
         'decisions -SEAT.DECIDED-> decided',
+        'decisions -SEATS.DECIDED-> adjudication',
+        'decisions -SEATS.DECIDED-> decisions',
+        'decisions -SEATS.DECIDED-> decided',
         'briefing -CONTINUE-> intelligence',
         'intelligence -CONTINUE-> decisions',
         'decided -CONTINUE-> adjudication',
@@ -81,17 +85,19 @@ describe('the chart', () => {
 
   it('every resting state is reachable (xstate/graph shortest paths), ending in ended', () => {
     // The graph walk uses the pure transition function, so child seats never answer on their own:
-    // the walk sends their SEAT.DECIDED events itself.
-    const decided = PLAYABLE_ACTORS.map((actor): GameEvent => ({
-      type: 'SEAT.DECIDED',
-      actor,
-      decisions: [],
-      by: 'ai',
-      reasoning: null,
-    }));
+    // the walk sends the AI seats' answer itself.
+    const decided: GameEvent = {
+      type: 'SEATS.DECIDED',
+      ballots: PLAYABLE_ACTORS.map((actor) => ({
+        actor,
+        decisions: [],
+        by: 'ai',
+        reasoning: null,
+      })),
+    };
     const paths = getShortestPaths(gameMachine, {
       input: input({ turnLimit: 2, keepLog: false }),
-      events: (s) => (s.matches('decisions') ? decided : []),
+      events: (s) => (s.matches('decisions') ? [decided] : []),
       serializeState: (s) =>
         `${JSON.stringify(s.value)}|${s.context.state.turn}|${Object.keys(s.context.pending).length}`,
     });
@@ -100,8 +106,8 @@ describe('the chart', () => {
     );
     expect(reached).toEqual(new Set(['decisions@1', 'decisions@2', 'ended@2']));
     const toEnd = paths.find((p) => p.state.value === 'ended')!;
-    // Seven seats answer in each of two turns.
-    expect(toEnd.steps.filter((s) => s.event.type === 'SEAT.DECIDED')).toHaveLength(14);
+    // The AI seats answer once in each of two turns.
+    expect(toEnd.steps.filter((s) => s.event.type === 'SEATS.DECIDED')).toHaveLength(2);
     expect(toEnd.state.status).toBe('done');
     expect(toEnd.state.context.turnHashes).toHaveLength(2);
   });
@@ -284,39 +290,68 @@ describe('seats', () => {
     s.stop();
   });
 
-  it('seats are child actors that tests can replace with machine.provide()', () => {
-    // A seat that always holds: the game still runs turn by turn, and records empty decisions.
-    const passive = fromCallback<SeatEvent, SeatInput>(({ input: seat, receive, sendBack }) => {
-      receive((event) => {
-        if (event.type !== 'DECIDE') return;
-        const reply: SeatDecided = {
-          type: 'SEAT.DECIDED',
-          actor: seat.actor,
-          decisions: [],
-          by: 'ai',
-          reasoning: null,
-        };
-        sendBack(reply);
-      });
-    });
-    const actor = createActor(gameMachine.provide({ actors: { aiSeat: passive } }), {
-      input: input({ turnLimit: 2 }),
+  it('the AI seats are one child actor that answers once per turn; each human seat is its own', () => {
+    const answers: string[] = [];
+    const actor = createActor(gameMachine, {
+      input: input({ turnLimit: 3, controllers: { ...allAi(), usa: 'human' } }),
+      inspect: (ev) => {
+        if (ev.type === '@xstate.event' && ev.actorRef === actor) answers.push(ev.event.type);
+      },
     });
     actor.start();
-    const c = actor.getSnapshot().context;
+    expect(Object.keys(actor.getSnapshot().children).sort()).toEqual(['seat:usa', 'seats:ai']);
+    for (let turn = 1; turn <= 3; turn++) {
+      expect(actor.getSnapshot().context.state.turn).toBe(turn);
+      actor.send({ type: 'SUBMIT', actor: 'usa', decisions: [] });
+    }
     expect(actor.getSnapshot().value).toBe('ended');
-    expect(Object.keys(actor.getSnapshot().children).sort()).toEqual(
-      PLAYABLE_ACTORS.map((a) => `seat:${a}`).sort(),
-    );
-    expect(c.decisions).toHaveLength(2);
-    for (const turn of c.decisions) for (const a of PLAYABLE_ACTORS) expect(turn[a], a).toEqual([]);
-    expect(
-      c.log.filter(
-        (e) =>
-          e.type === 'ai-reasoning' && (PLAYABLE_ACTORS as readonly string[]).includes(e.actor),
-      ),
-    ).toEqual([]);
+    const turn = ['SEATS.DECIDED', 'SUBMIT', 'SEAT.DECIDED'];
+    expect(answers.filter((t) => t !== 'xstate.init')).toEqual([...turn, ...turn, ...turn]);
   });
+
+  it.each(['one answer for all', 'one answer per seat'])(
+    'seats are child actors that tests can replace with machine.provide() (%s)',
+    (how) => {
+      // AI seats that always hold: the game still runs turn by turn, and records empty decisions.
+      const passive = fromCallback<SeatEvent, AiSeatsInput>(
+        ({ input: seats, receive, sendBack }) => {
+          receive((event) => {
+            if (event.type !== 'DECIDE') return;
+            const ballots = seats.actors.map((actor) => ({
+              actor,
+              decisions: [],
+              by: 'ai' as const,
+              reasoning: null,
+            }));
+            if (how === 'one answer for all') {
+              const reply: SeatsDecided = { type: 'SEATS.DECIDED', ballots };
+              sendBack(reply);
+            } else
+              for (const b of ballots) {
+                const reply: SeatDecided = { type: 'SEAT.DECIDED', ...b };
+                sendBack(reply);
+              }
+          });
+        },
+      );
+      const actor = createActor(gameMachine.provide({ actors: { aiSeat: passive } }), {
+        input: input({ turnLimit: 2 }),
+      });
+      actor.start();
+      const c = actor.getSnapshot().context;
+      expect(actor.getSnapshot().value).toBe('ended');
+      expect(Object.keys(actor.getSnapshot().children)).toEqual(['seats:ai']);
+      expect(c.decisions).toHaveLength(2);
+      for (const turn of c.decisions)
+        for (const a of PLAYABLE_ACTORS) expect(turn[a], a).toEqual([]);
+      expect(
+        c.log.filter(
+          (e) =>
+            e.type === 'ai-reasoning' && (PLAYABLE_ACTORS as readonly string[]).includes(e.actor),
+        ),
+      ).toEqual([]);
+    },
+  );
 });
 
 describe('engine and plain loop', () => {
