@@ -1,8 +1,8 @@
 import type Phaser from 'phaser';
 import type { Scenario } from '../sim/scenario/schema';
-import type { ForceState, GameState } from '../sim/state';
+import type { GameState } from '../sim/state';
 import type { RegionShape } from './geo';
-import { counterGroups, type CounterGroup } from './map-info';
+import type { CounterGroup } from './map-info';
 import { ACTOR_STYLE, FONT, UI } from './palette';
 
 /**
@@ -33,11 +33,13 @@ export interface RegionLabel {
   readonly blockW: number;
   readonly blockH: number;
   /** Counters relative to the block's top-left corner. */
-  readonly hits: readonly CounterHit[];
+  readonly hits: CounterHit[];
   readonly leader: Phaser.GameObjects.Graphics;
   /** Where the counter block sits relative to the anchor (set by `layoutLabels`). */
   offset: { x: number; y: number };
   readonly priority: number;
+  /** What the label shows (see `labelKey`): equal keys draw the same label. */
+  readonly key: string;
 }
 
 const COUNTER_H = 17;
@@ -59,17 +61,36 @@ function marks(sc: Scenario, id: string): string {
 }
 
 /**
+ * What a region's label shows for a frame: owner, contest and counters. A label whose key has not
+ * changed is kept (with `retarget`) instead of being built anew.
+ */
+export function labelKey(state: GameState, id: string, groups: readonly CounterGroup[]): string {
+  const rs = state.regions[id];
+  const counters = groups.map((g) => `${g.actor}:${g.strength}:${g.forces.length}`).join(',');
+  return `${rs?.owner ?? '-'}|${rs?.contested ? 1 : 0}|${counters}`;
+}
+
+/** Point a kept label's counters at the frame's forces (same key, so the same counters). */
+export function retarget(label: RegionLabel, groups: readonly CounterGroup[]): void {
+  label.hits.forEach((h, i) => {
+    const g = groups[i];
+    if (g) label.hits[i] = { ...h, group: g };
+  });
+}
+
+/**
  * Build the label and counters of one region for the current frame.
  *
  * @example
- * const label = createLabel(scene, sc, state, shape, forcesByRegion(state).get(shape.id) ?? []);
+ * const groups = counterGroups(forcesByRegion(state).get(shape.id) ?? []);
+ * const label = createLabel(scene, sc, state, shape, groups);
  */
 export function createLabel(
   scene: Phaser.Scene,
   sc: Scenario,
   state: GameState,
   shape: RegionShape,
-  forces: readonly ForceState[],
+  groups: readonly CounterGroup[],
 ): RegionLabel {
   const def = sc.regions[shape.id]!;
   const rs = state.regions[shape.id]!;
@@ -108,7 +129,6 @@ export function createLabel(
   const leader = scene.add.graphics();
   const block = scene.add.container(0, 0);
   const hits: CounterHit[] = [];
-  const groups = counterGroups(forces);
   let rowW = 0;
   let blockW = 0;
   let y = 0;
@@ -156,6 +176,7 @@ export function createLabel(
     leader,
     offset: { x: 0, y: 0 },
     priority,
+    key: labelKey(state, shape.id, groups),
   };
 }
 

@@ -2,12 +2,13 @@ import Phaser from 'phaser';
 import type { Theater } from '../sim/ids';
 import type { Selection, ViewFrame } from './contract';
 import { screenToWorld, scrollToKeep, worldToScreen } from './camera-math';
-import type { RegionShape, TheaterGeo } from './geo';
-import { boxHas, inRings } from './geom';
+import { MARGIN, type RegionShape, type TheaterGeo } from './geo';
+import { boxHas, inRings, type Box } from './geom';
 import type { Rect } from './layout';
-import { drawBase, drawMarks, drawRegions, type MapLayers } from './map-draw';
-import { counterTooltip, forcesByRegion, regionTooltip } from './map-info';
-import { createLabel, layoutLabels, type RegionLabel } from './map-labels';
+import { MapCache } from './map-cache';
+import { drawMarks, mapSignature } from './map-draw';
+import { counterGroups, counterTooltip, forcesByRegion, regionTooltip } from './map-info';
+import { createLabel, labelKey, layoutLabels, retarget, type RegionLabel } from './map-labels';
 import { UI } from './palette';
 
 /**
@@ -23,11 +24,16 @@ export interface MapHit {
 
 const MIN_ZOOM_FACTOR = 0.7;
 const MAX_ZOOM_FACTOR = 10;
+/** How long the view must rest before the map bitmap is repainted at the new zoom (ms). */
+const SETTLE_MS = 140;
+/** Extra area painted around the view on each side, as a share of the view's size. */
+const CACHE_MARGIN = 0.25;
 
 export class TheaterView {
   readonly cam: Phaser.Cameras.Scene2D.Camera;
   readonly root: Phaser.GameObjects.Container;
-  private readonly layers: MapLayers;
+  private readonly cache: MapCache;
+  private readonly marks: Phaser.GameObjects.Graphics;
   private readonly labelLayer: Phaser.GameObjects.Container;
   private labels: RegionLabel[] = [];
   private geo: TheaterGeo | null = null;
@@ -36,6 +42,12 @@ export class TheaterView {
   private fitted = false;
   private drawnZoom = 0;
   private laidOut = '';
+  /** When the view last moved (zoom, scroll or size), in ms. */
+  private movedAt = 0;
+  /** The map signature of the current frame (see `mapSignature`). */
+  private sig = '';
+  private labelsSc: ViewFrame['sc'] | null = null;
+  private labelsDirty = false;
   private highlight: RegionShape | null = null;
   private selected: RegionShape | null = null;
   private pulse: Phaser.Tweens.Tween | null = null;
@@ -47,19 +59,11 @@ export class TheaterView {
     private readonly offsetX: number,
   ) {
     this.root = scene.add.container(offsetX, 0);
-    const g = (): Phaser.GameObjects.Graphics => scene.add.graphics();
-    this.layers = {
-      sea: g(),
-      seaRegions: g(),
-      land: g(),
-      landRegions: g(),
-      lines: g(),
-      marks: g(),
-    };
+    this.cache = new MapCache(scene, `map-${theater}`);
+    this.marks = scene.add.graphics();
     this.labelLayer = scene.add.container(0, 0);
-    const l = this.layers;
     // Highlight and selection marks go over labels: they must show even under a crowd of counters.
-    this.root.add([l.sea, l.seaRegions, l.land, l.landRegions, l.lines, this.labelLayer, l.marks]);
+    this.root.add([this.cache.image, this.labelLayer, this.marks]);
     this.cam = scene.cameras.add(0, 0, 100, 100, false, theater);
     this.cam.setBackgroundColor(UI.sea);
   }
@@ -82,6 +86,8 @@ export class TheaterView {
     this.drawnZoom = 0;
     this.highlight = null;
     this.selected = null;
+    this.sig = '';
+    this.clearLabels();
     if (!this.fitted) this.resetView();
   }
 
@@ -155,16 +161,16 @@ export class TheaterView {
     this.highlight = (id && this.geo?.regions.find((r) => r.id === id)) || null;
     this.pulse?.stop();
     this.pulse = null;
-    this.layers.marks.setAlpha(1);
+    this.marks.setAlpha(1);
     if (this.highlight) {
       this.pulse = this.scene.tweens.add({
-        targets: this.layers.marks,
+        targets: this.marks,
         alpha: 0.35,
         duration: 650,
         yoyo: true,
         // A few pulses draw the eye, then the outline stays lit (and the canvas can rest).
         repeat: 3,
-        onComplete: () => this.layers.marks.setAlpha(1),
+        onComplete: () => this.marks.setAlpha(1),
         ease: 'Sine.easeInOut',
       });
     }
@@ -178,41 +184,122 @@ export class TheaterView {
   }
 
   private drawMarks(): void {
-    drawMarks(this.layers.marks, this.highlight, this.selected, this.cam.zoom);
-  }
-
-  /** Draw a frame: region colours, labels and counters. */
-  render(frame: ViewFrame): void {
-    this.frame = frame;
-    if (!this.geo) return;
-    for (const l of this.labels) l.root.destroy();
-    const byRegion = forcesByRegion(frame.state);
-    this.labels = this.geo.regions
-      .filter((s) => frame.sc.regions[s.id] && frame.state.regions[s.id])
-      .map((s) => createLabel(this.scene, frame.sc, frame.state, s, byRegion.get(s.id) ?? []));
-    this.labelLayer.add(this.labels.map((l) => l.root));
-    this.drawnZoom = 0; // redraw everything at the next update
+    drawMarks(this.marks, this.highlight, this.selected, this.cam.zoom);
   }
 
   /**
-   * Redraw zoom-dependent line widths when the zoom has changed, and re-place labels whenever the
-   * view has moved (cheap: a few dozen boxes).
+   * Take a frame: region colours (repainted at the next update if an owner or contest changed),
+   * labels and counters (rebuilt only for regions whose label changed).
+   */
+  render(frame: ViewFrame): void {
+    this.frame = frame;
+    const geo = this.geo;
+    if (!geo) return;
+    this.sig = mapSignature(geo, frame.state);
+    if (this.labelsSc !== frame.sc) this.clearLabels();
+    this.labelsSc = frame.sc;
+    const byRegion = forcesByRegion(frame.state);
+    const shown = geo.regions.filter((s) => frame.sc.regions[s.id] && frame.state.regions[s.id]);
+    const ids = new Set(shown.map((s) => s.id));
+    const old = new Map<string, RegionLabel>();
+    let changed = false;
+    for (const l of this.labels) {
+      if (ids.has(l.id)) old.set(l.id, l);
+      else {
+        l.root.destroy();
+        changed = true;
+      }
+    }
+    const next: RegionLabel[] = [];
+    for (const s of shown) {
+      const groups = counterGroups(byRegion.get(s.id) ?? []);
+      const kept = old.get(s.id);
+      if (kept && kept.key === labelKey(frame.state, s.id, groups)) {
+        retarget(kept, groups);
+        next.push(kept);
+        continue;
+      }
+      kept?.root.destroy();
+      const label = createLabel(this.scene, frame.sc, frame.state, s, groups);
+      // In the regions' drawing order, where the label it replaces was.
+      this.labelLayer.addAt(label.root, next.length);
+      next.push(label);
+      changed = true;
+    }
+    this.labels = next;
+    if (changed) this.labelsDirty = true;
+  }
+
+  private clearLabels(): void {
+    for (const l of this.labels) l.root.destroy();
+    this.labels = [];
+    this.labelsDirty = true;
+  }
+
+  /**
+   * Redraw zoom-dependent marks when the zoom has changed, re-place labels when the view has moved
+   * or labels changed (cheap: a few dozen boxes), and repaint the map bitmap when needed.
    */
   update(): void {
     if (!this.geo) return;
     const z = this.cam.zoom;
-    const redraw = z !== this.drawnZoom;
-    if (redraw) {
+    const now = performance.now();
+    if (z !== this.drawnZoom) {
       this.drawnZoom = z;
-      drawBase(this.layers, this.geo, z);
-      if (this.frame) drawRegions(this.layers, this.geo, this.frame.sc, this.frame.state, z);
       this.drawMarks();
     }
     const key = `${z},${this.cam.scrollX},${this.cam.scrollY},${this.rect.w},${this.rect.h}`;
-    if (redraw || key !== this.laidOut) {
+    if (key !== this.laidOut) {
       this.laidOut = key;
+      this.movedAt = now;
+      this.labelsDirty = true;
+    }
+    if (this.labelsDirty) {
+      this.labelsDirty = false;
       layoutLabels(this.labels, (id) => this.labelAnchor(id), z);
     }
+    this.refreshMap(now);
+  }
+
+  /**
+   * Repaint the map bitmap when the regions changed or the view left the painted area, and once
+   * the view has rested at a zoom (or sub-pixel offset) the bitmap was not painted for; meanwhile
+   * the bitmap is shown scaled.
+   */
+  private refreshMap(now: number): void {
+    const geo = this.geo;
+    const frame = this.frame;
+    if (!geo || !frame) return;
+    const c = this.cache;
+    const z = this.cam.zoom;
+    const view = this.visibleArea(geo, 0);
+    const at = worldToScreen(this.cam, this.offsetX + c.area.x0, c.area.y0);
+    const crisp =
+      c.zoom === z &&
+      Math.abs(at.x - Math.round(at.x)) < 0.01 &&
+      Math.abs(at.y - Math.round(at.y)) < 0.01;
+    const stale = c.geo !== geo || c.sig !== this.sig || !c.covers(view);
+    if (!stale && (crisp || now - this.movedAt < SETTLE_MS)) return;
+    const area = this.visibleArea(geo, CACHE_MARGIN);
+    // Start the bitmap on a whole screen pixel, so it is copied without resampling.
+    const s = worldToScreen(this.cam, this.offsetX + area.x0, area.y0);
+    const x0 = area.x0 - (s.x - Math.floor(s.x)) / z;
+    const y0 = area.y0 - (s.y - Math.floor(s.y)) / z;
+    c.paint(geo, frame.sc, frame.state, this.sig, z, { ...area, x0, y0 });
+  }
+
+  /** The theater-px rectangle in view, grown by `margin` of its size, within the drawn map. */
+  private visibleArea(geo: TheaterGeo, margin: number): Box {
+    const a = screenToWorld(this.cam, this.rect.x, this.rect.y);
+    const b = screenToWorld(this.cam, this.rect.x + this.rect.w, this.rect.y + this.rect.h);
+    const mx = (b.x - a.x) * margin;
+    const my = (b.y - a.y) * margin;
+    return {
+      x0: Math.max(-MARGIN, a.x - this.offsetX - mx),
+      y0: Math.max(-MARGIN, a.y - my),
+      x1: Math.min(geo.width + MARGIN, b.x - this.offsetX + mx),
+      y1: Math.min(geo.height + MARGIN, b.y + my),
+    };
   }
 
   /**
