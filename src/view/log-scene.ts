@@ -335,10 +335,10 @@ export class LogScene extends Phaser.Scene {
     const titleX = codeX + CODE_W + 6;
     const { texts: o, fresh } = this.pool.row(key);
     if (fresh) {
-      o.badge.setText(v.badge).setColor(ink);
-      o.code.setText(st ? st.code : '').setColor(st ? st.ink : UI.text);
-      o.title.setFontStyle(v.key ? 'bold' : '');
-      o.title.setColor(s.entry.type === 'change' ? UI.muted : UI.text);
+      // Each style setter re-rasterises the Text: set only what differs from its last use.
+      restyle(o.badge, ink).setText(v.badge);
+      restyle(o.code, st ? st.ink : UI.text).setText(st ? st.code : '');
+      restyle(o.title, s.entry.type === 'change' ? UI.muted : UI.text, v.key ? 'bold' : '');
       o.title.setText(this.pool.fit(key, v.title, rowW - titleX - 18, v.key));
     }
     o.badge.setPosition(PAD + Math.round((BADGE_W - o.badge.width) / 2), y + 7);
@@ -441,4 +441,15 @@ export class LogScene extends Phaser.Scene {
     if (ly < this.clearTop) return undefined;
     return this.visibleItems().find((it) => ly >= this.screenY(it) && ly < this.screenY(it) + it.h);
   }
+}
+
+/** Set a Text's colour (and font style) only if they differ, since each change redraws it. */
+function restyle(
+  t: Phaser.GameObjects.Text,
+  color: string,
+  fontStyle?: string,
+): Phaser.GameObjects.Text {
+  if (t.style.color !== color) t.setColor(color);
+  if (fontStyle !== undefined && t.style.fontStyle !== fontStyle) t.setFontStyle(fontStyle);
+  return t;
 }

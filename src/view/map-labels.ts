@@ -28,18 +28,24 @@ export interface RegionLabel {
   readonly root: Phaser.GameObjects.Container;
   readonly text: Phaser.GameObjects.Container;
   /** The name block, relative to the anchor, in screen px. */
-  readonly textBox: Box;
+  textBox: Box;
   readonly block: Phaser.GameObjects.Container;
-  readonly blockW: number;
-  readonly blockH: number;
+  blockW: number;
+  blockH: number;
   /** Counters relative to the block's top-left corner. */
-  readonly hits: CounterHit[];
+  hits: CounterHit[];
   readonly leader: Phaser.GameObjects.Graphics;
   /** Where the counter block sits relative to the anchor (set by `layoutLabels`). */
   offset: { x: number; y: number };
   readonly priority: number;
-  /** What the label shows (see `labelKey`): equal keys draw the same label. */
-  readonly key: string;
+  /** The parts `updateLabel` changes in place. */
+  readonly name: Phaser.GameObjects.Text;
+  readonly sub: Phaser.GameObjects.Text;
+  readonly counterBg: Phaser.GameObjects.Graphics;
+  readonly counterTexts: Phaser.GameObjects.Text[];
+  /** What the owner line and the counters show (see `updateLabel`). */
+  subKey: string;
+  countersKey: string;
 }
 
 const COUNTER_H = 17;
@@ -61,21 +67,21 @@ function marks(sc: Scenario, id: string): string {
 }
 
 /**
- * What a region's label shows for a frame: owner, contest and counters. A label whose key has not
- * changed is kept (with `retarget`) instead of being built anew.
+ * What a label shows for a frame, in two parts: the owner line (owner, contest) and the counters.
+ * `updateLabel` redoes a part only when its key changed.
  */
-export function labelKey(state: GameState, id: string, groups: readonly CounterGroup[]): string {
+function subKey(state: GameState, id: string): string {
   const rs = state.regions[id];
-  const counters = groups.map((g) => `${g.actor}:${g.strength}:${g.forces.length}`).join(',');
-  return `${rs?.owner ?? '-'}|${rs?.contested ? 1 : 0}|${counters}`;
+  return `${rs?.owner ?? '-'}|${rs?.contested ? 1 : 0}`;
 }
 
-/** Point a kept label's counters at the frame's forces (same key, so the same counters). */
-export function retarget(label: RegionLabel, groups: readonly CounterGroup[]): void {
-  label.hits.forEach((h, i) => {
-    const g = groups[i];
-    if (g) label.hits[i] = { ...h, group: g };
-  });
+function countersKey(groups: readonly CounterGroup[]): string {
+  return groups.map((g) => `${g.actor}:${g.strength}:${g.forces.length}`).join(',');
+}
+
+/** Set a Text's colour only if it differs (each change redraws the Text). */
+function recolor(t: Phaser.GameObjects.Text, color: string): Phaser.GameObjects.Text {
+  return t.style.color === color ? t : t.setColor(color);
 }
 
 /**
@@ -93,7 +99,6 @@ export function createLabel(
   groups: readonly CounterGroup[],
 ): RegionLabel {
   const def = sc.regions[shape.id]!;
-  const rs = state.regions[shape.id]!;
   const sea = def.kind === 'sea';
   const root = scene.add.container(shape.label[0], shape.label[1]);
   const text = scene.add.container(0, 0);
@@ -110,24 +115,88 @@ export function createLabel(
       resolution: RES,
     })
     .setOrigin(0.5, 1);
-  const owner = rs.owner ? ACTOR_STYLE[rs.owner].code : sea ? '' : '—';
-  const subParts = [owner, marks(sc, shape.id)].filter(Boolean).join(' · ');
   const sub = scene.add
-    .text(0, 1, rs.contested ? `⚔ contested · ${subParts}` : subParts, {
+    .text(0, 1, '', {
       fontFamily: FONT.sans,
       fontSize: '10px',
-      color: rs.contested ? UI.danger : UI.muted,
+      color: UI.muted,
       stroke: UI.backgroundCss,
       strokeThickness: 3,
       resolution: RES,
     })
     .setOrigin(0.5, 0);
   text.add([name, sub]);
-  const tw = Math.max(name.width, sub.width);
-  const textBox = { x: -tw / 2, y: -name.height, w: tw, h: name.height + sub.height + 1 };
-
   const leader = scene.add.graphics();
   const block = scene.add.container(0, 0);
+  const counterBg = scene.add.graphics();
+  block.add(counterBg);
+  root.add([leader, text, block]);
+  const priority = def.value.points + (sea ? 0 : 100) + (def.geo.iso ? 10 : 0);
+  const label: RegionLabel = {
+    id: shape.id,
+    root,
+    text,
+    textBox: { x: 0, y: 0, w: 0, h: 0 },
+    block,
+    blockW: 0,
+    blockH: 0,
+    hits: [],
+    leader,
+    offset: { x: 0, y: 0 },
+    priority,
+    name,
+    sub,
+    counterBg,
+    counterTexts: [],
+    subKey: '',
+    countersKey: '',
+  };
+  updateLabel(scene, label, sc, state, groups);
+  return label;
+}
+
+/**
+ * Bring a label to the frame: the owner line and the counters are redone only if they changed
+ * (Phaser re-rasterises a Text on every change); the counters always point at the frame's forces.
+ * Returns whether the label's look changed (it must be laid out again).
+ */
+export function updateLabel(
+  scene: Phaser.Scene,
+  label: RegionLabel,
+  sc: Scenario,
+  state: GameState,
+  groups: readonly CounterGroup[],
+): boolean {
+  const sk = subKey(state, label.id);
+  const ck = countersKey(groups);
+  const changed = sk !== label.subKey || ck !== label.countersKey;
+  if (sk !== label.subKey) setSub(label, sc, state);
+  if (ck !== label.countersKey) setCounters(scene, label, groups);
+  else label.hits = label.hits.map((h, i) => ({ ...h, group: groups[i] ?? h.group }));
+  label.subKey = sk;
+  label.countersKey = ck;
+  return changed;
+}
+
+function setSub(label: RegionLabel, sc: Scenario, state: GameState): void {
+  const def = sc.regions[label.id]!;
+  const rs = state.regions[label.id]!;
+  const sea = def.kind === 'sea';
+  const owner = rs.owner ? ACTOR_STYLE[rs.owner].code : sea ? '' : '—';
+  const subParts = [owner, marks(sc, label.id)].filter(Boolean).join(' · ');
+  recolor(label.sub, rs.contested ? UI.danger : UI.muted);
+  label.sub.setText(rs.contested ? `⚔ contested · ${subParts}` : subParts);
+  const { name, sub } = label;
+  const tw = Math.max(name.width, sub.width);
+  label.textBox = { x: -tw / 2, y: -name.height, w: tw, h: name.height + sub.height + 1 };
+}
+
+function setCounters(
+  scene: Phaser.Scene,
+  label: RegionLabel,
+  groups: readonly CounterGroup[],
+): void {
+  const bg = label.counterBg.clear();
   const hits: CounterHit[] = [];
   let rowW = 0;
   let blockW = 0;
@@ -138,46 +207,39 @@ export function createLabel(
       rowW = 0;
     }
     const style = ACTOR_STYLE[g.actor];
-    const label = `${style.code} ${g.strength}${g.forces.length > 1 ? ` ×${g.forces.length}` : ''}`;
-    const t = scene.add
-      .text(0, 0, label, {
-        fontFamily: FONT.mono,
-        fontSize: '10px',
-        fontStyle: 'bold',
-        color: style.ink,
-        resolution: RES,
-      })
-      .setOrigin(0, 0.5);
+    const text = `${style.code} ${g.strength}${g.forces.length > 1 ? ` ×${g.forces.length}` : ''}`;
+    let t = label.counterTexts[i];
+    if (!t) {
+      t = scene.add
+        .text(0, 0, '', {
+          fontFamily: FONT.mono,
+          fontSize: '10px',
+          fontStyle: 'bold',
+          color: style.ink,
+          resolution: RES,
+        })
+        .setOrigin(0, 0.5);
+      label.counterTexts.push(t);
+      label.block.add(t);
+    }
+    recolor(t, style.ink).setText(text).setVisible(true);
     const w = Math.ceil(t.width) + 10;
     const x = rowW;
-    const bg = scene.add.graphics();
     bg.fillStyle(style.color, 1);
     bg.fillRoundedRect(x, y, w, COUNTER_H, 3);
     bg.lineStyle(1, 0x0b0f14, 0.9);
     bg.strokeRoundedRect(x, y, w, COUNTER_H, 3);
     t.setPosition(x + 5, y + COUNTER_H / 2);
-    block.add([bg, t]);
     hits.push({ x, y, w, h: COUNTER_H, group: g });
     rowW += w + COUNTER_GAP;
     blockW = Math.max(blockW, rowW - COUNTER_GAP);
   });
-  const blockH = groups.length ? y + COUNTER_H : 0;
-  root.add([leader, text, block]);
-  const priority = def.value.points + (sea ? 0 : 100) + (def.geo.iso ? 10 : 0);
-  return {
-    id: shape.id,
-    root,
-    text,
-    textBox,
-    block,
-    blockW,
-    blockH,
-    hits,
-    leader,
-    offset: { x: 0, y: 0 },
-    priority,
-    key: labelKey(state, shape.id, groups),
-  };
+  for (let i = groups.length; i < label.counterTexts.length; i++) {
+    label.counterTexts[i]!.setVisible(false);
+  }
+  label.hits = hits;
+  label.blockW = blockW;
+  label.blockH = groups.length ? y + COUNTER_H : 0;
 }
 
 function overlaps(a: Box, b: Box): boolean {

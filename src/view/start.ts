@@ -122,7 +122,10 @@ export async function startView(parent: HTMLElement): Promise<GameView> {
       (listeners[event] as ViewEvents[K][]).push(cb);
     },
     setBottomInset(px: number): void {
-      bottomInset = Math.max(0, px);
+      const inset = Math.max(0, px);
+      // The app reports its panel's height on every update: relayout only when it changed.
+      if (inset === bottomInset) return;
+      bottomInset = inset;
       if (!destroyed) relayout();
       wake(300);
     },

@@ -8,7 +8,7 @@ import type { Rect } from './layout';
 import { MapCache } from './map-cache';
 import { drawMarks, mapSignature } from './map-draw';
 import { counterGroups, counterTooltip, forcesByRegion, regionTooltip } from './map-info';
-import { createLabel, labelKey, layoutLabels, retarget, type RegionLabel } from './map-labels';
+import { createLabel, layoutLabels, updateLabel, type RegionLabel } from './map-labels';
 import { UI } from './palette';
 
 /**
@@ -214,14 +214,13 @@ export class TheaterView {
     for (const s of shown) {
       const groups = counterGroups(byRegion.get(s.id) ?? []);
       const kept = old.get(s.id);
-      if (kept && kept.key === labelKey(frame.state, s.id, groups)) {
-        retarget(kept, groups);
+      if (kept) {
+        if (updateLabel(this.scene, kept, frame.sc, frame.state, groups)) changed = true;
         next.push(kept);
         continue;
       }
-      kept?.root.destroy();
       const label = createLabel(this.scene, frame.sc, frame.state, s, groups);
-      // In the regions' drawing order, where the label it replaces was.
+      // In the regions' drawing order.
       this.labelLayer.addAt(label.root, next.length);
       next.push(label);
       changed = true;
