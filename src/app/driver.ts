@@ -12,6 +12,7 @@ import type { LoadedScenario } from '../sim/scenario/load';
 import type { Levers } from '../sim/scenario/levers';
 import type { Rejection } from '../sim/decisions';
 import type { Decision } from '../sim/state';
+import { decideAI } from '../sim/ai';
 
 /**
  * Drives the paced turn engine for the browser: the engine stops after every phase and the driver
@@ -44,6 +45,8 @@ export interface DriverView {
   readonly playing: boolean;
   readonly speed: Speed;
   readonly rejection: (Rejection & { turn: number }) | null;
+  /** The AI is choosing for the human seats (the player handed them over). */
+  readonly aiForHumans: boolean;
 }
 
 export type SubmitResult = { ok: true } | { ok: false; reason: string };
@@ -54,6 +57,7 @@ export class GameDriver {
   private listeners: ((v: DriverView) => void)[] = [];
   private playingFlag: boolean;
   private speedValue: Speed;
+  private aiForHumansFlag = false;
 
   constructor(
     readonly setup: GameSetup,
@@ -98,6 +102,7 @@ export class GameDriver {
       playing: this.playingFlag,
       speed: this.speedValue,
       rejection: snap.context.lastRejection,
+      aiForHumans: this.aiForHumansFlag,
     };
   }
 
@@ -123,12 +128,34 @@ export class GameDriver {
     this.emit();
   }
 
+  /**
+   * Let the AI choose for the human seats (or give them back). Its choices are submitted as the
+   * seats' own, so the replay records them like any human decision and replays them exactly.
+   */
+  setAiForHumans(on: boolean): void {
+    this.aiForHumansFlag = on;
+    this.clearTimer();
+    this.schedule();
+    this.emit();
+  }
+
   /** Move on one phase (when nothing is waiting for a human). */
   step(): void {
     const v = this.view();
-    if (v.ended || v.waiting.length > 0) return;
+    if (v.ended) return;
     this.clearTimer();
+    if (v.waiting.length > 0) {
+      if (this.aiForHumansFlag) this.decideForWaiting(v);
+      return;
+    }
     this.actor.send({ type: 'CONTINUE' });
+  }
+
+  private decideForWaiting(v: DriverView): void {
+    const seat = v.waiting[0];
+    if (!seat) return;
+    const choice = decideAI(v.ctx.state, this.setup.loaded.scenario, seat, false);
+    this.submit(seat, choice.decisions);
   }
 
   /** A human seat's decisions; an illegal submission changes nothing and says why. */
@@ -185,12 +212,16 @@ export class GameDriver {
   private schedule(): void {
     if (!this.playingFlag || this.timer !== null) return;
     const v = this.view();
-    if (v.ended || v.waiting.length > 0) return;
+    if (v.ended || (v.waiting.length > 0 && !this.aiForHumansFlag)) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       if (!this.playingFlag) return;
       const now = this.view();
-      if (now.ended || now.waiting.length > 0) return;
+      if (now.ended) return;
+      if (now.waiting.length > 0) {
+        if (this.aiForHumansFlag) this.decideForWaiting(now);
+        return;
+      }
       this.actor.send({ type: 'CONTINUE' });
     }, SPEEDS[this.speedValue]);
   }

@@ -81,6 +81,19 @@ export function gameScreen(
     { type: 'button', class: 'tool', 'aria-pressed': 'false', 'data-testid': 'text-log-toggle' },
     'Text log',
   );
+  const aiBtn = h(
+    'button',
+    {
+      type: 'button',
+      class: 'tool',
+      'aria-pressed': 'false',
+      hidden: humans.length === 0,
+      title:
+        'Let the AI choose for your side(s) while auto-play runs; press again to take back control',
+      'data-testid': 'ai-for-humans',
+    },
+    'AI plays my side',
+  );
   const resultsBtn = h(
     'button',
     { type: 'button', class: 'tool', hidden: true, 'data-testid': 'results' },
@@ -103,6 +116,7 @@ export function gameScreen(
     stepper,
     h('span', { class: 'controls' }, playBtn, stepBtn, speedSel),
     viewSel,
+    aiBtn,
     logToggle,
     resultsBtn,
     menuBtn,
@@ -188,12 +202,14 @@ export function gameScreen(
       else li.removeAttribute('aria-current');
     }
     playBtn.textContent = v.playing ? 'Pause' : 'Play';
+    aiBtn.setAttribute('aria-pressed', String(v.aiForHumans));
+    aiBtn.textContent = v.aiForHumans ? 'Take back my side' : 'AI plays my side';
     playBtn.setAttribute('aria-pressed', String(v.playing));
     speedSel.value = v.speed;
-    stepBtn.disabled = v.ended || v.waiting.length > 0;
+    stepBtn.disabled = v.ended || (v.waiting.length > 0 && !v.aiForHumans);
     status.textContent = v.ended
       ? `Game over: ${s.outcome?.label ?? 'the campaign ran its course'}.`
-      : v.waiting.length > 0
+      : v.waiting.length > 0 && !v.aiForHumans
         ? `Turn ${s.turn}: waiting for ${v.waiting.map((a) => sc.actors[a]?.name ?? a).join(', ')}.`
         : `Turn ${s.turn}: ${PHASE_LABEL[current] ?? current}${v.playing ? '' : ' (paused)'}.`;
     seats(v);
@@ -201,7 +217,7 @@ export function gameScreen(
   }
 
   function seats(v: DriverView): void {
-    const next = v.waiting[0];
+    const next = v.aiForHumans ? undefined : v.waiting[0];
     if (!next) {
       if (shownDecision !== '') dock.hide();
       shownDecision = '';
@@ -306,6 +322,7 @@ export function gameScreen(
   // --- controls ------------------------------------------------------------------------------
   playBtn.addEventListener('click', () => (driver.view().playing ? driver.pause() : driver.play()));
   stepBtn.addEventListener('click', () => driver.step());
+  aiBtn.addEventListener('click', () => driver.setAiForHumans(!driver.view().aiForHumans));
   speedSel.addEventListener('change', () => driver.setSpeed(speedSel.value as Speed));
   logToggle.addEventListener('click', () => {
     const on = domLogHost.classList.toggle('sr-only');

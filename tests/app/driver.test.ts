@@ -116,6 +116,26 @@ describe('the driver', () => {
   });
 });
 
+describe('handing a human seat to the AI', () => {
+  it('the AI decides for the seat; the record lists its choices as the seat’s and verifies', () => {
+    const s = setup(['usa'], 'driver-handover');
+    const d = new GameDriver(s, { autoplay: false, speed: 'max' });
+    d.start();
+    stepUntilStill(d);
+    d.submit('usa', []);
+    d.setAiForHumans(true);
+    for (let i = 0; i < 1000 && !d.view().ended; i++) d.step();
+    expect(d.view().ended).toBe(true);
+    const record = d.replay();
+    expect(record.controllers.usa).toBe('human');
+    expect(record.decisions.slice(1).some((t) => (t.usa?.length ?? 0) > 0)).toBe(true);
+    const cliLoaded = loadScenarioFile('two-front');
+    if (!cliLoaded.ok) throw new Error('no scenario');
+    expect(verifyReplay(cliLoaded.value, record)).toMatchObject({ ok: true });
+    d.stop();
+  });
+});
+
 describe('fog of war', () => {
   const s = setup();
   const log = runEngine(s.loaded.scenario, { seed: 'fog', levers: s.levers, turns: 3 }).log;
