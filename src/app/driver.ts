@@ -53,7 +53,7 @@ export type SubmitResult = { ok: true } | { ok: false; reason: string };
 
 export class GameDriver {
   private readonly actor: Actor<typeof gameMachine>;
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private timer: { cancel(): void } | null = null;
   private listeners: ((v: DriverView) => void)[] = [];
   private playingFlag: boolean;
   private speedValue: Speed;
@@ -205,7 +205,7 @@ export class GameDriver {
   }
 
   private clearTimer(): void {
-    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer?.cancel();
     this.timer = null;
   }
 
@@ -213,7 +213,7 @@ export class GameDriver {
     if (!this.playingFlag || this.timer !== null) return;
     const v = this.view();
     if (v.ended || (v.waiting.length > 0 && !this.aiForHumansFlag)) return;
-    this.timer = setTimeout(() => {
+    const run = (): void => {
       this.timer = null;
       if (!this.playingFlag) return;
       const now = this.view();
@@ -223,6 +223,16 @@ export class GameDriver {
         return;
       }
       this.actor.send({ type: 'CONTINUE' });
-    }, SPEEDS[this.speedValue]);
+    };
+    const delay = SPEEDS[this.speedValue];
+    // Full speed is one phase per animation frame: as fast as the screen can show, and a phase's
+    // work never piles onto a frame that already has one.
+    if (delay === 0 && typeof requestAnimationFrame === 'function') {
+      const id = requestAnimationFrame(run);
+      this.timer = { cancel: () => cancelAnimationFrame(id) };
+    } else {
+      const id = setTimeout(run, delay);
+      this.timer = { cancel: () => clearTimeout(id) };
+    }
   }
 }
