@@ -203,7 +203,8 @@ export function gameScreen(
     }
     playBtn.textContent = v.playing ? 'Pause' : 'Play';
     aiBtn.setAttribute('aria-pressed', String(v.aiForHumans));
-    aiBtn.textContent = v.aiForHumans ? 'Take back my side' : 'AI plays my side';
+    aiBtn.textContent = v.aiForHumans ? 'Take back' : 'AI plays my side';
+    playBtn.disabled = v.ended;
     playBtn.setAttribute('aria-pressed', String(v.playing));
     speedSel.value = v.speed;
     stepBtn.disabled = v.ended || (v.waiting.length > 0 && !v.aiForHumans);
