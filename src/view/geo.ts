@@ -155,7 +155,11 @@ function boxOutline([[w, s], [e, n]]: [[number, number], [number, number]]): Fea
   for (let i = 0; i <= steps; i++) ring.push([e, s + ((n - s) * i) / steps]);
   for (let i = 0; i <= steps; i++) ring.push([e - ((e - w) * i) / steps, n]);
   for (let i = 0; i <= steps; i++) ring.push([w, n - ((n - s) * i) / steps]);
-  // d3 reads spherical rings clockwise: reverse if this one encloses the rest of the globe.
+  return polygonFeature(ring);
+}
+
+/** A one-ring polygon wound as d3 expects: reversed if it would enclose the rest of the globe. */
+function polygonFeature(ring: Position[]): Feature<Polygon> {
   const f: Feature<Polygon> = {
     type: 'Feature',
     properties: {},
@@ -225,13 +229,7 @@ function projectRings(projection: GeoProjection, geom: Geometry | Feature): Ring
 function outlineFeature(points: readonly (readonly [number, number])[]): Feature<Polygon> {
   const ring: Position[] = points.map(([x, y]) => [x, y]);
   ring.push([points[0]![0], points[0]![1]]);
-  const f: Feature<Polygon> = {
-    type: 'Feature',
-    properties: {},
-    geometry: { type: 'Polygon', coordinates: [ring] },
-  };
-  if (geoArea(f) > 2 * Math.PI) ring.reverse();
-  return f;
+  return polygonFeature(ring);
 }
 
 /**

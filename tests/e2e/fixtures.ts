@@ -1,6 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import type { AppHandle } from '../../src/app/app';
-import type { PlayableActorId } from '../../src/sim/ids';
+import { PLAYABLE_ACTORS, type PlayableActorId } from '../../src/sim/ids';
 
 /**
  * Every browser test fails on a console error or an uncaught exception: "no console errors" is
@@ -41,15 +41,7 @@ export async function startGame(page: Page, opts: StartOptions = {}): Promise<vo
   await expect(page.getByTestId('setup')).toBeVisible();
   if (opts.scenario) await page.getByTestId(`scenario-${opts.scenario}`).check({ force: true });
   const humans = opts.humans ?? ['usa'];
-  for (const a of [
-    'china',
-    'russia',
-    'usa',
-    'nato-europe',
-    'taiwan',
-    'japan',
-    'ukraine',
-  ] as PlayableActorId[])
+  for (const a of PLAYABLE_ACTORS)
     await page
       .getByTestId(`seat-${a}-${humans.includes(a) ? 'human' : 'ai'}`)
       .check({ force: true });

@@ -85,6 +85,16 @@ test('clicking a log entry on the canvas highlights its region on the map', asyn
     (region) => window.__secondFront!.view()!.probe().highlighted === region,
     target!.region,
   );
+  // The same click opened the row on the canvas to show its numbers.
+  const open = await page.evaluate(
+    (i) =>
+      window
+        .__secondFront!.view()!
+        .probe()
+        .logRows.find((r) => r.index === i)?.open,
+    target!.row.index,
+  );
+  expect(open).toBe(true);
 });
 
 test('hot seat: a hand-over screen hides one side’s choices from the next', async ({ page }) => {
