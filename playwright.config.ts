@@ -27,7 +27,7 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: 'test-results',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: 'http://127.0.0.1:4317',
     viewport: { width: 1280, height: 720 },
     launchOptions: {
       executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
@@ -37,8 +37,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort --host 127.0.0.1',
-    url: 'http://127.0.0.1:4173',
+    command: 'npx vite preview --port 4317 --strictPort --host 127.0.0.1',
+    url: 'http://127.0.0.1:4317',
     reuseExistingServer: false,
     timeout: 60_000,
   },
