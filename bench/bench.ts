@@ -15,7 +15,9 @@ import { defaultLevers } from '../src/sim/setup';
  *  a) full baseline campaigns per second on one thread through the xstate engine, with and
  *     without the log;
  *  b) the same seeds through the plain loop, and the engine's overhead (engine time / plain
- *     time; target ≤ 1.5), each engine mode interleaved with the plain mode of the same settings;
+ *     time; target ≤ 1.5 for full campaigns, with and without the log; the batch-settings row,
+ *     no log and no hashes, is a diagnostic), each engine mode interleaved with the plain mode
+ *     of the same settings;
  *     the ratio by process CPU time is printed beside it (steadier when the machine is shared);
  *  c) batches on all cores: 2,000 runs (runs/s, peak memory), then 10,000 runs (wall time, target
  *     < 20 s on 2 cores; peak memory, which must not grow with the number of runs).
@@ -288,7 +290,12 @@ async function main(): Promise<void> {
     ...(['logKept', 'noLog', 'batchSettings'] as const).map((k) => [
       { logKept: 'log kept', noLog: 'no log', batchSettings: 'batch settings' }[k],
       `${fmt(ratios[k], 2)}×`,
-      verdict(ratios[k] <= TARGET_RATIO),
+      // The target is for full campaigns (the issue's "full baseline campaigns"); batch settings
+      // strip the log and the hashes, leaving the engine's fixed cost bare. That row is shown as
+      // a diagnostic: it is why `batch` runs the plain loop unless asked for --engine.
+      k === 'batchSettings'
+        ? `${ratios[k] <= TARGET_RATIO ? 'ok' : 'over'} (diagnostic)`
+        : verdict(ratios[k] <= TARGET_RATIO),
       `${fmt(cpuRatios[k], 2)}×`,
     ]),
   ]);
