@@ -1,10 +1,19 @@
 import { ENGINE_PHASES } from '../engine/machine';
 import type { PlayableActorId } from '../sim/ids';
 import type { Scenario } from '../sim/scenario/schema';
-import type { GameView, LogFilter, ShownEntry, ViewFrame, Viewpoint } from '../view/contract';
+import type {
+  GameView,
+  LogFilter,
+  Selection,
+  ShownEntry,
+  ViewFrame,
+  Viewpoint,
+} from '../view/contract';
 import { logColumnWidth } from '../view/contract';
 import { formatHour } from '../view/log-format';
 import { ACTOR_STYLE } from '../view/palette';
+import { forceName, regionTooltip } from '../view/map-info';
+import { BAND_HEIGHT } from '../view/contract';
 import { decisionPanel } from './decision-panel';
 import { clear, h } from './dom';
 import { GameDriver, SPEEDS, type DriverView, type GameSetup, type Speed } from './driver';
@@ -131,7 +140,24 @@ export function gameScreen(
   const domLogHost = h('aside', { class: 'dom-log-host sr-only', 'data-testid': 'dom-log-host' });
   const handover = h('div', { class: 'overlay handover', hidden: true, 'data-testid': 'handover' });
   const endHost = h('div', { class: 'overlay end', hidden: true });
-  const stage = h('div', { class: 'stage' }, canvasHost, dock.el, domLogHost, handover, endHost);
+  const selCard = h('section', {
+    class: 'selection-card',
+    hidden: true,
+    'aria-live': 'polite',
+    'aria-label': 'Selected on the map',
+    'data-testid': 'selection',
+    style: `top:${BAND_HEIGHT + 34}px`,
+  });
+  const stage = h(
+    'div',
+    { class: 'stage' },
+    canvasHost,
+    selCard,
+    dock.el,
+    domLogHost,
+    handover,
+    endHost,
+  );
   el.append(top, status, stage);
 
   // --- state ---------------------------------------------------------------------------------
@@ -214,7 +240,43 @@ export function gameScreen(
         ? `Turn ${s.turn}: waiting for ${v.waiting.map((a) => sc.actors[a]?.name ?? a).join(', ')}.`
         : `Turn ${s.turn}: ${PHASE_LABEL[current] ?? current}${v.playing ? '' : ' (paused)'}.`;
     seats(v);
+    if (selected && !selCard.hidden) showSelection();
     if (v.ended && !endShown) showEnd(v);
+  }
+
+  // What was clicked on the map stays described here (a tooltip needs a hovering mouse; this
+  // card also serves keyboard and screen-reader users through the DOM).
+  let selected: Selection | null = null;
+  function showSelection(): void {
+    clear(selCard);
+    if (!selected) {
+      selCard.hidden = true;
+      return;
+    }
+    const state = driver.view().ctx.state;
+    let lines: string[];
+    if (selected.kind === 'region') lines = regionTooltip(sc, state, selected.id);
+    else {
+      const f = state.forces.find((x) => x.id === selected?.id);
+      lines = f
+        ? [
+            forceName(sc, state, f.id),
+            `${sc.actors[f.actor]?.name ?? f.actor} · ${f.kind}`,
+            `Strength ${f.strength} · readiness ${f.readiness}%`,
+            `In ${sc.regions[f.region]?.name ?? f.region}`,
+          ]
+        : [selected.id];
+    }
+    const close = h('button', { type: 'button', class: 'ghost small', 'aria-label': 'Close' }, '×');
+    close.addEventListener('click', () => {
+      selected = null;
+      showSelection();
+    });
+    selCard.append(
+      h('header', {}, h('strong', { text: lines[0] ?? '' }), close),
+      h('ul', {}, ...lines.slice(1).map((l) => h('li', { text: l.trim() }))),
+    );
+    selCard.hidden = false;
   }
 
   function seats(v: DriverView): void {
@@ -350,7 +412,10 @@ export function gameScreen(
   const ready = startView(canvasHost).then((v) => {
     view = v;
     v.on('logEntry', (i) => highlightEntry(i));
-    v.on('select', () => undefined);
+    v.on('select', (sel) => {
+      selected = sel;
+      showSelection();
+    });
     v.setLogFilter(filter);
     layoutDock();
     driver.start();

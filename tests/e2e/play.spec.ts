@@ -95,6 +95,20 @@ test('clicking a log entry on the canvas highlights its region on the map', asyn
     target!.row.index,
   );
   expect(open).toBe(true);
+
+  // A click on the map (on the region just lit, which the camera now centres) selects what is
+  // there, and the selection card describes it.
+  const at = await page.evaluate(
+    (region) => window.__secondFront!.view()!.probe().regionAt(region),
+    target!.region,
+  );
+  expect(at).not.toBeNull();
+  await page.mouse.click(box.x + at!.x, box.y + at!.y);
+  const card = page.getByTestId('selection');
+  await expect(card).toBeVisible();
+  const selected = await page.evaluate(() => window.__secondFront!.view()!.probe().selected);
+  expect(selected).not.toBeNull();
+  await expect(card.locator('li').first()).not.toBeEmpty();
 });
 
 test('hot seat: a hand-over screen hides one side’s choices from the next', async ({ page }) => {
