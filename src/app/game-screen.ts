@@ -168,7 +168,11 @@ export function gameScreen(
   let viewpoint: Viewpoint =
     humans.length === 0 ? 'control' : humans.length === 1 ? humans[0]! : 'public';
   const filter: LogFilter = { theater: 'all', actor: 'all' };
-  const domLog = mountDomLog(domLogHost, { onEntry: (i) => highlightEntry(i) });
+  // One filter for both logs: chips on the canvas and selects in the text log follow each other.
+  const domLog = mountDomLog(domLogHost, {
+    onEntry: (i) => highlightEntry(i),
+    onFilter: (f) => view?.setLogFilter(f),
+  });
 
   const viewChoices: Viewpoint[] =
     humans.length === 0
@@ -412,6 +416,7 @@ export function gameScreen(
   const ready = startView(canvasHost).then((v) => {
     view = v;
     v.on('logEntry', (i) => highlightEntry(i));
+    v.on('filter', (f) => domLog.setFilter(f));
     v.on('select', (sel) => {
       selected = sel;
       showSelection();

@@ -46,6 +46,8 @@ export interface ViewEvents {
   select: (sel: Selection | null) => void;
   /** A log entry was clicked (its engine index). */
   logEntry: (index: number) => void;
+  /** The reader changed the log's filter on the canvas (chips). */
+  filter: (filter: LogFilter) => void;
 }
 
 /** Numbers tests read to check what is on screen without parsing pixels. */

@@ -35,7 +35,7 @@ export async function startView(parent: HTMLElement): Promise<GameView> {
   const map = new MapScene(atlas);
   const band = new BandScene();
   const log = new LogScene();
-  const listeners: Listeners = { select: [], logEntry: [] };
+  const listeners: Listeners = { select: [], logEntry: [], filter: [] };
   let bottomInset = 0;
   let lastFrame: ViewFrame | null = null;
   let destroyed = false;
@@ -99,6 +99,9 @@ export async function startView(parent: HTMLElement): Promise<GameView> {
   });
   log.onEntry((index) => {
     for (const cb of listeners.logEntry) cb(index);
+  });
+  log.onFilterChange((f) => {
+    for (const cb of listeners.filter) cb(f);
   });
 
   return {

@@ -61,6 +61,12 @@ test('the log opens an adjudication to show its inputs, modifiers, roll and resu
     return e?.type === 'adjudication' ? e.roll?.value : null;
   }, index);
   await expect(entry).toContainText(String(roll));
+
+  // The text log's filter and the canvas log's filter are one.
+  await page.getByTestId('dom-log').getByLabel('Theater').selectOption('europe');
+  await page.waitForFunction(
+    () => window.__secondFront!.view()!.probe().filter.theater === 'europe',
+  );
 });
 
 test('clicking a log entry on the canvas highlights its region on the map', async ({ page }) => {
