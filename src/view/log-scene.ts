@@ -10,7 +10,7 @@ import {
   turnDate,
   type EntryView,
 } from './log-format';
-import { detailLines, itemsIn, layoutLog, type LogItem } from './log-lines';
+import { detailLines, itemsIn, layoutLog, wrap, type LogItem } from './log-lines';
 import { TextPool } from './log-pool';
 import {
   BADGE_INK,
@@ -214,7 +214,7 @@ export class LogScene extends Phaser.Scene {
     const { items, total } = layoutLog(
       this.shown,
       (i) => this.open.has(i),
-      (s) => [this.where(s), '', ...detailLines(this.view(s).details, cols)],
+      (s) => [...wrap(this.where(s), cols), '', ...detailLines(this.view(s).details, cols)],
       { turnH: TURN_H, rowH: ROW_H, lineH: LINE_H },
     );
     this.items = items;
