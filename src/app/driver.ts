@@ -1,4 +1,4 @@
-import { createActor, type Actor, type SnapshotFrom } from 'xstate';
+import { createActor, type Actor } from 'xstate';
 import { gameMachine, waitingSeats, type GameContext } from '../engine/machine';
 import { PLAYABLE_ACTORS, type PlayableActorId } from '../sim/ids';
 import {
@@ -32,8 +32,6 @@ export interface GameSetup {
 /** Milliseconds between phases for each auto-play speed. */
 export const SPEEDS = { slow: 1400, normal: 600, fast: 180, max: 0 } as const;
 export type Speed = keyof typeof SPEEDS;
-
-type GameSnapshot = SnapshotFrom<typeof gameMachine>;
 
 export interface DriverView {
   readonly ctx: GameContext;
@@ -75,13 +73,13 @@ export class GameDriver {
         paced: true,
       },
     });
-    this.actor.subscribe((snap) => this.changed(snap));
+    this.actor.subscribe(() => this.changed());
   }
 
   /** Begin the game (the engine runs the first briefing and waits). */
   start(): void {
     this.actor.start();
-    this.changed(this.actor.getSnapshot());
+    this.changed();
   }
 
   onChange(cb: (v: DriverView) => void): () => void {
@@ -194,7 +192,7 @@ export class GameDriver {
     this.actor.stop();
   }
 
-  private changed(_snap: GameSnapshot): void {
+  private changed(): void {
     this.emit();
     this.schedule();
   }

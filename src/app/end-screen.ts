@@ -32,11 +32,10 @@ interface Series {
   readonly color: string;
 }
 
-const CHARTS: { title: string; max: number; series: Series[]; ticks?: readonly string[] }[] = [
+const CHARTS: { title: string; max: number; series: Series[] }[] = [
   {
     title: 'Escalation (rungs of the ladder)',
     max: 7,
-    ticks: ESCALATION_LADDER,
     series: [
       { key: 'escalation.indoPacific', label: 'Indo-Pacific', dash: '', color: '#E69F00' },
       { key: 'escalation.europe', label: 'Europe', dash: '6 4', color: '#56B4E9' },

@@ -126,6 +126,13 @@ function completes(ctx: GameContext, event: GameEvent): boolean {
   return false;
 }
 
+/** Either kind of seat answer records the seats; the one that leaves none undecided moves on. */
+const seatAnswered = [
+  { guard: 'lastSeatUnpaced', target: 'adjudication', actions: 'recordSeat' },
+  { guard: 'lastSeat', target: 'decided', actions: 'recordSeat' },
+  { actions: 'recordSeat' },
+] as const;
+
 export const gameMachine = setup({
   types: {
     context: {} as GameContext,
@@ -301,16 +308,8 @@ export const gameMachine = setup({
         // (SEAT.DECIDED). The answer that leaves no seat undecided moves the turn on (a guarded
         // transition rather than an eventless one, so the check runs only when seats answer).
         // Paced, the engine waits in `decided` so the player sees every seat has answered.
-        'SEAT.DECIDED': [
-          { guard: 'lastSeatUnpaced', target: 'adjudication', actions: 'recordSeat' },
-          { guard: 'lastSeat', target: 'decided', actions: 'recordSeat' },
-          { actions: 'recordSeat' },
-        ],
-        'SEATS.DECIDED': [
-          { guard: 'lastSeatUnpaced', target: 'adjudication', actions: 'recordSeat' },
-          { guard: 'lastSeat', target: 'decided', actions: 'recordSeat' },
-          { actions: 'recordSeat' },
-        ],
+        'SEAT.DECIDED': seatAnswered,
+        'SEATS.DECIDED': seatAnswered,
         SUBMIT: [
           { guard: 'submissionValid', actions: 'forwardSubmission' },
           { actions: 'rejectSubmission' },
