@@ -1,5 +1,6 @@
 import { createActor, type Actor } from 'xstate';
-import { gameMachine, waitingSeats, type GameContext } from '../engine/machine';
+import { gameMachine, waitingSeats, type Checkpoint, type GameContext } from '../engine/machine';
+import { stateHash } from '../engine/timeline';
 import { PLAYABLE_ACTORS, type PlayableActorId } from '../sim/ids';
 import {
   ENGINE_VERSION,
@@ -7,6 +8,7 @@ import {
   REPLAY_FORMAT_VERSION,
   type Controllers,
   type ReplayRecord,
+  type TurnDecisions,
 } from '../sim/replay';
 import type { LoadedScenario } from '../sim/scenario/load';
 import type { Levers } from '../sim/scenario/levers';
@@ -25,8 +27,28 @@ export interface GameSetup {
   readonly loaded: LoadedScenario;
   readonly seed: string;
   readonly levers: Levers;
+  /** Who plays each seat, as the record says (a seat once played by a human stays 'human'). */
   readonly controllers: Controllers;
   readonly turnLimit: number;
+  /** The resolved scenario is not a bundled one: the record carries it. */
+  readonly custom?: boolean;
+  /** Continue from this point (a fork or a resumed game) instead of from the start. */
+  readonly from?: Checkpoint;
+  /** For a fork: the game it branched from, and after which turn. */
+  readonly parent?: { readonly finalHash: string; readonly turn: number };
+  /**
+   * Seats the record lists as human that the AI now plays (a fork handing a human seat of the
+   * parent to the AI). Their choices are submitted as the seat's, so the record still replays.
+   */
+  readonly autoSeats?: readonly PlayableActorId[];
+}
+
+/** Where a saved game stood, to put a new driver back exactly there. */
+export interface ResumePoint {
+  /** The phase the engine was in (`briefing` … `assessment`, `decided`). */
+  readonly phase: string;
+  /** Decisions the human seats had already submitted this turn (hot seat: the first of several). */
+  readonly pending: TurnDecisions;
 }
 
 /** Milliseconds between phases for each auto-play speed. */
@@ -71,6 +93,7 @@ export class GameDriver {
         controllers: setup.controllers,
         turnLimit: setup.turnLimit,
         paced: true,
+        ...(setup.from ? { from: setup.from } : {}),
       },
     });
     this.actor.subscribe(() => this.changed());
@@ -96,7 +119,7 @@ export class GameDriver {
       ctx: snap.context,
       phase,
       ended: snap.status !== 'active',
-      waiting: waitingSeats(snap.context, phase === 'decisions'),
+      waiting: waitingSeats(snap.context, phase === 'decisions').filter((a) => !this.isAuto(a)),
       playing: this.playingFlag,
       speed: this.speedValue,
       rejection: snap.context.lastRejection,
@@ -142,18 +165,69 @@ export class GameDriver {
     const v = this.view();
     if (v.ended) return;
     this.clearTimer();
-    if (v.waiting.length > 0) {
-      if (this.aiForHumansFlag) this.decideForWaiting(v);
-      return;
-    }
+    if (v.waiting.length > 0) return;
+    if (this.decideForAuto()) return;
     this.actor.send({ type: 'CONTINUE' });
   }
 
-  private decideForWaiting(v: DriverView): void {
-    const seat = v.waiting[0];
-    if (!seat) return;
-    const choice = decideAI(v.ctx.state, this.setup.loaded.scenario, seat, false);
+  private isAuto(seat: PlayableActorId): boolean {
+    return this.aiForHumansFlag || (this.setup.autoSeats?.includes(seat) ?? false);
+  }
+
+  /** Let the AI answer for a seat the record lists as human but the AI plays; false if none. */
+  private decideForAuto(): boolean {
+    const snap = this.actor.getSnapshot();
+    const seat = waitingSeats(snap.context, String(snap.value) === 'decisions').find((a) =>
+      this.isAuto(a),
+    );
+    if (!seat) return false;
+    const choice = decideAI(snap.context.state, this.setup.loaded.scenario, seat, false);
     this.submit(seat, choice.decisions);
+    return true;
+  }
+
+  /**
+   * Put a driver built from a checkpoint back where a saved game stood: play on to the saved
+   * phase of the current turn, re-submitting the human decisions already made. Stops early (and
+   * says so) if a decision is refused or the engine cannot get there.
+   */
+  advanceTo(point: ResumePoint): SubmitResult {
+    const target = point.phase === 'decided' ? 'decided' : point.phase;
+    for (let guard = 0; guard < 64; guard++) {
+      const v = this.view();
+      if (v.phase === target || v.ended) return { ok: true };
+      const snap = this.actor.getSnapshot();
+      const waiting = waitingSeats(snap.context, v.phase === 'decisions');
+      if (waiting.length > 0) {
+        const seat = waiting[0]!;
+        const mine = point.pending[seat];
+        if (mine) {
+          const r = this.submit(seat, mine);
+          if (!r.ok) return r;
+          continue;
+        }
+        if (this.decideForAuto()) continue;
+        return { ok: true };
+      }
+      this.actor.send({ type: 'CONTINUE' });
+    }
+    return { ok: false, reason: `could not get back to the ${point.phase} phase` };
+  }
+
+  /** The decisions human seats have submitted in the current turn (saved with the game). */
+  pendingHuman(): TurnDecisions {
+    const c = this.actor.getSnapshot().context;
+    const out: TurnDecisions = {};
+    for (const a of this.humans()) {
+      const d = c.pending[a];
+      if (d !== undefined) out[a] = [...d];
+    }
+    return out;
+  }
+
+  /** The hash of the state right now (after any phase, not only at turn ends). */
+  stateHash(): string {
+    return stateHash(this.actor.getSnapshot().context.state);
   }
 
   /** A human seat's decisions; an illegal submission changes nothing and says why. */
@@ -179,6 +253,15 @@ export class GameDriver {
       decisions: [...c.decisions],
       turnHashes: [...c.turnHashes],
       finalHash: c.turnHashes[c.turnHashes.length - 1] ?? '',
+      ...(this.setup.parent ? { parent: { ...this.setup.parent } } : {}),
+      ...(this.setup.custom
+        ? {
+            scenario: JSON.parse(JSON.stringify(this.setup.loaded.scenario)) as Record<
+              string,
+              unknown
+            >,
+          }
+        : {}),
     };
   }
 
@@ -210,16 +293,13 @@ export class GameDriver {
   private schedule(): void {
     if (!this.playingFlag || this.timer !== null) return;
     const v = this.view();
-    if (v.ended || (v.waiting.length > 0 && !this.aiForHumansFlag)) return;
+    if (v.ended || v.waiting.length > 0) return;
     const run = (): void => {
       this.timer = null;
       if (!this.playingFlag) return;
       const now = this.view();
-      if (now.ended) return;
-      if (now.waiting.length > 0) {
-        if (this.aiForHumansFlag) this.decideForWaiting(now);
-        return;
-      }
+      if (now.ended || now.waiting.length > 0) return;
+      if (this.decideForAuto()) return;
       this.actor.send({ type: 'CONTINUE' });
     };
     const delay = SPEEDS[this.speedValue];

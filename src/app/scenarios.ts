@@ -1,4 +1,5 @@
-import { loadScenarioText, type LoadedScenario } from '../sim/scenario/load';
+import type { ReplayRecord } from '../sim/replay';
+import { loadScenarioData, loadScenarioText, type LoadedScenario } from '../sim/scenario/load';
 import type { InputProblem, Result } from '../sim/validation';
 
 /**
@@ -51,4 +52,74 @@ export function loadBundled(id: string): Result<LoadedScenario, InputProblem[]> 
         );
   cache.set(id, r);
   return r;
+}
+
+/** Resolves `extends` against the bundled scenarios (custom files may extend them). */
+function bundledBase(base: string): { text: string; file: string } | null {
+  return TEXTS[base] === undefined ? null : { text: TEXTS[base], file: `scenarios/${base}.json` };
+}
+
+/**
+ * Load a scenario file the player opened: the same schema and `extends` resolution as the CLI,
+ * with errors that name the file and the JSON path.
+ *
+ * @example
+ * const r = loadScenarioFromText(await file.text(), file.name);
+ * if (!r.ok) showErrors(r.error.map((p) => p.message));
+ */
+export function loadScenarioFromText(
+  text: string,
+  file: string,
+): Result<LoadedScenario, InputProblem[]> {
+  return loadScenarioText(text, file, bundledBase);
+}
+
+/** Whether a loaded scenario is exactly one of the bundled files (same id, same content). */
+export function isBundled(loaded: LoadedScenario): boolean {
+  const b = TEXTS[loaded.scenario.id] === undefined ? null : loadBundled(loaded.scenario.id);
+  return b !== null && b.ok && b.value.hash === loaded.hash;
+}
+
+/**
+ * The scenario a replay was played on: the one it carries (a custom scenario, checked against the
+ * record's hash), else the bundled one of that id. A replay of a different version of a bundled
+ * scenario loads the bundled one; the engine's header check then names both versions.
+ *
+ * @example
+ * const sc = scenarioForRecord(record, 'game.json');
+ * if (!sc.ok) show(sc.error.message);
+ */
+export function scenarioForRecord(
+  record: ReplayRecord,
+  file: string,
+): Result<LoadedScenario, InputProblem> {
+  if (record.scenario) {
+    const r = loadScenarioData(record.scenario, `${file} (its scenario)`, bundledBase);
+    if (!r.ok) return { ok: false, error: r.error[0]! };
+    if (r.value.hash !== record.scenarioHash || r.value.scenario.id !== record.scenarioId)
+      return {
+        ok: false,
+        error: {
+          file,
+          path: '$.scenario',
+          expected: `the scenario "${record.scenarioId}" of version ${record.scenarioHash}`,
+          found: `"${r.value.scenario.id}" of version ${r.value.hash} (the file was altered)`,
+          message: `${file}: the scenario it carries is not the one it was played on: the record names "${record.scenarioId}" version ${record.scenarioHash}, the scenario inside is "${r.value.scenario.id}" version ${r.value.hash}. The file was altered.`,
+        },
+      };
+    return r;
+  }
+  const b = loadBundled(record.scenarioId);
+  if (!b.ok)
+    return {
+      ok: false,
+      error: {
+        file,
+        path: '$.scenarioId',
+        expected: `a scenario this game has (${bundledScenarioIds().join(', ')})`,
+        found: `"${record.scenarioId}"`,
+        message: `${file}: the replay is of scenario "${record.scenarioId}", which this game does not have (it has ${bundledScenarioIds().join(', ')}), and the replay does not carry it.`,
+      },
+    };
+  return { ok: true, value: b.value };
 }

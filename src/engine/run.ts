@@ -6,13 +6,12 @@ import {
   REPLAY_FORMAT_VERSION,
   type Controllers,
   type ReplayRecord,
-  type TurnDecisions,
 } from '../sim/replay';
 import { allAi, type RunOptions, type RunResult } from '../sim/run';
 import type { LoadedScenario } from '../sim/scenario/load';
 import type { Scenario } from '../sim/scenario/schema';
-import { resolveLevers } from '../sim/setup';
 import { gameMachine, type Checkpoint } from './machine';
+import { checkRecordHeader, compareTurn } from './timeline';
 
 /**
  * Running whole games through the xstate engine: all-AI campaigns (the CLI, batches), scripted
@@ -103,16 +102,6 @@ export type VerifyResult =
   | { ok: true; turns: number; finalHash: string }
   | { ok: false; turn: number | null; reason: string };
 
-function sameDecisions(a: TurnDecisions | undefined, b: TurnDecisions | undefined): string | null {
-  for (const actor of PLAYABLE_ACTORS) {
-    const x = JSON.stringify(a?.[actor] ?? []);
-    const y = JSON.stringify(b?.[actor] ?? []);
-    if (x !== y)
-      return `${actor}'s decisions differ: the record has ${y}, the simulation made ${x}`;
-  }
-  return null;
-}
-
 /**
  * Re-simulate a replay and compare it turn by turn: decisions (AI seats are re-decided, human seats
  * replayed) and state hashes. Reports the first turn that differs.
@@ -123,27 +112,9 @@ function sameDecisions(a: TurnDecisions | undefined, b: TurnDecisions | undefine
  */
 export function verifyReplay(loaded: LoadedScenario, record: ReplayRecord): VerifyResult {
   const sc = loaded.scenario;
-  if (record.scenarioId !== sc.id)
-    return {
-      ok: false,
-      turn: null,
-      reason: `the replay is of scenario "${record.scenarioId}", not "${sc.id}"`,
-    };
-  if (record.scenarioHash !== loaded.hash)
-    return {
-      ok: false,
-      turn: null,
-      reason: `the replay was made with a different version of scenario "${sc.id}" (replay ${record.scenarioHash}, this file ${loaded.hash})`,
-    };
-  if (record.engineVersion !== ENGINE_VERSION)
-    return {
-      ok: false,
-      turn: null,
-      reason: `the replay was made by engine ${record.engineVersion}; this is engine ${ENGINE_VERSION}`,
-    };
-  const levers = resolveLevers(sc, record.levers);
-  if (!levers.ok)
-    return { ok: false, turn: null, reason: `bad lever in replay: ${levers.error.message}` };
+  const header = checkRecordHeader(loaded, record);
+  if (!header.ok) return { ok: false, ...header.error };
+  const levers = header;
   const opts: RunOptions = {
     seed: record.seed,
     levers: levers.value,
@@ -162,14 +133,14 @@ export function verifyReplay(loaded: LoadedScenario, record: ReplayRecord): Veri
         turn,
         reason: `illegal decision for ${result.rejection.actor}: ${result.rejection.reason}`,
       };
-    const diff = sameDecisions(result.decisions[i], record.decisions[i]);
-    if (diff) return { ok: false, turn, reason: diff };
-    if (result.turnHashes[i] !== record.turnHashes[i])
-      return {
-        ok: false,
-        turn,
-        reason: `state hash differs: the record has ${record.turnHashes[i] ?? 'no turn'}, the simulation gives ${result.turnHashes[i] ?? 'no turn'}`,
-      };
+    const diff = compareTurn(
+      turn,
+      result.decisions[i],
+      record.decisions[i],
+      result.turnHashes[i],
+      record.turnHashes[i],
+    );
+    if (diff) return { ok: false, turn, reason: diff.reason };
   }
   if (result.finalHash !== record.finalHash)
     return {

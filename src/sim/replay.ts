@@ -10,7 +10,11 @@ import { parseJsonText, validate, type InputProblem, type Result } from './valid
  * turn, so a replay checks itself as it goes.
  */
 export const REPLAY_FORMAT = 'second-front-replay';
-export const REPLAY_FORMAT_VERSION = 1;
+/**
+ * 2 added `scenario` (the resolved scenario embedded, for games of a custom scenario) and
+ * `parent`. Format 1 files are still read: they are format 2 files without either.
+ */
+export const REPLAY_FORMAT_VERSION = 2;
 /** Bumped whenever a rule change would alter the result of an existing replay. */
 export const ENGINE_VERSION = '1.0.0';
 
@@ -35,6 +39,11 @@ export interface ReplayRecord {
   finalHash: string;
   /** For a game forked from another: the parent's final hash and the turn it branched after. */
   parent?: { finalHash: string; turn: number };
+  /**
+   * The resolved scenario itself, for a game of a scenario that is not bundled (a custom file),
+   * so the replay opens anywhere. Checked against `scenarioHash` before it is used.
+   */
+  scenario?: Record<string, unknown>;
 }
 
 const DecisionSchema = z.strictObject({
@@ -50,7 +59,7 @@ const actorRecord = <T extends z.ZodType>(v: T) =>
 
 export const ReplaySchema = z.strictObject({
   format: z.literal(REPLAY_FORMAT),
-  formatVersion: z.number().int(),
+  formatVersion: z.number().int().min(1),
   engineVersion: z.string().max(20),
   scenarioId: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   scenarioHash: z.string().regex(/^[0-9a-f]{16}$/),
@@ -69,10 +78,11 @@ export const ReplaySchema = z.strictObject({
   turnLimit: z.number().int().min(1).max(200),
   decisions: z.array(actorRecord(z.array(DecisionSchema).max(4))).max(200),
   turnHashes: z.array(z.string().regex(/^[0-9a-f]{16}$/)).max(200),
-  finalHash: z.string().regex(/^[0-9a-f]{16}$/),
+  finalHash: z.string().regex(/^([0-9a-f]{16})?$/),
   parent: z
     .strictObject({ finalHash: z.string().regex(/^[0-9a-f]{16}$/), turn: z.number().int().min(0) })
     .optional(),
+  scenario: z.record(z.string(), z.unknown()).optional(),
 });
 
 /**
