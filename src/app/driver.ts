@@ -195,17 +195,18 @@ export class GameDriver {
     const target = point.phase === 'decided' ? 'decided' : point.phase;
     for (let guard = 0; guard < 64; guard++) {
       const v = this.view();
-      if (v.phase === target || v.ended) return { ok: true };
+      if (v.ended) return { ok: true };
       const snap = this.actor.getSnapshot();
       const waiting = waitingSeats(snap.context, v.phase === 'decisions');
+      // Decisions already made this turn are made again, even when the game stood in this phase.
+      const seat = waiting.find((a) => point.pending[a] !== undefined);
+      if (seat) {
+        const r = this.submit(seat, point.pending[seat]!);
+        if (!r.ok) return r;
+        continue;
+      }
+      if (v.phase === target) return { ok: true };
       if (waiting.length > 0) {
-        const seat = waiting[0]!;
-        const mine = point.pending[seat];
-        if (mine) {
-          const r = this.submit(seat, mine);
-          if (!r.ok) return r;
-          continue;
-        }
         if (this.decideForAuto()) continue;
         return { ok: true };
       }
