@@ -1,19 +1,44 @@
+import { buildTimeline, checkpointAt, type Timeline } from '../engine/timeline';
+import { PLAYABLE_ACTORS, type PlayableActorId } from '../sim/ids';
+import type { Controllers, ReplayRecord } from '../sim/replay';
+import {
+  decodeOpenedFile,
+  decodeShareLink,
+  encodeReplayFile,
+  isShareLink,
+} from '../sim/replay-codec';
+import type { LoadedScenario } from '../sim/scenario/load';
 import type { GameView } from '../view/contract';
-import { clear } from './dom';
-import type { GameSetup } from './driver';
+import { clear, h } from './dom';
+import type { GameSetup, ResumePoint } from './driver';
+import { downloadText, readFileText, replayFileName } from './files';
 import { gameScreen, type GameScreen } from './game-screen';
-import { setupScreen } from './setup-screen';
+import { notices, type Notices } from './notices';
+import { replayScreen, type ReplayScreen } from './replay-screen';
+import { resumeSaved, toSavedGame } from './resume';
+import { Autosaver, createSaves, newSaveId, type SavedGame, type Saves } from './saves';
+import { isBundled, loadScenarioFromText, scenarioForRecord } from './scenarios';
+import { setupScreen, type CustomScenario } from './setup-screen';
+import { shareDialog } from './share';
 
 /**
- * The browser shell: the setup screen, then a game. `window.__secondFront` exposes the running
- * game's driver and view probe, so browser tests (and curious analysts in the console) can read
- * hashes and what is on screen without parsing pixels.
+ * The browser shell: the setup screen, a game, or the replay viewer, and everything that comes in
+ * from outside (files opened or dropped, share links, saved games). Anything from outside is
+ * decoded and checked before the current screen is touched: a bad file or link only ever adds a
+ * notice. `window.__secondFront` exposes the running game's driver, the viewer and the saves, so
+ * browser tests (and curious analysts in the console) can read hashes without parsing pixels.
  */
 
 export interface AppHandle {
-  readonly screen: () => 'setup' | 'game';
+  readonly screen: () => 'setup' | 'game' | 'replay';
   readonly game: () => GameScreen | null;
   readonly view: () => GameView | null;
+  readonly replay: () => ReplayScreen | null;
+  readonly saves: Saves;
+  /** Resolves once every autosave asked for so far is written. */
+  readonly flushSaves: () => Promise<void>;
+  /** The notice on screen ('' when none). */
+  readonly notice: () => string;
 }
 
 declare global {
@@ -22,43 +47,313 @@ declare global {
   }
 }
 
+interface StartOptions {
+  readonly saveId?: string;
+  readonly createdAt?: string;
+  readonly resume?: ResumePoint;
+  readonly aiForHumans?: boolean;
+}
+
 export function mountApp(
   root: HTMLElement,
   startView: (parent: HTMLElement) => Promise<GameView>,
 ): AppHandle {
+  const saves = createSaves();
+  const screenHost = h('div', { class: 'screen-host' });
+  const fileInput = h('input', {
+    type: 'file',
+    accept: '.json,application/json',
+    class: 'sr-only',
+    tabindex: -1,
+    'aria-hidden': 'true',
+    'data-testid': 'open-file-input',
+  });
+  const dropHint = h('div', { class: 'drop-hint', hidden: true, 'aria-hidden': 'true' }, [
+    h('p', { text: 'Drop a replay or scenario file to open it' }),
+  ]);
+  const note: Notices = notices();
+  root.append(screenHost, note.el, dropHint, fileInput);
+
   let game: GameScreen | null = null;
+  let autosaver: Autosaver | null = null;
+  let viewer: ReplayScreen | null = null;
   let view: GameView | null = null;
   let last: GameSetup | null = null;
+  const customs: CustomScenario[] = [];
+  let selectCustom: string | null = null;
+  /** Records opened this session, by final hash: a fork's parent may be one of them. */
+  const opened = new Map<string, ReplayRecord>();
 
-  function showSetup(): void {
+  function leave(): void {
     game?.destroy();
     game = null;
+    autosaver = null;
+    viewer?.destroy();
+    viewer = null;
     view = null;
-    clear(root);
-    root.append(
-      setupScreen(
-        startGame,
-        last ? { scenarioId: last.loaded.scenario.id, controllers: last.controllers } : undefined,
-      ).el,
-    );
+    clear(screenHost);
   }
 
-  function startGame(setup: GameSetup): void {
+  function showSetup(): void {
+    leave();
+    if (isShareLink(location.hash))
+      history.replaceState(null, '', location.pathname + location.search);
+    const screen = setupScreen(
+      startGame,
+      last ? { scenarioId: last.loaded.scenario.id, controllers: last.controllers } : undefined,
+      {
+        customs: () => customs,
+        selectCustom: selectCustom,
+        saves,
+        continueGame: (g) => continueSaved(g),
+        viewGame: (g) =>
+          openRecord(g.record, `the saved game of ${g.savedAt.slice(0, 16).replace('T', ' ')}`),
+        openFile: () => fileInput.click(),
+        notice: (m) => note.show(m),
+      },
+    );
+    selectCustom = null;
+    screenHost.append(screen.el);
+  }
+
+  function startGame(setup: GameSetup, opts: StartOptions = {}): void {
     last = setup;
-    clear(root);
-    game = gameScreen(setup, startView, { newGame: showSetup });
-    root.append(game.el);
-    void game.ready.then((v) => {
-      view = v;
+    leave();
+    const id = opts.saveId ?? newSaveId();
+    const createdAt = opts.createdAt ?? new Date().toISOString();
+    const saver = new Autosaver(saves, (e) =>
+      note.show(
+        `The game could not be saved in this browser (${String(e)}). Export it to keep it.`,
+      ),
+    );
+    autosaver = saver;
+    const g = gameScreen(
+      setup,
+      startView,
+      {
+        newGame: showSetup,
+        exportFile,
+        share,
+        openFile: () => fileInput.click(),
+        viewReplay: (record) => openRecord(record, 'the game in progress'),
+      },
+      {
+        ...(opts.resume ? { resume: opts.resume } : {}),
+        ...(opts.aiForHumans ? { aiForHumans: true } : {}),
+      },
+    );
+    game = g;
+    // Saved at every phase, decision and turn end: a reload at any moment loses nothing.
+    let key = '';
+    g.driver.onChange((v) => {
+      const k = `${v.ctx.state.turn}|${v.phase}|${Object.keys(g.driver.pendingHuman()).length}|${v.aiForHumans}|${v.ended}`;
+      if (k === key) return;
+      key = k;
+      saver.save(toSavedGame(g.driver, { id, createdAt, savedAt: new Date().toISOString() }));
+    });
+    screenHost.append(g.el);
+    void g.ready.then((v) => {
+      if (game === g) view = v;
     });
   }
 
+  function continueSaved(saved: SavedGame): void {
+    if (saved.status === 'ended') {
+      openRecord(saved.record, 'a finished saved game');
+      return;
+    }
+    const r = resumeSaved(saved);
+    if (!r.ok) {
+      note.show(`This saved game cannot be continued: ${r.error}`);
+      return;
+    }
+    startGame(r.value.setup, {
+      saveId: saved.id,
+      createdAt: saved.createdAt,
+      resume: r.value.point,
+      aiForHumans: r.value.aiForHumans,
+    });
+  }
+
+  /** Check a record fully (scenario, every turn) before anything on screen changes. */
+  function openRecord(record: ReplayRecord, source: string, turn?: number): boolean {
+    const loaded = scenarioForRecord(record, source);
+    if (!loaded.ok) {
+      note.show(loaded.error.message);
+      return false;
+    }
+    const t = buildTimeline(loaded.value, record);
+    if (!t.ok) {
+      note.show(
+        `This replay cannot be shown: ${t.error.turn !== null ? `at turn ${t.error.turn}, ` : ''}${t.error.reason}. Nothing was changed.`,
+      );
+      return false;
+    }
+    if (record.finalHash) opened.set(record.finalHash, record);
+    showReplay(t.value, source, turn);
+    return true;
+  }
+
+  function showReplay(t: Timeline, source: string, turn?: number): void {
+    leave();
+    const r = replayScreen(
+      t,
+      startView,
+      {
+        close: showSetup,
+        fork: (k, controllers) => fork(t, k, controllers),
+        exportFile,
+        share,
+        findParent: () => findParent(t.record),
+      },
+      { source, ...(turn !== undefined ? { turn } : {}) },
+    );
+    viewer = r;
+    screenHost.append(r.el);
+    void r.ready.then((v) => {
+      if (viewer === r) view = v;
+    });
+  }
+
+  async function findParent(record: ReplayRecord): Promise<ReplayRecord | null> {
+    const want = record.parent?.finalHash;
+    if (!want) return null;
+    const hit = opened.get(want);
+    if (hit) return hit;
+    try {
+      for (const e of await saves.list())
+        if (e.ok && e.game.record.finalHash === want) return e.game.record;
+    } catch {
+      // No storage (a private window): the parent is simply not at hand.
+    }
+    return null;
+  }
+
+  /** Play on from the end of turn `turn` of a replay, as a new saved game that names its parent. */
+  function fork(t: Timeline, turn: number, chosen: Controllers): void {
+    const rec = t.record;
+    // A seat once played by a human keeps 'human' in the record (its recorded decisions replay
+    // as they were); if the AI plays it from here, the driver answers for it.
+    const controllers = { ...chosen };
+    const autoSeats: PlayableActorId[] = [];
+    for (const a of PLAYABLE_ACTORS)
+      if (rec.controllers[a] === 'human' && chosen[a] === 'ai') {
+        controllers[a] = 'human';
+        autoSeats.push(a);
+      }
+    if (rec.finalHash) opened.set(rec.finalHash, rec);
+    startGame({
+      loaded: t.loaded,
+      seed: rec.seed,
+      levers: t.levers,
+      controllers,
+      turnLimit: rec.turnLimit,
+      custom: !isBundled(t.loaded),
+      from: checkpointAt(t, turn),
+      ...(rec.finalHash && turn > 0 ? { parent: { finalHash: rec.finalHash, turn } } : {}),
+      ...(autoSeats.length ? { autoSeats } : {}),
+    });
+  }
+
+  function exportFile(record: ReplayRecord): void {
+    downloadText(replayFileName(record), encodeReplayFile(record));
+  }
+
+  function share(record: ReplayRecord): void {
+    const d = shareDialog(record, {
+      exportFile,
+      notice: (m) => note.show(m),
+    });
+    if (d) root.append(d);
+  }
+
+  async function openFile(file: File): Promise<void> {
+    const text = await readFileText(file);
+    if (!text.ok) return note.show(text.error.message);
+    const r = decodeOpenedFile(text.value, file.name);
+    if (!r.ok) return note.show(r.error.message);
+    if (r.value.kind === 'replay') {
+      if (openRecord(r.value.record, file.name)) note.clear();
+      return;
+    }
+    const loaded = loadScenarioFromText(text.value, file.name);
+    if (!loaded.ok) {
+      note.show(
+        `${file.name} is not a scenario this game can play:`,
+        loaded.error.map((p) => p.message),
+      );
+      return;
+    }
+    addCustom(loaded.value, file.name);
+  }
+
+  function addCustom(loaded: LoadedScenario, file: string): void {
+    const key = `custom:${customs.length + 1}`;
+    customs.push({ key, loaded, file });
+    if (game || viewer) {
+      note.show(
+        `Scenario "${loaded.scenario.name}" loaded from ${file}. It is on the start screen (New game) for this session.`,
+      );
+      return;
+    }
+    selectCustom = key;
+    showSetup();
+    note.show(`Scenario "${loaded.scenario.name}" loaded from ${file}: it is selected below.`);
+  }
+
+  function openLink(): void {
+    if (!isShareLink(location.hash)) return;
+    const r = decodeShareLink(location.hash);
+    if (!r.ok) {
+      note.show(r.error.message);
+      return;
+    }
+    openRecord(r.value, 'a share link');
+  }
+
+  // --- files from outside: the picker and drag-and-drop ----------------------------------------
+  fileInput.addEventListener('change', () => {
+    const f = fileInput.files?.[0];
+    fileInput.value = '';
+    if (f) void openFile(f);
+  });
+  let dragDepth = 0;
+  const hasFiles = (e: DragEvent): boolean =>
+    Array.from(e.dataTransfer?.types ?? []).includes('Files');
+  document.addEventListener('dragenter', (e) => {
+    if (!hasFiles(e)) return;
+    dragDepth++;
+    dropHint.hidden = false;
+  });
+  document.addEventListener('dragleave', () => {
+    dragDepth = Math.max(0, dragDepth - 1);
+    if (dragDepth === 0) dropHint.hidden = true;
+  });
+  document.addEventListener('dragover', (e) => {
+    if (hasFiles(e)) e.preventDefault();
+  });
+  document.addEventListener('drop', (e) => {
+    e.preventDefault();
+    dragDepth = 0;
+    dropHint.hidden = true;
+    const f = e.dataTransfer?.files?.[0];
+    if (f) void openFile(f);
+  });
+  window.addEventListener('hashchange', openLink);
+
   const handle: AppHandle = {
-    screen: () => (game ? 'game' : 'setup'),
+    screen: () => (game ? 'game' : viewer ? 'replay' : 'setup'),
     game: () => game,
     view: () => view,
+    replay: () => viewer,
+    saves,
+    flushSaves: async () => {
+      await autosaver?.flush();
+    },
+    notice: () => note.text(),
   };
   window.__secondFront = handle;
   showSetup();
+  openLink();
   return handle;
 }

@@ -1,25 +1,26 @@
 import { ENGINE_PHASES } from '../engine/machine';
 import type { PlayableActorId } from '../sim/ids';
 import type { Scenario } from '../sim/scenario/schema';
-import type {
-  GameView,
-  LogFilter,
-  Selection,
-  ShownEntry,
-  ViewFrame,
-  Viewpoint,
-} from '../view/contract';
+import type { GameView, LogFilter, ShownEntry, ViewFrame, Viewpoint } from '../view/contract';
 import { logColumnWidth } from '../view/contract';
 import { formatHour } from '../view/log-format';
 import { ACTOR_STYLE } from '../view/palette';
-import { forceName, regionTooltip } from '../view/map-info';
-import { BAND_HEIGHT } from '../view/contract';
 import { decisionPanel } from './decision-panel';
 import { clear, h } from './dom';
-import { GameDriver, SPEEDS, type DriverView, type GameSetup, type Speed } from './driver';
+import type { ReplayRecord } from '../sim/replay';
+import {
+  GameDriver,
+  SPEEDS,
+  type DriverView,
+  type GameSetup,
+  type ResumePoint,
+  type Speed,
+} from './driver';
+import { gameMenu } from './game-menu';
 import { endScreen } from './end-screen';
 import { mountDomLog } from './log-dom';
 import { visibleLog } from './fog';
+import { selectionCard } from './selection-card';
 
 /**
  * The game screen: top bar (turn, date, the engine's phases, auto-play controls, viewpoint), the
@@ -45,17 +46,28 @@ const PHASE_LABEL: Record<string, string> = {
   assessment: 'Assessment',
 };
 
+export interface GameActions {
+  newGame(): void;
+  exportFile(record: ReplayRecord): void;
+  share(record: ReplayRecord): void;
+  openFile(): void;
+  /** Watch the game so far in the replay viewer (to step back, or to fork from an earlier turn). */
+  viewReplay(record: ReplayRecord): void;
+}
+
 export function gameScreen(
   setup: GameSetup,
   startView: (parent: HTMLElement) => Promise<GameView>,
-  actions: { newGame(): void },
+  actions: GameActions,
+  opts: { resume?: ResumePoint; aiForHumans?: boolean } = {},
 ): GameScreen {
   const sc: Scenario = setup.loaded.scenario;
   const humans = (Object.keys(setup.controllers) as PlayableActorId[]).filter(
     (a) => setup.controllers[a] === 'human',
   );
+  // A resumed game comes back paused, where it stood: the player picks up the thread, then plays.
   const driver = new GameDriver(setup, {
-    autoplay: true,
+    autoplay: !opts.resume,
     speed: humans.length ? 'normal' : 'fast',
   });
   const el = h('div', { class: 'game', 'data-testid': 'game' });
@@ -108,7 +120,7 @@ export function gameScreen(
     { type: 'button', class: 'tool', hidden: true, 'data-testid': 'results' },
     'Results',
   );
-  const menuBtn = h('button', { type: 'button', class: 'tool ghost' }, 'New game');
+  const menu = gameMenu();
   const status = h('p', {
     class: 'status',
     role: 'status',
@@ -128,7 +140,7 @@ export function gameScreen(
     aiBtn,
     logToggle,
     resultsBtn,
-    menuBtn,
+    menu.el,
   );
 
   // --- stage ---------------------------------------------------------------------------------
@@ -140,19 +152,12 @@ export function gameScreen(
   const domLogHost = h('aside', { class: 'dom-log-host sr-only', 'data-testid': 'dom-log-host' });
   const handover = h('div', { class: 'overlay handover', hidden: true, 'data-testid': 'handover' });
   const endHost = h('div', { class: 'overlay end', hidden: true });
-  const selCard = h('section', {
-    class: 'selection-card',
-    hidden: true,
-    'aria-live': 'polite',
-    'aria-label': 'Selected on the map',
-    'data-testid': 'selection',
-    style: `top:${BAND_HEIGHT + 34}px`,
-  });
+  const selCard = selectionCard(sc, () => driver.view().ctx.state);
   const stage = h(
     'div',
     { class: 'stage' },
     canvasHost,
-    selCard,
+    selCard.el,
     dock.el,
     domLogHost,
     handover,
@@ -244,43 +249,8 @@ export function gameScreen(
         ? `Turn ${s.turn}: waiting for ${v.waiting.map((a) => sc.actors[a]?.name ?? a).join(', ')}.`
         : `Turn ${s.turn}: ${PHASE_LABEL[current] ?? current}${v.playing ? '' : ' (paused)'}.`;
     seats(v);
-    if (selected && !selCard.hidden) showSelection();
+    selCard.refresh();
     if (v.ended && !endShown) showEnd(v);
-  }
-
-  // What was clicked on the map stays described here (a tooltip needs a hovering mouse; this
-  // card also serves keyboard and screen-reader users through the DOM).
-  let selected: Selection | null = null;
-  function showSelection(): void {
-    clear(selCard);
-    if (!selected) {
-      selCard.hidden = true;
-      return;
-    }
-    const state = driver.view().ctx.state;
-    let lines: string[];
-    if (selected.kind === 'region') lines = regionTooltip(sc, state, selected.id);
-    else {
-      const f = state.forces.find((x) => x.id === selected?.id);
-      lines = f
-        ? [
-            forceName(sc, state, f.id),
-            `${sc.actors[f.actor]?.name ?? f.actor} · ${f.kind}`,
-            `Strength ${f.strength} · readiness ${f.readiness}%`,
-            `In ${sc.regions[f.region]?.name ?? f.region}`,
-          ]
-        : [selected.id];
-    }
-    const close = h('button', { type: 'button', class: 'ghost small', 'aria-label': 'Close' }, '×');
-    close.addEventListener('click', () => {
-      selected = null;
-      showSelection();
-    });
-    selCard.append(
-      h('header', {}, h('strong', { text: lines[0] ?? '' }), close),
-      h('ul', {}, ...lines.slice(1).map((l) => h('li', { text: l.trim() }))),
-    );
-    selCard.hidden = false;
   }
 
   function seats(v: DriverView): void {
@@ -398,9 +368,12 @@ export function gameScreen(
   resultsBtn.addEventListener('click', () => {
     endHost.hidden = false;
   });
-  menuBtn.addEventListener('click', () => {
-    if (driver.view().ended || confirm('Leave this game and start a new one?')) actions.newGame();
-  });
+  // The game is saved at every phase, so leaving it loses nothing: no "are you sure?".
+  menu.on('new', () => actions.newGame());
+  menu.on('export', () => actions.exportFile(driver.replay()));
+  menu.on('share', () => actions.share(driver.replay()));
+  menu.on('open', () => actions.openFile());
+  menu.on('replay', () => actions.viewReplay(driver.replay()));
   const onKey = (e: KeyboardEvent): void => {
     const t = e.target as HTMLElement | null;
     if (t && t.closest('input, select, textarea, form, [role="dialog"]')) return;
@@ -417,13 +390,15 @@ export function gameScreen(
     view = v;
     v.on('logEntry', (i) => highlightEntry(i));
     v.on('filter', (f) => domLog.setFilter(f));
-    v.on('select', (sel) => {
-      selected = sel;
-      showSelection();
-    });
+    v.on('select', (sel) => selCard.select(sel));
     v.setLogFilter(filter);
     layoutDock();
     driver.start();
+    if (opts.resume) {
+      const r = driver.advanceTo(opts.resume);
+      if (!r.ok) status.textContent = `Could not return to where the game stood: ${r.reason}`;
+    }
+    if (opts.aiForHumans) driver.setAiForHumans(true);
     return v;
   });
 

@@ -7,7 +7,10 @@ import { defaultLevers, resolveLevers } from '../sim/setup';
 import { ACTOR_STYLE } from '../view/palette';
 import { clear, h } from './dom';
 import type { GameSetup } from './driver';
-import { bundledScenarioIds, loadBundled } from './scenarios';
+import type { SavedGame, Saves } from './saves';
+import { savedGamesPanel } from './saved-games';
+import { bundledScenarioIds, isBundled, loadBundled } from './scenarios';
+import type { InputProblem, Result } from '../sim/validation';
 
 /**
  * The setup screen: scenario (with its briefing and sources), who plays each seat, the seed and
@@ -41,6 +44,26 @@ export interface SetupScreen {
   readonly el: HTMLElement;
 }
 
+/** A scenario file the player loaded this session (listed after the bundled ones). */
+export interface CustomScenario {
+  /** `custom:N`: its own key, so a custom file may reuse a bundled scenario's id. */
+  readonly key: string;
+  readonly loaded: LoadedScenario;
+  readonly file: string;
+}
+
+/** What the setup screen offers besides a new game: saved games, files, custom scenarios. */
+export interface SetupLibrary {
+  customs(): readonly CustomScenario[];
+  /** A custom scenario to select at once (one just loaded). */
+  readonly selectCustom: string | null;
+  readonly saves: Saves;
+  continueGame(game: SavedGame): void;
+  viewGame(game: SavedGame): void;
+  openFile(): void;
+  notice(message: string): void;
+}
+
 interface Choice {
   scenarioId: string;
   controllers: Controllers;
@@ -50,12 +73,22 @@ interface Choice {
 
 export function setupScreen(
   onStart: (setup: GameSetup) => void,
-  initial?: Partial<Choice>,
+  initial: Partial<Choice> | undefined,
+  library: SetupLibrary,
 ): SetupScreen {
-  const ids = bundledScenarioIds();
+  const customs = library.customs();
+  const ids = [...bundledScenarioIds(), ...customs.map((c) => c.key)];
+  const lookup = (key: string): Result<LoadedScenario, InputProblem[]> => {
+    const c = customs.find((x) => x.key === key);
+    return c ? { ok: true, value: c.loaded } : loadBundled(key);
+  };
   const choice: Choice = {
     scenarioId:
-      initial?.scenarioId && ids.includes(initial.scenarioId) ? initial.scenarioId : 'two-front',
+      library.selectCustom && ids.includes(library.selectCustom)
+        ? library.selectCustom
+        : initial?.scenarioId && ids.includes(initial.scenarioId)
+          ? initial.scenarioId
+          : 'two-front',
     controllers:
       initial?.controllers ??
       (Object.fromEntries(
@@ -103,7 +136,7 @@ export function setupScreen(
     'Start',
   );
   start.addEventListener('click', () => {
-    const loaded = loadBundled(choice.scenarioId);
+    const loaded = lookup(choice.scenarioId);
     if (!loaded.ok) {
       error.textContent = loaded.error.map((p) => p.message).join('\n');
       return;
@@ -125,13 +158,15 @@ export function setupScreen(
       levers: levers.value,
       controllers: { ...choice.controllers },
       turnLimit: loaded.value.scenario.calendar.maxTurns,
+      custom: !isBundled(loaded.value),
     });
   });
 
   function renderScenarios(): void {
     clear(scenarioList);
     for (const id of ids) {
-      const r = loadBundled(id);
+      const r = lookup(id);
+      const custom = customs.find((c) => c.key === id);
       const name = r.ok ? r.value.scenario.name : id;
       const summary = r.ok ? r.value.scenario.summary : (r.error[0]?.message ?? '');
       const input = h('input', {
@@ -153,6 +188,7 @@ export function setupScreen(
           { class: 'scenario-card', for: `scenario-${id}` },
           input,
           h('strong', { text: name }),
+          custom ? h('span', { class: 'tag', text: `Custom · ${custom.file}` }) : null,
           h('span', { text: summary }),
         ),
       );
@@ -160,7 +196,7 @@ export function setupScreen(
   }
 
   function renderDetails(): void {
-    const r = loadBundled(choice.scenarioId);
+    const r = lookup(choice.scenarioId);
     clear(briefing);
     clear(seats);
     clear(leverBox);
@@ -298,7 +334,27 @@ export function setupScreen(
     return row;
   }
 
-  const left = h('div', { class: 'setup-left' }, h('h2', {}, 'Scenario'), scenarioList, briefing);
+  const openBtn = h(
+    'button',
+    {
+      type: 'button',
+      class: 'ghost',
+      title:
+        'Open a replay (.json) to watch it, or a scenario file to play it; or drop the file anywhere',
+      'data-testid': 'open-file',
+    },
+    'Open replay or scenario…',
+  );
+  openBtn.addEventListener('click', () => library.openFile());
+  const saved = savedGamesPanel(library);
+  const left = h(
+    'div',
+    { class: 'setup-left' },
+    saved.el,
+    h('h2', {}, 'Scenario'),
+    scenarioList,
+    briefing,
+  );
   const seedRow = h(
     'div',
     { class: 'seed-row' },
@@ -322,7 +378,7 @@ export function setupScreen(
         { class: 'tagline' },
         'China moves on Taiwan and presses Russia to keep NATO busy in Europe. Both fronts, one crisis.',
       ),
-      start,
+      h('span', { class: 'head-actions' }, openBtn, saved.continueButton, start),
     ),
     error,
     h('div', { class: 'setup-body' }, left, right),

@@ -1,0 +1,77 @@
+import { h } from './dom';
+
+/**
+ * The game screen's menu: export the replay, share it as a link, watch the game so far (to step
+ * back or fork), open a file, start a new game. A disclosure button with a list of actions, so the
+ * top bar stays within 1280 pixels; Escape or a click elsewhere closes it.
+ */
+export type MenuAction = 'export' | 'share' | 'replay' | 'open' | 'new';
+
+const ITEMS: readonly { action: MenuAction; label: string; hint: string }[] = [
+  { action: 'export', label: 'Export replay', hint: 'Save the game so far as a .json replay file' },
+  {
+    action: 'share',
+    label: 'Share link',
+    hint: 'A link that opens this game in the replay viewer',
+  },
+  {
+    action: 'replay',
+    label: 'Watch from the start',
+    hint: 'Step through the turns played; take over from any of them',
+  },
+  {
+    action: 'open',
+    label: 'Open file…',
+    hint: 'Open a replay or a scenario file (or drop one on the page)',
+  },
+  { action: 'new', label: 'New game', hint: 'Back to the start screen (this game stays saved)' },
+];
+
+export function gameMenu(): {
+  el: HTMLElement;
+  on(action: MenuAction, cb: () => void): void;
+} {
+  const cbs = new Map<MenuAction, () => void>();
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: 'tool',
+      'aria-haspopup': 'true',
+      'aria-expanded': 'false',
+      'aria-controls': 'game-menu-list',
+      'data-testid': 'game-menu',
+    },
+    'Game ▾',
+  );
+  const list = h('ul', { class: 'menu-list', id: 'game-menu-list', role: 'menu', hidden: true });
+  const el = h('span', { class: 'menu' }, button, list);
+  const setOpen = (open: boolean): void => {
+    list.hidden = !open;
+    button.setAttribute('aria-expanded', String(open));
+    if (open) (list.querySelector('button') as HTMLButtonElement | null)?.focus();
+  };
+  for (const it of ITEMS) {
+    const b = h(
+      'button',
+      { type: 'button', role: 'menuitem', title: it.hint, 'data-testid': `menu-${it.action}` },
+      it.label,
+    );
+    b.addEventListener('click', () => {
+      setOpen(false);
+      cbs.get(it.action)?.();
+    });
+    list.append(h('li', { role: 'none' }, b));
+  }
+  button.addEventListener('click', () => setOpen(list.hasAttribute('hidden')));
+  el.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !list.hidden) {
+      setOpen(false);
+      button.focus();
+    }
+  });
+  document.addEventListener('click', (e) => {
+    if (!list.hidden && !el.contains(e.target as Node)) setOpen(false);
+  });
+  return { el, on: (action, cb) => void cbs.set(action, cb) };
+}

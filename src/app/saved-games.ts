@@ -1,0 +1,177 @@
+import { PLAYABLE_ACTORS } from '../sim/ids';
+import { ACTOR_STYLE } from '../view/palette';
+import { clear, h } from './dom';
+import type { SaveEntry, SavedGame } from './saves';
+import type { SetupLibrary } from './setup-screen';
+
+/**
+ * The saved games on the start screen: "Continue" for the latest game in progress, and a list of
+ * every saved game (scenario, when it was saved, the turn, who played which side) to continue,
+ * watch as a replay or delete. Deleting asks first, in place.
+ */
+export function savedGamesPanel(lib: SetupLibrary): {
+  el: HTMLElement;
+  continueButton: HTMLButtonElement;
+} {
+  const list = h('ul', { class: 'saved-list', 'data-testid': 'saved-list' });
+  const el = h(
+    'section',
+    { class: 'saved-games', hidden: true, 'aria-labelledby': 'saved-title' },
+    h('h2', { id: 'saved-title' }, 'Saved games'),
+    list,
+  );
+  const continueButton = h(
+    'button',
+    { type: 'button', class: 'primary big', hidden: true, 'data-testid': 'continue' },
+    'Continue',
+  );
+
+  async function refresh(): Promise<void> {
+    let entries: SaveEntry[];
+    try {
+      entries = await lib.saves.list();
+    } catch (e) {
+      lib.notice(`Saved games are not available in this browser (${String(e)}).`);
+      return;
+    }
+    clear(list);
+    el.hidden = entries.length === 0;
+    const latest = entries.find(
+      (e): e is { ok: true; game: SavedGame } => e.ok && e.game.status === 'playing',
+    );
+    continueButton.hidden = !latest;
+    if (latest) {
+      const g = latest.game;
+      continueButton.title = `${g.scenarioName}, turn ${g.turn}, saved ${when(g.savedAt)}`;
+      continueButton.onclick = () => lib.continueGame(g);
+    }
+    for (const e of entries) list.append(e.ok ? row(e.game) : badRow(e.id, e.problem));
+  }
+
+  function row(g: SavedGame): HTMLElement {
+    const humans = PLAYABLE_ACTORS.filter((a) => g.record.controllers[a] === 'human');
+    const sides = h(
+      'span',
+      { class: 'sides' },
+      humans.length
+        ? humans.map((a) =>
+            h('span', {
+              class: 'code',
+              title: `${a}: human`,
+              style: `background:${ACTOR_STYLE[a].css};color:${ACTOR_STYLE[a].ink}`,
+              text: ACTOR_STYLE[a].code,
+            }),
+          )
+        : 'AI only',
+    );
+    const state =
+      g.status === 'ended'
+        ? `Ended at turn ${g.turn}: ${g.outcome ?? 'ran its course'}`
+        : `Turn ${g.turn} of ${g.record.turnLimit}, in progress`;
+    const actions = h('span', { class: 'row-actions' });
+    const li = h(
+      'li',
+      { class: 'saved', 'data-testid': 'saved-game', 'data-id': g.id },
+      h(
+        'span',
+        { class: 'saved-main' },
+        h('strong', { text: g.scenarioName }),
+        h('span', { class: 'hint', text: ` · ${state}` }),
+        h('br'),
+        h('span', { class: 'hint', text: `Saved ${when(g.savedAt)} · seed ${g.record.seed} · ` }),
+        sides,
+        g.record.parent
+          ? h('span', { class: 'hint', text: ` · fork after turn ${g.record.parent.turn}` })
+          : null,
+      ),
+      actions,
+    );
+    const normal = (): void => {
+      clear(actions);
+      if (g.status === 'playing') {
+        const go = h(
+          'button',
+          { type: 'button', class: 'small', 'data-testid': 'saved-continue' },
+          'Continue',
+        );
+        go.addEventListener('click', () => lib.continueGame(g));
+        actions.append(go);
+      }
+      const watch = h(
+        'button',
+        { type: 'button', class: 'small ghost', 'data-testid': 'saved-watch' },
+        'Replay',
+      );
+      watch.addEventListener('click', () => lib.viewGame(g));
+      const del = h(
+        'button',
+        { type: 'button', class: 'small ghost', 'data-testid': 'saved-delete' },
+        'Delete',
+      );
+      del.addEventListener('click', () => confirmDelete(actions, g.id, normal));
+      actions.append(watch, del);
+    };
+    normal();
+    return li;
+  }
+
+  function badRow(id: string, problem: string): HTMLElement {
+    const actions = h('span', { class: 'row-actions' });
+    const normal = (): void => {
+      clear(actions);
+      const del = h(
+        'button',
+        { type: 'button', class: 'small ghost', 'data-testid': 'saved-delete' },
+        'Delete',
+      );
+      del.addEventListener('click', () => confirmDelete(actions, id, normal));
+      actions.append(del);
+    };
+    normal();
+    return h(
+      'li',
+      { class: 'saved bad', 'data-testid': 'saved-game', 'data-id': id },
+      h(
+        'span',
+        { class: 'saved-main' },
+        h('strong', { text: 'Unreadable saved game' }),
+        h('br'),
+        h('span', { class: 'hint', text: problem }),
+      ),
+      actions,
+    );
+  }
+
+  function confirmDelete(actions: HTMLElement, id: string, back: () => void): void {
+    clear(actions);
+    const yes = h(
+      'button',
+      { type: 'button', class: 'small danger', 'data-testid': 'saved-delete-confirm' },
+      'Delete',
+    );
+    const no = h('button', { type: 'button', class: 'small ghost' }, 'Keep');
+    yes.addEventListener('click', () => {
+      void lib.saves.remove(id).then(refresh, (e) => lib.notice(`Could not delete: ${String(e)}`));
+    });
+    no.addEventListener('click', back);
+    actions.append(h('span', { class: 'confirm', text: 'Delete this game for good?' }), yes, no);
+    queueMicrotask(() => no.focus());
+  }
+
+  void refresh();
+  return { el, continueButton };
+}
+
+/** "2 Dec 2026, 10:32" in the reader's own time zone. */
+function when(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleString('en-GB', {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+      });
+}
