@@ -96,8 +96,6 @@ export function mountApp(
 
   function showSetup(): void {
     leave();
-    if (isShareLink(location.hash))
-      history.replaceState(null, '', location.pathname + location.search);
     const screen = setupScreen(
       startGame,
       last ? { scenarioId: last.loaded.scenario.id, controllers: last.controllers } : undefined,
@@ -200,7 +198,13 @@ export function mountApp(
       t,
       startView,
       {
-        close: showSetup,
+        close: () => {
+          // A link opened the viewer: closing it leaves the link behind, so a reload shows the
+          // start screen rather than the replay again.
+          if (isShareLink(location.hash))
+            history.replaceState(null, '', location.pathname + location.search);
+          showSetup();
+        },
         fork: (k, controllers) => fork(t, k, controllers),
         exportFile,
         share,

@@ -251,7 +251,8 @@ export class GameDriver {
       levers: this.setup.levers,
       controllers: this.setup.controllers,
       turnLimit: this.setup.turnLimit,
-      decisions: [...c.decisions],
+      // Completed turns only: after adjudication the turn's decisions are in, its hash not yet.
+      decisions: c.decisions.slice(0, c.turnHashes.length),
       turnHashes: [...c.turnHashes],
       finalHash: c.turnHashes[c.turnHashes.length - 1] ?? '',
       ...(this.setup.parent ? { parent: { ...this.setup.parent } } : {}),

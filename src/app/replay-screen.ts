@@ -89,10 +89,10 @@ export function replayScreen(
   );
 
   // --- replay bar: stepping, jumping, playing, viewpoint, fork ---------------------------------
-  const firstBtn = tool('⏮', 'replay-first', 'First turn (Home)');
+  const firstBtn = tool('|◀', 'replay-first', 'First turn (Home)');
   const backBtn = tool('◀', 'replay-back', 'One turn back (←)');
   const fwdBtn = tool('▶', 'replay-forward', 'One turn forward (→)');
-  const lastBtn = tool('⏭', 'replay-last', 'Last turn (End)');
+  const lastBtn = tool('▶|', 'replay-last', 'Last turn (End)');
   for (const [b, label] of [
     [firstBtn, 'First turn'],
     [backBtn, 'One turn back'],
@@ -393,6 +393,10 @@ export function replayScreen(
     const n = Number(jump.value);
     if (Number.isFinite(n)) goTo(n);
     jump.value = String(turn);
+  });
+  // Enter jumps and hands the keyboard back to the viewer (arrows step turns again).
+  jump.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') jump.blur();
   });
   playBtn.addEventListener('click', togglePlay);
   speedSel.addEventListener('change', () => {

@@ -112,7 +112,7 @@ export function compareTurn(
 
 /**
  * Re-simulate a record through the paced engine, keeping every turn's end state, and check each
- * turn's decisions and hash against the record. Human seats play the recorded decisions; AI seats
+ * turn's decisions and hash against the record (`keepLog: false` to only verify, faster). Human seats play the recorded decisions; AI seats
  * decide again (and must decide the same).
  *
  * @example
@@ -123,6 +123,7 @@ export function compareTurn(
 export function buildTimeline(
   loaded: LoadedScenario,
   record: ReplayRecord,
+  opts: { keepLog?: boolean } = {},
 ): Result<Timeline, ReplayMismatch> {
   const header = checkRecordHeader(loaded, record);
   if (!header.ok) return header;
@@ -133,8 +134,8 @@ export function buildTimeline(
     return {
       ok: false,
       error: {
-        turn: null,
-        reason: `the record has decisions for ${record.decisions.length} turns but hashes for ${turns}`,
+        turn: Math.min(record.decisions.length, turns) + 1,
+        reason: `the record has decisions for ${record.decisions.length} turns but state hashes for ${turns}, so this turn is incomplete`,
       },
     };
   const initial = createInitialState(sc, record.seed, levers);
@@ -149,6 +150,7 @@ export function buildTimeline(
       controllers: record.controllers,
       turnLimit: record.turnLimit,
       paced: true,
+      keepLog: opts.keepLog ?? true,
     },
   });
   actor.start();

@@ -67,6 +67,8 @@ export interface ViewProbe {
   /** Where a region's centre is on screen (CSS pixels relative to the canvas), if drawn. */
   regionAt(id: string): { x: number; y: number } | null;
   readonly filter: LogFilter;
+  /** The moment last drawn: its turn and hour, and how many log entries it showed. */
+  readonly drawn: { turn: number; hour: number; logEntries: number; lastIndex: number } | null;
 }
 
 export interface GameView {

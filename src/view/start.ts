@@ -141,6 +141,14 @@ export async function startView(parent: HTMLElement): Promise<GameView> {
         logRows: destroyed ? [] : log.rows(),
         regionAt: (id: string) => (destroyed ? null : map.regionAt(id)),
         filter: log.getFilter(),
+        drawn: lastFrame
+          ? {
+              turn: lastFrame.state.turn,
+              hour: lastFrame.state.hour,
+              logEntries: lastFrame.log.length,
+              lastIndex: lastFrame.log[lastFrame.log.length - 1]?.index ?? -1,
+            }
+          : null,
       };
     },
     destroy(): void {

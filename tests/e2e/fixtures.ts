@@ -76,3 +76,63 @@ export async function engine(page: Page): Promise<{
     };
   });
 }
+
+/** Wait until the game waits for a human seat (or has ended). */
+export async function waitForHuman(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const v = window.__secondFront!.game()!.driver.view();
+    return v.ended || v.waiting.length > 0;
+  });
+}
+
+/** Play `n` turns as the waiting human seat, choosing Hold everywhere (submit as shown). */
+export async function playTurns(page: Page, n: number): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    await waitForHuman(page);
+    const before = await page.evaluate(
+      () => window.__secondFront!.game()!.driver.view().ctx.state.turn,
+    );
+    await page.getByTestId('submit-decisions').click();
+    await page.waitForFunction((t) => {
+      const v = window.__secondFront!.game()!.driver.view();
+      return v.ended || (v.ctx.state.turn > t && v.waiting.length > 0);
+    }, before);
+  }
+}
+
+/** Open a file through the app's file input, as the Open button or a drop would. */
+export async function openFile(page: Page, name: string, content: string | Buffer): Promise<void> {
+  await page.getByTestId('open-file-input').setInputFiles({
+    name,
+    mimeType: 'application/json',
+    buffer: typeof content === 'string' ? Buffer.from(content, 'utf8') : content,
+  });
+}
+
+/** Every saved game as stored (after pending writes), for before/after comparisons. */
+export async function savedGames(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    await window.__secondFront!.flushSaves();
+    return JSON.stringify(await window.__secondFront!.saves.list());
+  });
+}
+
+/** The viewer's probe: the turn shown, its state hash, the log entries shown. */
+export async function viewer(page: Page): Promise<{
+  turn: number;
+  hash: string;
+  logShown: number;
+  logTotal: number;
+  playing: boolean;
+}> {
+  return page.evaluate(() => window.__secondFront!.replay()!.probe());
+}
+
+/** Wait for the replay viewer with its map drawn. */
+export async function waitForViewer(page: Page): Promise<void> {
+  await expect(page.getByTestId('replay')).toBeVisible();
+  await page.waitForFunction(
+    () =>
+      window.__secondFront?.replay() != null && window.__secondFront.view()?.probe().ready === true,
+  );
+}
