@@ -1,6 +1,7 @@
 import LZString from 'lz-string';
+import { hashString } from './hash';
 import { parseJsonText, type InputProblem, type Result } from './validation';
-import { REPLAY_FORMAT, parseReplayText, type ReplayRecord } from './replay';
+import { REPLAY_FORMAT, REPLAY_FORMAT_VERSION, parseReplayText, type ReplayRecord } from './replay';
 
 /**
  * Replay files and share links: the two ways a replay leaves the game and comes back. Both are
@@ -8,8 +9,14 @@ import { REPLAY_FORMAT, parseReplayText, type ReplayRecord } from './replay';
  * `InputProblem` that names the file (or link), where the problem is and what was found.
  *
  * A file is the record as pretty JSON. A link carries the record's JSON compressed with lz-string
- * (URI-safe alphabet) in the URL fragment, behind a version tag: `#replay=1.<payload>`. The
- * fragment never reaches a server, so a shared game stays between the people who share it.
+ * (URI-safe alphabet) in the URL fragment, behind a version tag and followed by a check:
+ * `#replay=1.<payload>.<check>`. The fragment never reaches a server, so a shared game stays
+ * between the people who share it.
+ *
+ * The check (8 hex digits of the payload's hash) is there because lz-string has none of its own:
+ * most single-character changes to a payload still decompress, often to valid JSON, and would
+ * surface later as a baffling "state hash differs at turn 1" instead of "this link is damaged".
+ * Placed last, it also makes a link cut short recognisable as such.
  */
 
 /** The largest file the game reads (bad input must not exhaust memory). */
@@ -23,6 +30,12 @@ export const MAX_LINK_CHARS = 16_000;
 /** The fragment key and version of share links. */
 export const LINK_PREFIX = '#replay=';
 export const LINK_VERSION = '1';
+/** How many hex digits of the payload's hash a link ends with. */
+const CHECK_DIGITS = 8;
+
+function linkCheck(payload: string): string {
+  return hashString(payload).slice(0, CHECK_DIGITS);
+}
 
 /** What a dropped or opened file turned out to be. */
 export type OpenedFile =
@@ -87,7 +100,7 @@ export function decodeOpenedFile(text: string, file: string): Result<OpenedFile,
   if (!parsed.ok) return { ok: false, error: parsed.error };
   let data = parsed.value;
   let wrapped = false;
-  if (isObject(data) && !('format' in data) && isObject(data['replay'])) {
+  if (isObject(data) && !('format' in data) && 'replay' in data) {
     data = data['replay'];
     wrapped = true;
   }
@@ -96,7 +109,7 @@ export function decodeOpenedFile(text: string, file: string): Result<OpenedFile,
       ok: false,
       error: problem(
         file,
-        '$',
+        wrapped ? '$.replay' : '$',
         'a Second Front replay or scenario (a JSON object)',
         Array.isArray(data) ? 'an array' : describeScalar(data),
       ),
@@ -115,8 +128,20 @@ export function decodeOpenedFile(text: string, file: string): Result<OpenedFile,
       ),
     };
   const record = parseReplayText(wrapped ? JSON.stringify(data) : text, file);
-  if (!record.ok) return { ok: false, error: record.error[0]! };
+  if (!record.ok) {
+    const p = record.error[0]!;
+    return { ok: false, error: wrapped ? underReplayKey(p) : p };
+  }
   return { ok: true, value: { kind: 'replay', record: record.value } };
+}
+
+/**
+ * A problem in the record inside `run --json` output, located in that file: `$.seed` there is
+ * the run's own seed, so a problem in the record's must say `$.replay.seed`.
+ */
+function underReplayKey(p: InputProblem): InputProblem {
+  const path = `$.replay${p.path.slice(1)}`;
+  return { ...p, path, message: p.message.replace(`at ${p.path}:`, `at ${path}:`) };
 }
 
 /**
@@ -129,17 +154,21 @@ export function decodeOpenedFile(text: string, file: string): Result<OpenedFile,
  */
 export function encodeShareLink(record: ReplayRecord): Result<string, InputProblem> {
   const body = LZString.compressToEncodedURIComponent(JSON.stringify(record));
-  const fragment = `${LINK_PREFIX}${LINK_VERSION}.${body}`;
-  if (fragment.length > MAX_LINK_CHARS)
+  const fragment = `${LINK_PREFIX}${LINK_VERSION}.${body}.${linkCheck(body)}`;
+  if (fragment.length > MAX_LINK_CHARS) {
+    const expected = `a replay that compresses to at most ${MAX_LINK_CHARS.toLocaleString('en')} characters`;
+    const found = `${fragment.length.toLocaleString('en')} characters${record.scenario ? ' (the record carries its custom scenario)' : ''}`;
     return {
       ok: false,
-      error: problem(
-        'share link',
-        '$',
-        `a replay that compresses to at most ${MAX_LINK_CHARS.toLocaleString('en')} characters`,
-        `${fragment.length.toLocaleString('en')} characters${record.scenario ? ' (the record carries its custom scenario)' : ''}`,
-      ),
+      error: {
+        file: 'share link',
+        path: '$',
+        expected,
+        found,
+        message: `This replay is too long for a share link: ${found}, and a link holds at most ${MAX_LINK_CHARS.toLocaleString('en')}. Share it as a file instead.`,
+      },
     };
+  }
   return { ok: true, value: fragment };
 }
 
@@ -160,41 +189,53 @@ export function isShareLink(hash: string): boolean {
  */
 export function decodeShareLink(hash: string): Result<ReplayRecord, InputProblem> {
   const where = 'share link';
-  const fail = (expected: string, found: string): Result<ReplayRecord, InputProblem> => ({
-    ok: false,
-    error: {
-      file: where,
-      path: '$',
+  const refuse = (expected: string, found: string, message: string) => ({
+    ok: false as const,
+    error: { file: where, path: '$', expected, found, message },
+  });
+  const fail = (expected: string, found: string): Result<ReplayRecord, InputProblem> =>
+    refuse(
       expected,
       found,
-      message: `This share link is damaged or incomplete: expected ${expected}, found ${found}. Ask for the link again, or for the replay as a file.`,
-    },
-  });
+      `This share link is damaged or incomplete: expected ${expected}, found ${found}. Ask for the link again, or for the replay as a file.`,
+    );
   if (!isShareLink(hash))
     return fail(`a link starting "${LINK_PREFIX}"`, describeScalar(hash.slice(0, 20)));
   const rest = hash.slice(LINK_PREFIX.length);
   const dot = rest.indexOf('.');
   const version = dot < 0 ? '' : rest.slice(0, dot);
-  if (dot < 0 || !/^\d+$/.test(version))
+  if (dot < 0 || !/^\d{1,6}$/.test(version))
     return fail('a version number then a dot', describeScalar(rest.slice(0, 12)));
   if (version !== LINK_VERSION)
-    return {
-      ok: false,
-      error: {
-        file: where,
-        path: '$',
-        expected: `link version ${LINK_VERSION}`,
-        found: `version ${version}`,
-        message: `This share link was made by a ${Number(version) > Number(LINK_VERSION) ? 'newer' : 'different'} Second Front (link version ${version}); this version reads link version ${LINK_VERSION}.`,
-      },
-    };
-  const body = rest.slice(dot + 1);
-  if (body.length > MAX_LINK_CHARS * 4)
-    return fail(`at most ${MAX_LINK_CHARS} characters`, `${body.length}`);
-  if (!/^[A-Za-z0-9+\-$]*$/.test(body))
+    return refuse(
+      `link version ${LINK_VERSION}`,
+      `version ${version}`,
+      `This share link was made by a ${Number(version) > Number(LINK_VERSION) ? 'newer' : 'different'} Second Front (link version ${version}); this version reads link version ${LINK_VERSION}.`,
+    );
+  // Nothing we make is longer, and lz-string can inflate a crafted payload about quadratically,
+  // so a longer one is refused before it is decompressed.
+  if (rest.length > MAX_LINK_CHARS)
+    return fail(
+      `at most ${MAX_LINK_CHARS.toLocaleString('en')} characters`,
+      `${rest.length.toLocaleString('en')}`,
+    );
+  const end = rest.lastIndexOf('.');
+  const body = rest.slice(dot + 1, end > dot ? end : undefined);
+  const check = end > dot ? rest.slice(end + 1) : '';
+  if (!/^[A-Za-z0-9+\-$]*$/.test(body) || !/^[0-9a-f]*$/.test(check))
     return fail(
       'only the characters a share link uses',
       'other characters (was it cut or edited?)',
+    );
+  if (body === '' || check.length !== CHECK_DIGITS)
+    return fail(
+      `a compressed replay and its ${CHECK_DIGITS}-digit check`,
+      'the link cut short (its end is missing)',
+    );
+  if (linkCheck(body) !== check)
+    return fail(
+      'a compressed replay that matches its check digits',
+      'one that does not (a character was changed or lost)',
     );
   let json: string | null;
   try {
@@ -203,10 +244,18 @@ export function decodeShareLink(hash: string): Result<ReplayRecord, InputProblem
     json = null;
   }
   if (json === null || json === '')
-    return fail('a compressed replay', 'data that does not decompress (was the link cut short?)');
+    return fail('a compressed replay', 'data that does not decompress');
   const parsed = parseReplayText(json, where);
   if (!parsed.ok) {
     const p = parsed.error[0]!;
+    // The check digits matched, so the link arrived whole: a record this version cannot read
+    // was made by a newer game, not damaged on the way.
+    if (p.path === '$.formatVersion' && Number(p.found) > REPLAY_FORMAT_VERSION)
+      return refuse(
+        p.expected,
+        p.found,
+        `This share link was made by a newer Second Front (replay format ${p.found}); this version cannot open it.`,
+      );
     return fail(`a replay record (${p.path}: ${p.expected})`, p.found);
   }
   return { ok: true, value: parsed.value };

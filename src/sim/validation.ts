@@ -148,11 +148,14 @@ export function parseJsonText(text: string, file: string): Result<unknown, Input
     // Engines differ in whether the message says where; find the place ourselves.
     const at = jsonErrorOffset(text);
     let where = '';
+    let cut = '';
     if (at !== null) {
       const upto = text.slice(0, at);
       const line = upto.split('\n').length;
       const col = upto.length - upto.lastIndexOf('\n');
       where = ` at line ${line}, column ${col}`;
+      // A download or copy that stopped early fails at its very end: say so, it is the fix.
+      if (text.slice(at).trim() === '') cut = ' (the text ends before the JSON does: cut short?)';
     }
     return {
       ok: false,
@@ -160,8 +163,8 @@ export function parseJsonText(text: string, file: string): Result<unknown, Input
         file,
         path: '$',
         expected: 'valid JSON',
-        found: `a syntax error${where} (${detail})`,
-        message: `${file}: expected valid JSON, found a syntax error${where}: ${detail}`,
+        found: `a syntax error${where} (${detail})${cut}`,
+        message: `${file}: expected valid JSON, found a syntax error${where}: ${detail}${cut}`,
       },
     };
   }
