@@ -2,13 +2,20 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runEngine, toReplay, verifyReplay } from '../engine/run';
 import { LEVER_NAMES } from '../sim/scenario/levers';
-import { parseReplayText } from '../sim/replay';
+import type { ReplayRecord } from '../sim/replay';
+import { decodeReplayFile, encodeReplayFile } from '../sim/replay-codec';
 import type { RunOptions } from '../sim/run';
 import { resolveLevers } from '../sim/setup';
 import type { InputProblem } from '../sim/validation';
 import { BatchInputError, runBatch } from './batch';
 import { formatRun, tracksByName } from './format';
-import { listScenarioIds, loadScenarioFile, readInputFile } from './scenario-files';
+import {
+  isBundledScenario,
+  listScenarioIds,
+  loadReplayScenario,
+  loadScenarioFile,
+  readInputFile,
+} from './scenario-files';
 
 /**
  * `npm run sim -- <command>`: the headless simulator. Exit codes: 0 success; 2 bad input
@@ -86,8 +93,14 @@ function cmdRun(args: string[]): void {
     turns: positiveInt('--turns', values.turns, sc.calendar.maxTurns),
   };
   const result = runEngine(sc, opts);
-  const replay = toReplay(loaded.value, opts, result);
-  if (values.replay) writeFileSync(values.replay, `${JSON.stringify(replay, null, 2)}\n`);
+  const replay: ReplayRecord = {
+    ...toReplay(loaded.value, opts, result),
+    // A game of a scenario that is not one of ours carries it, so `verify` works anywhere.
+    ...(isBundledScenario(loaded.value)
+      ? {}
+      : { scenario: JSON.parse(JSON.stringify(sc)) as Record<string, unknown> }),
+  };
+  if (values.replay) writeFileSync(values.replay, encodeReplayFile(replay));
   if (values.json) {
     const out = {
       scenario: sc.id,
@@ -175,18 +188,10 @@ function cmdVerify(args: string[]): void {
     throw new InputError('verify needs a replay file: npm run sim -- verify <replay.json>');
   const text = readInputFile(file);
   if (!text.ok) throw new InputError(text.error.message);
-  // Accept a bare replay record or the JSON output of `run --json` (which carries one).
-  let body = text.value;
-  try {
-    const data = JSON.parse(body) as Record<string, unknown>;
-    if (data && typeof data === 'object' && 'replay' in data && !('format' in data))
-      body = JSON.stringify(data['replay']);
-  } catch {
-    // parseReplayText reports the syntax error with its position.
-  }
-  const record = parseReplayText(body, file);
-  if (!record.ok) throw new InputError(`invalid replay:\n${problems(record.error)}`);
-  const loaded = loadScenarioFile(record.value.scenarioId);
+  // The same decoder as the browser's: a bare record or `run --json` output (which carries one).
+  const record = decodeReplayFile(text.value, file);
+  if (!record.ok) throw new InputError(`invalid replay: ${record.error.message}`);
+  const loaded = loadReplayScenario(record.value, file);
   if (!loaded.ok)
     throw new InputError(
       `cannot load the replay's scenario "${record.value.scenarioId}":\n${problems(loaded.error)}`,

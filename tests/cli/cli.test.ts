@@ -155,6 +155,59 @@ describe('run', () => {
   });
 });
 
+describe('a replay that carries its scenario', () => {
+  it('a custom scenario’s replay verifies without the file; an altered carried one is refused', async () => {
+    const custom = join(dir, 'long-war.json');
+    writeFileSync(
+      custom,
+      JSON.stringify({ extends: 'two-front', id: 'long-war', calendar: { maxTurns: 40 } }),
+    );
+    const file = join(dir, 'long-war-replay.json');
+    const r = await cli(
+      'run',
+      '--scenario',
+      custom,
+      '--seed',
+      'carried',
+      '--turns',
+      '4',
+      '--replay',
+      file,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const record = JSON.parse(readFileSync(file, 'utf8')) as ReplayRecord;
+    expect(record.scenarioId).toBe('long-war');
+    expect(record.scenario?.['id']).toBe('long-war');
+    // The scenario file is gone: verify can only be using the one the replay carries.
+    rmSync(custom);
+
+    const altered = structuredClone(record);
+    (altered.scenario!['calendar'] as Record<string, unknown>)['maxTurns'] = 41;
+    const alteredFile = join(dir, 'long-war-altered.json');
+    writeFileSync(alteredFile, JSON.stringify(altered));
+    const renamed = structuredClone(record);
+    renamed.scenario!['id'] = 'short-war';
+    const renamedFile = join(dir, 'long-war-renamed.json');
+    writeFileSync(renamedFile, JSON.stringify(renamed));
+    const broken = { ...structuredClone(record), scenario: { id: 'long-war' } };
+    const brokenFile = join(dir, 'long-war-broken.json');
+    writeFileSync(brokenFile, JSON.stringify(broken));
+
+    const [ok, bad, badId, notScenario] = await Promise.all([
+      cli('verify', file),
+      cli('verify', alteredFile),
+      cli('verify', renamedFile),
+      cli('verify', brokenFile),
+    ]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('match: 4 turns');
+    expect(ok.stdout).toContain(record.finalHash);
+    expectInputError(bad, 'long-war-altered.json', 'carries was altered', record.scenarioHash);
+    expectInputError(badId, 'carries was altered', '"short-war"');
+    expectInputError(notScenario, 'long-war-broken.json', 'second-front-scenario');
+  });
+});
+
 describe('bad input: exit 2 with a one-paragraph message', () => {
   it('unknown scenario, unknown lever, bad lever value, malformed replay, missing file', async () => {
     const malformed = join(dir, 'malformed.json');
