@@ -218,6 +218,7 @@ export function gameScreen(
     renderPending = true;
     requestAnimationFrame(() => {
       renderPending = false;
+      if (!view) return;
       const f = frame(driver.view());
       view?.render(f);
       domLog.update(f);
@@ -386,7 +387,9 @@ export function gameScreen(
   ro.observe(dock.el);
 
   driver.onChange(draw);
+  let gone = false;
   const ready = startView(canvasHost).then((v) => {
+    if (gone) return v;
     view = v;
     v.on('logEntry', (i) => highlightEntry(i));
     v.on('filter', (f) => domLog.setFilter(f));
@@ -410,7 +413,9 @@ export function gameScreen(
       document.removeEventListener('keydown', onKey);
       ro.disconnect();
       driver.stop();
-      view?.destroy();
+      // The view is the app's, shared by every screen: this screen only lets go of it.
+      gone = true;
+      view = null;
     },
   };
 }

@@ -209,6 +209,7 @@ export function replayScreen(
   }
 
   let renderPending = false;
+  let latest: ViewFrame | null = null;
   function render(): void {
     const f = t.frames[turn]!;
     turnLabel.textContent =
@@ -230,9 +231,20 @@ export function replayScreen(
     renderPending = true;
     requestAnimationFrame(() => {
       renderPending = false;
+      if (!view) return;
       const fr = frame();
-      view?.render(fr);
-      domLog.update(fr);
+      view.render(fr);
+      // The text log (thousands of entries after a long jump) is rebuilt after the map has been
+      // painted, so a jump shows at once; it is skipped if another jump came first.
+      latest = fr;
+      // Two frames: the view paints on the frame after it is woken.
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            if (latest === fr && view) domLog.update(fr);
+          }, 0),
+        ),
+      );
     });
   }
 
@@ -426,7 +438,9 @@ export function replayScreen(
   document.addEventListener('keydown', onKey);
 
   status.textContent = statusText();
+  let gone = false;
   const ready = startView(canvasHost).then((v) => {
+    if (gone) return v;
     view = v;
     v.on('logEntry', (i) => view?.highlightRegion(t.log[i]?.region ?? null));
     v.on('filter', (f) => domLog.setFilter(f));
@@ -472,7 +486,9 @@ export function replayScreen(
     destroy() {
       stopPlaying();
       document.removeEventListener('keydown', onKey);
-      view?.destroy();
+      // The view is the app's, shared by every screen: this screen only lets go of it.
+      gone = true;
+      view = null;
     },
   };
 }

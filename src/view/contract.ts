@@ -67,8 +67,17 @@ export interface ViewProbe {
   /** Where a region's centre is on screen (CSS pixels relative to the canvas), if drawn. */
   regionAt(id: string): { x: number; y: number } | null;
   readonly filter: LogFilter;
-  /** The moment last drawn: its turn and hour, and how many log entries it showed. */
-  readonly drawn: { turn: number; hour: number; logEntries: number; lastIndex: number } | null;
+  /**
+   * The moment last drawn: its turn and hour, how many log entries it showed, and when (in
+   * `performance.now()` time) the canvas first painted it (null: not painted yet).
+   */
+  readonly drawn: {
+    turn: number;
+    hour: number;
+    logEntries: number;
+    lastIndex: number;
+    paintedAt: number | null;
+  } | null;
 }
 
 export interface GameView {
@@ -80,6 +89,12 @@ export interface GameView {
   /** Reserve space at the bottom of the map area (the DOM decision dock), in CSS pixels. */
   setBottomInset(px: number): void;
   probe(): ViewProbe;
+  /**
+   * Move the canvas into another element (the next screen's map area) and forget what the last
+   * screen set up: its listeners, highlight, selection, inset and last frame. Booting Phaser and
+   * projecting the atlas happen once per page, not once per screen.
+   */
+  attach(parent: HTMLElement): void;
   destroy(): void;
 }
 

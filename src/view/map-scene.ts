@@ -126,6 +126,12 @@ export class MapScene extends Phaser.Scene {
     return this.selected;
   }
 
+  /** Forget the selection (a new screen takes over the view). */
+  clearSelection(): void {
+    this.selected = null;
+    this.applySelection();
+  }
+
   /** A region's centre on the canvas (CSS px), or null when no map draws it. */
   regionAt(id: string): { x: number; y: number } | null {
     if (!this.theaters) return null;

@@ -30,8 +30,13 @@ function created(scene: Phaser.Scene): Promise<void> {
  * view.on('select', (sel) => console.log(sel));
  * view.render(frame);
  */
-export async function startView(parent: HTMLElement): Promise<GameView> {
+export async function startView(host: HTMLElement): Promise<GameView> {
   const atlas = await loadAtlas();
+  // The canvas lives in its own element, so it can move from screen to screen (`attach`).
+  const parent = document.createElement('div');
+  parent.className = 'view-root';
+  parent.style.cssText = 'position:absolute;inset:0';
+  host.append(parent);
   const map = new MapScene(atlas);
   const band = new BandScene();
   const log = new LogScene();
@@ -84,7 +89,14 @@ export async function startView(parent: HTMLElement): Promise<GameView> {
     if (!destroyed && !game.loop.running) game.loop.wake(true);
   };
   const scenes = [map, band, log];
+  // When the last frame given was first painted (benchmarks: time until the player sees it).
+  let paintedFrame: ViewFrame | null = null;
+  let paintedAt = 0;
   game.events.on(Phaser.Core.Events.POST_RENDER, () => {
+    if (lastFrame !== paintedFrame) {
+      paintedFrame = lastFrame;
+      paintedAt = performance.now();
+    }
     const tweening = scenes.some((sc) => sc.tweens.getTweens().length > 0);
     if (!tweening && performance.now() > awakeUntil) game.loop.sleep();
   });
@@ -147,9 +159,23 @@ export async function startView(parent: HTMLElement): Promise<GameView> {
               hour: lastFrame.state.hour,
               logEntries: lastFrame.log.length,
               lastIndex: lastFrame.log[lastFrame.log.length - 1]?.index ?? -1,
+              paintedAt: paintedFrame === lastFrame ? paintedAt : null,
             }
           : null,
       };
+    },
+    attach(host: HTMLElement): void {
+      if (destroyed) return;
+      for (const k of Object.keys(listeners) as (keyof ViewEvents)[]) listeners[k].length = 0;
+      lastFrame = null;
+      bottomInset = 0;
+      map.highlight(null, false);
+      map.clearSelection();
+      host.append(parent);
+      game.scale.getParentBounds();
+      game.scale.refresh();
+      relayout();
+      wake(500);
     },
     destroy(): void {
       if (destroyed) return;
@@ -157,6 +183,7 @@ export async function startView(parent: HTMLElement): Promise<GameView> {
       for (const ev of inputEvents) parent.removeEventListener(ev, onInput);
       game.scale.off(Phaser.Scale.Events.RESIZE, relayout);
       game.destroy(true);
+      parent.remove();
     },
   };
 }
