@@ -1,6 +1,6 @@
 import { buildTimeline, checkpointAt, type Timeline } from '../engine/timeline';
 import { PLAYABLE_ACTORS, type PlayableActorId } from '../sim/ids';
-import type { Controllers, ReplayRecord } from '../sim/replay';
+import type { Controllers, ReplayRecord, TurnDecisions } from '../sim/replay';
 import {
   decodeOpenedFile,
   decodeShareLink,
@@ -58,6 +58,7 @@ interface StartOptions {
   readonly createdAt?: string;
   readonly resume?: ResumePoint;
   readonly aiForHumans?: boolean;
+  readonly drafts?: { readonly turn: number; readonly by: TurnDecisions };
 }
 
 export function mountApp(
@@ -146,6 +147,11 @@ export function mountApp(
       ),
     );
     autosaver = saver;
+    let drafts = opts.drafts ? { turn: opts.drafts.turn, by: { ...opts.drafts.by } } : undefined;
+    const save = (): void =>
+      saver.save(
+        toSavedGame(g.driver, { id, createdAt, savedAt: new Date().toISOString() }, drafts),
+      );
     const g = gameScreen(
       setup,
       startView,
@@ -154,11 +160,19 @@ export function mountApp(
         exportFile,
         share,
         openFile: () => fileInput.click(),
-        viewReplay: (record) => openRecord(record, 'the game in progress'),
+        viewReplay: (record) => {
+          // Back to this game from the viewer: it is saved, so it comes back exactly as it is.
+          void saver.flush().then(() => openRecord(record, 'the game in progress', undefined, id));
+        },
+        onDraft: (d) => {
+          drafts = d;
+          save();
+        },
       },
       {
         ...(opts.resume ? { resume: opts.resume } : {}),
         ...(opts.aiForHumans ? { aiForHumans: true } : {}),
+        ...(opts.drafts ? { drafts: opts.drafts } : {}),
       },
     );
     game = g;
@@ -168,7 +182,7 @@ export function mountApp(
       const k = `${v.ctx.state.turn}|${v.phase}|${Object.keys(g.driver.pendingHuman()).length}|${v.aiForHumans}|${v.ended}`;
       if (k === key) return;
       key = k;
-      saver.save(toSavedGame(g.driver, { id, createdAt, savedAt: new Date().toISOString() }));
+      save();
     });
     screenHost.append(g.el);
     void g.ready.then((v) => {
@@ -191,11 +205,17 @@ export function mountApp(
       createdAt: saved.createdAt,
       resume: r.value.point,
       aiForHumans: r.value.aiForHumans,
+      ...(r.value.drafts ? { drafts: r.value.drafts } : {}),
     });
   }
 
   /** Check a record fully (scenario, every turn) before anything on screen changes. */
-  function openRecord(record: ReplayRecord, source: string, turn?: number): boolean {
+  function openRecord(
+    record: ReplayRecord,
+    source: string,
+    turn?: number,
+    returnTo?: string,
+  ): boolean {
     const loaded = scenarioForRecord(record, source);
     if (!loaded.ok) {
       note.show(loaded.error.message);
@@ -209,11 +229,11 @@ export function mountApp(
       return false;
     }
     if (record.finalHash) opened.set(record.finalHash, record);
-    showReplay(t.value, source, turn);
+    showReplay(t.value, source, turn, returnTo);
     return true;
   }
 
-  function showReplay(t: Timeline, source: string, turn?: number): void {
+  function showReplay(t: Timeline, source: string, turn?: number, returnTo?: string): void {
     leave();
     const r = replayScreen(
       t,
@@ -224,8 +244,10 @@ export function mountApp(
           // start screen rather than the replay again.
           if (isShareLink(location.hash))
             history.replaceState(null, '', location.pathname + location.search);
-          showSetup();
+          if (returnTo) void backToGame(returnTo);
+          else showSetup();
         },
+        ...(returnTo ? { closeLabel: 'Back to the game' } : {}),
         fork: (k, controllers) => fork(t, k, controllers),
         exportFile,
         share,
@@ -238,6 +260,15 @@ export function mountApp(
     void r.ready.then((v) => {
       if (viewer === r) view = v;
     });
+  }
+
+  async function backToGame(id: string): Promise<void> {
+    const e = await saves.get(id).catch(() => null);
+    if (e?.ok) continueSaved(e.game);
+    else {
+      showSetup();
+      note.show('The game could not be found among the saved games.');
+    }
   }
 
   async function findParent(record: ReplayRecord): Promise<ReplayRecord | null> {

@@ -14,7 +14,8 @@ import { clear, h, humanize } from './dom';
 
 export interface DecisionPanel {
   readonly el: HTMLElement;
-  show(state: GameState, sc: Scenario, actor: PlayableActorId): void;
+  /** Show a seat's menu; `draft` re-checks orders chosen before a reload (illegal ones are dropped). */
+  show(state: GameState, sc: Scenario, actor: PlayableActorId, draft?: readonly Decision[]): void;
   /** The engine refused the submission: say why, keep the choices. */
   reject(reason: string): void;
   hide(): void;
@@ -29,6 +30,8 @@ const SLOT_LABEL: Record<DecisionSlot, string> = {
 
 export function decisionPanel(
   onSubmit: (actor: PlayableActorId, d: Decision[]) => void,
+  /** Orders chosen but not yet submitted, as they change (saved, so a reload keeps them). */
+  onDraft?: (actor: PlayableActorId, d: Decision[]) => void,
 ): DecisionPanel {
   const el = h('section', {
     class: 'decision-dock',
@@ -38,7 +41,12 @@ export function decisionPanel(
   });
   let actor: PlayableActorId | null = null;
 
-  function show(state: GameState, sc: Scenario, who: PlayableActorId): void {
+  function show(
+    state: GameState,
+    sc: Scenario,
+    who: PlayableActorId,
+    draft: readonly Decision[] = [],
+  ): void {
     actor = who;
     clear(el);
     el.hidden = false;
@@ -67,7 +75,10 @@ export function decisionPanel(
       summary.textContent =
         n === 0 ? 'No orders: every slot holds.' : `${n} order${n === 1 ? '' : 's'} chosen.`;
     };
-    form.addEventListener('change', updateSummary);
+    form.addEventListener('change', () => {
+      updateSummary();
+      onDraft?.(who, collect(form, items));
+    });
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       if (actor) onSubmit(actor, collect(form, items));
@@ -107,6 +118,7 @@ export function decisionPanel(
       cols,
     );
     el.append(form);
+    restore(form, draft);
     updateSummary();
     const first = form.querySelector<HTMLInputElement>('input:not([disabled])');
     first?.focus();
@@ -204,6 +216,23 @@ function optionRow(sc: Scenario, name: string, m: MenuItem): HTMLElement {
     row.append(num);
   }
   return row;
+}
+
+/** Check the options of a saved draft again (those still legal), with their targets and amounts. */
+function restore(form: HTMLFormElement, draft: readonly Decision[]): void {
+  for (const d of draft) {
+    const input = Array.from(form.querySelectorAll<HTMLInputElement>('input[type="radio"]')).find(
+      (i) => i.value === d.type && !i.disabled,
+    );
+    if (!input) continue;
+    input.checked = true;
+    const row = input.closest('.option');
+    const sel = row?.querySelector<HTMLSelectElement>('select.target');
+    if (sel && d.target !== undefined && Array.from(sel.options).some((o) => o.value === d.target))
+      sel.value = d.target;
+    const num = row?.querySelector<HTMLInputElement>('input.amount');
+    if (num && d.amount !== undefined) num.value = String(d.amount);
+  }
 }
 
 /** The decisions the form now holds, one per slot, in slot order. */

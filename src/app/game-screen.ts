@@ -7,7 +7,7 @@ import { formatHour } from '../view/log-format';
 import { ACTOR_STYLE } from '../view/palette';
 import { decisionPanel } from './decision-panel';
 import { clear, h } from './dom';
-import type { ReplayRecord } from '../sim/replay';
+import type { ReplayRecord, TurnDecisions } from '../sim/replay';
 import {
   GameDriver,
   SPEEDS,
@@ -53,13 +53,19 @@ export interface GameActions {
   openFile(): void;
   /** Watch the game so far in the replay viewer (to step back, or to fork from an earlier turn). */
   viewReplay(record: ReplayRecord): void;
+  /** Orders chosen but not yet submitted changed (the app saves them with the game). */
+  onDraft?(drafts: { turn: number; by: TurnDecisions }): void;
 }
 
 export function gameScreen(
   setup: GameSetup,
   startView: (parent: HTMLElement) => Promise<GameView>,
   actions: GameActions,
-  opts: { resume?: ResumePoint; aiForHumans?: boolean } = {},
+  opts: {
+    resume?: ResumePoint;
+    aiForHumans?: boolean;
+    drafts?: { turn: number; by: TurnDecisions };
+  } = {},
 ): GameScreen {
   const sc: Scenario = setup.loaded.scenario;
   const humans = (Object.keys(setup.controllers) as PlayableActorId[]).filter(
@@ -145,10 +151,23 @@ export function gameScreen(
 
   // --- stage ---------------------------------------------------------------------------------
   const canvasHost = h('div', { class: 'canvas-host', 'data-testid': 'map' });
-  const dock = decisionPanel((actor, decisions) => {
-    const r = driver.submit(actor, decisions);
-    if (!r.ok) dock.reject(r.reason);
-  });
+  // Orders chosen but not submitted, by seat, for this turn: saved with the game.
+  let drafts: { turn: number; by: TurnDecisions } = {
+    turn: opts.drafts?.turn ?? 0,
+    by: { ...(opts.drafts?.by ?? {}) },
+  };
+  const dock = decisionPanel(
+    (actor, decisions) => {
+      const r = driver.submit(actor, decisions);
+      if (!r.ok) dock.reject(r.reason);
+    },
+    (actor, decisions) => {
+      const turn = driver.view().ctx.state.turn;
+      if (drafts.turn !== turn) drafts = { turn, by: {} };
+      drafts.by[actor] = decisions;
+      actions.onDraft?.(drafts);
+    },
+  );
   const domLogHost = h('aside', { class: 'dom-log-host sr-only', 'data-testid': 'dom-log-host' });
   const handover = h('div', { class: 'overlay handover', hidden: true, 'data-testid': 'handover' });
   const endHost = h('div', { class: 'overlay end', hidden: true });
@@ -278,7 +297,8 @@ export function gameScreen(
     if (shownDecision === key) return;
     shownDecision = key;
     handover.hidden = true;
-    dock.show(v.ctx.state, sc, next);
+    const turn = v.ctx.state.turn;
+    dock.show(v.ctx.state, sc, next, drafts.turn === turn ? drafts.by[next] : undefined);
     setInset();
   }
 

@@ -34,6 +34,8 @@ export interface ReplayScreen {
 
 export interface ReplayActions {
   close(): void;
+  /** What Close says (default "Close": back to the start screen). */
+  readonly closeLabel?: string;
   /** Play on from the end of `turn` with these seats (the app starts the game). */
   fork(turn: number, controllers: Controllers): void;
   exportFile(record: ReplayRecord): void;
@@ -71,7 +73,11 @@ export function replayScreen(
   const shareBtn = tool('Share link', 'replay-share', 'A link that opens this replay');
   const compareBtn = tool('Compare branches', 'replay-compare', 'This fork beside its parent');
   compareBtn.hidden = true;
-  const closeBtn = tool('Close', 'replay-close', 'Back to the start screen');
+  const closeBtn = tool(
+    actions.closeLabel ?? 'Close',
+    'replay-close',
+    actions.closeLabel ? 'Back to the game, where it stood' : 'Back to the start screen',
+  );
   closeBtn.classList.add('ghost');
   const top = h(
     'header',

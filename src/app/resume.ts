@@ -22,6 +22,7 @@ import { isBundled, scenarioForRecord } from './scenarios';
 export function toSavedGame(
   driver: GameDriver,
   meta: { id: string; createdAt: string; savedAt: string },
+  drafts?: { turn: number; by: TurnDecisions },
 ): SavedGame {
   const v = driver.view();
   const record = driver.replay();
@@ -40,6 +41,9 @@ export function toSavedGame(
     point: { phase: v.ended ? 'ended' : v.phase, pending: driver.pendingHuman() },
     aiForHumans: v.aiForHumans,
     autoSeats: [...(driver.setup.autoSeats ?? [])],
+    ...(drafts && drafts.turn === state.turn && Object.keys(drafts.by).length
+      ? { drafts: { turn: drafts.turn, by: { ...drafts.by } } }
+      : {}),
   };
 }
 
@@ -48,6 +52,7 @@ export interface Resumable {
   readonly setup: GameSetup;
   readonly point: ResumePoint;
   readonly aiForHumans: boolean;
+  readonly drafts?: { readonly turn: number; readonly by: TurnDecisions };
 }
 
 /**
@@ -100,6 +105,7 @@ export function resumeSaved(saved: SavedGame): Result<Resumable, string> {
       },
       point: { phase: saved.point.phase, pending },
       aiForHumans: saved.aiForHumans,
+      ...(saved.drafts ? { drafts: saved.drafts } : {}),
     },
   };
 }

@@ -34,6 +34,8 @@ export interface SavedGame {
   readonly aiForHumans: boolean;
   /** Seats the record lists as human that the AI plays (a fork's choice). */
   readonly autoSeats: readonly string[];
+  /** Orders chosen in the dock but not yet submitted, for the turn they were chosen in. */
+  readonly drafts?: { readonly turn: number; readonly by: TurnDecisions };
 }
 
 const DecisionList = z.array(
@@ -70,6 +72,12 @@ const SavedGameSchema = z.strictObject({
   }),
   aiForHumans: z.boolean(),
   autoSeats: z.array(z.enum(PLAYABLE_ACTORS)).max(PLAYABLE_ACTORS.length),
+  drafts: z
+    .strictObject({
+      turn: z.number().int().min(0).max(200),
+      by: z.partialRecord(z.enum(PLAYABLE_ACTORS), DecisionList),
+    })
+    .optional(),
 });
 
 /** A listed entry: a readable saved game, or what is wrong with an unreadable one. */

@@ -240,13 +240,13 @@ test('a reload at any moment resumes with the same state hash', async ({ page })
   await page.getByTestId('speed').selectOption('max');
   await playTurns(page, 3);
 
-  // 1. Mid-decision: the dock is up, an order half chosen.
-  await page
+  // 1. Mid-decision: the dock is up, an order chosen but not submitted.
+  const chosen = page
     .getByTestId('decision-panel')
     .locator('[data-testid="slot-diplomatic"] .option:not(.illegal):not(.hold)')
-    .first()
-    .locator('input[type="radio"]')
-    .check();
+    .first();
+  const chosenId = (await chosen.getAttribute('data-option'))!;
+  await chosen.locator('input[type="radio"]').check();
   const hashOf = () => page.evaluate(() => window.__secondFront!.game()!.driver.stateHash());
   const where = () =>
     page.evaluate(() => {
@@ -261,6 +261,8 @@ test('a reload at any moment resumes with the same state hash', async ({ page })
   await page.waitForFunction(() => window.__secondFront?.view()?.probe().ready === true);
   expect({ hash: await hashOf(), ...(await where()) }).toEqual(before);
   await expect(page.getByTestId('decision-panel')).toBeVisible();
+  // The order chosen before the reload is still chosen.
+  await expect(page.getByTestId(`option-${chosenId}`)).toBeChecked();
 
   // 2. Between phases: submit, step to the events phase, reload there.
   await page.getByTestId('submit-decisions').click();
@@ -279,6 +281,18 @@ test('a reload at any moment resumes with the same state hash', async ({ page })
   const e = await engine(page);
   expect(e.turn).toBe(5);
   expect(e.turnHashes).toHaveLength(4);
+  // Watching the game so far and going back to it returns to the same moment.
+  const hash = await hashOf();
+  await page.getByTestId('game-menu').click();
+  await page.getByTestId('menu-replay').click();
+  await expect(page.getByTestId('replay')).toBeVisible();
+  await page.getByTestId('replay-back').click();
+  await expect(page.getByTestId('replay-close')).toHaveText('Back to the game');
+  await page.getByTestId('replay-close').click();
+  await expect(page.getByTestId('game')).toBeVisible();
+  await page.waitForFunction(() => window.__secondFront?.view()?.probe().ready === true);
+  expect(await hashOf()).toBe(hash);
+  expect((await where()).turn).toBe(5);
 });
 
 test('saved games are listed with scenario, turn and sides; deleting asks first', async ({
