@@ -1,7 +1,7 @@
 import { buildTimeline, type Timeline } from '../engine/timeline';
 import type { TrackSnapshot } from '../sim/phases';
 import type { ReplayRecord } from '../sim/replay';
-import { h, svg } from './dom';
+import { gridLine, h, lineSwatch, svg } from './dom';
 
 /**
  * A fork beside its parent: for each key track, both branches over time on one small chart (the
@@ -105,19 +105,7 @@ function branchCard(
 }
 
 function swatch(style: { color: string; dash: string }): SVGSVGElement {
-  return svg(
-    'svg',
-    { width: 28, height: 8, 'aria-hidden': 'true' },
-    svg('line', {
-      x1: 0,
-      x2: 28,
-      y1: 4,
-      y2: 4,
-      stroke: style.color,
-      'stroke-width': 2,
-      'stroke-dasharray': style.dash || null,
-    }),
-  );
+  return lineSwatch(style.color, style.dash);
 }
 
 function smallChart(
@@ -140,16 +128,7 @@ function smallChart(
     `${m.label}: parent ends at ${pv ?? '–'}, this fork at ${fv ?? '–'}`,
   );
   for (const v of [0, m.max / 2, m.max]) {
-    root.append(svg('line', { x1: pad.l, x2: W - pad.r, y1: y(v), y2: y(v), class: 'grid' }));
-    root.append(
-      svg('text', {
-        x: pad.l - 4,
-        y: y(v) + 3,
-        class: 'tick',
-        'text-anchor': 'end',
-        text: String(v),
-      }),
-    );
+    root.append(...gridLine(pad.l, W - pad.r, y(v), String(v)));
   }
   if (at > 0)
     root.append(

@@ -57,3 +57,28 @@ export function humanize(name: string): string {
     .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** A short line in a series' colour and dash pattern, for chart legends. */
+export function lineSwatch(color: string, dash: string): SVGSVGElement {
+  return svg(
+    'svg',
+    { width: 28, height: 8, 'aria-hidden': 'true' },
+    svg('line', {
+      x1: 0,
+      x2: 28,
+      y1: 4,
+      y2: 4,
+      stroke: color,
+      'stroke-width': 2,
+      'stroke-dasharray': dash || null,
+    }),
+  );
+}
+
+/** A horizontal grid line with its value at the left, for chart axes. */
+export function gridLine(x0: number, x1: number, y: number, label: string): SVGElement[] {
+  return [
+    svg('line', { x1: x0, x2: x1, y1: y, y2: y, class: 'grid' }),
+    svg('text', { x: x0 - 4, y: y + 3, class: 'tick', 'text-anchor': 'end', text: label }),
+  ];
+}

@@ -5,7 +5,7 @@ import type { Scenario } from '../sim/scenario/schema';
 import type { GameState } from '../sim/state';
 import { formatHour } from '../view/log-format';
 import { ACTOR_STYLE } from '../view/palette';
-import { h, svg } from './dom';
+import { gridLine, h, lineSwatch, svg } from './dom';
 
 /**
  * The end screen: the named outcome, every actor's score, the timeline of key events and charts of
@@ -188,16 +188,7 @@ function chart(def: (typeof CHARTS)[number], tracks: readonly TrackSnapshot[]): 
     class: 'chart',
   });
   for (let v = 0; v <= def.max; v += def.max === 7 ? 1 : 25) {
-    root.append(svg('line', { x1: pad.l, x2: W - pad.r, y1: y(v), y2: y(v), class: 'grid' }));
-    root.append(
-      svg('text', {
-        x: pad.l - 4,
-        y: y(v) + 3,
-        class: 'tick',
-        'text-anchor': 'end',
-        text: String(v),
-      }),
-    );
+    root.append(...gridLine(pad.l, W - pad.r, y(v), String(v)));
   }
   for (let i = 0; i < n; i += Math.max(1, Math.ceil(n / 9)))
     root.append(
@@ -224,19 +215,7 @@ function chart(def: (typeof CHARTS)[number], tracks: readonly TrackSnapshot[]): 
   const legend = h('ul', { class: 'legend' });
   for (const s of def.series) {
     const last = tracks[tracks.length - 1]?.[s.key];
-    const sw = svg(
-      'svg',
-      { width: 28, height: 8, 'aria-hidden': 'true' },
-      svg('line', {
-        x1: 0,
-        x2: 28,
-        y1: 4,
-        y2: 4,
-        stroke: s.color,
-        'stroke-width': 2,
-        'stroke-dasharray': s.dash || null,
-      }),
-    );
+    const sw = lineSwatch(s.color, s.dash);
     legend.append(h('li', {}, sw, ` ${s.label}${last === undefined ? '' : `: ${last}`}`));
   }
   return h('figure', { class: 'chart-box' }, h('figcaption', { text: def.title }), root, legend);

@@ -1,14 +1,14 @@
 import type { Timeline } from '../engine/timeline';
-import { PLAYABLE_ACTORS, type PlayableActorId } from '../sim/ids';
+import { PLAYABLE_ACTORS } from '../sim/ids';
 import type { Controllers, ReplayRecord } from '../sim/replay';
 import type { GameView, ShownEntry, ViewFrame, Viewpoint } from '../view/contract';
 import { formatHour } from '../view/log-format';
-import { ACTOR_STYLE } from '../view/palette';
 import { branchCompare } from './branch-compare';
 import { clear, h } from './dom';
 import { endScreen } from './end-screen';
 import { visibleLog } from './fog';
 import { mountDomLog } from './log-dom';
+import { seatRow } from './seat-row';
 import { selectionCard } from './selection-card';
 import { stateHash } from '../engine/timeline';
 
@@ -292,7 +292,9 @@ export function replayScreen(
     stopPlaying();
     clear(forkHost);
     const chosen: Controllers = { ...rec.controllers };
-    const rows = PLAYABLE_ACTORS.map((a) => forkSeatRow(a, chosen));
+    const rows = PLAYABLE_ACTORS.map((a) =>
+      seatRow(sc, a, 'fork', chosen[a], (who) => (chosen[a] = who)),
+    );
     const go = h(
       'button',
       { type: 'button', class: 'primary', 'data-testid': 'fork-start' },
@@ -329,39 +331,6 @@ export function replayScreen(
     );
     forkHost.hidden = false;
     queueMicrotask(() => go.focus());
-  }
-
-  function forkSeatRow(actor: PlayableActorId, chosen: Controllers): HTMLElement {
-    const st = ACTOR_STYLE[actor];
-    const group = h('span', {
-      class: 'segmented',
-      role: 'radiogroup',
-      'aria-labelledby': `fork-seat-${actor}`,
-    });
-    for (const who of ['human', 'ai'] as const) {
-      const id = `fork-${actor}-${who}`;
-      const input = h('input', {
-        type: 'radio',
-        name: `fork-${actor}`,
-        id,
-        value: who,
-        checked: chosen[actor] === who,
-        'data-testid': id,
-      });
-      input.addEventListener('change', () => (chosen[actor] = who));
-      group.append(input, h('label', { for: id, text: who === 'human' ? 'Human' : 'AI' }));
-    }
-    return h(
-      'div',
-      { class: 'seat-row' },
-      h('span', { class: 'code', style: `background:${st.css};color:${st.ink}`, text: st.code }),
-      h('span', {
-        class: 'seat-name',
-        id: `fork-seat-${actor}`,
-        text: sc.actors[actor]?.name ?? actor,
-      }),
-      group,
-    );
   }
 
   // --- compare a fork with its parent --------------------------------------------------------

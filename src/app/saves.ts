@@ -1,5 +1,6 @@
 import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
 import { z } from 'zod';
+import { ENGINE_PHASES } from '../engine/machine';
 import { PLAYABLE_ACTORS } from '../sim/ids';
 import { ReplaySchema, type ReplayRecord, type TurnDecisions } from '../sim/replay';
 import { validate } from '../sim/validation';
@@ -58,16 +59,7 @@ const SavedGameSchema = z.strictObject({
   outcome: z.string().max(200).nullable(),
   record: ReplaySchema,
   point: z.strictObject({
-    phase: z.enum([
-      'briefing',
-      'intelligence',
-      'decisions',
-      'decided',
-      'adjudication',
-      'events',
-      'assessment',
-      'ended',
-    ]),
+    phase: z.enum([...ENGINE_PHASES, 'decided', 'ended']),
     pending: z.partialRecord(z.enum(PLAYABLE_ACTORS), DecisionList),
   }),
   aiForHumans: z.boolean(),

@@ -1,11 +1,11 @@
-import { PLAYABLE_ACTORS, type PlayableActorId } from '../sim/ids';
+import { PLAYABLE_ACTORS } from '../sim/ids';
 import type { Controllers } from '../sim/replay';
 import { LEVER_DOMAINS, LEVER_NAMES, type LeverName, type Levers } from '../sim/scenario/levers';
 import type { LoadedScenario } from '../sim/scenario/load';
 import type { Scenario } from '../sim/scenario/schema';
 import { defaultLevers, resolveLevers } from '../sim/setup';
-import { ACTOR_STYLE } from '../view/palette';
 import { clear, h } from './dom';
+import { seatRow } from './seat-row';
 import type { GameSetup } from './driver';
 import type { SavedGame, Saves } from './saves';
 import { savedGamesPanel } from './saved-games';
@@ -218,44 +218,12 @@ export function setupScreen(
         'Pick who plays each seat. Several humans take turns on this screen (hot seat).',
       ),
     );
-    for (const actor of PLAYABLE_ACTORS) seats.append(seatRow(sc, actor));
-  }
-
-  function seatRow(sc: Scenario, actor: PlayableActorId): HTMLElement {
-    const st = ACTOR_STYLE[actor];
-    const row = h('div', { class: 'seat-row', 'data-testid': `seat-${actor}` });
-    const badge = h('span', {
-      class: 'code',
-      style: `background:${st.css};color:${st.ink}`,
-      text: st.code,
-    });
-    const name = h('span', {
-      class: 'seat-name',
-      id: `seat-label-${actor}`,
-      text: sc.actors[actor]?.name ?? actor,
-    });
-    const group = h('span', {
-      class: 'segmented',
-      role: 'radiogroup',
-      'aria-labelledby': `seat-label-${actor}`,
-    });
-    for (const who of ['human', 'ai'] as const) {
-      const id = `seat-${actor}-${who}`;
-      const input = h('input', {
-        type: 'radio',
-        name: `seat-${actor}`,
-        id,
-        value: who,
-        checked: choice.controllers[actor] === who,
-        'data-testid': id,
-      });
-      input.addEventListener('change', () => {
-        choice.controllers = { ...choice.controllers, [actor]: who };
-      });
-      group.append(input, h('label', { for: id, text: who === 'human' ? 'Human' : 'AI' }));
-    }
-    row.append(badge, name, group);
-    return row;
+    for (const actor of PLAYABLE_ACTORS)
+      seats.append(
+        seatRow(sc, actor, 'seat', choice.controllers[actor], (who) => {
+          choice.controllers = { ...choice.controllers, [actor]: who };
+        }),
+      );
   }
 
   function renderLevers(sc: Scenario): void {

@@ -1,6 +1,6 @@
 import LZString from 'lz-string';
 import { hashString } from './hash';
-import { parseJsonText, type InputProblem, type Result } from './validation';
+import { parseJsonText, problemAt, type InputProblem, type Result } from './validation';
 import { REPLAY_FORMAT, REPLAY_FORMAT_VERSION, parseReplayText, type ReplayRecord } from './replay';
 
 /**
@@ -42,15 +42,7 @@ export type OpenedFile =
   | { readonly kind: 'replay'; readonly record: ReplayRecord }
   | { readonly kind: 'scenario'; readonly data: Record<string, unknown>; readonly text: string };
 
-function problem(file: string, path: string, expected: string, found: string): InputProblem {
-  return {
-    file,
-    path,
-    expected,
-    found,
-    message: `${file}: at ${path}: expected ${expected}, found ${found}`,
-  };
-}
+const problem = problemAt;
 
 /**
  * A replay record as the text of a `.json` file.

@@ -16,6 +16,28 @@ export interface InputProblem {
 export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
 
 /**
+ * One problem at a place in a file, with the message a person reads.
+ *
+ * @example
+ * problemAt('game.json', '$.format', '"second-front-replay"', 'no "format" key').message
+ * // 'game.json: at $.format: expected "second-front-replay", found no "format" key'
+ */
+export function problemAt(
+  file: string,
+  path: string,
+  expected: string,
+  found: string,
+): InputProblem {
+  return {
+    file,
+    path,
+    expected,
+    found,
+    message: `${file}: at ${path}: expected ${expected}, found ${found}`,
+  };
+}
+
+/**
  * `$`, `$.a.b[3]`, with odd keys quoted.
  *
  * @example
@@ -93,13 +115,7 @@ function problemOf(file: string, issue: z.core.$ZodIssue): InputProblem {
       expected = issue.message;
   }
   if (issue.code === 'invalid_type' && input === undefined) found = 'nothing (the key is missing)';
-  return {
-    file,
-    path,
-    expected,
-    found,
-    message: `${file}: at ${path}: expected ${expected}, found ${found}`,
-  };
+  return problemAt(file, path, expected, found);
 }
 
 /**

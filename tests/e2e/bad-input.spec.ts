@@ -4,6 +4,7 @@ import type { ReplayRecord } from '../../src/sim/replay';
 import {
   expect,
   openFile,
+  playedGame,
   playTurns,
   savedGames,
   startGame,
@@ -34,10 +35,7 @@ test('every bad replay or scenario file shows its message; the game and the save
   page,
 }) => {
   test.setTimeout(150_000);
-  await startGame(page, { seed: 'e2e-bad' });
-  await page.getByTestId('speed').selectOption('max');
-  await playTurns(page, 3);
-  const record = await page.evaluate(() => window.__secondFront!.game()!.driver.replay());
+  const record = await playedGame(page, 'e2e-bad', 3);
   const good = JSON.stringify(record, null, 2);
   const edit = (f: (r: ReplayRecord & Record<string, unknown>) => void): string => {
     const r = structuredClone(record) as ReplayRecord & Record<string, unknown>;

@@ -1,6 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import type { AppHandle } from '../../src/app/app';
 import { PLAYABLE_ACTORS, type PlayableActorId } from '../../src/sim/ids';
+import type { ReplayRecord } from '../../src/sim/replay';
 
 /**
  * Every browser test fails on a console error or an uncaught exception: "no console errors" is
@@ -135,4 +136,12 @@ export async function waitForViewer(page: Page): Promise<void> {
     () =>
       window.__secondFront?.replay() != null && window.__secondFront.view()?.probe().ready === true,
   );
+}
+
+/** Start a game as the United States at the fastest pace and play `turns` turns holding. */
+export async function playedGame(page: Page, seed: string, turns: number): Promise<ReplayRecord> {
+  await startGame(page, { seed });
+  await page.getByTestId('speed').selectOption('max');
+  await playTurns(page, turns);
+  return page.evaluate(() => window.__secondFront!.game()!.driver.replay());
 }

@@ -8,6 +8,7 @@ import {
   engine,
   expect,
   openFile,
+  playedGame,
   playTurns,
   savedGames,
   startGame,
@@ -109,10 +110,7 @@ test('take over from a turn: the fork plays on, names its parent and compares si
   page,
 }) => {
   test.setTimeout(150_000);
-  await startGame(page, { seed: 'e2e-fork' });
-  await page.getByTestId('speed').selectOption('max');
-  await playTurns(page, 4);
-  const parent = await page.evaluate(() => window.__secondFront!.game()!.driver.replay());
+  const parent = await playedGame(page, 'e2e-fork', 4);
   await page.getByTestId('game-menu').click();
   await page.getByTestId('menu-replay').click();
   await waitForViewer(page);
@@ -169,10 +167,7 @@ test('a share link opens the replay in a fresh browser with the same hashes', as
   browser,
 }) => {
   test.setTimeout(120_000);
-  await startGame(page, { seed: 'e2e-share' });
-  await page.getByTestId('speed').selectOption('max');
-  await playTurns(page, 3);
-  const record = await page.evaluate(() => window.__secondFront!.game()!.driver.replay());
+  const record = await playedGame(page, 'e2e-share', 3);
   await page.getByTestId('game-menu').click();
   await page.getByTestId('menu-share').click();
   await expect(page.getByTestId('share-dialog')).toBeVisible();

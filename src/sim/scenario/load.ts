@@ -1,5 +1,5 @@
 import { hashString } from '../hash';
-import { parseJsonText, validate, type InputProblem, type Result } from '../validation';
+import { parseJsonText, problemAt, validate, type InputProblem, type Result } from '../validation';
 import { ScenarioSchema, type Scenario } from './schema';
 
 /**
@@ -42,15 +42,7 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
   return base;
 }
 
-function problem(file: string, path: string, expected: string, found: string): InputProblem {
-  return {
-    file,
-    path,
-    expected,
-    found,
-    message: `${file}: at ${path}: expected ${expected}, found ${found}`,
-  };
-}
+const problem = problemAt;
 
 function resolveExtends(
   data: unknown,
