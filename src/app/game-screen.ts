@@ -138,6 +138,14 @@ export function gameScreen(
     { class: 'topbar' },
     h('span', { class: 'brand', text: 'Second Front' }),
     h('span', { class: 'scenario-name', text: sc.name }),
+    setup.parent
+      ? h('span', {
+          class: 'badge',
+          'data-testid': 'fork-badge',
+          title: `A fork of game ${setup.parent.finalHash}, taken over after turn ${setup.parent.turn}`,
+          text: 'Fork',
+        })
+      : null,
     turnLabel,
     dateLabel,
     stepper,

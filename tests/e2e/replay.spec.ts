@@ -122,6 +122,7 @@ test('take over from a turn: the fork plays on, names its parent and compares si
   await page.getByTestId('fork-start').click();
   await expect(page.getByTestId('game')).toBeVisible();
   await page.waitForFunction(() => window.__secondFront?.view()?.probe().ready === true);
+  await expect(page.getByTestId('fork-badge')).toHaveAttribute('title', /taken over after turn 2/);
   // The fork begins with turn 3, its first two turns are the parent's.
   await waitForHuman(page);
   let e = await engine(page);
