@@ -237,21 +237,26 @@ export function replayScreen(
     renderPending = true;
     requestAnimationFrame(() => {
       renderPending = false;
-      if (!view) return;
-      const fr = frame();
-      view.render(fr);
-      // The text log (thousands of entries after a long jump) is rebuilt after the map has been
-      // painted, so a jump shows at once; it is skipped if another jump came first.
-      latest = fr;
-      // Two frames: the view paints on the frame after it is woken.
-      requestAnimationFrame(() =>
-        requestAnimationFrame(() =>
-          setTimeout(() => {
-            if (latest === fr && view) domLog.update(fr);
-          }, 0),
-        ),
-      );
+      paint();
     });
+  }
+
+  /** Hand the turn on screen to the view, then rebuild the text log once the map is painted. */
+  function paint(): void {
+    if (!view) return;
+    const fr = frame();
+    view.render(fr);
+    // The text log (thousands of entries after a long jump) is rebuilt after the map has been
+    // painted, so a jump shows at once; it is skipped if another jump came first. Two frames:
+    // the view paints on the frame after it is woken.
+    latest = fr;
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (latest === fr && view) domLog.update(fr);
+        }, 0),
+      ),
+    );
   }
 
   function goTo(n: number): void {
@@ -420,9 +425,7 @@ export function replayScreen(
     v.on('logEntry', (i) => view?.highlightRegion(t.log[i]?.region ?? null));
     v.on('filter', (f) => domLog.setFilter(f));
     v.on('select', (sel) => selCard.select(sel));
-    const fr = frame();
-    v.render(fr);
-    domLog.update(fr);
+    paint();
     return v;
   });
   render();
