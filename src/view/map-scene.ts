@@ -2,7 +2,7 @@ import Phaser from 'phaser';
 import { ESCALATION_LADDER, type Theater } from '../sim/ids';
 import type { Scenario } from '../sim/scenario/schema';
 import type { Selection, ViewFrame } from './contract';
-import { buildTheaterGeo, type Atlas } from './geo';
+import { buildTheaterGeo, type Atlas, type TheaterGeo } from './geo';
 import type { Rect, ViewLayout } from './layout';
 import { MapHud } from './map-hud';
 import { TheaterView } from './theater-view';
@@ -25,6 +25,8 @@ export class MapScene extends Phaser.Scene {
   private theaters: Record<Theater, TheaterView> | null = null;
   private hud: MapHud | null = null;
   private sc: Scenario | null = null;
+  /** Projected geography by theater and regions (see `render`). */
+  private readonly geoCache = new Map<string, TheaterGeo>();
   private frame: ViewFrame | null = null;
   private layout: ViewLayout | null = null;
   private drag: { view: TheaterView; x: number; y: number; moved: boolean } | null = null;
@@ -86,8 +88,18 @@ export class MapScene extends Phaser.Scene {
     if (!this.theaters || !this.hud) return;
     if (frame.sc !== this.sc) {
       this.sc = frame.sc;
+      // Projecting the atlas is the costly part of a new scenario, and it depends only on the
+      // regions: variants, replays and custom files that keep the baseline's map reuse it.
+      const key = JSON.stringify(frame.sc.regions);
       for (const v of Object.values(this.theaters)) {
-        v.setGeo(buildTheaterGeo(this.atlas, frame.sc.regions, v.theater));
+        const k = `${v.theater}|${key}`;
+        let geo = this.geoCache.get(k);
+        if (!geo) {
+          geo = buildTheaterGeo(this.atlas, frame.sc.regions, v.theater);
+          if (this.geoCache.size >= 8) this.geoCache.clear();
+          this.geoCache.set(k, geo);
+        }
+        v.setGeo(geo);
       }
       if (this.layout) this.setLayout(this.layout);
     }
