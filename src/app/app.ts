@@ -17,8 +17,8 @@ import { notices, type Notices } from './notices';
 import { replayScreen, type ReplayScreen } from './replay-screen';
 import { resumeSaved, toSavedGame } from './resume';
 import { Autosaver, createSaves, newSaveId, type SavedGame, type Saves } from './saves';
-import { isBundled, loadBundled, loadScenarioFromText, scenarioForRecord } from './scenarios';
-import { createInitialState, defaultLevers } from '../sim/setup';
+import { isBundled, loadScenarioFromText, scenarioForRecord } from './scenarios';
+import { viewHost } from './view-host';
 import { setupScreen, type CustomScenario } from './setup-screen';
 import { shareDialog } from './share';
 
@@ -65,21 +65,8 @@ export function mountApp(
   root: HTMLElement,
   bootView: (parent: HTMLElement) => Promise<GameView>,
 ): AppHandle {
-  // One Phaser view for the whole page: the first screen that needs a map boots it, later
-  // screens (a replay, a fork, the next game) move it into their own map area.
-  let shared: Promise<GameView> | null = null;
-  // Where the view waits, booted but unseen, while the start screen is up.
-  const parking = h('div', { class: 'view-parking', 'aria-hidden': 'true', inert: true });
-  const startView = async (parent: HTMLElement): Promise<GameView> => {
-    if (!shared) {
-      shared = bootView(parent);
-      shared.catch(() => (shared = null));
-      return shared;
-    }
-    const v = await shared;
-    v.attach(parent);
-    return v;
-  };
+  const views = viewHost(bootView);
+  const startView = views.take;
   const saves = createSaves();
   const screenHost = h('div', { class: 'screen-host' });
   const fileInput = h('input', {
@@ -94,7 +81,7 @@ export function mountApp(
     h('p', { text: 'Drop a replay or scenario file to open it' }),
   ]);
   const note: Notices = notices();
-  root.append(screenHost, note.el, dropHint, fileInput, parking);
+  root.append(screenHost, note.el, dropHint, fileInput, views.parking);
 
   let game: GameScreen | null = null;
   let autosaver: Autosaver | null = null;
@@ -407,25 +394,7 @@ export function mountApp(
       await autosaver?.flush();
     },
     notice: () => note.text(),
-    preloadView: () => {
-      if (shared) return;
-      // Booted and given the baseline's opening position, so its map geometry is projected and
-      // painted before anyone asks: Start, a replay or a link then only moves the canvas.
-      void startView(parking)
-        .then((v) => {
-          const base = loadBundled('two-front');
-          if (!base.ok || game || viewer) return;
-          const sc = base.value.scenario;
-          v.render({
-            sc,
-            state: createInitialState(sc, 'preview', defaultLevers(sc)),
-            viewpoint: 'control',
-            log: [],
-            phase: 'briefing',
-          });
-        })
-        .catch(() => undefined);
-    },
+    preloadView: () => views.preload(() => game !== null || viewer !== null),
   };
   window.__secondFront = handle;
   showSetup();

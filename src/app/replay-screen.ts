@@ -1,5 +1,4 @@
 import type { Timeline } from '../engine/timeline';
-import { PLAYABLE_ACTORS } from '../sim/ids';
 import type { Controllers, ReplayRecord } from '../sim/replay';
 import type { GameView, ShownEntry, ViewFrame, Viewpoint } from '../view/contract';
 import { formatHour } from '../view/log-format';
@@ -8,7 +7,8 @@ import { clear, h } from './dom';
 import { endScreen } from './end-screen';
 import { visibleLog } from './fog';
 import { mountDomLog } from './log-dom';
-import { seatRow } from './seat-row';
+import { forkDialog } from './fork-dialog';
+import { REPLAY_SPEEDS, replayBars, tool, type ReplaySpeed } from './replay-controls';
 import { selectionCard } from './selection-card';
 import { stateHash } from '../engine/timeline';
 
@@ -44,10 +44,6 @@ export interface ReplayActions {
   findParent(): Promise<ReplayRecord | null>;
 }
 
-/** Milliseconds between turns for each replay speed. */
-export const REPLAY_SPEEDS = { slow: 1500, normal: 800, fast: 300, max: 80 } as const;
-type ReplaySpeed = keyof typeof REPLAY_SPEEDS;
-
 export function replayScreen(
   t: Timeline,
   startView: (parent: HTMLElement) => Promise<GameView>,
@@ -66,98 +62,26 @@ export function replayScreen(
 
   const el = h('div', { class: 'game replay', 'data-testid': 'replay' });
 
-  // --- top bar -------------------------------------------------------------------------------
-  const turnLabel = h('span', { class: 'turn', 'data-testid': 'replay-turn' });
-  const dateLabel = h('span', { class: 'date' });
-  const exportBtn = tool('Export', 'replay-export', 'Save this replay as a .json file');
-  const shareBtn = tool('Share link', 'replay-share', 'A link that opens this replay');
-  const compareBtn = tool('Compare branches', 'replay-compare', 'This fork beside its parent');
-  compareBtn.hidden = true;
-  const closeBtn = tool(
-    actions.closeLabel ?? 'Close',
-    'replay-close',
-    actions.closeLabel ? 'Back to the game, where it stood' : 'Back to the start screen',
-  );
-  closeBtn.classList.add('ghost');
-  const top = h(
-    'header',
-    { class: 'topbar' },
-    h('span', { class: 'brand', text: 'Second Front' }),
-    h('span', { class: 'scenario-name', text: sc.name }),
-    h('span', { class: 'badge', text: 'Replay' }),
+  const {
+    top,
+    bar,
     turnLabel,
     dateLabel,
-    h('span', { class: 'spacer' }),
     exportBtn,
     shareBtn,
     compareBtn,
     closeBtn,
-  );
-
-  // --- replay bar: stepping, jumping, playing, viewpoint, fork ---------------------------------
-  const firstBtn = tool('|◀', 'replay-first', 'First turn (Home)');
-  const backBtn = tool('◀', 'replay-back', 'One turn back (←)');
-  const fwdBtn = tool('▶', 'replay-forward', 'One turn forward (→)');
-  const lastBtn = tool('▶|', 'replay-last', 'Last turn (End)');
-  for (const [b, label] of [
-    [firstBtn, 'First turn'],
-    [backBtn, 'One turn back'],
-    [fwdBtn, 'One turn forward'],
-    [lastBtn, 'Last turn'],
-  ] as const)
-    b.setAttribute('aria-label', label);
-  const slider = h('input', {
-    type: 'range',
-    min: 0,
-    max: last,
-    step: 1,
-    value: turn,
-    'aria-label': 'Turn shown',
-    'data-testid': 'replay-slider',
-    class: 'turn-slider',
-  });
-  const jump = h('input', {
-    type: 'number',
-    min: 0,
-    max: last,
-    value: turn,
-    'aria-label': 'Go to turn',
-    'data-testid': 'replay-jump',
-    class: 'jump',
-  });
-  const playBtn = tool('Play', 'replay-play', 'Play the replay turn by turn (p)');
-  const speedSel = h('select', { 'aria-label': 'Replay speed', 'data-testid': 'replay-speed' });
-  for (const s of Object.keys(REPLAY_SPEEDS) as ReplaySpeed[])
-    speedSel.append(
-      h('option', {
-        value: s,
-        selected: s === speed,
-        text: s === 'max' ? 'Fastest' : s[0]!.toUpperCase() + s.slice(1),
-      }),
-    );
-  const viewSel = h('select', { 'aria-label': 'Viewpoint', 'data-testid': 'replay-viewpoint' });
-  viewSel.append(h('option', { value: 'control', text: 'View: control (all)' }));
-  for (const a of PLAYABLE_ACTORS)
-    viewSel.append(h('option', { value: a, text: `View: ${sc.actors[a]?.name ?? a}` }));
-  const forkBtn = h(
-    'button',
-    { type: 'button', class: 'primary', 'data-testid': 'replay-fork' },
-    'Take over from here',
-  );
-  const bar = h(
-    'div',
-    { class: 'replay-bar', role: 'toolbar', 'aria-label': 'Replay controls' },
     firstBtn,
     backBtn,
-    slider,
     fwdBtn,
     lastBtn,
-    h('label', { class: 'jump-label' }, 'Turn ', jump),
+    slider,
+    jump,
     playBtn,
     speedSel,
     viewSel,
     forkBtn,
-  );
+  } = replayBars(sc, last, turn, actions.closeLabel);
   const status = h('p', {
     class: 'replay-status',
     role: 'status',
@@ -296,46 +220,22 @@ export function replayScreen(
   function showFork(): void {
     stopPlaying();
     clear(forkHost);
-    const chosen: Controllers = { ...rec.controllers };
-    const rows = PLAYABLE_ACTORS.map((a) =>
-      seatRow(sc, a, 'fork', chosen[a], (who) => (chosen[a] = who)),
-    );
-    const go = h(
-      'button',
-      { type: 'button', class: 'primary', 'data-testid': 'fork-start' },
-      'Start playing',
-    );
-    const cancel = h('button', { type: 'button', class: 'ghost' }, 'Cancel');
-    go.addEventListener('click', () => {
+    const close = (): void => {
       forkHost.hidden = true;
-      actions.fork(turn, { ...chosen });
+    };
+    const d = forkDialog(sc, turn, rec.controllers, {
+      start: (controllers) => {
+        close();
+        actions.fork(turn, controllers);
+      },
+      cancel: () => {
+        close();
+        forkBtn.focus();
+      },
     });
-    cancel.addEventListener('click', () => {
-      forkHost.hidden = true;
-      forkBtn.focus();
-    });
-    forkHost.append(
-      h(
-        'div',
-        {
-          class: 'card fork-card',
-          role: 'dialog',
-          'aria-modal': 'true',
-          'aria-labelledby': 'fork-title',
-        },
-        h('h2', {
-          id: 'fork-title',
-          text: turn === 0 ? 'Take over from the start' : `Take over after turn ${turn}`,
-        }),
-        h('p', {
-          text: `The game replays to the end of turn ${turn} exactly as recorded, then goes on with new decisions. The new game remembers this one as its parent and is saved on its own; this replay is not changed.`,
-        }),
-        h('fieldset', { class: 'seats' }, h('legend', {}, 'Who plays each side from here'), rows),
-        h('div', { class: 'end-actions' }, cancel, go),
-      ),
-    );
+    forkHost.append(d.el);
     forkHost.hidden = false;
-    queueMicrotask(() => go.focus());
+    queueMicrotask(() => d.focus());
   }
 
   // --- compare a fork with its parent --------------------------------------------------------
@@ -469,8 +369,4 @@ export function replayScreen(
       view = null;
     },
   };
-}
-
-function tool(label: string, testid: string, title: string): HTMLButtonElement {
-  return h('button', { type: 'button', class: 'tool', title, 'data-testid': testid }, label);
 }

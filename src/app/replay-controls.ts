@@ -1,0 +1,133 @@
+import { PLAYABLE_ACTORS } from '../sim/ids';
+import type { Scenario } from '../sim/scenario/schema';
+import { h } from './dom';
+
+/**
+ * The replay viewer's two bars: the top bar (what is shown, export, share, compare, close) and
+ * the replay bar (first, back, the turn slider, forward, last, go to turn, play and its speed,
+ * viewpoint, take over). Built here, wired in `replay-screen`.
+ */
+
+/** Milliseconds between turns for each replay speed. */
+export const REPLAY_SPEEDS = { slow: 1500, normal: 800, fast: 300, max: 80 } as const;
+export type ReplaySpeed = keyof typeof REPLAY_SPEEDS;
+
+export function replayBars(sc: Scenario, last: number, turn: number, closeLabel?: string) {
+  const speed: ReplaySpeed = 'normal';
+  // --- top bar -------------------------------------------------------------------------------
+  const turnLabel = h('span', { class: 'turn', 'data-testid': 'replay-turn' });
+  const dateLabel = h('span', { class: 'date' });
+  const exportBtn = tool('Export', 'replay-export', 'Save this replay as a .json file');
+  const shareBtn = tool('Share link', 'replay-share', 'A link that opens this replay');
+  const compareBtn = tool('Compare branches', 'replay-compare', 'This fork beside its parent');
+  compareBtn.hidden = true;
+  const closeBtn = tool(
+    closeLabel ?? 'Close',
+    'replay-close',
+    closeLabel ? 'Back to the game, where it stood' : 'Back to the start screen',
+  );
+  closeBtn.classList.add('ghost');
+  const top = h(
+    'header',
+    { class: 'topbar' },
+    h('span', { class: 'brand', text: 'Second Front' }),
+    h('span', { class: 'scenario-name', text: sc.name }),
+    h('span', { class: 'badge', text: 'Replay' }),
+    turnLabel,
+    dateLabel,
+    h('span', { class: 'spacer' }),
+    exportBtn,
+    shareBtn,
+    compareBtn,
+    closeBtn,
+  );
+
+  // --- replay bar: stepping, jumping, playing, viewpoint, fork ---------------------------------
+  const firstBtn = tool('|◀', 'replay-first', 'First turn (Home)');
+  const backBtn = tool('◀', 'replay-back', 'One turn back (←)');
+  const fwdBtn = tool('▶', 'replay-forward', 'One turn forward (→)');
+  const lastBtn = tool('▶|', 'replay-last', 'Last turn (End)');
+  for (const [b, label] of [
+    [firstBtn, 'First turn'],
+    [backBtn, 'One turn back'],
+    [fwdBtn, 'One turn forward'],
+    [lastBtn, 'Last turn'],
+  ] as const)
+    b.setAttribute('aria-label', label);
+  const slider = h('input', {
+    type: 'range',
+    min: 0,
+    max: last,
+    step: 1,
+    value: turn,
+    'aria-label': 'Turn shown',
+    'data-testid': 'replay-slider',
+    class: 'turn-slider',
+  });
+  const jump = h('input', {
+    type: 'number',
+    min: 0,
+    max: last,
+    value: turn,
+    'aria-label': 'Go to turn',
+    'data-testid': 'replay-jump',
+    class: 'jump',
+  });
+  const playBtn = tool('Play', 'replay-play', 'Play the replay turn by turn (p)');
+  const speedSel = h('select', { 'aria-label': 'Replay speed', 'data-testid': 'replay-speed' });
+  for (const s of Object.keys(REPLAY_SPEEDS) as ReplaySpeed[])
+    speedSel.append(
+      h('option', {
+        value: s,
+        selected: s === speed,
+        text: s === 'max' ? 'Fastest' : s[0]!.toUpperCase() + s.slice(1),
+      }),
+    );
+  const viewSel = h('select', { 'aria-label': 'Viewpoint', 'data-testid': 'replay-viewpoint' });
+  viewSel.append(h('option', { value: 'control', text: 'View: control (all)' }));
+  for (const a of PLAYABLE_ACTORS)
+    viewSel.append(h('option', { value: a, text: `View: ${sc.actors[a]?.name ?? a}` }));
+  const forkBtn = h(
+    'button',
+    { type: 'button', class: 'primary', 'data-testid': 'replay-fork' },
+    'Take over from here',
+  );
+  const bar = h(
+    'div',
+    { class: 'replay-bar', role: 'toolbar', 'aria-label': 'Replay controls' },
+    firstBtn,
+    backBtn,
+    slider,
+    fwdBtn,
+    lastBtn,
+    h('label', { class: 'jump-label' }, 'Turn ', jump),
+    playBtn,
+    speedSel,
+    viewSel,
+    forkBtn,
+  );
+  return {
+    top,
+    bar,
+    turnLabel,
+    dateLabel,
+    exportBtn,
+    shareBtn,
+    compareBtn,
+    closeBtn,
+    firstBtn,
+    backBtn,
+    fwdBtn,
+    lastBtn,
+    slider,
+    jump,
+    playBtn,
+    speedSel,
+    viewSel,
+    forkBtn,
+  };
+}
+
+export function tool(label: string, testid: string, title: string): HTMLButtonElement {
+  return h('button', { type: 'button', class: 'tool', title, 'data-testid': testid }, label);
+}
