@@ -62,26 +62,7 @@ export function replayScreen(
 
   const el = h('div', { class: 'game replay', 'data-testid': 'replay' });
 
-  const {
-    top,
-    bar,
-    turnLabel,
-    dateLabel,
-    exportBtn,
-    shareBtn,
-    compareBtn,
-    closeBtn,
-    firstBtn,
-    backBtn,
-    fwdBtn,
-    lastBtn,
-    slider,
-    jump,
-    playBtn,
-    speedSel,
-    viewSel,
-    forkBtn,
-  } = replayBars(sc, last, turn, actions.closeLabel);
+  const ui = replayBars(sc, last, turn, actions.closeLabel);
   const status = h('p', {
     class: 'replay-status',
     role: 'status',
@@ -106,7 +87,7 @@ export function replayScreen(
     compareHost,
     endHost,
   );
-  el.append(top, bar, status, stage);
+  el.append(ui.top, ui.bar, status, stage);
 
   const domLog = mountDomLog(domLogHost, {
     onEntry: (i) => view?.highlightRegion(t.log[i]?.region ?? null),
@@ -142,18 +123,19 @@ export function replayScreen(
   let latest: ViewFrame | null = null;
   function render(): void {
     const f = t.frames[turn]!;
-    turnLabel.textContent =
+    ui.turnLabel.textContent =
       turn === 0 ? `Start (before turn 1) · ${last} turns` : `Turn ${turn} of ${last}`;
-    dateLabel.textContent = formatHour(f.state.hour, sc).replace(/\s*\(T\d+\)$/, '');
-    slider.value = String(turn);
-    if (document.activeElement !== jump) jump.value = String(turn);
-    firstBtn.disabled = backBtn.disabled = turn === 0;
-    fwdBtn.disabled = lastBtn.disabled = turn === last;
-    playBtn.textContent = playing ? 'Pause' : 'Play';
-    playBtn.setAttribute('aria-pressed', String(playing));
-    forkBtn.textContent = turn === 0 ? 'Take over from the start' : `Take over after turn ${turn}`;
-    forkBtn.disabled = turn === last && t.ended;
-    forkBtn.title = forkBtn.disabled
+    ui.dateLabel.textContent = formatHour(f.state.hour, sc).replace(/\s*\(T\d+\)$/, '');
+    ui.slider.value = String(turn);
+    if (document.activeElement !== ui.jump) ui.jump.value = String(turn);
+    ui.firstBtn.disabled = ui.backBtn.disabled = turn === 0;
+    ui.fwdBtn.disabled = ui.lastBtn.disabled = turn === last;
+    ui.playBtn.textContent = playing ? 'Pause' : 'Play';
+    ui.playBtn.setAttribute('aria-pressed', String(playing));
+    ui.forkBtn.textContent =
+      turn === 0 ? 'Take over from the start' : `Take over after turn ${turn}`;
+    ui.forkBtn.disabled = turn === last && t.ended;
+    ui.forkBtn.title = ui.forkBtn.disabled
       ? 'The game is over at this turn: step back to take over earlier'
       : `Play on from the end of turn ${turn} with your own decisions`;
     selCard.refresh();
@@ -170,8 +152,8 @@ export function replayScreen(
     if (!view) return;
     const fr = frame();
     view.render(fr);
-    // The text log (thousands of entries after a long jump) is rebuilt after the map has been
-    // painted, so a jump shows at once; it is skipped if another jump came first. Two frames:
+    // The text log (thousands of entries after a long ui.jump) is rebuilt after the map has been
+    // painted, so a ui.jump shows at once; it is skipped if another ui.jump came first. Two frames:
     // the view paints on the frame after it is woken.
     latest = fr;
     requestAnimationFrame(() =>
@@ -230,7 +212,7 @@ export function replayScreen(
       },
       cancel: () => {
         close();
-        forkBtn.focus();
+        ui.forkBtn.focus();
       },
     });
     forkHost.append(d.el);
@@ -243,7 +225,7 @@ export function replayScreen(
   if (rec.parent)
     void actions.findParent().then((p) => {
       parentRecord = p;
-      compareBtn.hidden = p === null;
+      ui.compareBtn.hidden = p === null;
       status.textContent = statusText();
     });
   function showCompare(): void {
@@ -254,7 +236,7 @@ export function replayScreen(
       branchCompare(t, parentRecord, {
         close: () => {
           compareHost.hidden = true;
-          compareBtn.focus();
+          ui.compareBtn.focus();
         },
       }),
     );
@@ -276,34 +258,34 @@ export function replayScreen(
   }
 
   // --- wiring --------------------------------------------------------------------------------
-  firstBtn.addEventListener('click', () => goTo(0));
-  backBtn.addEventListener('click', () => goTo(turn - 1));
-  fwdBtn.addEventListener('click', () => goTo(turn + 1));
-  lastBtn.addEventListener('click', () => goTo(last));
-  slider.addEventListener('input', () => goTo(Number(slider.value)));
-  jump.addEventListener('change', () => {
-    const n = Number(jump.value);
+  ui.firstBtn.addEventListener('click', () => goTo(0));
+  ui.backBtn.addEventListener('click', () => goTo(turn - 1));
+  ui.fwdBtn.addEventListener('click', () => goTo(turn + 1));
+  ui.lastBtn.addEventListener('click', () => goTo(last));
+  ui.slider.addEventListener('input', () => goTo(Number(ui.slider.value)));
+  ui.jump.addEventListener('change', () => {
+    const n = Number(ui.jump.value);
     if (Number.isFinite(n)) goTo(n);
-    jump.value = String(turn);
+    ui.jump.value = String(turn);
   });
   // Enter jumps and hands the keyboard back to the viewer (arrows step turns again).
-  jump.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter') jump.blur();
+  ui.jump.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') ui.jump.blur();
   });
-  playBtn.addEventListener('click', togglePlay);
-  speedSel.addEventListener('change', () => {
-    speed = speedSel.value as ReplaySpeed;
+  ui.playBtn.addEventListener('click', togglePlay);
+  ui.speedSel.addEventListener('change', () => {
+    speed = ui.speedSel.value as ReplaySpeed;
   });
-  viewSel.addEventListener('change', () => {
-    viewpoint = viewSel.value as Viewpoint;
+  ui.viewSel.addEventListener('change', () => {
+    viewpoint = ui.viewSel.value as Viewpoint;
     visible = visibleLog(t.log, viewpoint, []);
     render();
   });
-  forkBtn.addEventListener('click', showFork);
-  exportBtn.addEventListener('click', () => actions.exportFile(rec));
-  shareBtn.addEventListener('click', () => actions.share(rec));
-  compareBtn.addEventListener('click', showCompare);
-  closeBtn.addEventListener('click', () => actions.close());
+  ui.forkBtn.addEventListener('click', showFork);
+  ui.exportBtn.addEventListener('click', () => actions.exportFile(rec));
+  ui.shareBtn.addEventListener('click', () => actions.share(rec));
+  ui.compareBtn.addEventListener('click', showCompare);
+  ui.closeBtn.addEventListener('click', () => actions.close());
   const onKey = (e: KeyboardEvent): void => {
     const target = e.target as HTMLElement | null;
     if (target && target.closest('input, select, textarea, [role="dialog"]')) return;
@@ -344,7 +326,7 @@ export function replayScreen(
   if (t.ended) {
     const results = tool('Results', 'replay-results', 'The outcome, scores and charts');
     results.addEventListener('click', showEnd);
-    top.insertBefore(results, exportBtn);
+    ui.top.insertBefore(results, ui.exportBtn);
   }
 
   return {
