@@ -134,14 +134,10 @@ export function createSaves(store: UseStore = createStore('second-front', 'games
 export class Autosaver {
   private next: SavedGame | null = null;
   private running: Promise<void> | null = null;
-  private failed: ((e: unknown) => void) | null;
-
   constructor(
     private readonly saves: Saves,
-    onError: (e: unknown) => void,
-  ) {
-    this.failed = onError;
-  }
+    private readonly failed: (e: unknown) => void,
+  ) {}
 
   save(game: SavedGame): void {
     this.next = game;
@@ -152,12 +148,6 @@ export class Autosaver {
     while (this.running) await this.running;
   }
 
-  /** Stop writing (the game was deleted or left); a write in flight still finishes. */
-  cancel(): void {
-    this.next = null;
-    this.failed = null;
-  }
-
   private async drain(): Promise<void> {
     try {
       while (this.next) {
@@ -166,7 +156,7 @@ export class Autosaver {
         try {
           await this.saves.put(g);
         } catch (e) {
-          this.failed?.(e);
+          this.failed(e);
         }
       }
     } finally {
