@@ -305,7 +305,7 @@ export function mountApp(
   function share(record: ReplayRecord): void {
     const d = shareDialog(record, {
       exportFile,
-      notice: (m) => note.show(m),
+      notice: (m) => note.show(m, [], 'info'),
     });
     if (d) root.append(d);
   }
@@ -336,12 +336,18 @@ export function mountApp(
     if (game || viewer) {
       note.show(
         `Scenario "${loaded.scenario.name}" loaded from ${file}. It is on the start screen (New game) for this session.`,
+        [],
+        'info',
       );
       return;
     }
     selectCustom = key;
     showSetup();
-    note.show(`Scenario "${loaded.scenario.name}" loaded from ${file}: it is selected below.`);
+    note.show(
+      `Scenario "${loaded.scenario.name}" loaded from ${file}: it is selected below.`,
+      [],
+      'info',
+    );
   }
 
   function openLink(): void {

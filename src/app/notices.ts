@@ -7,7 +7,8 @@ import { clear, h } from './dom';
  */
 export interface Notices {
   readonly el: HTMLElement;
-  show(message: string, details?: readonly string[]): void;
+  /** A problem (the default) or, with `info`, news that is not a problem. */
+  show(message: string, details?: readonly string[], kind?: 'problem' | 'info'): void;
   clear(): void;
   text(): string;
 }
@@ -32,8 +33,10 @@ export function notices(): Notices {
   );
   const api: Notices = {
     el,
-    show(message, details = []) {
+    show(message, details = [], kind = 'problem') {
       clear(body);
+      el.classList.toggle('info', kind === 'info');
+      el.setAttribute('role', kind === 'info' ? 'status' : 'alert');
       body.append(h('p', { text: message }));
       if (details.length)
         body.append(h('ul', {}, ...details.slice(0, 12).map((d) => h('li', { text: d }))));
