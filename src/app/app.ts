@@ -264,8 +264,14 @@ export function mountApp(
     const hit = opened.get(want);
     if (hit) return hit;
     try {
-      for (const e of await saves.list())
-        if (e.ok && e.game.record.finalHash === want) return e.game.record;
+      const games = (await saves.list()).flatMap((e) => (e.ok ? [e.game.record] : []));
+      // The parent as it was forked, else the same game played on since (a saved game in
+      // progress keeps going after someone forks it): its record passes through that hash.
+      return (
+        games.find((r) => r.finalHash === want) ??
+        games.find((r) => r.turnHashes.includes(want) && r.seed === record.seed) ??
+        null
+      );
     } catch {
       // No storage (a private window): the parent is simply not at hand.
     }
