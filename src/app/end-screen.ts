@@ -13,7 +13,8 @@ import { gridLine, h, lineSwatch, svg } from './dom';
  * told apart by colour alone.
  */
 
-const KEY_EVENT_LABEL: Record<KeyEventName, string> = {
+/** How each key event reads in timelines (the end screen, the viewer's key moments). */
+export const KEY_EVENT_LABEL: Record<KeyEventName, string> = {
   secondFront: 'Russia opens a second front',
   taiwanLanding: 'PLA lands on Taiwan',
   taipeiFalls: 'Taipei falls',

@@ -87,6 +87,11 @@ export function replayBars(sc: Scenario, last: number, turn: number, closeLabel?
   viewSel.append(h('option', { value: 'control', text: 'View: control (all)' }));
   for (const a of PLAYABLE_ACTORS)
     viewSel.append(h('option', { value: a, text: `View: ${sc.actors[a]?.name ?? a}` }));
+  const moments = h('select', {
+    'aria-label': 'Jump to a key moment',
+    'data-testid': 'replay-moments',
+    class: 'moments',
+  });
   const forkBtn = h(
     'button',
     { type: 'button', class: 'primary', 'data-testid': 'replay-fork' },
@@ -103,6 +108,7 @@ export function replayBars(sc: Scenario, last: number, turn: number, closeLabel?
     h('label', { class: 'jump-label' }, 'Turn ', jump),
     playBtn,
     speedSel,
+    moments,
     viewSel,
     forkBtn,
   );
@@ -123,6 +129,7 @@ export function replayBars(sc: Scenario, last: number, turn: number, closeLabel?
     jump,
     playBtn,
     speedSel,
+    moments,
     viewSel,
     forkBtn,
   };

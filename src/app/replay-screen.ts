@@ -1,10 +1,11 @@
 import type { Timeline } from '../engine/timeline';
+import { ESCALATION_LADDER } from '../sim/ids';
 import type { Controllers, ReplayRecord } from '../sim/replay';
 import type { GameView, ShownEntry, ViewFrame, Viewpoint } from '../view/contract';
 import { formatHour } from '../view/log-format';
 import { branchCompare } from './branch-compare';
 import { clear, h } from './dom';
-import { endScreen } from './end-screen';
+import { KEY_EVENT_LABEL, endScreen } from './end-screen';
 import { visibleLog } from './fog';
 import { mountDomLog } from './log-dom';
 import { forkDialog } from './fork-dialog';
@@ -116,6 +117,7 @@ export function replayScreen(
       viewpoint,
       log: shownLog(),
       phase: turn === last && t.ended ? 'ended' : turn === 0 ? 'briefing' : 'assessment',
+      previousTracks: turn > 0 ? t.frames[turn - 1]!.state.tracks : null,
     };
   }
 
@@ -257,6 +259,33 @@ export function replayScreen(
     return parts.join(' ');
   }
 
+  /**
+   * Key moments to jump to: the key events (a landing, a capital falling, Article 5, nuclear
+   * signals) and every rise of an escalation ladder, each at the turn it happened.
+   */
+  function fillMoments(): void {
+    const moments: { turn: number; hour: number; label: string }[] = t.frames[
+      last
+    ]!.state.keyEvents.map((k) => ({ turn: k.turn, hour: k.hour, label: KEY_EVENT_LABEL[k.name] }));
+    for (const e of t.log)
+      if (e.type === 'escalation' && e.to > e.from)
+        moments.push({
+          turn: e.turn,
+          hour: e.hour,
+          label: `${e.ladder === 'europe' ? 'Europe' : 'Indo-Pacific'} to ${ESCALATION_LADDER[e.to] ?? e.to}`,
+        });
+    moments.sort((a, b) => a.hour - b.hour);
+    ui.moments.append(
+      h('option', {
+        value: '',
+        text: moments.length ? `Key moments (${moments.length})` : 'No key moments',
+      }),
+    );
+    for (const m of moments)
+      ui.moments.append(h('option', { value: m.turn, text: `T${m.turn} · ${m.label}` }));
+    ui.moments.disabled = moments.length === 0;
+  }
+
   // --- wiring --------------------------------------------------------------------------------
   ui.firstBtn.addEventListener('click', () => goTo(0));
   ui.backBtn.addEventListener('click', () => goTo(turn - 1));
@@ -280,6 +309,13 @@ export function replayScreen(
     viewpoint = ui.viewSel.value as Viewpoint;
     visible = visibleLog(t.log, viewpoint, []);
     render();
+  });
+  fillMoments();
+  ui.moments.addEventListener('change', () => {
+    const n = Number(ui.moments.value);
+    // Back to the prompt, so the same moment can be chosen again after stepping away.
+    ui.moments.value = '';
+    if (n > 0) goTo(n);
   });
   ui.forkBtn.addEventListener('click', showFork);
   ui.exportBtn.addEventListener('click', () => actions.exportFile(rec));

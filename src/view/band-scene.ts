@@ -193,12 +193,15 @@ export class BandScene extends Phaser.Scene {
   /** Show a frame's tracks; changes are counted from the last frame of the previous turn. */
   show(frame: ViewFrame): void {
     const t = frame.state.tracks;
-    if (frame.state.turn !== this.turn) {
+    if (frame.previousTracks !== undefined) {
+      // A replay jumps about: the frame says what the previous turn ended with.
+      this.baseline = frame.previousTracks ? readings(frame.previousTracks) : new Map();
+      this.turn = frame.state.turn;
+    } else if (frame.state.turn !== this.turn) {
       this.baseline = this.last;
       this.turn = frame.state.turn;
     }
-    this.last = new Map(GAUGES.map((g) => [g.key, g.read(t)]));
-    for (const g of GAUGES) if (g.read2) this.last.set(`${g.key}2`, g.read2(t));
+    this.last = readings(t);
     this.tracks = t;
     this.draw();
   }
@@ -223,11 +226,13 @@ export class BandScene extends Phaser.Scene {
         o.value.setText(
           `EU ${v}${this.delta(o.def.key, v)} · IP ${v2}${this.delta(`${o.def.key}2`, v2)}`,
         );
+        fitLabel(o.label, o.def.label, o.cell.w - o.value.width - 8);
         this.drawBar(g, o.cell.x, barY - 1, barW, v, false, 5);
         this.drawBar(g, o.cell.x, barY + 6, barW, v2, false, 5);
         continue;
       }
       o.value.setText(this.valueText(o.def, v, t) + this.delta(o.def.key, v));
+      fitLabel(o.label, o.def.label, o.cell.w - o.value.width - 8);
       if (o.def.kind === 'ladder') this.drawLadder(g, o.cell.x, barY, barW, v);
       else if (o.def.kind === 'split')
         this.drawSplit(g, o.cell.x, barY, barW, v, t.usPacificTarget);
@@ -301,5 +306,25 @@ export class BandScene extends Phaser.Scene {
     g.fillRect(x, y, (w * Phaser.Math.Clamp(v, 0, 100)) / 100, h);
     g.lineStyle(1, UI.border, 1);
     for (const q of [25, 50, 75]) g.lineBetween(x + (w * q) / 100, y, x + (w * q) / 100, y + h);
+  }
+}
+
+/** Every gauge's reading of a set of tracks, by gauge key (`key2` for a second reading). */
+function readings(t: Tracks): Map<string, number> {
+  const out = new Map(GAUGES.map((g) => [g.key, g.read(t)]));
+  for (const g of GAUGES) if (g.read2) out.set(`${g.key}2`, g.read2(t));
+  return out;
+}
+
+/**
+ * Keep a gauge's name clear of its value: a long value ("4 limited conventional ▲3") shortens the
+ * name with an ellipsis instead of writing over it.
+ */
+function fitLabel(label: Phaser.GameObjects.Text, full: string, room: number): void {
+  if (label.text !== full) label.setText(full);
+  let text = full;
+  while (label.width > room && text.length > 4) {
+    text = text.slice(0, -1).trimEnd();
+    label.setText(`${text}…`);
   }
 }

@@ -29,6 +29,12 @@ export interface ViewFrame {
   readonly log: readonly ShownEntry[];
   /** The engine phase being shown (`briefing` … `assessment`, `decided`, `ended`). */
   readonly phase: string;
+  /**
+   * The tracks at the end of the previous turn, which changes are counted from (null: there is
+   * none). Left out, the view counts from the last frame it drew of the previous turn (a game
+   * moving forward); a replay, which jumps, says it.
+   */
+  readonly previousTracks?: GameState['tracks'] | null;
 }
 
 export type Selection =

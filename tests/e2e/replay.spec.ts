@@ -209,6 +209,12 @@ test('a CLI replay opens in the viewer with its hashes; a browser export verifie
     await page.evaluate((t) => window.__secondFront!.replay()!.goTo(t), k);
     expect((await viewer(page)).hash).toBe(cli.turnHashes[k - 1]);
   }
+  // Key moments (key events, escalations) jump to the turn they happened in.
+  const moments = page.getByTestId('replay-moments').locator('option');
+  expect(await moments.count()).toBeGreaterThan(1);
+  const moment = (await moments.nth(1).getAttribute('value'))!;
+  await page.getByTestId('replay-moments').selectOption(moment);
+  await expect.poll(async () => (await viewer(page)).turn).toBe(Number(moment));
 
   await page.getByTestId('replay-close').click();
   await startGame(page, { seed: 'e2e-cli', humans: ['usa', 'china'] });
