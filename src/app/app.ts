@@ -8,7 +8,7 @@ import {
   isShareLink,
 } from '../sim/replay-codec';
 import type { LoadedScenario } from '../sim/scenario/load';
-import type { GameView } from '../view/contract';
+import type { GameView, Viewpoint } from '../view/contract';
 import { clear, h } from './dom';
 import type { GameSetup, ResumePoint } from './driver';
 import { downloadText, readFileText, replayFileName } from './files';
@@ -149,7 +149,15 @@ export function mountApp(
         openFile: () => fileInput.click(),
         viewReplay: (record) => {
           // Back to this game from the viewer: it is saved, so it comes back exactly as it is.
-          void saver.flush().then(() => openRecord(record, 'the game in progress', undefined, id));
+          // Watched from a game with one human seat, the replay shows what that side knew.
+          const humans = PLAYABLE_ACTORS.filter((a) => setup.controllers[a] === 'human');
+          const only = humans.length === 1 && !setup.autoSeats?.length ? humans[0] : undefined;
+          void saver.flush().then(() =>
+            openRecord(record, 'the game in progress', {
+              returnTo: id,
+              ...(only ? { viewpoint: only } : {}),
+            }),
+          );
         },
         onDraft: (d) => {
           drafts = d;
@@ -200,8 +208,7 @@ export function mountApp(
   function openRecord(
     record: ReplayRecord,
     source: string,
-    turn?: number,
-    returnTo?: string,
+    opts: { turn?: number; returnTo?: string; viewpoint?: Viewpoint } = {},
   ): boolean {
     const loaded = scenarioForRecord(record, source);
     if (!loaded.ok) {
@@ -216,11 +223,16 @@ export function mountApp(
       return false;
     }
     if (record.finalHash) opened.set(record.finalHash, record);
-    showReplay(t.value, source, turn, returnTo);
+    showReplay(t.value, source, opts);
     return true;
   }
 
-  function showReplay(t: Timeline, source: string, turn?: number, returnTo?: string): void {
+  function showReplay(
+    t: Timeline,
+    source: string,
+    opts: { turn?: number; returnTo?: string; viewpoint?: Viewpoint } = {},
+  ): void {
+    const { turn, returnTo, viewpoint } = opts;
     leave();
     const r = replayScreen(
       t,
@@ -240,7 +252,11 @@ export function mountApp(
         share,
         findParent: () => findParent(t.record),
       },
-      { source, ...(turn !== undefined ? { turn } : {}) },
+      {
+        source,
+        ...(turn !== undefined ? { turn } : {}),
+        ...(viewpoint ? { viewpoint } : {}),
+      },
     );
     viewer = r;
     screenHost.append(r.el);

@@ -49,13 +49,13 @@ export function replayScreen(
   t: Timeline,
   startView: (parent: HTMLElement) => Promise<GameView>,
   actions: ReplayActions,
-  opts: { source: string; turn?: number },
+  opts: { source: string; turn?: number; viewpoint?: Viewpoint },
 ): ReplayScreen {
   const sc = t.loaded.scenario;
   const rec = t.record;
   const last = t.frames.length - 1;
   let turn = Math.max(0, Math.min(opts.turn ?? last, last));
-  let viewpoint: Viewpoint = 'control';
+  let viewpoint: Viewpoint = opts.viewpoint ?? 'control';
   let playing = false;
   let speed: ReplaySpeed = 'normal';
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -64,6 +64,7 @@ export function replayScreen(
   const el = h('div', { class: 'game replay', 'data-testid': 'replay' });
 
   const ui = replayBars(sc, last, turn, actions.closeLabel);
+  ui.viewSel.value = viewpoint;
   const status = h('p', {
     class: 'replay-status',
     role: 'status',

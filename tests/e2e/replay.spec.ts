@@ -114,6 +114,8 @@ test('take over from a turn: the fork plays on, names its parent and compares si
   await page.getByTestId('game-menu').click();
   await page.getByTestId('menu-replay').click();
   await waitForViewer(page);
+  // Watched from a game with one human seat, the replay shows what that side knew.
+  await expect(page.getByTestId('replay-viewpoint')).toHaveValue('usa');
   await page.getByTestId('replay-back').click();
   await page.getByTestId('replay-back').click();
   await expect.poll(async () => (await viewer(page)).turn).toBe(2);
