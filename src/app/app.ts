@@ -12,6 +12,7 @@ import type { GameView, Viewpoint } from '../view/contract';
 import { clear, h } from './dom';
 import type { GameSetup, ResumePoint } from './driver';
 import { downloadText, readFileText, replayFileName } from './files';
+import { chooseParent, findParent } from './parents';
 import { gameScreen, type GameScreen } from './game-screen';
 import { notices, type Notices } from './notices';
 import { replayScreen, type ReplayScreen } from './replay-screen';
@@ -250,7 +251,8 @@ export function mountApp(
         fork: (k, controllers) => fork(t, k, controllers),
         exportFile,
         share,
-        findParent: () => findParent(t.record),
+        findParent: () => findParent(t.record, opened, saves),
+        chooseParent: () => chooseParent(t.record, opened, (m) => note.show(m)),
       },
       {
         source,
@@ -272,26 +274,6 @@ export function mountApp(
       showSetup();
       note.show('The game could not be found among the saved games.');
     }
-  }
-
-  async function findParent(record: ReplayRecord): Promise<ReplayRecord | null> {
-    const want = record.parent?.finalHash;
-    if (!want) return null;
-    const hit = opened.get(want);
-    if (hit) return hit;
-    try {
-      const games = (await saves.list()).flatMap((e) => (e.ok ? [e.game.record] : []));
-      // The parent as it was forked, else the same game played on since (a saved game in
-      // progress keeps going after someone forks it): its record passes through that hash.
-      return (
-        games.find((r) => r.finalHash === want) ??
-        games.find((r) => r.turnHashes.includes(want) && r.seed === record.seed) ??
-        null
-      );
-    } catch {
-      // No storage (a private window): the parent is simply not at hand.
-    }
-    return null;
   }
 
   /** Play on from the end of turn `turn` of a replay, as a new saved game that names its parent. */

@@ -56,3 +56,18 @@ export function replayFileName(record: ReplayRecord): string {
   const fork = record.parent ? `-fork${record.parent.turn}` : '';
   return `${safe(record.scenarioId)}-seed-${safe(record.seed)}${fork}-t${record.turnHashes.length}.json`;
 }
+
+/**
+ * Ask for one file with the browser's own picker (for a question the app asks, not the general
+ * Open button). Resolves with null when the picker is dismissed.
+ */
+export function pickFile(accept = '.json,application/json'): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.addEventListener('change', () => resolve(input.files?.[0] ?? null), { once: true });
+    input.addEventListener('cancel', () => resolve(null), { once: true });
+    input.click();
+  });
+}

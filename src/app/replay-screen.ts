@@ -43,6 +43,12 @@ export interface ReplayActions {
   share(record: ReplayRecord): void;
   /** The parent game's record, when this replay is a fork and the parent is at hand. */
   findParent(): Promise<ReplayRecord | null>;
+  /**
+   * Ask the player for the parent's replay file (it was not among the saved games or the replays
+   * opened this session). Resolves with the parent, or null if none was chosen or it was not the
+   * parent (the app says why).
+   */
+  chooseParent(): Promise<ReplayRecord | null>;
 }
 
 export function replayScreen(
@@ -228,9 +234,24 @@ export function replayScreen(
   if (rec.parent)
     void actions.findParent().then((p) => {
       parentRecord = p;
-      ui.compareBtn.hidden = p === null;
+      ui.compareBtn.hidden = false;
+      if (!p) {
+        ui.compareBtn.textContent = 'Compare with parent…';
+        ui.compareBtn.title = "Open the parent game's replay file to compare the two branches";
+      }
       status.textContent = statusText();
     });
+  async function compareClicked(): Promise<void> {
+    if (!parentRecord) {
+      parentRecord = await actions.chooseParent();
+      if (!parentRecord) return;
+      ui.compareBtn.textContent = 'Compare branches';
+      ui.compareBtn.title = 'This fork beside its parent';
+      status.textContent = statusText();
+    }
+    showCompare();
+  }
+
   function showCompare(): void {
     if (!parentRecord || !rec.parent) return;
     stopPlaying();
@@ -321,7 +342,7 @@ export function replayScreen(
   ui.forkBtn.addEventListener('click', showFork);
   ui.exportBtn.addEventListener('click', () => actions.exportFile(rec));
   ui.shareBtn.addEventListener('click', () => actions.share(rec));
-  ui.compareBtn.addEventListener('click', showCompare);
+  ui.compareBtn.addEventListener('click', () => void compareClicked());
   ui.closeBtn.addEventListener('click', () => actions.close());
   const onKey = (e: KeyboardEvent): void => {
     const target = e.target as HTMLElement | null;

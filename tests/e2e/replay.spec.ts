@@ -108,6 +108,7 @@ test('export, then import in a fresh browser: same final hash; the viewer steps 
 
 test('take over from a turn: the fork plays on, names its parent and compares side by side', async ({
   page,
+  browser,
 }) => {
   test.setTimeout(150_000);
   const parent = await playedGame(page, 'e2e-fork', 4);
@@ -163,6 +164,39 @@ test('take over from a turn: the fork plays on, names its parent and compares si
   await expect(compare).toContainText('Branched after turn 2');
   await expect(page.getByTestId('compare-charts').locator('figure')).toHaveCount(10);
   await expect(page.getByTestId('compare-table')).toContainText('NATO cohesion');
+
+  // Someone who was sent only the fork's file is asked for the parent's, which is checked.
+  const fresh = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const other = await fresh.newPage();
+  await other.goto('/');
+  await openFile(other, 'fork.json', JSON.stringify(fork));
+  await waitForViewer(other);
+  const ask = other.getByTestId('replay-compare');
+  await expect(ask).toHaveText('Compare with parent…');
+  let chooser = other.waitForEvent('filechooser');
+  await ask.click();
+  const stranger = { ...parent, seed: 'someone-else' };
+  await (
+    await chooser
+  ).setFiles({
+    name: 'stranger.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(stranger)),
+  });
+  await expect(other.getByTestId('notice')).toContainText(
+    'stranger.json is not the game this fork was taken from',
+  );
+  chooser = other.waitForEvent('filechooser');
+  await ask.click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'parent.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(parent)),
+  });
+  await expect(other.getByTestId('compare')).toContainText('Branched after turn 2');
+  await fresh.close();
 });
 
 test('a share link opens the replay in a fresh browser with the same hashes', async ({
