@@ -15,7 +15,12 @@ export type ReplaySpeed = keyof typeof REPLAY_SPEEDS;
 export function replayBars(sc: Scenario, last: number, turn: number, closeLabel?: string) {
   const speed: ReplaySpeed = 'normal';
   // --- top bar -------------------------------------------------------------------------------
-  const turnLabel = h('span', { class: 'turn', 'data-testid': 'replay-turn' });
+  // Announced as it changes, so stepping through turns is heard as well as seen.
+  const turnLabel = h('span', {
+    class: 'turn',
+    'aria-live': 'polite',
+    'data-testid': 'replay-turn',
+  });
   const dateLabel = h('span', { class: 'date' });
   const exportBtn = tool('Export', 'replay-export', 'Save this replay as a .json file');
   const shareBtn = tool('Share link', 'replay-share', 'A link that opens this replay');
