@@ -17,7 +17,10 @@ import { gameScreen, type GameScreen } from './game-screen';
 import { notices, type Notices } from './notices';
 import { replayScreen, type ReplayScreen } from './replay-screen';
 import { resumeSaved, toSavedGame } from './resume';
-import { Autosaver, createSaves, newSaveId, type SavedGame, type Saves } from './saves';
+import { Autosaver } from './autosaver';
+import type { Revision } from './save-channel';
+import { createSaves, newSaveId, type SavedGame, type Saves } from './saves';
+import { askWhenStale } from './stale-dialog';
 import { isBundled, loadScenarioFromText, scenarioForRecord } from './scenarios';
 import { viewHost } from './view-host';
 import { setupScreen, type CustomScenario } from './setup-screen';
@@ -60,6 +63,8 @@ interface StartOptions {
   readonly resume?: ResumePoint;
   readonly aiForHumans?: boolean;
   readonly drafts?: { readonly turn: number; readonly by: TurnDecisions };
+  /** The revision a continued game was read at: its writes are checked against it. */
+  readonly revision?: Revision;
 }
 
 export function mountApp(
@@ -86,6 +91,9 @@ export function mountApp(
 
   let game: GameScreen | null = null;
   let autosaver: Autosaver | null = null;
+  /** The game left for the viewer, in memory: storage may not have it (or may not answer). */
+  let held: ReturnType<Autosaver['latest']> = null;
+  let dropStale: (() => void) | null = null;
   let viewer: ReplayScreen | null = null;
   let view: GameView | null = null;
   let last: GameSetup | null = null;
@@ -97,7 +105,10 @@ export function mountApp(
   function leave(): void {
     game?.destroy();
     game = null;
+    autosaver?.dispose();
     autosaver = null;
+    dropStale?.();
+    dropStale = null;
     viewer?.destroy();
     viewer = null;
     view = null;
@@ -129,16 +140,34 @@ export function mountApp(
     leave();
     const id = opts.saveId ?? newSaveId();
     const createdAt = opts.createdAt ?? new Date().toISOString();
-    const saver = new Autosaver(saves, (e) =>
-      note.show(
-        `The game could not be saved in this browser (${String(e)}). Export it to keep it.`,
-      ),
-    );
+    const saver: Autosaver = new Autosaver(saves, {
+      id,
+      createdAt,
+      ...(opts.revision ? { base: opts.revision } : {}),
+      failed: (e) =>
+        note.show(
+          `The game could not be saved in this browser (${e instanceof Error ? e.message : String(e)}). Export it to keep it.`,
+        ),
+      // Another tab moved this game on: ask, and write nothing over it until answered.
+      stale: (c) =>
+        (dropStale = askWhenStale(c, {
+          saver,
+          saves,
+          host: root,
+          pause: () => g.driver.pause(),
+          reopen: continueSaved,
+          notice: (m) => note.show(m, [], 'info'),
+        })),
+    });
     autosaver = saver;
     let drafts = opts.drafts ? { turn: opts.drafts.turn, by: { ...opts.drafts.by } } : undefined;
     const save = (): void =>
       saver.save(
-        toSavedGame(g.driver, { id, createdAt, savedAt: new Date().toISOString() }, drafts),
+        toSavedGame(
+          g.driver,
+          { id: saver.id, createdAt: saver.createdAt, savedAt: new Date().toISOString() },
+          drafts,
+        ),
       );
     const g = gameScreen(
       setup,
@@ -153,12 +182,13 @@ export function mountApp(
           // Watched from a game with one human seat, the replay shows what that side knew.
           const humans = PLAYABLE_ACTORS.filter((a) => setup.controllers[a] === 'human');
           const only = humans.length === 1 && !setup.autoSeats?.length ? humans[0] : undefined;
-          void saver.flush().then(() =>
+          void saver.flush().then(() => {
+            held = saver.latest();
             openRecord(record, 'the game in progress', {
-              returnTo: id,
+              returnTo: saver.id,
               ...(only ? { viewpoint: only } : {}),
-            }),
-          );
+            });
+          });
         },
         onDraft: (d) => {
           drafts = d;
@@ -202,6 +232,7 @@ export function mountApp(
       resume: r.value.point,
       aiForHumans: r.value.aiForHumans,
       ...(r.value.drafts ? { drafts: r.value.drafts } : {}),
+      ...(saved.revision ? { revision: saved.revision } : {}),
     });
   }
 
@@ -268,8 +299,12 @@ export function mountApp(
   }
 
   async function backToGame(id: string): Promise<void> {
-    const e = await saves.get(id).catch(() => null);
-    if (e?.ok) continueSaved(e.game);
+    // The stored game is the newest (another tab may have played on); the one in memory serves
+    // when storage does not have it or does not answer.
+    const mine = held?.game.id === id ? held : null;
+    const e = mine && !mine.stored ? null : await saves.get(id).catch(() => null);
+    const back = e?.ok ? e.game : mine?.game;
+    if (back) continueSaved(back);
     else {
       showSetup();
       note.show('The game could not be found among the saved games.');

@@ -7,7 +7,8 @@ import type { SetupLibrary } from './setup-screen';
 /**
  * The saved games on the start screen: "Continue" for the latest game in progress, and a list of
  * every saved game (scenario, when it was saved, the turn, who played which side) to continue,
- * watch as a replay or delete. Deleting asks first, in place.
+ * watch as a replay or delete. Deleting asks first, in place. Continue reads the game again first:
+ * another tab may have played on since the list was drawn.
  */
 export function savedGamesPanel(lib: SetupLibrary): {
   el: HTMLElement;
@@ -31,7 +32,9 @@ export function savedGamesPanel(lib: SetupLibrary): {
     try {
       entries = await lib.saves.list();
     } catch (e) {
-      lib.notice(`Saved games are not available in this browser (${String(e)}).`);
+      lib.notice(
+        `Saved games are not available in this browser (${e instanceof Error ? e.message : String(e)}). A game played now cannot be saved: export it to keep it.`,
+      );
       return;
     }
     clear(list);
@@ -43,7 +46,7 @@ export function savedGamesPanel(lib: SetupLibrary): {
     if (latest) {
       const g = latest.game;
       continueButton.title = `${g.scenarioName}, turn ${g.turn}, saved ${when(g.savedAt)}`;
-      continueButton.onclick = () => lib.continueGame(g);
+      continueButton.onclick = () => void freshest(g).then(lib.continueGame);
     }
     for (const e of entries) list.append(e.ok ? row(e.game) : badRow(e.id, e.problem));
   }
@@ -94,7 +97,7 @@ export function savedGamesPanel(lib: SetupLibrary): {
           { type: 'button', class: 'small', 'data-testid': 'saved-continue' },
           'Continue',
         );
-        go.addEventListener('click', () => lib.continueGame(g));
+        go.addEventListener('click', () => void freshest(g).then(lib.continueGame));
         actions.append(go);
       }
       const watch = h(
@@ -113,6 +116,12 @@ export function savedGamesPanel(lib: SetupLibrary): {
     };
     normal();
     return li;
+  }
+
+  /** The game as stored now, or as listed if storage does not say (it has a time limit). */
+  async function freshest(g: SavedGame): Promise<SavedGame> {
+    const e = await lib.saves.get(g.id).catch(() => null);
+    return e?.ok ? e.game : g;
   }
 
   function badRow(id: string, problem: string): HTMLElement {

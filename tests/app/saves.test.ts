@@ -3,7 +3,8 @@ import { createStore, set } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { GameDriver, type GameSetup } from '../../src/app/driver';
 import { resumeSaved, toSavedGame } from '../../src/app/resume';
-import { Autosaver, createSaves, type SavedGame } from '../../src/app/saves';
+import { Autosaver } from '../../src/app/autosaver';
+import { NO_REVISION, createSaves, type SavedGame } from '../../src/app/saves';
 import { loadBundled } from '../../src/app/scenarios';
 import { allAi } from '../../src/sim/run';
 import { defaultLevers } from '../../src/sim/setup';
@@ -31,7 +32,7 @@ function setup(seed: string, humans: ('usa' | 'china')[]): GameSetup {
 let n = 0;
 function store() {
   n += 1;
-  return createSaves(createStore(`test-${n}`, 'games'));
+  return createSaves({ db: `test-${n}` });
 }
 
 function saved(d: GameDriver, id: string, at: string): SavedGame {
@@ -43,8 +44,8 @@ describe('the saved-games store', () => {
     const s = store();
     const d = new GameDriver(setup('a', ['usa']), { autoplay: false, speed: 'max' });
     d.start();
-    await s.put(saved(d, 'one', '2026-12-01T10:00:00.000Z'));
-    await s.put(saved(d, 'two', '2026-12-01T11:00:00.000Z'));
+    await s.put(saved(d, 'one', '2026-12-01T10:00:00.000Z'), NO_REVISION);
+    await s.put(saved(d, 'two', '2026-12-01T11:00:00.000Z'), NO_REVISION);
     const list = await s.list();
     expect(list.map((e) => (e.ok ? e.game.id : e.id))).toEqual(['two', 'one']);
     const one = await s.get('one');
@@ -57,7 +58,7 @@ describe('the saved-games store', () => {
 
   it('a damaged entry is listed as unreadable with the reason, not loaded', async () => {
     const raw = createStore('test-damaged', 'games');
-    const s = createSaves(raw);
+    const s = createSaves({ db: 'test-damaged' });
     await set('game:bad', { kind: 'second-front-save', version: 1, id: 'bad' }, raw);
     await set('game:future', { kind: 'second-front-save', version: 9 }, raw);
     const list = await s.list();
@@ -71,9 +72,22 @@ describe('the saved-games store', () => {
   it('the autosaver writes the latest game once a write in flight is done', async () => {
     const s = store();
     const writes: string[] = [];
-    const spy = { ...s, put: async (g: SavedGame) => (writes.push(g.savedAt), s.put(g)) };
-    const a = new Autosaver(spy, (e) => {
-      throw e;
+    const spy = {
+      ...s,
+      put: async (g: SavedGame, base: typeof NO_REVISION) => (
+        writes.push(g.savedAt),
+        s.put(g, base)
+      ),
+    };
+    const a = new Autosaver(spy, {
+      id: 'g',
+      createdAt: '2026-12-01T10:00:00.000Z',
+      failed: (e) => {
+        throw e;
+      },
+      stale: () => {
+        throw new Error('no other tab here');
+      },
     });
     const d = new GameDriver(setup('b', []), { autoplay: false, speed: 'max' });
     d.start();
@@ -97,7 +111,7 @@ describe('resuming a saved game', () => {
     live.start();
     let checked = 0;
     for (let i = 0; i < 200 && !live.view().ended; i++) {
-      await s.put(saved(live, 'live', '2026-12-01T10:00:00.000Z'));
+      await s.put(saved(live, 'live', '2026-12-01T10:00:00.000Z'), NO_REVISION);
       const entry = await s.get('live');
       if (!entry?.ok) throw new Error('not saved');
       const r = resumeSaved(entry.game);
