@@ -16,6 +16,8 @@ export function staleDialog(
   focus(): void;
   busy(message: string | null): void;
   say(message: string): void;
+  /** The other tab played on while the dialog is up. */
+  moved(c: Conflict): void;
 } {
   const reload = h(
     'button',
@@ -30,7 +32,12 @@ export function staleDialog(
   const said = h('p', { class: 'hint', role: 'status', 'aria-live': 'polite' });
   reload.addEventListener('click', () => actions.reload());
   keep.addEventListener('click', () => actions.keep());
-  const there = `at turn ${c.there} there${c.there === c.here ? ' too' : ''}`;
+  const text = h('p', { id: 'stale-text', 'data-testid': 'stale-text' });
+  const describe = (c: Conflict): void => {
+    const there = `at turn ${c.there} there${c.there === c.here ? ' too' : ''}`;
+    text.textContent = `The saved game is ${there}; this tab is at turn ${c.here}. Nothing from this tab has been saved over it since. Reload the latest to play on from the other tab's game, or keep this tab's game as a new saved game (the other one stays as it is).`;
+  };
+  describe(c);
   const el = h(
     'div',
     { class: 'overlay stale-overlay', 'data-testid': 'stale-dialog' },
@@ -44,10 +51,7 @@ export function staleDialog(
         'aria-describedby': 'stale-text',
       },
       h('h2', { id: 'stale-title', text: 'This game was continued in another tab' }),
-      h('p', {
-        id: 'stale-text',
-        text: `The saved game is ${there}; this tab is at turn ${c.here}. Nothing from this tab has been saved over it since. Reload the latest to play on from the other tab's game, or keep this tab's game as a new saved game (the other one stays as it is).`,
-      }),
+      text,
       said,
       h('div', { class: 'end-actions' }, keep, reload),
     ),
@@ -70,6 +74,7 @@ export function staleDialog(
     say(message) {
       said.textContent = message;
     },
+    moved: describe,
   };
 }
 
@@ -92,7 +97,16 @@ export function askWhenStale(
   },
 ): () => void {
   deps.pause();
-  const remove = (): void => d.el.remove();
+  let now = c;
+  const unwatch = deps.saves.watch((news) => {
+    if (news.type !== 'saved' || news.id !== c.id || news.revision.n <= now.revision.n) return;
+    now = { ...now, there: news.turn, revision: news.revision };
+    d.moved(now);
+  });
+  const remove = (): void => {
+    unwatch();
+    d.el.remove();
+  };
   const d = staleDialog(c, {
     reload: () => {
       d.busy('Reading the latest saved game…');
