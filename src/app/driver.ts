@@ -3,7 +3,7 @@ import { gameMachine, waitingSeats, type Checkpoint, type GameContext } from '..
 import { stateHash } from '../engine/timeline';
 import { PLAYABLE_ACTORS, type PlayableActorId } from '../sim/ids';
 import {
-  ENGINE_VERSION,
+  RULES_VERSION,
   REPLAY_FORMAT,
   REPLAY_FORMAT_VERSION,
   type Controllers,
@@ -244,7 +244,7 @@ export class GameDriver {
     return {
       format: REPLAY_FORMAT,
       formatVersion: REPLAY_FORMAT_VERSION,
-      engineVersion: ENGINE_VERSION,
+      engineVersion: RULES_VERSION,
       scenarioId: this.setup.loaded.scenario.id,
       scenarioHash: this.setup.loaded.hash,
       seed: this.setup.seed,

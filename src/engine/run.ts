@@ -1,7 +1,7 @@
 import { createActor } from 'xstate';
 import { PLAYABLE_ACTORS } from '../sim/ids';
 import {
-  ENGINE_VERSION,
+  RULES_VERSION,
   REPLAY_FORMAT,
   REPLAY_FORMAT_VERSION,
   type Controllers,
@@ -85,7 +85,7 @@ export function toReplay(
   return {
     format: REPLAY_FORMAT,
     formatVersion: REPLAY_FORMAT_VERSION,
-    engineVersion: ENGINE_VERSION,
+    engineVersion: RULES_VERSION,
     scenarioId: loaded.scenario.id,
     scenarioHash: loaded.hash,
     seed: opts.seed,

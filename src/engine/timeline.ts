@@ -1,13 +1,14 @@
 import { createActor } from 'xstate';
 import { hashValue } from '../sim/hash';
-import { PLAYABLE_ACTORS } from '../sim/ids';
+import { ACTORS, PLAYABLE_ACTORS } from '../sim/ids';
 import type { LogEntry } from '../sim/log';
 import type { TrackSnapshot } from '../sim/phases';
-import { ENGINE_VERSION, type ReplayRecord, type TurnDecisions } from '../sim/replay';
+import { RULES_VERSION, type ReplayRecord, type TurnDecisions } from '../sim/replay';
 import type { LoadedScenario } from '../sim/scenario/load';
 import type { Levers } from '../sim/scenario/levers';
 import { createInitialState, resolveLevers } from '../sim/setup';
 import type { GameState } from '../sim/state';
+import { quoteSafe } from '../sim/safe-text';
 import type { Result } from '../sim/validation';
 import { gameMachine, type Checkpoint } from './machine';
 
@@ -49,6 +50,16 @@ export interface ReplayMismatch {
 }
 
 /**
+ * The message for a record made under other rules, naming both versions.
+ *
+ * @example
+ * rulesMismatch('1.0.0') // 'the replay was made under rules 1.0.0; this is rules 1.1.0 …'
+ */
+export function rulesMismatch(recorded: string): string {
+  return `the replay was made under rules ${quoteSafe(recorded, 20)}; this is rules ${RULES_VERSION}. A game re-simulated under other rules would not be the game that was played, so it is not replayed: open it with the Second Front release of rules ${quoteSafe(recorded, 20)}`;
+}
+
+/**
  * Check what a record needs before any turn is played: the same scenario (by id and content
  * hash), the same engine version and valid levers. The messages name both versions.
  *
@@ -65,15 +76,14 @@ export function checkRecordHeader(
     ok: false,
     error: { turn: null, reason },
   });
+  // The rules come first: under other rules every later check (even the scenario's hash, which
+  // the rules' schema shapes) could only report a symptom.
+  if (record.engineVersion !== RULES_VERSION) return fail(rulesMismatch(record.engineVersion));
   if (record.scenarioId !== sc.id)
     return fail(`the replay is of scenario "${record.scenarioId}", not "${sc.id}"`);
   if (record.scenarioHash !== loaded.hash)
     return fail(
       `the replay was made with a different version of scenario "${sc.id}" (the replay's version ${record.scenarioHash}, this game's version ${loaded.hash})`,
-    );
-  if (record.engineVersion !== ENGINE_VERSION)
-    return fail(
-      `the replay was made by engine ${record.engineVersion}; this is engine ${ENGINE_VERSION}`,
     );
   const levers = resolveLevers(sc, record.levers);
   if (!levers.ok) return fail(`bad lever in the replay: ${levers.error.message}`);
@@ -93,7 +103,9 @@ export function compareTurn(
   madeHash: string | undefined,
   recordedHash: string | undefined,
 ): ReplayMismatch | null {
-  for (const actor of PLAYABLE_ACTORS) {
+  // Every actor, background ones included: a record with orders for an actor the simulation
+  // decided otherwise (made-up Iran orders) is not this game.
+  for (const actor of ACTORS) {
     const x = JSON.stringify(made?.[actor] ?? []);
     const y = JSON.stringify(recorded?.[actor] ?? []);
     if (x !== y)

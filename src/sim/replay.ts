@@ -15,8 +15,17 @@ export const REPLAY_FORMAT = 'second-front-replay';
  * `parent`. Format 1 files are still read: they are format 2 files without either.
  */
 export const REPLAY_FORMAT_VERSION = 2;
-/** Bumped whenever a rule change would alter the result of an existing replay. */
-export const ENGINE_VERSION = '1.0.0';
+/**
+ * The rules version: bumped whenever a rule change would alter the result of an existing game
+ * (the golden games in `tests/golden` fail until it is, and `npm run goldens` re-records them).
+ * Every replay record and saved game carries it (as `engineVersion`, the field's name since
+ * format 1); a record made under other rules is refused by name, since re-simulating it under
+ * these rules would only report a meaningless hash mismatch.
+ *
+ * History: 1.0.0 named six different rule sets (it was not bumped as the rules changed), so
+ * 1.1.0 is the first version that names one; records of 1.0.0 are refused.
+ */
+export const RULES_VERSION = '1.1.0';
 
 export type TurnDecisions = Partial<Record<ActorId, Decision[]>>;
 /** Who plays each seat. Background actors are always the AI and have no seat. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verifyReplay, type VerifyResult } from '../../src/engine/run';
 import {
-  ENGINE_VERSION,
+  RULES_VERSION,
   REPLAY_FORMAT_VERSION,
   parseReplayText,
   type ReplayRecord,
@@ -125,7 +125,7 @@ describe('verifyReplay', () => {
     e.engineVersion = '0.0.1';
     const ve = mismatch(verifyReplay(loaded, e));
     expect(ve.reason).toContain('0.0.1');
-    expect(ve.reason).toContain(ENGINE_VERSION);
+    expect(ve.reason).toContain(RULES_VERSION);
 
     const l = copy();
     (l.levers as Record<string, unknown>)['article5Credibility'] = 7;
