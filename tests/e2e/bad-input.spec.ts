@@ -95,6 +95,13 @@ test('every bad replay or scenario file shows its message; the game and the save
       ),
     },
     {
+      // Recorded under rules 1.0.0, before the rules version was bumped: refused by name.
+      name: 'other rules',
+      file: 'rules-1.0.0.json',
+      content: readFileSync(new URL('../fixtures/replay-rules-1.0.0.json', import.meta.url)),
+      says: /made under rules 1\.0\.0; this is rules \d+\.\d+\.\d+/,
+    },
+    {
       name: 'illegal decision',
       file: 'illegal.json',
       content: edit((r) => (r.decisions[1]!.usa = [{ type: 'usa.launch-the-moon' } as never])),

@@ -127,6 +127,19 @@ describe('verifyReplay', () => {
     expect(ve.reason).toContain('0.0.1');
     expect(ve.reason).toContain(RULES_VERSION);
 
+    // Other rules are named before anything else, even when the scenario changed too.
+    e.scenarioHash = 'ffffffffffffffff';
+    expect(mismatch(verifyReplay(loaded, e)).reason).toMatch(
+      /made under rules 0\.0\.1; this is rules/,
+    );
+
+    // Orders recorded for a background actor are not this game's, even though nobody plays it.
+    const bg = copy();
+    (bg.decisions[0] as Record<string, unknown>)['iran'] = [{ type: 'iran.strike' }];
+    const vb = mismatch(verifyReplay(loaded, bg));
+    expect(vb.turn).toBe(1);
+    expect(vb.reason).toContain("iran's decisions differ");
+
     const l = copy();
     (l.levers as Record<string, unknown>)['article5Credibility'] = 7;
     expect(mismatch(verifyReplay(loaded, l)).reason).toContain('article5Credibility');

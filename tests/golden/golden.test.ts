@@ -4,6 +4,7 @@
  * RULES_VERSION (src/sim/replay.ts) is bumped and `npm run goldens` re-records them, so no rule
  * change goes unnoticed and no replay is ever broken without a version that names why.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { verifyReplay } from '../../src/engine/run';
@@ -58,4 +59,17 @@ describe('pinned whole-game figures of the baseline', () => {
       expect(figuresOf(game('two-front').seed(seed).play()), HOW).toEqual(pinned.seeds[seed]);
     });
   }
+});
+
+describe('a replay recorded before the rules changed', () => {
+  it('is refused by the CLI naming both versions (exit 2), never as a hash mismatch', () => {
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', 'verify', 'tests/fixtures/replay-rules-1.0.0.json'],
+      { encoding: 'utf8' },
+    );
+    expect(r.status).toBe(2);
+    expect(r.stderr + r.stdout).toContain(`made under rules 1.0.0; this is rules ${RULES_VERSION}`);
+    expect(r.stderr + r.stdout).not.toMatch(/hash differs/);
+  });
 });
