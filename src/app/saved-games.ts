@@ -1,6 +1,9 @@
 import { PLAYABLE_ACTORS } from '../sim/ids';
+import { RULES_VERSION } from '../sim/replay';
+import { encodeReplayFile } from '../sim/replay-codec';
 import { ACTOR_STYLE } from '../view/palette';
 import { clear, h } from './dom';
+import { downloadText, replayFileName } from './files';
 import type { SaveEntry, SavedGame } from './saves';
 import type { SetupLibrary } from './setup-screen';
 
@@ -89,8 +92,38 @@ export function savedGamesPanel(lib: SetupLibrary): {
       ),
       actions,
     );
+    // A game saved under other rules cannot be re-simulated here (it would not be the game that
+    // was played), but nothing is lost: it is listed as such and can still be exported.
+    const otherRules = g.record.engineVersion !== RULES_VERSION;
+    if (otherRules)
+      li.querySelector('.saved-main')?.append(
+        h('br'),
+        h('span', {
+          class: 'hint',
+          'data-testid': 'saved-other-rules',
+          text: `Saved under rules ${g.record.engineVersion}; this is rules ${RULES_VERSION}, so it cannot be continued or replayed here. Export it to keep it.`,
+        }),
+      );
     const normal = (): void => {
       clear(actions);
+      if (otherRules) {
+        const exp = h(
+          'button',
+          { type: 'button', class: 'small', 'data-testid': 'saved-export' },
+          'Export',
+        );
+        exp.addEventListener('click', () =>
+          downloadText(replayFileName(g.record), encodeReplayFile(g.record)),
+        );
+        const del = h(
+          'button',
+          { type: 'button', class: 'small ghost', 'data-testid': 'saved-delete' },
+          'Delete',
+        );
+        del.addEventListener('click', () => confirmDelete(actions, g.id, normal));
+        actions.append(exp, del);
+        return;
+      }
       if (g.status === 'playing') {
         const go = h(
           'button',
