@@ -3,6 +3,7 @@ import {
   LEVER_DOMAINS,
   LEVER_NAMES,
   isLeverName,
+  parseLeverNumber,
   type LeverName,
   type Levers,
 } from './scenario/levers';
@@ -78,11 +79,7 @@ export function parseLever(
     return bad('true or false');
   }
   const n =
-    typeof raw === 'number'
-      ? raw
-      : typeof raw === 'string' && raw.trim() !== ''
-        ? Number(raw)
-        : NaN;
+    typeof raw === 'number' ? raw : typeof raw === 'string' ? (parseLeverNumber(raw) ?? NaN) : NaN;
   const min = def.min ?? dom.min;
   const max = def.max ?? dom.max;
   const range = `${dom.kind === 'integer' ? 'an integer' : 'a number'} in ${min}..${max}`;

@@ -43,5 +43,28 @@ export type Levers = { -readonly [K in LeverName]: ValueOf<(typeof LEVER_DOMAINS
  * if (!isLeverName(name)) return { ok: false, error: { lever: name, message: 'unknown lever' } };
  */
 export function isLeverName(s: string): s is LeverName {
-  return Object.prototype.hasOwnProperty.call(LEVER_DOMAINS, s);
+  // Own keys only: `constructor` or `__proto__` typed at a command line is not a lever.
+  return Object.hasOwn(LEVER_DOMAINS, s);
+}
+
+/**
+ * A plain decimal number as a person types it: an optional minus, digits, an optional fraction.
+ * `Number()` alone would also read `0x1`, `1e3`, `" 0.5"` and `""` (as 0), so a typo or a
+ * pasted value with a stray space would silently become a different lever setting.
+ */
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/**
+ * The number a lever value's text stands for, or null when it is not a plain decimal number.
+ *
+ * @example
+ * parseLeverNumber('0.9')  // 0.9
+ * parseLeverNumber('0x1')  // null
+ * parseLeverNumber(' 0.5') // null
+ */
+export function parseLeverNumber(text: string): number | null {
+  // Far longer than any lever value; the cap keeps the regex and Number() off huge inputs.
+  if (text.length > 40 || !DECIMAL.test(text)) return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
 }
