@@ -4,12 +4,14 @@ import type { Levers } from '../sim/scenario/levers';
 import type { Scenario } from '../sim/scenario/schema';
 import { resolveLevers } from '../sim/setup';
 import {
+  batchSeed,
   runOne,
   type BatchRunner,
   type BatchWorkerData,
   type FromWorker,
   type ToWorker,
 } from './batch-worker';
+import { MAX_SEED_CHARS } from './limits';
 import { loadScenarioFile } from './scenario-files';
 import { createAggregator, type Aggregator, type BatchStats } from './stats';
 
@@ -106,6 +108,13 @@ function prepare(opts: BatchOptions): Prepared {
   )
     throw new BatchInputError(
       `threads must be an integer in 0..${MAX_THREADS}, found ${opts.threads}`,
+    );
+  // Every run's seed must be one `run --seed` accepts and a replay can carry, or the promise
+  // that any run of a batch can be replayed on its own would break for the last ones.
+  const longest = batchSeed(opts.seedBase, opts.runs - 1).length;
+  if (opts.seedBase.length < 1 || longest > MAX_SEED_CHARS)
+    throw new BatchInputError(
+      `seed base must be 1..${MAX_SEED_CHARS - (longest - opts.seedBase.length)} characters for ${opts.runs} runs (run i uses the seed <base>-i, and a seed is at most ${MAX_SEED_CHARS} characters), found ${opts.seedBase.length}`,
     );
   if (opts.chunkSize !== undefined && (!Number.isInteger(opts.chunkSize) || opts.chunkSize < 1))
     throw new BatchInputError(`chunkSize must be a positive integer, found ${opts.chunkSize}`);

@@ -1,14 +1,16 @@
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runEngine, toReplay, verifyReplay } from '../engine/run';
-import { LEVER_NAMES } from '../sim/scenario/levers';
+import { LEVER_NAMES, isLeverName } from '../sim/scenario/levers';
 import type { ReplayRecord } from '../sim/replay';
-import { decodeReplayFile, encodeReplayFile } from '../sim/replay-codec';
+import { decodeReplayFile } from '../sim/replay-codec';
 import type { RunOptions } from '../sim/run';
 import { resolveLevers } from '../sim/setup';
 import type { InputProblem } from '../sim/validation';
 import { BatchInputError, runBatch } from './batch';
-import { formatRun, tracksByName } from './format';
+import { formatBatch, formatLevers, formatRun, tracksByName } from './format';
+import { MAX_SEED_CHARS, MAX_TURN_LIMIT, MIN_SEED_CHARS } from './limits';
+import { progressReporter } from './progress';
+import { writeReplayFile } from './replay-out';
 import {
   isBundledScenario,
   listScenarioIds,
@@ -16,6 +18,8 @@ import {
   loadScenarioFile,
   readInputFile,
 } from './scenario-files';
+import { jsonSafe, quoted, safeBlock, safeLine } from './terminal';
+import { COMMANDS, commandUsage, isCommand, usage } from './usage';
 
 /**
  * `npm run sim -- <command>`: the headless simulator. Exit codes: 0 success; 2 bad input
@@ -24,17 +28,6 @@ import {
  */
 
 class InputError extends Error {}
-
-const USAGE = `Second Front — headless simulator
-
-  npm run sim -- run --scenario <id|path> --seed <s> [--turns N] [--set lever=value]... [--json] [--replay <out.json>]
-  npm run sim -- batch --scenario <id|path> --runs N [--seed-base S] [--threads T] [--engine] [--set lever=value]... [--json]
-  npm run sim -- verify <replay.json>
-  npm run sim -- scenarios
-  npm run sim -- levers --scenario <id|path>
-
-Scenarios: ${listScenarioIds().join(', ')}
-Levers: ${LEVER_NAMES.join(', ')}`;
 
 function problems(ps: readonly InputProblem[]): string {
   const shown = ps.slice(0, 8).map((p) => `  - ${p.message}`);
@@ -47,25 +40,42 @@ function loadScenario(
 ): ReturnType<typeof loadScenarioFile> & { ok: true } {
   if (!idOrPath) throw new InputError('missing --scenario <id|path>');
   const r = loadScenarioFile(idOrPath);
-  if (!r.ok) throw new InputError(`cannot load scenario "${idOrPath}":\n${problems(r.error)}`);
+  if (!r.ok)
+    throw new InputError(`cannot load scenario ${quoted(idOrPath)}:\n${problems(r.error)}`);
   return r;
 }
 
+/**
+ * `--set lever=value` pairs, names checked here: a name that is not a lever (a typo, or
+ * `__proto__`, which a plain object would swallow as its prototype) is refused, not ignored.
+ * Built with `Object.fromEntries`, whose keys are always own properties.
+ */
 function overridesOf(sets: readonly string[] | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = new Map<string, string>();
   for (const s of sets ?? []) {
     const i = s.indexOf('=');
-    if (i <= 0) throw new InputError(`--set expects lever=value, found "${s}"`);
-    out[s.slice(0, i)] = s.slice(i + 1);
+    if (i <= 0) throw new InputError(`--set expects lever=value, found ${quoted(s)}`);
+    const name = s.slice(0, i);
+    if (!isLeverName(name))
+      throw new InputError(
+        `unknown lever ${quoted(name)} in --set; the levers are: ${LEVER_NAMES.join(', ')}`,
+      );
+    if (out.has(name)) throw new InputError(`--set gives the lever ${name} twice`);
+    out.set(name, s.slice(i + 1));
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
-function positiveInt(name: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 1_000_000)
-    throw new InputError(`${name} must be a positive integer, found "${raw}"`);
+/**
+ * A whole number typed at the command line, in min..max. Only digits: `Number()` would also
+ * take `1e3`, `0x10` and `" 5"`.
+ */
+function wholeNumber(name: string, raw: string, min: number, max: number, why = ''): number {
+  const n = /^\d{1,12}$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new InputError(
+      `${name} must be a whole number in ${min}..${max}${why}, found ${quoted(raw)}`,
+    );
   return n;
 }
 
@@ -84,13 +94,31 @@ function cmdRun(args: string[]): void {
   });
   const loaded = loadScenario(values.scenario);
   const sc = loaded.value.scenario;
-  if (!values.seed) throw new InputError('missing --seed <s>');
+  const seed = values.seed;
+  if (seed === undefined) throw new InputError('missing --seed <s>');
+  // The seed goes into the replay record, whose schema `verify` and the browser hold it to.
+  if (seed.length < MIN_SEED_CHARS || seed.length > MAX_SEED_CHARS)
+    throw new InputError(
+      `--seed must be ${MIN_SEED_CHARS}..${MAX_SEED_CHARS} characters, found ${seed.length}`,
+    );
   const levers = resolveLevers(sc, overridesOf(values.set));
   if (!levers.ok) throw new InputError(levers.error.message);
+  // A game longer than the scenario's calendar has no meaning, and a replay set to more than
+  // MAX_TURN_LIMIT turns is one the game refuses to open.
+  const maxTurns = Math.min(sc.calendar.maxTurns, MAX_TURN_LIMIT);
   const opts: RunOptions = {
-    seed: values.seed,
+    seed,
     levers: levers.value,
-    turns: positiveInt('--turns', values.turns, sc.calendar.maxTurns),
+    turns:
+      values.turns === undefined
+        ? maxTurns
+        : wholeNumber(
+            '--turns',
+            values.turns,
+            1,
+            maxTurns,
+            ` (${sc.id} lasts at most ${maxTurns} turns)`,
+          ),
   };
   const result = runEngine(sc, opts);
   const replay: ReplayRecord = {
@@ -100,12 +128,17 @@ function cmdRun(args: string[]): void {
       ? {}
       : { scenario: JSON.parse(JSON.stringify(sc)) as Record<string, unknown> }),
   };
-  if (values.replay) writeFileSync(values.replay, encodeReplayFile(replay));
+  // Written before anything is printed: a replay that cannot be written is bad input (exit 2)
+  // and leaves stdout empty, as every other input error does.
+  if (values.replay !== undefined) {
+    const written = writeReplayFile(values.replay, replay);
+    if (!written.ok) throw new InputError(written.error);
+  }
   if (values.json) {
     const out = {
       scenario: sc.id,
       scenarioHash: loaded.value.hash,
-      seed: values.seed,
+      seed,
       levers: levers.value,
       outcome: result.state.outcome,
       turnsPlayed: result.turnsPlayed,
@@ -116,8 +149,8 @@ function cmdRun(args: string[]): void {
       tracks: tracksByName(result.tracks),
       replay,
     };
-    process.stdout.write(`${JSON.stringify(out)}\n`);
-  } else process.stdout.write(`${formatRun(sc, values.seed, result)}\n`);
+    process.stdout.write(`${jsonSafe(JSON.stringify(out))}\n`);
+  } else process.stdout.write(`${formatRun(sc, seed, result)}\n`);
 }
 
 async function cmdBatch(args: string[]): Promise<void> {
@@ -136,10 +169,10 @@ async function cmdBatch(args: string[]): Promise<void> {
   });
   if (!values.scenario) throw new InputError('missing --scenario <id|path>');
   if (values.runs === undefined) throw new InputError('missing --runs N');
-  const runs = positiveInt('--runs', values.runs, 1);
-  const threads = values.threads === undefined ? undefined : Number(values.threads);
-  if (threads !== undefined && (!Number.isInteger(threads) || threads < 0 || threads > 64))
-    throw new InputError(`--threads must be an integer 0..64, found "${values.threads}"`);
+  const runs = wholeNumber('--runs', values.runs, 1, 10_000_000);
+  const threads =
+    values.threads === undefined ? undefined : wholeNumber('--threads', values.threads, 0, 64);
+  const progress = values.json ? null : progressReporter(process.stderr);
   try {
     const summary = await runBatch({
       scenario: values.scenario,
@@ -148,34 +181,14 @@ async function cmdBatch(args: string[]): Promise<void> {
       overrides: overridesOf(values.set),
       runner: values.engine ? 'engine' : 'plain',
       ...(threads !== undefined ? { threads } : {}),
-      ...(values.json
-        ? {}
-        : {
-            onProgress: (done: number, total: number) =>
-              process.stderr.write(`\r${done}/${total} runs`),
-          }),
+      ...(progress ? { onProgress: progress.update } : {}),
     });
-    if (!values.json) process.stderr.write('\n');
-    if (values.json) {
-      process.stdout.write(`${JSON.stringify(summary)}\n`);
-      return;
-    }
-    const lines = [
-      `${summary.runs} runs of ${summary.scenario} in ${summary.seconds.toFixed(1)} s on ${summary.threads} threads (seeds ${summary.seedBase}-0..${summary.runs - 1})`,
-      '',
-      'Outcomes:',
-    ];
-    for (const [k, v] of Object.entries(summary.outcomes).sort((a, b) => b[1] - a[1]))
-      lines.push(
-        `  ${k.padEnd(24)} ${String(v).padStart(6)}  ${((v * 100) / summary.runs).toFixed(1)}%`,
-      );
-    lines.push('', 'Key events:          rate    95% CI           hour p10/median/p90');
-    for (const [k, e] of Object.entries(summary.events))
-      lines.push(
-        `  ${k.padEnd(20)} ${(e.rate * 100).toFixed(1).padStart(5)}%  [${(e.ci95[0] * 100).toFixed(1)}, ${(e.ci95[1] * 100).toFixed(1)}]%  ${e.hour ? `${e.hour.p10}/${e.hour.median}/${e.hour.p90}` : '-'}`,
-      );
-    process.stdout.write(`${lines.join('\n')}\n`);
+    progress?.end();
+    process.stdout.write(
+      values.json ? `${jsonSafe(JSON.stringify(summary))}\n` : `${formatBatch(summary)}\n`,
+    );
   } catch (e) {
+    progress?.end();
     if (e instanceof BatchInputError) throw new InputError(e.message);
     throw e;
   }
@@ -194,7 +207,7 @@ function cmdVerify(args: string[]): void {
   const loaded = loadReplayScenario(record.value, file);
   if (!loaded.ok)
     throw new InputError(
-      `cannot load the replay's scenario "${record.value.scenarioId}":\n${problems(loaded.error)}`,
+      `cannot load the replay's scenario ${quoted(record.value.scenarioId)}:\n${problems(loaded.error)}`,
     );
   const v = verifyReplay(loaded.value, record.value);
   if (v.ok) {
@@ -207,57 +220,74 @@ function cmdVerify(args: string[]): void {
 function cmdLevers(args: string[]): void {
   const { values } = parseArgs({ args, options: { scenario: { type: 'string' } }, strict: true });
   const sc = loadScenario(values.scenario ?? 'two-front').value.scenario;
-  for (const name of LEVER_NAMES) {
-    const d = sc.levers[name];
-    const range = d.values
-      ? d.values.join(' | ')
-      : d.min !== undefined
-        ? `${d.min}..${d.max}`
-        : 'true | false';
-    process.stdout.write(
-      `${name.padEnd(24)} default ${String(d.default).padEnd(10)} ${range}\n${' '.repeat(26)}${d.meaning}\n`,
-    );
+  process.stdout.write(`${formatLevers(sc)}\n`);
+}
+
+function cmdScenarios(args: string[]): void {
+  parseArgs({ args, options: {}, strict: true });
+  for (const id of listScenarioIds()) {
+    const r = loadScenarioFile(id);
+    const line = r.ok
+      ? `${id.padEnd(16)} ${r.value.scenario.name}: ${r.value.scenario.summary}`
+      : `${id.padEnd(16)} INVALID: ${r.error[0]?.message}`;
+    process.stdout.write(`${safeLine(line)}\n`);
   }
 }
 
-function cmdScenarios(): void {
-  for (const id of listScenarioIds()) {
-    const r = loadScenarioFile(id);
-    process.stdout.write(
-      r.ok
-        ? `${id.padEnd(16)} ${r.value.scenario.name}: ${r.value.scenario.summary}\n`
-        : `${id.padEnd(16)} INVALID: ${r.error[0]?.message}\n`,
+/**
+ * Whether the arguments ask for help (`--help` or `-h` anywhere before a `--`). Checked before
+ * the command's own parsing, so `run --help` needs no `--scenario` and is never an error.
+ */
+function wantsHelp(args: string[]): boolean {
+  const { tokens } = parseArgs({ args, strict: false, allowPositionals: true, tokens: true });
+  return tokens.some((t) => t.kind === 'option' && (t.name === 'help' || t.name === 'h'));
+}
+
+async function runCommand(command: string | undefined, rest: string[]): Promise<number> {
+  if (command === undefined) {
+    process.stdout.write(`${usage()}\n`);
+    return 2;
+  }
+  if (command === 'help' || command === '--help' || command === '-h') {
+    const about = rest[0];
+    process.stdout.write(`${isCommand(about) ? commandUsage(about) : usage()}\n`);
+    return 0;
+  }
+  if (!isCommand(command))
+    throw new InputError(
+      `unknown command ${quoted(command)}; the commands are: ${COMMANDS.join(', ')} (npm run sim -- --help for their usage)`,
     );
+  if (wantsHelp(rest)) {
+    process.stdout.write(`${commandUsage(command)}\n`);
+    return 0;
+  }
+  switch (command) {
+    case 'run':
+      cmdRun(rest);
+      return 0;
+    case 'batch':
+      await cmdBatch(rest);
+      return 0;
+    case 'verify':
+      cmdVerify(rest);
+      return 0;
+    case 'levers':
+      cmdLevers(rest);
+      return 0;
+    case 'scenarios':
+      cmdScenarios(rest);
+      return 0;
+    default: {
+      const never: never = command;
+      throw new Error(`unhandled command ${String(never)}`);
+    }
   }
 }
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    switch (command) {
-      case 'run':
-        cmdRun(rest);
-        return 0;
-      case 'batch':
-        await cmdBatch(rest);
-        return 0;
-      case 'verify':
-        cmdVerify(rest);
-        return 0;
-      case 'levers':
-        cmdLevers(rest);
-        return 0;
-      case 'scenarios':
-        cmdScenarios();
-        return 0;
-      case undefined:
-      case 'help':
-      case '--help':
-        process.stdout.write(`${USAGE}\n`);
-        return command === undefined ? 2 : 0;
-      default:
-        throw new InputError(`unknown command "${command}"\n\n${USAGE}`);
-    }
+    return await runCommand(command, rest);
   } catch (e) {
     // parseArgs reports unknown or malformed options as TypeErrors with an ERR_PARSE_ARGS code.
     const code = (e as { code?: string }).code;
@@ -265,11 +295,13 @@ async function main(argv: string[]): Promise<number> {
       e instanceof InputError ||
       (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
     ) {
-      process.stderr.write(`error: ${(e as Error).message}\n`);
+      // Messages quote input (file names, values, a replay's decisions): escaped and cut.
+      process.stderr.write(`error: ${safeBlock((e as Error).message)}\n`);
       return 2;
     }
+    const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
     process.stderr.write(
-      `internal error (a bug; please report it with the command you ran):\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+      `internal error (a bug; please report it with the command you ran):\n${safeBlock(detail, 1000, 60)}\n`,
     );
     return 1;
   }
@@ -286,7 +318,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`internal error: ${String(e)}\n`);
+    process.stderr.write(`internal error: ${safeBlock(String(e))}\n`);
     process.exitCode = 1;
   },
 );

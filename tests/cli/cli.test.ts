@@ -1,51 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReplayRecord } from '../../src/sim/replay';
+import { ROOT, cli, expectInputError } from './run-cli';
 
-/**
- * The command line as a person uses it: real processes, real files. Each invocation costs about a
- * second, so the file keeps to a handful and runs independent ones side by side.
- *
- * Exit codes: 0 success; 2 bad input, with a one-paragraph message and no stack trace; 1 a bug.
- */
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-interface Cli {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function cli(...args: string[]): Promise<Cli> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', ...args],
-      { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-        done({ code, stdout, stderr });
-      },
-    );
-  });
-}
-
-/** Exit 2, nothing on stdout, one paragraph on stderr with no stack frames, mentioning `words`. */
-function expectInputError(r: Cli, ...words: string[]): void {
-  expect(r.code, r.stderr).toBe(2);
-  expect(r.stdout).toBe('');
-  const msg = r.stderr.trim();
-  expect(msg.startsWith('error: '), msg).toBe(true);
-  expect(msg).not.toMatch(/^\s+at /m);
-  expect(msg).not.toContain('internal error');
-  expect(msg, 'one paragraph: no blank lines').not.toContain('\n\n');
-  for (const w of words) expect(msg).toContain(w);
-}
+/** The command line end to end: runs, replays, verification, bad input, batches. */
 
 let dir = '';
 beforeAll(() => {

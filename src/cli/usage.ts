@@ -1,0 +1,61 @@
+import { LEVER_NAMES } from '../sim/scenario/levers';
+import { MAX_SEED_CHARS, MAX_TURN_LIMIT } from './limits';
+import { listScenarioIds } from './scenario-files';
+
+/** Usage text: one block per command (`<command> --help`) and the summary of them all. */
+
+export const COMMANDS = ['run', 'batch', 'verify', 'scenarios', 'levers'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+const PREFIX = 'npm run sim --';
+
+const COMMAND_USAGE: Readonly<Record<Command, string>> = {
+  run: `${PREFIX} run --scenario <id|path> --seed <s> [--turns N] [--set lever=value]... [--json] [--replay <out.json>]
+
+  Play one all-AI campaign and print its log (or, with --json, one JSON object).
+  --scenario  a scenario id or a path to a scenario file
+  --seed      1..${MAX_SEED_CHARS} characters; the same seed gives the same game
+  --turns     1..the scenario's maxTurns (at most ${MAX_TURN_LIMIT}); default maxTurns
+  --set       lever=value, repeatable (see \`levers\`)
+  --json      print the game as one JSON object
+  --replay    also write the replay record (compact JSON) to this file`,
+  batch: `${PREFIX} batch --scenario <id|path> --runs N [--seed-base S] [--threads T] [--engine] [--set lever=value]... [--json]
+
+  Run N seeded all-AI campaigns (seeds S-0 .. S-(N-1), default S "batch") and print outcome
+  counts and key-event rates with 95% intervals.
+  --threads   worker threads, 0..64 (0: in this process); default one per core
+  --engine    run through the xstate engine instead of the plain loop (same results)
+  --json      print the summary as one JSON object`,
+  verify: `${PREFIX} verify <replay.json>
+
+  Re-simulate a replay record (a browser export, run --replay, or run --json output) and report
+  "match" or the first turn that differs.`,
+  scenarios: `${PREFIX} scenarios
+
+  List the bundled scenarios.`,
+  levers: `${PREFIX} levers [--scenario <id|path>]
+
+  List a scenario's levers (default two-front) with defaults, ranges and meanings.`,
+};
+
+export function isCommand(s: string | undefined): s is Command {
+  return s !== undefined && (COMMANDS as readonly string[]).includes(s);
+}
+
+/** One command's usage, for `<command> --help`. */
+export function commandUsage(command: Command): string {
+  return COMMAND_USAGE[command];
+}
+
+/** Every command in one line each, with the scenarios and levers there are. */
+export function usage(): string {
+  const lines = COMMANDS.map((c) => `  ${COMMAND_USAGE[c].split('\n')[0]}`);
+  return `Second Front — headless simulator
+
+${lines.join('\n')}
+
+  ${PREFIX} <command> --help  for one command's options
+
+Scenarios: ${listScenarioIds().join(', ')}
+Levers: ${LEVER_NAMES.join(', ')}`;
+}
