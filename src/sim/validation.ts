@@ -1,4 +1,11 @@
 import type { z } from 'zod';
+import {
+  MAX_JSON_DEPTH,
+  findShapeProblem,
+  jsonDepthExceeded,
+  type ShapeProblem,
+} from './json-limits';
+import { quoteSafe } from './safe-text';
 
 /**
  * Turning schema failures into messages a person can act on: the file, the JSON path, what was
@@ -15,8 +22,17 @@ export interface InputProblem {
 
 export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
 
+/** The longest `found` text (and file name) a message carries; `found` quotes input. */
+const MAX_PART = 300;
+/** The longest JSON path a message carries. */
+const MAX_PATH = 400;
+/** `expected` is our own text, but may list values a file declared. */
+const MAX_EXPECTED = 2000;
+
 /**
- * One problem at a place in a file, with the message a person reads.
+ * One problem at a place in a file, with the message a person reads. The file name and both
+ * texts pass through the control-character escape and a length cut, as a last guard: callers
+ * quote values with `quoteSafe`, but a file name is outside text too.
  *
  * @example
  * problemAt('game.json', '$.format', '"second-front-replay"', 'no "format" key').message
@@ -28,29 +44,44 @@ export function problemAt(
   expected: string,
   found: string,
 ): InputProblem {
+  const e = quoteSafe(expected, MAX_EXPECTED);
+  const f = quoteSafe(found, MAX_PART);
   return {
     file,
     path,
-    expected,
-    found,
-    message: `${file}: at ${path}: expected ${expected}, found ${found}`,
+    expected: e,
+    found: f,
+    message: `${quoteSafe(file, MAX_PART)}: at ${path}: expected ${e}, found ${f}`,
   };
 }
 
 /**
- * `$`, `$.a.b[3]`, with odd keys quoted.
+ * `$`, `$.a.b[3]`, with odd keys quoted (and made safe: a key is outside text, and may be long or
+ * hold control characters).
  *
  * @example
  * jsonPath(['regions', 'estonia', 'adjacent', 2]) // '$.regions.estonia.adjacent[2]'
+ * jsonPath(['options', 'china.blockade']) // '$.options["china.blockade"]'
  */
 export function jsonPath(path: readonly PropertyKey[]): string {
   let out = '$';
   for (const p of path) {
     if (typeof p === 'number') out += `[${p}]`;
-    else if (typeof p === 'string' && /^[A-Za-z_][\w-]*$/.test(p)) out += `.${p}`;
-    else out += `[${JSON.stringify(String(p))}]`;
+    else if (typeof p === 'string' && p.length <= 80 && /^[A-Za-z_][\w-]*$/.test(p)) out += `.${p}`;
+    else out += `["${quoteSafe(String(p)).replace(/"/g, '\\"')}"]`;
   }
-  return out;
+  // A path 64 levels deep of long keys would fill the screen: keep its start and its end.
+  return out.length > MAX_PATH ? `${out.slice(0, 120)}…${out.slice(-(MAX_PATH - 121))}` : out;
+}
+
+/**
+ * A key or string value from input, quoted for a message: escaped and cut.
+ *
+ * @example
+ * quoted('atlantis') // '"atlantis"'
+ */
+export function quoted(s: string): string {
+  return `"${quoteSafe(s)}"`;
 }
 
 /**
@@ -65,8 +96,10 @@ export function describeValue(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return `an array of ${v.length}`;
   if (typeof v === 'object') return 'an object';
-  const s = JSON.stringify(v);
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+  if (typeof v === 'string') return quoted(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  // Saved entries come from IndexedDB, which stores more kinds than JSON has.
+  return `a ${typeof v}`;
 }
 
 function problemOf(file: string, issue: z.core.$ZodIssue): InputProblem {
@@ -80,7 +113,10 @@ function problemOf(file: string, issue: z.core.$ZodIssue): InputProblem {
       break;
     case 'unrecognized_keys':
       expected = 'only the keys the format defines';
-      found = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      found = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys
+        .slice(0, 5)
+        .map(quoted)
+        .join(', ')}${issue.keys.length > 5 ? ` and ${issue.keys.length - 5} more` : ''}`;
       break;
     case 'invalid_value':
       expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}`;
@@ -131,6 +167,9 @@ export function validate<T>(
   file: string,
   limit = 20,
 ): Result<T, InputProblem[]> {
+  // Checked before zod recurses into it: data from storage never went through parseJsonText.
+  const shape = findShapeProblem(data);
+  if (shape) return { ok: false, error: [shapeProblem(file, shape)] };
   const r = schema.safeParse(data, { reportInput: true });
   if (r.success) return { ok: true, value: r.data };
   const problems = r.error.issues.map((i) => problemOf(file, i));
@@ -138,7 +177,32 @@ export function validate<T>(
 }
 
 /**
- * JSON.parse with a message that says where the text went wrong.
+ * The problem for a value nested too deep or holding a `__proto__` key.
+ *
+ * @example
+ * shapeProblem('x.json', { kind: 'proto', path: ['a', '__proto__'] }).message
+ * // 'x.json: at $.a.__proto__: expected no key named "__proto__" (...), found one'
+ */
+export function shapeProblem(file: string, p: ShapeProblem): InputProblem {
+  return p.kind === 'depth'
+    ? problemAt(
+        file,
+        jsonPath(p.path),
+        `objects and arrays nested at most ${MAX_JSON_DEPTH} levels deep`,
+        'deeper nesting',
+      )
+    : problemAt(
+        file,
+        jsonPath(p.path),
+        'no key named "__proto__" (objects cannot hold it: it would be dropped or change the object)',
+        'one',
+      );
+}
+
+/**
+ * JSON.parse with a message that says where the text went wrong. Text nested deeper than
+ * `MAX_JSON_DEPTH`, or with a `__proto__` key anywhere, is refused here, so every decoder built
+ * on it (scenarios, replays, links, `run --json` output) is safe from both.
  *
  * @example
  * const parsed = parseJsonText(text, 'scenarios/two-front.json');
@@ -153,23 +217,36 @@ export function parseJsonText(text: string, file: string): Result<unknown, Input
         path: '$',
         expected: 'a JSON document',
         found: 'an empty file',
-        message: `${file}: expected a JSON document, found an empty file`,
+        message: `${quoteSafe(file, MAX_PART)}: expected a JSON document, found an empty file`,
       },
     };
   }
+  const deep = jsonDepthExceeded(text);
+  if (deep !== null) {
+    const where = lineColumn(text, deep);
+    return {
+      ok: false,
+      error: problemAt(
+        file,
+        '$',
+        `objects and arrays nested at most ${MAX_JSON_DEPTH} levels deep`,
+        `deeper nesting at line ${where.line}, column ${where.column}`,
+      ),
+    };
+  }
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    value = JSON.parse(text) as unknown;
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
+    // Engines quote a piece of the text in their message: outside text like any other.
+    const detail = quoteSafe(e instanceof Error ? e.message : String(e), 160);
     // Engines differ in whether the message says where; find the place ourselves.
     const at = jsonErrorOffset(text);
     let where = '';
     let cut = '';
     if (at !== null) {
-      const upto = text.slice(0, at);
-      const line = upto.split('\n').length;
-      const col = upto.length - upto.lastIndexOf('\n');
-      where = ` at line ${line}, column ${col}`;
+      const lc = lineColumn(text, at);
+      where = ` at line ${lc.line}, column ${lc.column}`;
       // A download or copy that stopped early fails at its very end: say so, it is the fix.
       if (text.slice(at).trim() === '') cut = ' (the text ends before the JSON does: cut short?)';
     }
@@ -180,10 +257,20 @@ export function parseJsonText(text: string, file: string): Result<unknown, Input
         path: '$',
         expected: 'valid JSON',
         found: `a syntax error${where} (${detail})${cut}`,
-        message: `${file}: expected valid JSON, found a syntax error${where}: ${detail}${cut}`,
+        message: `${quoteSafe(file, MAX_PART)}: expected valid JSON, found a syntax error${where}: ${detail}${cut}`,
       },
     };
   }
+  const shape = findShapeProblem(value);
+  if (shape) return { ok: false, error: shapeProblem(file, shape) };
+  return { ok: true, value };
+}
+
+function lineColumn(text: string, at: number): { line: number; column: number } {
+  const upto = text.slice(0, at);
+  let line = 1;
+  for (let i = upto.indexOf('\n'); i >= 0; i = upto.indexOf('\n', i + 1)) line++;
+  return { line, column: upto.length - upto.lastIndexOf('\n') };
 }
 
 /**
