@@ -382,7 +382,7 @@ describe('malformed scenario files are refused with a path and a reason', () => 
         d.levers.usIntervention.default = 'maybe';
       }),
       '$.levers.usIntervention.default',
-      'prompt | delayed | none',
+      '"prompt" | "delayed" | "none"',
       '"maybe"',
     );
     expectProblem(

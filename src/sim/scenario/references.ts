@@ -1,13 +1,20 @@
 import type { z } from 'zod';
-import { OPTION_SPECS, type OptionId } from '../options/params';
+import { OPTION_SPECS, isOptionId, type OptionId } from '../options/params';
+import { describeValue, quoted } from '../validation';
+import { checkConditions } from './conditions';
 import { LEVER_DOMAINS, LEVER_NAMES } from './levers';
 import type { ScenarioShape } from './schema';
 
 /**
  * The checks a schema of shapes cannot express: every reference resolves (sources, regions,
  * roles), adjacency is symmetric, options carry exactly their parameters, levers stay inside the
- * domain the code understands, tables are ordered. Each problem is phrased "expected X, found Y"
- * with its JSON path.
+ * domain the code understands, tables are ordered, ids and list entries are unique, roles name
+ * regions of the right kind, and conditions can hold (`./conditions.ts`). Each problem is phrased
+ * "expected X, found Y" with its JSON path, quoting what the file says through `quoted`.
+ *
+ * Keys of the file's records (`regions`, `options`, `sources`...) may be any id, `constructor`
+ * and `toString` included, so they are looked up in Maps and Sets or with `Object.hasOwn`, never
+ * with `in` or a bare index on a plain object.
  *
  * @example
  * z.strictObject({ ... }).superRefine((s, ctx) => checkReferences(s, ctx));
@@ -17,7 +24,7 @@ export function checkReferences(s: ScenarioShape, ctx: z.RefinementCtx): void {
     ctx.addIssue({ code: 'custom', path, message });
   };
   const sources = new Set(Object.keys(s.sources));
-  const regions = new Set(Object.keys(s.regions));
+  const regions = new Map(Object.entries(s.regions));
   // Every `sources` array anywhere must name declared sources.
   const walk = (v: unknown, path: (string | number)[]): void => {
     if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
@@ -26,7 +33,10 @@ export function checkReferences(s: ScenarioShape, ctx: z.RefinementCtx): void {
         if (k === 'sources' && Array.isArray(x) && path.length > 0) {
           x.forEach((ref, i) => {
             if (typeof ref === 'string' && !sources.has(ref))
-              issue([...path, k, i], `expected a source id declared in "sources", found "${ref}"`);
+              issue(
+                [...path, k, i],
+                `expected a source id declared in "sources", found ${quoted(ref)}`,
+              );
           });
         } else if (!(k === 'sources' && path.length === 0)) walk(x, [...path, k]);
       }
@@ -34,48 +44,46 @@ export function checkReferences(s: ScenarioShape, ctx: z.RefinementCtx): void {
   };
   walk(s, []);
 
-  for (const [rid, r] of Object.entries(s.regions)) {
+  for (const [rid, r] of regions) {
+    // A duplicate would count a border twice; a self-loop lets a force "move" without moving.
+    const seen = new Map<string, number>();
     r.adjacent.forEach((a, i) => {
-      if (!regions.has(a))
-        issue(['regions', rid, 'adjacent', i], `expected a region id, found "${a}"`);
-      else if (!s.regions[a]?.adjacent.includes(rid))
-        issue(
-          ['regions', rid, 'adjacent', i],
-          `expected adjacency to be symmetric: "${a}" does not list "${rid}"`,
-        );
+      const at = ['regions', rid, 'adjacent', i];
+      const first = seen.get(a);
+      if (first !== undefined)
+        issue(at, `expected each neighbour once, found ${quoted(a)} again (first at [${first}])`);
+      else if (a === rid) issue(at, `expected another region, found the region itself`);
+      else if (!regions.has(a)) issue(at, `expected a region id, found ${quoted(a)}`);
+      else if (!regions.get(a)!.adjacent.includes(rid))
+        issue(at, `expected adjacency to be symmetric: ${quoted(a)} does not list ${quoted(rid)}`);
+      if (first === undefined) seen.set(a, i);
     });
   }
   for (const [fid, f] of Object.entries(s.forces)) {
     if (!regions.has(f.region))
-      issue(['forces', fid, 'region'], `expected a region id, found "${f.region}"`);
+      issue(['forces', fid, 'region'], `expected a region id, found ${quoted(f.region)}`);
   }
-  const roleRegions: [string, string | string[]][] = Object.entries(s.roles);
-  for (const [role, v] of roleRegions) {
-    const list = Array.isArray(v) ? v : [v];
-    list.forEach((r, i) => {
-      if (!regions.has(r))
-        issue(
-          Array.isArray(v) ? ['roles', role, i] : ['roles', role],
-          `expected a region id, found "${r}"`,
-        );
-    });
-  }
+  checkRoles(s, regions, issue);
   // Options: every catalog option present, each with exactly its parameters.
   for (const oid of Object.keys(OPTION_SPECS) as OptionId[]) {
-    if (!(oid in s.options)) issue(['options'], `expected option "${oid}", found it missing`);
+    if (!Object.hasOwn(s.options, oid))
+      issue(['options'], `expected option "${oid}", found it missing`);
   }
   for (const [oid, o] of Object.entries(s.options)) {
-    if (!(oid in OPTION_SPECS)) {
-      issue(['options', oid], `expected a known option id, found "${oid}"`);
+    if (!isOptionId(oid)) {
+      issue(['options', oid], `expected a known option id, found ${quoted(oid)}`);
       continue;
     }
-    const want: readonly string[] = OPTION_SPECS[oid as OptionId].params;
+    const want: readonly string[] = OPTION_SPECS[oid].params;
     for (const p of want)
-      if (!(p in o.params))
+      if (!Object.hasOwn(o.params, p))
         issue(['options', oid, 'params'], `expected parameter "${p}", found it missing`);
     for (const p of Object.keys(o.params))
       if (!want.includes(p))
-        issue(['options', oid, 'params', p], `expected one of ${want.join(', ')}, found "${p}"`);
+        issue(
+          ['options', oid, 'params', p],
+          `expected one of ${want.join(', ')}, found ${quoted(p)}`,
+        );
   }
   // Levers: all declared, each within the domain the code understands.
   for (const name of LEVER_NAMES) {
@@ -90,17 +98,26 @@ export function checkReferences(s: ScenarioShape, ctx: z.RefinementCtx): void {
       const values = def.values ?? [];
       if (values.length === 0) issue([...at, 'values'], 'expected a list of values');
       values.forEach((v, i) => {
-        if (!(dom.values as readonly string[]).includes(v))
-          issue([...at, 'values', i], `expected one of ${dom.values.join(' | ')}, found "${v}"`);
+        const first = values.indexOf(v);
+        if (first < i)
+          issue(
+            [...at, 'values', i],
+            `expected each value once, found ${quoted(v)} again (first at [${first}])`,
+          );
+        else if (!(dom.values as readonly string[]).includes(v))
+          issue(
+            [...at, 'values', i],
+            `expected one of ${dom.values.join(' | ')}, found ${quoted(v)}`,
+          );
       });
       if (typeof def.default !== 'string' || !values.includes(def.default))
         issue(
           [...at, 'default'],
-          `expected one of ${values.join(' | ')}, found ${JSON.stringify(def.default)}`,
+          `expected one of ${values.map(quoted).join(' | ')}, found ${describeValue(def.default)}`,
         );
     } else if (dom.kind === 'boolean') {
       if (typeof def.default !== 'boolean')
-        issue([...at, 'default'], `expected true or false, found ${JSON.stringify(def.default)}`);
+        issue([...at, 'default'], `expected true or false, found ${describeValue(def.default)}`);
     } else {
       const min = def.min ?? dom.min;
       const max = def.max ?? dom.max;
@@ -111,7 +128,7 @@ export function checkReferences(s: ScenarioShape, ctx: z.RefinementCtx): void {
       if (typeof def.default !== 'number' || def.default < min || def.default > max)
         issue(
           [...at, 'default'],
-          `expected a number in ${min}..${max}, found ${JSON.stringify(def.default)}`,
+          `expected a number in ${min}..${max}, found ${describeValue(def.default)}`,
         );
       else if (dom.kind === 'integer' && !Number.isInteger(def.default))
         issue([...at, 'default'], `expected an integer, found ${def.default}`);
@@ -134,15 +151,59 @@ export function checkReferences(s: ScenarioShape, ctx: z.RefinementCtx): void {
         `expected more than ${prev.minScore}, found ${r.minScore}`,
       );
   });
-  const outcomeIds = new Set<string>();
-  s.outcomes.forEach((o, i) => {
-    if (outcomeIds.has(o.id))
-      issue(['outcomes', i, 'id'], `expected a unique id, found "${o.id}" twice`);
-    outcomeIds.add(o.id);
-  });
+  // Each event draws from a random stream named by its id, and `once` is kept by id: a second
+  // event of the same id would never fire and would share the first one's rolls.
+  uniqueIds(s.events, 'events', issue);
+  uniqueIds(s.outcomes, 'outcomes', issue);
   if (!s.outcomes.some((o) => o.check === 'end'))
     issue(
       ['outcomes'],
       'expected at least one rule with check "end" (the fallback at the last turn)',
     );
+  checkConditions(s, issue);
+}
+
+type Issue = (path: (string | number)[], message: string) => void;
+
+function uniqueIds(items: readonly { id: string }[], list: string, issue: Issue): void {
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const first = seen.get(item.id);
+    if (first === undefined) seen.set(item.id, i);
+    else
+      issue(
+        [list, i, 'id'],
+        `expected a unique id, found ${quoted(item.id)} twice (first at $.${list}[${first}])`,
+      );
+  });
+}
+
+/**
+ * The regions the campaigns are built on. Taiwan's main island is landed on and held, the strait
+ * is blockaded and crossed: a sea zone as the island (or land as the strait) would make those
+ * rules silently meaningless. Lists name each region once: a duplicate Baltic state would count
+ * twice in every strength sum over the list.
+ */
+function checkRoles(
+  s: ScenarioShape,
+  regions: ReadonlyMap<string, { kind: string }>,
+  issue: Issue,
+): void {
+  for (const [role, v] of Object.entries(s.roles) as [
+    keyof ScenarioShape['roles'],
+    string | string[],
+  ][]) {
+    const want = role === 'taiwanStrait' ? 'sea' : 'land';
+    const list = Array.isArray(v) ? v : [v];
+    list.forEach((r, i) => {
+      const at = Array.isArray(v) ? ['roles', role, i] : ['roles', role];
+      const first = list.indexOf(r);
+      const region = regions.get(r);
+      if (first < i)
+        issue(at, `expected each region once, found ${quoted(r)} again (first at [${first}])`);
+      else if (!region) issue(at, `expected a region id, found ${quoted(r)}`);
+      else if (region.kind !== want)
+        issue(at, `expected a ${want} region, found ${quoted(r)}, a ${region.kind} region`);
+    });
+  }
 }

@@ -12,6 +12,7 @@ import {
   TRACK_PATHS,
 } from '../ids';
 import type { OptionId } from '../options/params';
+import { quoted } from '../validation';
 import { LEVER_NAMES, type LeverName } from './levers';
 import { checkReferences } from './references';
 import { RULE_KEYS, type RuleSection, type Rules } from './rules';
@@ -29,10 +30,37 @@ const pct = z.number().int().min(0).max(100);
 const sourceRefs = z.array(id).min(1, 'at least one source id');
 const lonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 
+/**
+ * Whether `2027-02-30`, `2025-13` or `2025` names a day (or month, or year) the calendar has. The
+ * pattern alone lets February 30th through, and a start date is turned into every turn's date.
+ */
+function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = m[2] === undefined ? 1 : Number(m[2]);
+  const day = m[3] === undefined ? 1 : Number(m[3]);
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return days !== undefined && day >= 1 && day <= days;
+}
+
+/** A date of the given form that the calendar has, with one message for each way to fail. */
+const calendarDate = (pattern: RegExp, example: string) =>
+  z.string().superRefine((s, ctx) => {
+    if (!pattern.test(s))
+      ctx.addIssue({ code: 'custom', message: `expected a date like ${example}` });
+    else if (!isCalendarDate(s))
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected a real calendar date (month 01 to 12, a day the month has), found ${quoted(s)}`,
+      });
+  });
+
 const Source = z.strictObject({
   title: text,
   publisher: text,
-  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date like 2025-06-25'),
+  date: calendarDate(/^\d{4}(-\d{2}(-\d{2})?)?$/, '2025-06-25 (or 2025-06, or 2025)'),
   url: z.url().optional(),
   note: text.optional(),
 });
@@ -204,7 +232,7 @@ export type Condition =
   | { any: Condition[] }
   | { not: Condition };
 
-const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+const ConditionShape: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     z.strictObject({ flag: z.enum(FLAGS), is: z.boolean().optional() }),
     z.strictObject({
@@ -223,11 +251,48 @@ const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
       lever: z.enum(LEVER_NAMES as [LeverName, ...LeverName[]]),
       eq: z.union([z.string(), z.number(), z.boolean()]),
     }),
-    z.strictObject({ all: z.array(ConditionSchema) }),
-    z.strictObject({ any: z.array(ConditionSchema).min(1) }),
-    z.strictObject({ not: ConditionSchema }),
+    z.strictObject({ all: z.array(ConditionShape) }),
+    z.strictObject({ any: z.array(ConditionShape).min(1) }),
+    z.strictObject({ not: ConditionShape }),
   ]),
 );
+
+/**
+ * The deepest nesting of `all`, `any` and `not` a condition may have. The bundled scenarios use
+ * 3; zod's recursive union, and every walk over a condition, recurse once per level, so the
+ * depth is checked on the raw value before either sees it.
+ */
+export const MAX_CONDITION_DEPTH = 16;
+
+/** The path (below the condition) of a part nested deeper than the limit, or null. */
+function tooDeep(v: unknown, depth: number): (string | number)[] | null {
+  if (v === null || typeof v !== 'object') return null;
+  if (depth > MAX_CONDITION_DEPTH) return [];
+  const o = v as Record<string, unknown>;
+  const kids: [(string | number)[], unknown][] = [];
+  if (Object.hasOwn(o, 'not')) kids.push([['not'], o['not']]);
+  for (const k of ['all', 'any'])
+    if (Object.hasOwn(o, k) && Array.isArray(o[k]))
+      (o[k] as unknown[]).forEach((x, i) => kids.push([[k, i], x]));
+  for (const [at, x] of kids) {
+    const deeper = tooDeep(x, depth + 1);
+    if (deeper) return [...at, ...deeper];
+  }
+  return null;
+}
+
+const ConditionSchema: z.ZodType<Condition> = z
+  .unknown()
+  .superRefine((v, ctx) => {
+    const at = tooDeep(v, 1);
+    if (at)
+      ctx.addIssue({
+        code: 'custom',
+        path: at,
+        message: `expected conditions nested at most ${MAX_CONDITION_DEPTH} levels deep (all, any, not), found deeper nesting`,
+      });
+  })
+  .pipe(ConditionShape);
 
 const Effect = z.discriminatedUnion('type', [
   z.strictObject({
@@ -293,7 +358,7 @@ export const ScenarioSchema = z
     summary: z.string().min(1).max(400),
     briefing: z.array(text).min(1),
     calendar: z.strictObject({
-      start: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2027-03-01'),
+      start: calendarDate(/^\d{4}-\d{2}-\d{2}$/, '2027-03-01'),
       turnHours: z.number().int().min(1).max(720),
       maxTurns: z.number().int().min(1).max(200),
     }),
