@@ -1,10 +1,22 @@
 import { hashString } from '../hash';
-import { parseJsonText, problemAt, validate, type InputProblem, type Result } from '../validation';
+import { findShapeProblem } from '../json-limits';
+import {
+  describeValue,
+  parseJsonText,
+  problemAt,
+  quoted,
+  shapeProblem,
+  validate,
+  type InputProblem,
+  type Result,
+} from '../validation';
+import { mergeScenarioPatch } from './merge';
 import { ScenarioSchema, type Scenario } from './schema';
 
 /**
- * Loading a scenario: JSON text → (optional `extends` of a base scenario, as an RFC 7386 merge
- * patch) → schema validation → a trusted `Scenario` plus its content hash.
+ * Loading a scenario: JSON text → (optional `extends` of a base scenario, as a merge patch that
+ * merges lists of items with ids by id: see `./merge.ts`) → schema validation → a trusted
+ * `Scenario` plus its content hash.
  *
  * Variants are written as `{ "extends": "two-front", ...only what differs }` so that a change to
  * the baseline's data flows into every variant and a reviewer sees only what each variant changes.
@@ -19,28 +31,21 @@ export interface LoadedScenario {
   readonly hash: string;
 }
 
-/** Finds the text of a base scenario by id; returns null when there is none. */
-export type BaseResolver = (id: string) => { text: string; file: string } | null;
+/**
+ * Finds the text of a base scenario by id; returns null when there is none. The id is always a
+ * scenario id (checked against `SCENARIO_ID` first), never a path. A resolver may return a
+ * problem instead, when the id is ambiguous (two different files claim it).
+ */
+export type BaseResolver = (
+  id: string,
+) => { text: string; file: string } | { problem: string } | null;
 
 /**
- * RFC 7386 JSON merge patch: objects merge, `null` deletes, everything else replaces.
- *
- * @example
- * mergePatch({ a: 1, b: { c: 2, d: 3 } }, { b: { c: null }, e: [1] })
- * // → { a: 1, b: { d: 3 }, e: [1] }
+ * What `extends` may name: a scenario id, which is also a file name. No `.`, `/` or `\`, so an
+ * `extends` can never reach outside the scenarios folder (or the folder of the file), whatever
+ * resolves it.
  */
-export function mergePatch(target: unknown, patch: unknown): unknown {
-  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
-  const base: Record<string, unknown> =
-    target !== null && typeof target === 'object' && !Array.isArray(target)
-      ? { ...(target as Record<string, unknown>) }
-      : {};
-  for (const [k, v] of Object.entries(patch as Record<string, unknown>)) {
-    if (v === null) delete base[k];
-    else base[k] = mergePatch(base[k], v);
-  }
-  return base;
-}
+export const SCENARIO_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
 
 const problem = problemAt;
 
@@ -54,10 +59,17 @@ function resolveExtends(
     return { ok: true, value: data };
   const { extends: baseId, ...rest } = data as Record<string, unknown>;
   if (baseId === undefined) return { ok: true, value: data };
-  if (typeof baseId !== 'string')
+  if (typeof baseId !== 'string' || !SCENARIO_ID.test(baseId))
     return {
       ok: false,
-      error: [problem(file, '$.extends', 'a scenario id', JSON.stringify(baseId))],
+      error: [
+        problem(
+          file,
+          '$.extends',
+          'a scenario id (a bundled scenario, or a file of that name in the same folder; no paths)',
+          describeValue(baseId),
+        ),
+      ],
     };
   if (depth > 4)
     return {
@@ -68,13 +80,18 @@ function resolveExtends(
   if (!base)
     return {
       ok: false,
-      error: [problem(file, '$.extends', 'the id of a known scenario', `"${baseId}"`)],
+      error: [problem(file, '$.extends', 'the id of a known scenario', quoted(baseId))],
+    };
+  if ('problem' in base)
+    return {
+      ok: false,
+      error: [problem(file, '$.extends', 'a scenario id that names one scenario', base.problem)],
     };
   const parsed = parseJsonText(base.text, base.file);
   if (!parsed.ok) return { ok: false, error: [parsed.error] };
   const resolvedBase = resolveExtends(parsed.value, base.file, resolveBase, depth + 1);
   if (!resolvedBase.ok) return resolvedBase;
-  return { ok: true, value: mergePatch(resolvedBase.value, rest) };
+  return mergeScenarioPatch(resolvedBase.value, rest, file);
 }
 
 /**
@@ -109,19 +126,18 @@ export function loadScenarioData(
   if (data === null || typeof data !== 'object' || Array.isArray(data))
     return {
       ok: false,
-      error: [
-        problem(
-          file,
-          '$',
-          'a scenario object',
-          Array.isArray(data) ? 'an array' : JSON.stringify(data),
-        ),
-      ],
+      error: [problem(file, '$', 'a scenario object', describeValue(data))],
     };
-  const format = (data as Record<string, unknown>)['format'];
-  if (format !== 'second-front-scenario' && !('extends' in data)) {
+  // Data may come from elsewhere than parseJsonText (a replay's embedded scenario): the merge
+  // below recurses, and must not meet a cycle, great depth or a `__proto__` key.
+  const shape = findShapeProblem(data);
+  if (shape) return { ok: false, error: [shapeProblem(file, shape)] };
+  const format = Object.hasOwn(data, 'format')
+    ? (data as Record<string, unknown>)['format']
+    : undefined;
+  if (format !== 'second-front-scenario' && !Object.hasOwn(data, 'extends')) {
     // A file of the wrong kind gets one clear sentence, not a page of missing keys.
-    const found = format === undefined ? 'no "format" key' : `"format": ${JSON.stringify(format)}`;
+    const found = format === undefined ? 'no "format" key' : `"format": ${describeValue(format)}`;
     return {
       ok: false,
       error: [
