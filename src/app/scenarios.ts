@@ -1,6 +1,7 @@
 import type { ReplayRecord } from '../sim/replay';
 import { loadScenarioData, loadScenarioText, type LoadedScenario } from '../sim/scenario/load';
-import type { InputProblem, Result } from '../sim/validation';
+import { quoteSafe } from '../sim/safe-text';
+import { quoted, type InputProblem, type Result } from '../sim/validation';
 
 /**
  * The scenarios shipped in `scenarios/`, bundled as text and loaded through the same schema and
@@ -13,15 +14,18 @@ const FILES = import.meta.glob<string>('../../scenarios/*.json', {
   eager: true,
 });
 
-const TEXTS: Record<string, string> = {};
+/**
+ * By id. A Map, because ids arrive from files, replays and links: a plain object would answer
+ * `constructor` or `toString` with one of its own methods.
+ */
+const TEXTS = new Map<string, string>();
 for (const [path, text] of Object.entries(FILES)) {
-  const id = path.replace(/^.*\//, '').replace(/\.json$/, '');
-  TEXTS[id] = text;
+  TEXTS.set(path.replace(/^.*\//, '').replace(/\.json$/, ''), text);
 }
 
 /** Ids of the bundled scenarios, the baseline first. */
 export function bundledScenarioIds(): string[] {
-  return Object.keys(TEXTS).sort((a, b) =>
+  return [...TEXTS.keys()].sort((a, b) =>
     a === 'two-front' ? -1 : b === 'two-front' ? 1 : a.localeCompare(b),
   );
 }
@@ -32,31 +36,32 @@ const cache = new Map<string, Result<LoadedScenario, InputProblem[]>>();
 export function loadBundled(id: string): Result<LoadedScenario, InputProblem[]> {
   const hit = cache.get(id);
   if (hit) return hit;
-  const text = TEXTS[id];
+  const text = TEXTS.get(id);
   const r: Result<LoadedScenario, InputProblem[]> =
     text === undefined
       ? {
           ok: false,
           error: [
             {
-              file: `${id}.json`,
+              file: `${quoteSafe(id)}.json`,
               path: '$',
               expected: `one of ${bundledScenarioIds().join(', ')}`,
-              found: `"${id}"`,
-              message: `unknown scenario "${id}"; the scenarios are ${bundledScenarioIds().join(', ')}`,
+              found: quoted(id),
+              message: `unknown scenario ${quoted(id)}; the scenarios are ${bundledScenarioIds().join(', ')}`,
             },
           ],
         }
-      : loadScenarioText(text, `scenarios/${id}.json`, (base) =>
-          TEXTS[base] === undefined ? null : { text: TEXTS[base], file: `scenarios/${base}.json` },
-        );
-  cache.set(id, r);
+      : loadScenarioText(text, `scenarios/${id}.json`, bundledBase);
+  // Only bundled ids are kept: a miss is cheap, and caching every id asked for would let
+  // outside input grow the cache without bound.
+  if (text !== undefined) cache.set(id, r);
   return r;
 }
 
 /** Resolves `extends` against the bundled scenarios (custom files may extend them). */
 function bundledBase(base: string): { text: string; file: string } | null {
-  return TEXTS[base] === undefined ? null : { text: TEXTS[base], file: `scenarios/${base}.json` };
+  const text = TEXTS.get(base);
+  return text === undefined ? null : { text, file: `scenarios/${base}.json` };
 }
 
 /**
@@ -76,7 +81,7 @@ export function loadScenarioFromText(
 
 /** Whether a loaded scenario is exactly one of the bundled files (same id, same content). */
 export function isBundled(loaded: LoadedScenario): boolean {
-  const b = TEXTS[loaded.scenario.id] === undefined ? null : loadBundled(loaded.scenario.id);
+  const b = TEXTS.has(loaded.scenario.id) ? loadBundled(loaded.scenario.id) : null;
   return b !== null && b.ok && b.value.hash === loaded.hash;
 }
 
@@ -102,9 +107,9 @@ export function scenarioForRecord(
         error: {
           file,
           path: '$.scenario',
-          expected: `the scenario "${record.scenarioId}" of version ${record.scenarioHash}`,
-          found: `"${r.value.scenario.id}" of version ${r.value.hash} (the file was altered)`,
-          message: `${file}: the scenario it carries is not the one it was played on: the record names "${record.scenarioId}" version ${record.scenarioHash}, the scenario inside is "${r.value.scenario.id}" version ${r.value.hash}. The file was altered.`,
+          expected: `the scenario ${quoted(record.scenarioId)} of version ${record.scenarioHash}`,
+          found: `${quoted(r.value.scenario.id)} of version ${r.value.hash} (the file was altered)`,
+          message: `${quoteSafe(file)}: the scenario it carries is not the one it was played on: the record names ${quoted(record.scenarioId)} version ${record.scenarioHash}, the scenario inside is ${quoted(r.value.scenario.id)} version ${r.value.hash}. The file was altered.`,
         },
       };
     return r;
@@ -117,8 +122,8 @@ export function scenarioForRecord(
         file,
         path: '$.scenarioId',
         expected: `a scenario this game has (${bundledScenarioIds().join(', ')})`,
-        found: `"${record.scenarioId}"`,
-        message: `${file}: the replay is of scenario "${record.scenarioId}", which this game does not have (it has ${bundledScenarioIds().join(', ')}), and the replay does not carry it.`,
+        found: quoted(record.scenarioId),
+        message: `${quoteSafe(file)}: the replay is of scenario ${quoted(record.scenarioId)}, which this game does not have (it has ${bundledScenarioIds().join(', ')}), and the replay does not carry it.`,
       },
     };
   return { ok: true, value: b.value };

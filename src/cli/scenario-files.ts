@@ -2,13 +2,15 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReplayRecord } from '../sim/replay';
+import { quoteSafe } from '../sim/safe-text';
 import {
+  SCENARIO_ID,
   loadScenarioData,
   loadScenarioText,
   type BaseResolver,
   type LoadedScenario,
 } from '../sim/scenario/load';
-import type { InputProblem, Result } from '../sim/validation';
+import { quoted, type InputProblem, type Result } from '../sim/validation';
 
 /** The repository's `scenarios/` folder. */
 export const SCENARIO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios');
@@ -32,7 +34,7 @@ export function readInputFile(path: string): Result<string, InputProblem> {
       path: '$',
       expected,
       found,
-      message: `${path}: expected ${expected}, found ${found}`,
+      message: `${quoteSafe(path, 300)}: expected ${expected}, found ${quoteSafe(found, 300)}`,
     },
   });
   if (!existsSync(path)) return fail('a readable file', 'no such file');
@@ -67,8 +69,8 @@ export function loadScenarioFile(
           file: idOrPath,
           path: '$',
           expected: `a scenario id (${known}) or a path to a .json file`,
-          found: `"${idOrPath}"`,
-          message: `unknown scenario "${idOrPath}"; the scenarios are: ${known} (or give a path to a .json file)`,
+          found: quoted(idOrPath),
+          message: `unknown scenario ${quoted(idOrPath)}; the scenarios are: ${known} (or give a path to a .json file)`,
         },
       ],
     };
@@ -76,22 +78,69 @@ export function loadScenarioFile(
   const text = readInputFile(path);
   if (!text.ok) return { ok: false, error: [text.error] };
   const shown = looksLikePath ? idOrPath : `scenarios/${idOrPath}.json`;
-  return loadScenarioText(text.value, shown, baseResolver(dir, dirname(path)));
+  const r = loadScenarioText(text.value, shown, baseResolver(dir, dirname(path)));
+  return looksLikePath && r.ok ? refuseShadow(r.value, path, shown, dir) : r;
 }
 
-/** Finds a base scenario's text beside the file (when there is one), else in `dir`. */
+/**
+ * A file given by path whose id is a bundled scenario's, with other content, is refused. Every
+ * output names a scenario by its id (the log, `run --json`, batch statistics, the replay's
+ * `scenarioId`), so results of an edited copy would read as the bundled scenario's; a warning on
+ * stderr is lost in `--json | jq` and in batch output. The cure is one line in the file: its own
+ * `id`. A file with the bundled content (a plain copy) is the same scenario and loads.
+ */
+function refuseShadow(
+  loaded: LoadedScenario,
+  path: string,
+  shown: string,
+  dir: string,
+): Result<LoadedScenario, InputProblem[]> {
+  const id = loaded.scenario.id;
+  const bundledPath = join(dir, `${id}.json`);
+  if (!listScenarioIds(dir).includes(id) || resolve(path) === resolve(bundledPath))
+    return { ok: true, value: loaded };
+  const bundled = loadScenarioFile(id, dir);
+  if (!bundled.ok || bundled.value.hash === loaded.hash) return { ok: true, value: loaded };
+  const found = `"${id}", the id of the bundled scenario scenarios/${id}.json, with other content`;
+  return {
+    ok: false,
+    error: [
+      {
+        file: shown,
+        path: '$.id',
+        expected: 'an id of its own (a bundled scenario of that id exists)',
+        found,
+        message: `${quoteSafe(shown, 300)}: at $.id: expected an id of its own, found ${found}; its results would be reported as "${id}"'s. Give it its own "id" (for example "${id}-custom"), or run the bundled one with --scenario ${id}.`,
+      },
+    ],
+  };
+}
+
+/**
+ * Finds a base scenario's text: in `dir` (the bundled scenarios) or beside the file. An id is
+ * never a path (`SCENARIO_ID`: no `.`, `/` or `\`), so nothing outside those two folders is
+ * read. Two different files of one id (an edited `two-front.json` beside a variant of
+ * `two-front`) are refused by name rather than one silently winning.
+ */
 function baseResolver(dir: string, beside?: string): BaseResolver {
   return (baseId) => {
-    const places = [
-      ...(beside ? [join(beside, `${baseId}.json`)] : []),
-      join(dir, `${baseId}.json`),
-    ];
-    for (const p of places) {
-      if (existsSync(p)) {
-        const t = readInputFile(p);
-        if (t.ok) return { text: t.value, file: `scenarios/${baseId}.json` };
-      }
-    }
+    if (!SCENARIO_ID.test(baseId)) return null;
+    const bundledPath = join(dir, `${baseId}.json`);
+    const localPath =
+      beside && resolve(beside) !== resolve(dir) ? join(beside, `${baseId}.json`) : null;
+    const read = (p: string): string | null => {
+      if (!existsSync(p)) return null;
+      const t = readInputFile(p);
+      return t.ok ? t.value : null;
+    };
+    const bundled = read(bundledPath);
+    const local = localPath ? read(localPath) : null;
+    if (bundled !== null && local !== null && bundled !== local)
+      return {
+        problem: `"${baseId}" names both the bundled scenarios/${baseId}.json and ${quoteSafe(localPath!, 200)} beside this file, which differ (rename the local one, and its "id")`,
+      };
+    if (bundled !== null) return { text: bundled, file: `scenarios/${baseId}.json` };
+    if (local !== null) return { text: local, file: localPath! };
     return null;
   };
 }
@@ -139,9 +188,9 @@ export function loadReplayScenario(
       {
         file,
         path: '$.scenario',
-        expected: `scenario "${record.scenarioId}" version ${record.scenarioHash}`,
-        found: `"${scenario.id}" version ${hash}`,
-        message: `${file}: the scenario the replay carries was altered: the record was played on "${record.scenarioId}" version ${record.scenarioHash}, the scenario inside is "${scenario.id}" version ${hash}`,
+        expected: `scenario ${quoted(record.scenarioId)} version ${record.scenarioHash}`,
+        found: `${quoted(scenario.id)} version ${hash}`,
+        message: `${quoteSafe(file, 300)}: the scenario the replay carries was altered: the record was played on ${quoted(record.scenarioId)} version ${record.scenarioHash}, the scenario inside is ${quoted(scenario.id)} version ${hash}`,
       },
     ],
   };
