@@ -52,4 +52,3 @@ export function jsonSafe(json: string): string {
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }
-
