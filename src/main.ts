@@ -1,3 +1,4 @@
+import './app/zod-jitless';
 import './app/styles.css';
 import { mountApp } from './app/app';
 
