@@ -1,9 +1,13 @@
 import { defineConfig } from 'vitest/config';
+import { securityHeadersPlugin } from './src/app/security-headers.ts';
 
 // One config for the game (Vite) and the unit/property tests (Vitest).
 export default defineConfig({
   // Relative asset paths: the built site works from any folder of any static host.
   base: './',
+  // The Content Security Policy and other security headers: dev and preview servers, the built
+  // page's meta tag and dist/_headers, all from src/app/security-headers.ts.
+  plugins: [securityHeadersPlugin()],
   server: { port: 5173 },
   preview: { port: 4173 },
   build: {
