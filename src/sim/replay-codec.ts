@@ -1,3 +1,4 @@
+import { quoteSafe } from './safe-text';
 import LZString from 'lz-string';
 import { hashString } from './hash';
 import { parseJsonText, problemAt, type InputProblem, type Result } from './validation';
@@ -258,6 +259,5 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 function describeScalar(v: unknown): string {
-  const s = JSON.stringify(v) ?? String(v);
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+  return quoteSafe(JSON.stringify(v) ?? String(v), 40);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACTORS, PLAYABLE_ACTORS, type ActorId, type PlayableActorId } from './ids';
 import { LEVER_NAMES, type LeverName, type Levers } from './scenario/levers';
 import type { Decision } from './state';
+import { quoteSafe } from './safe-text';
 import { parseJsonText, validate, type InputProblem, type Result } from './validation';
 
 /**
@@ -114,10 +115,10 @@ export function parseReplayText(text: string, file: string): Result<ReplayRecord
   ) {
     const found =
       data !== null && typeof data === 'object' && !Array.isArray(data)
-        ? JSON.stringify(data['format'] ?? null)
+        ? quoteSafe(JSON.stringify(data['format'] ?? null) ?? 'an unserialisable value')
         : Array.isArray(data)
           ? 'an array'
-          : JSON.stringify(data);
+          : quoteSafe(JSON.stringify(data) ?? String(data));
     return {
       ok: false,
       error: [
@@ -139,8 +140,8 @@ export function parseReplayText(text: string, file: string): Result<ReplayRecord
           file,
           path: '$.formatVersion',
           expected: `format version ${REPLAY_FORMAT_VERSION} or older`,
-          found: String(data['formatVersion']),
-          message: `${file}: at $.formatVersion: this replay was made by a newer Second Front (format ${String(data['formatVersion'])}); this version reads format ${REPLAY_FORMAT_VERSION}`,
+          found: quoteSafe(String(data['formatVersion'])),
+          message: `${file}: at $.formatVersion: this replay was made by a newer Second Front (format ${quoteSafe(String(data['formatVersion']))}); this version reads format ${REPLAY_FORMAT_VERSION}`,
         },
       ],
     };

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SCENARIO_DIR, loadScenarioFile } from '../../src/cli/scenario-files';
 import { runEngine, toReplay } from '../../src/engine/run';
-import { REPLAY_FORMAT_VERSION, type ReplayRecord } from '../../src/sim/replay';
+import { REPLAY_FORMAT_VERSION, parseReplayText, type ReplayRecord } from '../../src/sim/replay';
 import {
   LINK_PREFIX,
   MAX_LINK_CHARS,
@@ -416,5 +416,18 @@ describe('link length of real games', () => {
     if (!l.ok) throw new Error(l.error.message);
     expect(l.value.length).toBeLessThan(LIMIT);
     expect(decodeShareLink(l.value)).toEqual({ ok: true, value: rec });
+  });
+});
+
+describe('messages quote a replay file safely', () => {
+  it('a 4 MB format value with terminal escapes gives a short message with no raw control character', () => {
+    const huge = `\u001b[2J${'x'.repeat(4 * 1024 * 1024)}\u009b`;
+    const r = parseReplayText(JSON.stringify({ format: huge }), 'big.json');
+    expect(r.ok).toBe(false);
+    const msg = r.ok ? '' : r.error[0]!.message;
+    expect(msg.length).toBeLessThan(400);
+    expect(msg).toContain('\\u001b[2J');
+    // eslint-disable-next-line no-control-regex
+    expect(msg).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
   });
 });
