@@ -107,45 +107,30 @@ export function savedGamesPanel(lib: SetupLibrary): {
     const normal = (): void => {
       clear(actions);
       if (otherRules) {
-        const exp = h(
-          'button',
-          { type: 'button', class: 'small', 'data-testid': 'saved-export' },
-          'Export',
+        actions.append(
+          button('Export', 'saved-export', 'small', () =>
+            downloadText(replayFileName(g.record), encodeReplayFile(g.record)),
+          ),
+          button('Delete', 'saved-delete', 'small ghost', () =>
+            confirmDelete(actions, g.id, normal),
+          ),
         );
-        exp.addEventListener('click', () =>
-          downloadText(replayFileName(g.record), encodeReplayFile(g.record)),
-        );
-        const del = h(
-          'button',
-          { type: 'button', class: 'small ghost', 'data-testid': 'saved-delete' },
-          'Delete',
-        );
-        del.addEventListener('click', () => confirmDelete(actions, g.id, normal));
-        actions.append(exp, del);
         return;
       }
       if (g.status === 'playing') {
-        const go = h(
-          'button',
-          { type: 'button', class: 'small', 'data-testid': 'saved-continue' },
-          'Continue',
+        actions.append(
+          button(
+            'Continue',
+            'saved-continue',
+            'small',
+            () => void freshest(g).then(lib.continueGame),
+          ),
         );
-        go.addEventListener('click', () => void freshest(g).then(lib.continueGame));
-        actions.append(go);
       }
-      const watch = h(
-        'button',
-        { type: 'button', class: 'small ghost', 'data-testid': 'saved-watch' },
-        'Replay',
+      actions.append(
+        button('Replay', 'saved-watch', 'small ghost', () => lib.viewGame(g)),
+        button('Delete', 'saved-delete', 'small ghost', () => confirmDelete(actions, g.id, normal)),
       );
-      watch.addEventListener('click', () => lib.viewGame(g));
-      const del = h(
-        'button',
-        { type: 'button', class: 'small ghost', 'data-testid': 'saved-delete' },
-        'Delete',
-      );
-      del.addEventListener('click', () => confirmDelete(actions, g.id, normal));
-      actions.append(watch, del);
     };
     normal();
     return li;
@@ -161,13 +146,9 @@ export function savedGamesPanel(lib: SetupLibrary): {
     const actions = h('span', { class: 'row-actions' });
     const normal = (): void => {
       clear(actions);
-      const del = h(
-        'button',
-        { type: 'button', class: 'small ghost', 'data-testid': 'saved-delete' },
-        'Delete',
+      actions.append(
+        button('Delete', 'saved-delete', 'small ghost', () => confirmDelete(actions, id, normal)),
       );
-      del.addEventListener('click', () => confirmDelete(actions, id, normal));
-      actions.append(del);
     };
     normal();
     return h(
@@ -216,4 +197,11 @@ function when(iso: string): string {
         hour: '2-digit',
         minute: '2-digit',
       });
+}
+
+/** A small row button: its label, test id, classes and what a click does. */
+function button(label: string, testId: string, cls: string, onClick: () => void): HTMLElement {
+  const b = h('button', { type: 'button', class: cls, 'data-testid': testId }, label);
+  b.addEventListener('click', onClick);
+  return b;
 }
