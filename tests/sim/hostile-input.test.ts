@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBundled, loadScenarioFromText, scenarioForRecord } from '../../src/app/scenarios';
-import { SCENARIO_DIR, loadReplayScenario } from '../../src/cli/scenario-files';
+import { loadReplayScenario } from '../../src/cli/scenario-files';
 import { MAX_JSON_DEPTH, findShapeProblem, jsonDepthExceeded } from '../../src/sim/json-limits';
 import { parseReplayText, type ReplayRecord } from '../../src/sim/replay';
 import { decodeOpenedFile, decodeReplayFile } from '../../src/sim/replay-codec';
@@ -11,7 +10,6 @@ import { mergeScenarioPatch } from '../../src/sim/scenario/merge';
 import {
   loadScenarioData,
   loadScenarioText,
-  type BaseResolver,
   type LoadedScenario,
 } from '../../src/sim/scenario/load';
 import {
@@ -23,6 +21,7 @@ import {
   type Result,
 } from '../../src/sim/validation';
 import { z } from 'zod';
+import { BASELINE, BASELINE_TEXT, baselineResolver, type Json } from '../helpers/baseline';
 
 /**
  * Input written to break the loader rather than to describe a game: keys that plain objects
@@ -31,18 +30,11 @@ import { z } from 'zod';
  * with a path, never in an exception.
  */
 
-// The parsed JSON is mutated freely below, so it is typed loosely on purpose.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
-
-const BASELINE_TEXT = readFileSync(join(SCENARIO_DIR, 'two-front.json'), 'utf8');
-const BASELINE: Json = JSON.parse(BASELINE_TEXT);
 const RECORD_TEXT = readFileSync(
   new URL('../golden/baseline-seed-42.replay.json', import.meta.url),
   'utf8',
 );
-const resolver: BaseResolver = (id) =>
-  id === 'two-front' ? { text: BASELINE_TEXT, file: 'scenarios/two-front.json' } : null;
+const resolver = baselineResolver;
 
 function problems<T>(r: Result<T, InputProblem[]>): InputProblem[] {
   if (r.ok) throw new Error('expected problems, the input was accepted');

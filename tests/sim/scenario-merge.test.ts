@@ -5,12 +5,9 @@ import { SCENARIO_DIR, listScenarioIds, loadScenarioFile } from '../../src/cli/s
 import { hashString } from '../../src/sim/hash';
 import { mergeScenarioPatch } from '../../src/sim/scenario/merge';
 import { ScenarioSchema } from '../../src/sim/scenario/schema';
-import {
-  loadScenarioData,
-  type BaseResolver,
-  type LoadedScenario,
-} from '../../src/sim/scenario/load';
+import { loadScenarioData, type LoadedScenario } from '../../src/sim/scenario/load';
 import { validate, type InputProblem, type Result } from '../../src/sim/validation';
+import { BASELINE, baselineResolver, type Json } from '../helpers/baseline';
 
 /**
  * `extends` merges lists of items with ids by id (add, patch, `$remove`) and everything else as
@@ -18,14 +15,7 @@ import { validate, type InputProblem, type Result } from '../../src/sim/validati
  * implementation of it here shows they resolve to exactly the same scenario (and hash) as before.
  */
 
-// The parsed JSON is mutated freely below, so it is typed loosely on purpose.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
-
-const BASELINE_TEXT = readFileSync(join(SCENARIO_DIR, 'two-front.json'), 'utf8');
-const BASELINE: Json = JSON.parse(BASELINE_TEXT);
-const resolver: BaseResolver = (id) =>
-  id === 'two-front' ? { text: BASELINE_TEXT, file: 'scenarios/two-front.json' } : null;
+const resolver = baselineResolver;
 
 function variant(patch: Json): Result<LoadedScenario, InputProblem[]> {
   return loadScenarioData({ extends: 'two-front', id: 'variant', ...patch }, 'v.json', resolver);

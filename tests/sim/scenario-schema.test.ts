@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
-import { SCENARIO_DIR, listScenarioIds, loadScenarioFile } from '../../src/cli/scenario-files';
+import { listScenarioIds, loadScenarioFile } from '../../src/cli/scenario-files';
 import { LEVER_NAMES } from '../../src/sim/scenario/levers';
 import {
   loadScenarioData,
@@ -11,19 +9,13 @@ import {
 } from '../../src/sim/scenario/load';
 import { parseLever } from '../../src/sim/setup';
 import type { InputProblem, Result } from '../../src/sim/validation';
+import { BASELINE, baselineResolver, type Json } from '../helpers/baseline';
 
 /**
  * The scenario files in `scenarios/` and the ways a scenario file can be wrong. Every malformed
  * case starts from a deep copy of the baseline, breaks one thing, and checks that the loader
  * refuses it with a problem whose JSONPath and message name what is wrong.
  */
-
-// The parsed JSON is mutated freely below, so it is typed loosely on purpose.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
-
-const BASELINE_TEXT = readFileSync(join(SCENARIO_DIR, 'two-front.json'), 'utf8');
-const BASELINE: Json = JSON.parse(BASELINE_TEXT);
 
 function broken(mutate: (d: Json) => void): Result<LoadedScenario, InputProblem[]> {
   const data: Json = structuredClone(BASELINE);
@@ -53,9 +45,6 @@ function expectProblem(
   expect(hit!.message).toContain(path);
   return hit!;
 }
-
-const baselineResolver: BaseResolver = (id) =>
-  id === 'two-front' ? { text: BASELINE_TEXT, file: 'scenarios/two-front.json' } : null;
 
 describe('the shipped scenarios', () => {
   const ids = listScenarioIds();
