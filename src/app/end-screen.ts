@@ -16,6 +16,9 @@ import { gridLine, h, lineSwatch, svg } from './dom';
 /** How each key event reads in timelines (the end screen, the viewer's key moments). */
 export const KEY_EVENT_LABEL: Record<KeyEventName, string> = {
   secondFront: 'Russia opens a second front',
+  invasionBegins: 'The invasion fleet sails',
+  balticOffensiveBegins: 'Russia attacks the Baltic states',
+  usIntervenes: 'The US intervenes',
   taiwanLanding: 'PLA lands on Taiwan',
   taipeiFalls: 'Taipei falls',
   taiwanBlockade: 'Taiwan blockaded',

@@ -57,6 +57,11 @@ export const NUCLEAR_SIGNAL_LEVEL = 6;
 /** Key events: counted by `batch`, listed by `run`, each recorded once with its turn and hour. */
 export const KEY_EVENTS = [
   'secondFront',
+  /** The first step of the invasion: the hour the assault fleet sails (intervention counts from here). */
+  'invasionBegins',
+  /** The first step of a Russian offensive against NATO territory. */
+  'balticOffensiveBegins',
+  'usIntervenes',
   'taiwanLanding',
   'taipeiFalls',
   'taiwanBlockade',

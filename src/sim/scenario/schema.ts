@@ -28,6 +28,26 @@ const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lower-case id like "taiwa
 const text = z.string().min(1).max(4000);
 const pct = z.number().int().min(0).max(100);
 const sourceRefs = z.array(id).min(1, 'at least one source id');
+/**
+ * A rule figure: a bare number, or the number with its provenance, `{ "value": 12, "source":
+ * "csis-2023", "why": "one line" }`, where `source` is a source id (or several) from the
+ * scenario's `sources`, or the word `"judgement"` for a designer's call, always with a one-line
+ * reason. The simulation reads only the number; `npm run sim -- sources` reads the tags and counts
+ * the bare numbers (the bundled scenarios have none).
+ */
+export const JUDGEMENT = 'judgement';
+const figureTag = z.strictObject({
+  value: z.number(),
+  source: z.union([z.literal(JUDGEMENT), id, z.array(id).min(1)]),
+  why: z.string().min(3).max(300),
+});
+export type FigureTag = z.infer<typeof figureTag>;
+const figure = (n: z.ZodNumber) =>
+  z
+    .union([n, figureTag.extend({ value: n })])
+    .transform((v): number => (typeof v === 'number' ? v : v.value));
+const intFigure = () => figure(z.number().int());
+
 const lonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 
 /**
@@ -196,7 +216,7 @@ const OptionDef = z.strictObject({
     support: z.number().int().min(0).max(50),
     economic: z.number().int().min(0).max(50),
   }),
-  params: z.record(z.string(), z.number()),
+  params: z.record(z.string(), figure(z.number())),
 });
 
 const CombatColumn = z.strictObject({
@@ -340,9 +360,9 @@ const ruleSections = Object.fromEntries(
   (Object.keys(RULE_KEYS) as RuleSection[]).map((section) => [
     section,
     z.strictObject(
-      Object.fromEntries(RULE_KEYS[section].map((k) => [k, z.number().int()])) as Record<
+      Object.fromEntries(RULE_KEYS[section].map((k) => [k, intFigure()])) as Record<
         string,
-        z.ZodNumber
+        ReturnType<typeof intFigure>
       >,
     ),
   ]),
