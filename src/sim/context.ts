@@ -29,6 +29,8 @@ export class Ctx {
   readonly log: LogEntry[] = [];
   readonly quiet: boolean;
   hour: number;
+  /** The operational step inside the turn (0-based), while campaigns run; 0 otherwise. */
+  step = 0;
   private readonly phaseEnd: number;
 
   constructor(
@@ -53,6 +55,29 @@ export class Ctx {
   /** Advance the in-turn clock a little so that successive adjudications read in order. */
   tick(hours = 1): void {
     this.hour = Math.min(this.hour + hours, this.phaseEnd);
+  }
+
+  /**
+   * Enter operational step `k` of the turn: the clock reads the step's end, `stepHours × (k + 1)`
+   * hours into the turn (the last step ends an hour before the next turn's briefing), so an event
+   * in the third step of an offensive begun with the turn is logged 36 hours after it began (the
+   * last step is cut short at the end of the phase's window, an hour or two before the turn ends).
+   */
+  atStep(k: number): void {
+    this.step = k;
+    const h = this.sc.rules.clock.stepHours;
+    this.hour = Math.min(this.s.hour + h * (k + 1), this.phaseEnd);
+  }
+
+  /** The hour the current operational step began (an offensive begun in it dates from here). */
+  stepStart(): number {
+    return this.s.hour + this.sc.rules.clock.stepHours * this.step;
+  }
+
+  /** Leave the operational steps: the clock returns to the phase's window for what follows. */
+  endSteps(): void {
+    this.step = 0;
+    this.hour = this.phaseEnd;
   }
 
   rng(purpose: string): Stream {
@@ -118,9 +143,11 @@ export class Ctx {
     actors: readonly ActorId[],
     text: string,
     region?: string,
+    /** When it happened, if not now (an operation that began at the start of its step). */
+    hour = this.hour,
   ): void {
     if (!this.s.keyEvents.some((e) => e.name === name))
-      this.s.keyEvents.push({ name, turn: this.s.turn, hour: this.hour });
+      this.s.keyEvents.push({ name, turn: this.s.turn, hour });
     if (this.quiet) return;
     this.emit({
       type: 'key-event',
@@ -262,23 +289,25 @@ export function theaterName(t: Theater | 'global'): string {
  * Each phase's window inside a turn, in hours from the turn's start.
  *
  * @example
- * phaseWindow(84, 'decisions') // [14, 28]
+ * phaseWindow(84, 'decisions') // [2, 3]
  */
 export function phaseWindow(turnHours: number, phase: PhaseName): [number, number] {
-  const twelfth = (k: number): number => Math.floor((turnHours * k) / 12);
+  // Operations fill the turn: the decisions are taken in its first hours, then the campaigns run
+  // in operational steps through to its last hours, where events and the assessment close it.
+  const end = Math.max(4, turnHours - 1);
   switch (phase) {
     case 'briefing':
-      return [0, twelfth(1)];
+      return [0, 1];
     case 'intelligence':
-      return [twelfth(1), twelfth(2)];
+      return [1, 2];
     case 'decisions':
-      return [twelfth(2), twelfth(4)];
+      return [2, 3];
     case 'adjudication':
-      return [twelfth(4), twelfth(9)];
+      return [3, end - 2];
     case 'events':
-      return [twelfth(9), twelfth(11)];
+      return [end - 2, end - 1];
     case 'assessment':
-      return [twelfth(11), Math.max(twelfth(11), turnHours - 1)];
+      return [end - 1, end];
     default: {
       const never: never = phase;
       throw new Error(`unknown phase ${String(never)}`);

@@ -4,6 +4,8 @@
  * these names; the schema rejects a missing or unknown one.
  */
 export const RULE_KEYS = {
+  /** The operational clock inside a strategic turn. */
+  clock: ['stepHours'],
   /** Miscalculation risk, derived each turn, and the incidents it produces. */
   miscalc: [
     'base',

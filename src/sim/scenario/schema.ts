@@ -241,6 +241,25 @@ const Combat = z.strictObject({
   sources: sourceRefs,
 });
 
+/** One anchor of the engagement curve: what a 12-hour step gives at this effective force ratio. */
+const EngagementPoint = z.strictObject({
+  ratioPct: z.number().int().min(0).max(10000),
+  shift: z.number().int().min(-100).max(100),
+  attackerLossPm: z.number().int().min(0).max(1000),
+  defenderLossPm: z.number().int().min(0).max(1000),
+  source: figureTag.shape.source,
+  why: figureTag.shape.why,
+});
+const Engagement = z.strictObject({
+  curve: z.array(EngagementPoint).min(2),
+  terrainDefencePct: z.record(z.enum(TERRAINS), figure(z.number().int().min(10).max(1000))),
+  fortunePct: figure(z.number().int().min(0).max(90)),
+  breakthroughShift: figure(z.number().int().min(1).max(100)),
+  routLossPm: figure(z.number().int().min(1).max(1000)),
+  supplyFloorPct: figure(z.number().int().min(0).max(100)),
+  sources: sourceRefs,
+});
+
 /** A small condition language for scripted events and outcome rules. */
 export type Condition =
   | { flag: (typeof FLAGS)[number]; is?: boolean }
@@ -394,6 +413,7 @@ export const ScenarioSchema = z
     levers: z.record(z.enum(LEVER_NAMES as [LeverName, ...LeverName[]]), LeverDef),
     options: z.record(z.string(), OptionDef),
     combat: Combat,
+    engagement: Engagement,
     rules: z.strictObject({ ...ruleSections, sources: sourceRefs }),
     events: z.array(ScriptedEvent),
     outcomes: z.array(Outcome).min(1),
@@ -413,6 +433,7 @@ export type ScenarioEffect = z.infer<typeof Effect>;
 export type ScenarioEvent = z.infer<typeof ScriptedEvent>;
 export type OutcomeRule = z.infer<typeof Outcome>;
 export type CombatTable = z.infer<typeof Combat>;
+export type EngagementRules = z.infer<typeof Engagement>;
 export type RegionDef = z.infer<typeof Region>;
 export type ForceDef = z.infer<typeof Force>;
 export type ActorDef = z.infer<typeof Actor>;
