@@ -257,10 +257,19 @@ export function adjudicate(
     s.actors[actor].lastDecisions = done;
     taken[actor] = done;
   }
-  s.turnStats.combats.china += taiwanCampaign(ctx);
-  const eu = europeCampaign(ctx);
-  s.turnStats.combats.russia += eu;
-  s.turnStats.combats.nato += eu;
+  // The operational clock: campaigns run in steps of `clock.stepHours` through the turn, so a
+  // fait accompli can happen inside one turn and its hour is known.
+  const steps = Math.max(1, Math.trunc(sc.calendar.turnHours / sc.rules.clock.stepHours));
+  for (let k = 0; k < steps; k++) {
+    ctx.atStep(k);
+    s.turnStats.combats.china += taiwanCampaign(ctx);
+    if (k === 0) {
+      const eu = europeCampaign(ctx);
+      s.turnStats.combats.russia += eu;
+      s.turnStats.combats.nato += eu;
+    }
+  }
+  ctx.endSteps();
   ukraineFront(ctx, taken);
   return { state: s, log: ctx.log };
 }
