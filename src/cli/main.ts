@@ -11,6 +11,8 @@ import { formatBatch, formatLevers, formatRun, tracksByName } from './format';
 import { MAX_SEED_CHARS, MAX_TURN_LIMIT, MIN_SEED_CHARS } from './limits';
 import { progressReporter } from './progress';
 import { writeReplayFile } from './replay-out';
+import { provenance } from '../sim/scenario/provenance';
+import { formatSources, sourcesJson } from './sources';
 import {
   isBundledScenario,
   listScenarioIds,
@@ -223,6 +225,33 @@ function cmdLevers(args: string[]): void {
   process.stdout.write(`${formatLevers(sc)}\n`);
 }
 
+/**
+ * Every figure of a scenario with its provenance. Exit 0, or with `--strict` 1 when a figure is
+ * untagged (so a check in CI fails); the listing is printed either way.
+ */
+function cmdSources(args: string[]): number {
+  const { values } = parseArgs({
+    args,
+    options: {
+      scenario: { type: 'string' },
+      untagged: { type: 'boolean' },
+      json: { type: 'boolean' },
+      strict: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  const idOrPath = values.scenario ?? 'two-front';
+  const loaded = loadScenario(idOrPath).value;
+  const p = provenance(loaded.resolved);
+  const view = { scenarioId: loaded.scenario.id, file: idOrPath, untaggedOnly: !!values.untagged };
+  process.stdout.write(
+    values.json
+      ? `${jsonSafe(JSON.stringify(sourcesJson(p, view)))}\n`
+      : `${formatSources(p, view)}\n`,
+  );
+  return values.strict && p.counts.untagged > 0 ? 1 : 0;
+}
+
 function cmdScenarios(args: string[]): void {
   parseArgs({ args, options: {}, strict: true });
   for (const id of listScenarioIds()) {
@@ -277,6 +306,8 @@ async function runCommand(command: string | undefined, rest: string[]): Promise<
     case 'scenarios':
       cmdScenarios(rest);
       return 0;
+    case 'sources':
+      return cmdSources(rest);
     default: {
       const never: never = command;
       throw new Error(`unhandled command ${String(never)}`);

@@ -4,7 +4,7 @@ import { listScenarioIds } from './scenario-files';
 
 /** Usage text: one block per command (`<command> --help`) and the summary of them all. */
 
-export const COMMANDS = ['run', 'batch', 'verify', 'scenarios', 'levers'] as const;
+export const COMMANDS = ['run', 'batch', 'verify', 'scenarios', 'levers', 'sources'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const PREFIX = 'npm run sim --';
@@ -36,6 +36,15 @@ const COMMAND_USAGE: Readonly<Record<Command, string>> = {
   levers: `${PREFIX} levers [--scenario <id|path>]
 
   List a scenario's levers (default two-front) with defaults, ranges and meanings.`,
+  sources: `${PREFIX} sources [--scenario <id|path>] [--untagged] [--json] [--strict]
+
+  List every figure of a scenario (default two-front; a variant as resolved onto its base) with
+  its provenance, by section: path, value, source ids or "judgement", and the reason. Rules and
+  option parameters carry a tag each; other numbers are cited by their object's "sources". Ends
+  with the counts: sourced, judgement, untagged (the goal is 0).
+  --untagged  list only the untagged figures (the counts stay those of the whole scenario)
+  --json      print the figures and counts as one JSON object
+  --strict    exit 1 when any figure is untagged (the listing is printed either way)`,
 };
 
 export function isCommand(s: string | undefined): s is Command {

@@ -2,6 +2,7 @@ import { hashString } from '../hash';
 import { findShapeProblem } from '../json-limits';
 import {
   describeValue,
+  jsonPath,
   parseJsonText,
   problemAt,
   quoted,
@@ -11,6 +12,7 @@ import {
   type Result,
 } from '../validation';
 import { mergeScenarioPatch } from './merge';
+import { undeclaredTagSources } from './provenance';
 import { ScenarioSchema, type Scenario } from './schema';
 
 /**
@@ -29,6 +31,11 @@ export interface LoadedScenario {
   readonly scenario: Scenario;
   /** Hash of the resolved scenario; replays carry it to detect a changed scenario. */
   readonly hash: string;
+  /**
+   * The scenario as resolved from its file (a variant merged onto its base), before parsing:
+   * the figures' provenance tags are still there. `npm run sim -- sources` reads it.
+   */
+  readonly resolved: unknown;
 }
 
 /**
@@ -148,7 +155,30 @@ export function loadScenarioData(
   const resolved = resolveExtends(data, file, resolveBase, 0);
   if (!resolved.ok) return resolved;
   const checked = validate(ScenarioSchema, resolved.value, file);
-  if (!checked.ok) return checked;
+  // The schema checks a tag's source is shaped like an id; whether it is declared can only be
+  // seen here, on the resolved data: the parsed scenario keeps the number and drops the tag.
+  const tags = tagProblems(resolved.value, file);
+  if (!checked.ok) return { ok: false, error: [...checked.error, ...tags].slice(0, 20) };
+  if (tags.length > 0) return { ok: false, error: tags };
   const scenario = checked.value as unknown as Scenario;
-  return { ok: true, value: { scenario, hash: hashString(JSON.stringify(scenario)) } };
+  return {
+    ok: true,
+    value: { scenario, hash: hashString(JSON.stringify(scenario)), resolved: resolved.value },
+  };
+}
+
+/** A figure tag's `source` must be "judgement" or name sources the scenario declares. */
+function tagProblems(resolved: unknown, file: string): InputProblem[] {
+  return undeclaredTagSources(resolved)
+    .slice(0, 20)
+    .map(([path, id]) =>
+      problem(
+        file,
+        jsonPath(path),
+        typeof path[path.length - 1] === 'number'
+          ? 'a source id declared in "sources"'
+          : 'a source id declared in "sources", or "judgement"',
+        quoted(id),
+      ),
+    );
 }
