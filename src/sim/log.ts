@@ -63,7 +63,9 @@ export type AdjudicationKind =
   | 'production'
   | 'inject'
   | 'alliance-response'
-  | 'support';
+  | 'support'
+  | 'air-sea'
+  | 'lift';
 
 interface Base {
   readonly turn: number;

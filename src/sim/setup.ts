@@ -1,3 +1,5 @@
+import { initialEnergy } from './campaigns/blockade';
+import { initialAirSea } from './air-sea';
 import { ACTORS, BLOCS, FLAGS, type ActorId, type BlocId, type Flag } from './ids';
 import {
   LEVER_DOMAINS,
@@ -18,6 +20,7 @@ import {
   type ForceState,
   type GameState,
   type RegionState,
+  type WarState,
 } from './state';
 import type { Result } from './validation';
 
@@ -183,7 +186,16 @@ export function createInitialState(sc: Scenario, seed: string, levers: Levers): 
       defenceBonus: 0,
       chinaLosses: 0,
       usInterveneTurn: 0,
+      beganHour: -1,
+      ashore: 0,
+      landed: 0,
+      failedWaves: 0,
+      front: 0,
+      sectorControl: sc.taiwanCampaign.sectors.map(() => 0),
+      defenders: sc.taiwanCampaign.sectors.map(() => 0),
+      ashoreSupply: 100,
     },
+    airSea: initialAirSea(sc),
     europe: { operation: 'none', targets: [], occupiedTurns: 0 },
     ukraine: {
       status: 'fighting',
@@ -193,6 +205,8 @@ export function createInitialState(sc: Scenario, seed: string, levers: Levers): 
       guarantees: { ownForces: true, coalition: false, usBackstop: false },
       russianOffensive: true,
     },
+    energy: initialEnergy(sc),
+    wars: { indoPacific: initialWar(), europe: initialWar() },
     keyEvents: [],
     fired: [],
     outcome: null,
@@ -200,6 +214,11 @@ export function createInitialState(sc: Scenario, seed: string, levers: Levers): 
   };
   applyLevers(state, sc, levers);
   return state;
+}
+
+/** Before turn 1 no theater has fought; the first turn's events derive crisis from the ladder. */
+function initialWar(): WarState {
+  return { status: 'peace', since: 0, foughtTurn: 0, lastFightTurn: 0 };
 }
 
 function applyLevers(s: GameState, sc: Scenario, levers: Levers): void {

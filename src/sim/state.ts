@@ -7,6 +7,7 @@ import type {
   PlayableActorId,
   TaiwanPhase,
   Theater,
+  WarStatus,
 } from './ids';
 import type { OptionId } from './options/params';
 import type { Levers } from './scenario/levers';
@@ -98,6 +99,52 @@ export interface TaiwanCampaign {
   defenceBonus: number;
   chinaLosses: number;
   usInterveneTurn: number;
+  /** Hour of the invasion's first step (the fleet sails), or -1. */
+  beganHour: number;
+  /** PLA strength points ashore (the lodgement force), raw strength. */
+  ashore: number;
+  /** Points landed so far, over all waves. */
+  landed: number;
+  /** Landing waves that were thrown back into the sea. */
+  failedWaves: number;
+  /** Index in the scenario's `taiwanCampaign.sectors` of the sector being fought for. */
+  front: number;
+  /** China's control of each sector, 0..100 (100: taken, with its port and airfield). */
+  sectorControl: number[];
+  /** Taiwan's ground strength points in each sector. */
+  defenders: number[];
+  /** Supply of the forces ashore at the last step, 0..100. */
+  ashoreSupply: number;
+}
+
+/** What each side has of its air and naval forces and long-range munitions, in thousandths. */
+export const STOCKS = [
+  'carriers',
+  'surface',
+  'submarines',
+  'amphibious',
+  'aircraft',
+  'antiShip',
+  'landAttack',
+] as const;
+export type StockKind = (typeof STOCKS)[number];
+export type Stocks = Record<StockKind, number>;
+export const AIR_SEA_SIDES = ['usa', 'china', 'japan', 'taiwan'] as const;
+export type AirSeaSide = (typeof AIR_SEA_SIDES)[number];
+
+/**
+ * The air and sea war around Taiwan as stocks. Counts are kept in thousandths of a ship, an
+ * aircraft or a missile, so that small per-step rates accumulate exactly in integers; reports
+ * divide by 1,000.
+ */
+export interface AirSeaState {
+  stocks: Record<AirSeaSide, Stocks>;
+  lost: Record<AirSeaSide, Stocks>;
+  produced: Record<AirSeaSide, Stocks>;
+  /** Air control over the Strait at the last step, from China's side, -100..100. */
+  airControl: number;
+  /** Sea control around Taiwan at the last step, from China's side, -100..100. */
+  seaControl: number;
 }
 
 export interface EuropeCampaign {
@@ -116,10 +163,69 @@ export interface UkraineFront {
   russianOffensive: boolean;
 }
 
+/**
+ * Taiwan's energy picture under quarantine, blockade or war (all scalars: copied with one spread).
+ * Stocks are in hundredths of an hour of pre-crisis consumption (2,400 = a day), so per-step
+ * burn and inflow percentages add up exactly in integers.
+ */
+export interface EnergyState {
+  lng: number;
+  coal: number;
+  oil: number;
+  /** Share of power demand not met at the end of the last step, 0..100. */
+  shortfall: number;
+  /** The average shortfall over the last turn (set once a turn). */
+  avgShortfall: number;
+  /** Hours since the pressure began (the blockade clock); 0 when none. */
+  hours: number;
+  /** Operational steps run since the pressure began (convoys sail every N of them). */
+  steps: number;
+  /** Blockade-clock hour each stock first ran out, or -1 while it has not. */
+  lngOutAt: number;
+  coalOutAt: number;
+  oilOutAt: number;
+  convoys: number;
+  convoysArrived: number;
+  merchantShipsLost: number;
+  /** The sea lane the last convoy opened: imports it brings (% of normal) and steps it has left. */
+  laneInflow: number;
+  laneSteps: number;
+  /** Hours spent under each regime, for every actor's economic cost. */
+  quarantineHours: number;
+  blockadeHours: number;
+  warHours: number;
+  /** Taiwan's output lost so far, in basis points of annual GDP × hours. */
+  taiwanLossBpH: number;
+  /** This turn so far (reset each turn): Taiwan's output lost to the power shortfall, bp × h. */
+  turnPowerBpH: number;
+  /** This turn so far: power shortfall × hours. */
+  turnShortfallH: number;
+}
+
+/** One theater's war, derived from events each turn (src/sim/wars.ts). */
+export interface WarState {
+  status: WarStatus;
+  /** Turn the status began. */
+  since: number;
+  /** First turn with fighting in the theater, 0 if none yet. */
+  foughtTurn: number;
+  /** Last turn with fighting in the theater, 0 if none yet. */
+  lastFightTurn: number;
+}
+
 export interface KeyEvent {
   name: KeyEventName;
   turn: number;
   hour: number;
+}
+
+/** How one theater ended: the scenario's theater outcome that held, with the state's particulars. */
+export interface TheaterEnd {
+  id: string;
+  label: string;
+  /** Particulars from the state, e.g. "Tallinn fallen; Riga, Vilnius held" (may be empty). */
+  detail: string;
+  status: WarStatus;
 }
 
 export interface OutcomeState {
@@ -127,6 +233,10 @@ export interface OutcomeState {
   label: string;
   turn: number;
   scores: Record<PlayableActorId, number>;
+  /** Each theater's end state, named on its own. */
+  theaters: Record<Theater, TheaterEnd>;
+  /** One line per theater: "Indo-Pacific: Taiwan holds (invasion repulsed); Europe: ...". */
+  summary: string;
 }
 
 export interface GameState {
@@ -148,8 +258,13 @@ export interface GameState {
   forceLabels: Record<string, string>;
   pipeline: Delivery[];
   taiwan: TaiwanCampaign;
+  airSea: AirSeaState;
   europe: EuropeCampaign;
   ukraine: UkraineFront;
+  /** Taiwan's energy under blockade (src/sim/campaigns/blockade.ts). */
+  energy: EnergyState;
+  /** Each theater's war: peace, crisis, war, ceasefire or settled (src/sim/wars.ts). */
+  wars: Record<Theater, WarState>;
   /** First occurrence of each key event. */
   keyEvents: KeyEvent[];
   /** Ids of scripted events that have fired (for `once` events). */
@@ -217,9 +332,16 @@ export function cloneState(s: GameState): GameState {
     // Replaced, never changed in place, when a force is raised: safe to share.
     forceLabels: s.forceLabels,
     pipeline: s.pipeline.slice(),
-    taiwan: { ...s.taiwan },
+    taiwan: {
+      ...s.taiwan,
+      sectorControl: s.taiwan.sectorControl.slice(),
+      defenders: s.taiwan.defenders.slice(),
+    },
+    airSea: cloneAirSea(s.airSea),
     europe: { ...s.europe, targets: s.europe.targets.slice() },
     ukraine: { ...s.ukraine, guarantees: { ...s.ukraine.guarantees } },
+    energy: { ...s.energy },
+    wars: { indoPacific: { ...s.wars.indoPacific }, europe: { ...s.wars.europe } },
     keyEvents: s.keyEvents.slice(),
     fired: s.fired.slice(),
     outcome: s.outcome,
@@ -227,6 +349,25 @@ export function cloneState(s: GameState): GameState {
       combats: { ...s.turnStats.combats },
       militaryActions: s.turnStats.militaryActions,
     },
+  };
+}
+
+function cloneStocks(r: Record<AirSeaSide, Stocks>): Record<AirSeaSide, Stocks> {
+  return {
+    usa: { ...r.usa },
+    china: { ...r.china },
+    japan: { ...r.japan },
+    taiwan: { ...r.taiwan },
+  };
+}
+
+function cloneAirSea(a: AirSeaState): AirSeaState {
+  return {
+    stocks: cloneStocks(a.stocks),
+    lost: cloneStocks(a.lost),
+    produced: cloneStocks(a.produced),
+    airControl: a.airControl,
+    seaControl: a.seaControl,
   };
 }
 
@@ -276,4 +417,56 @@ export function forceById(s: GameState, id: string): ForceState | undefined {
  */
 export function clamp(v: number, lo: number, hi: number): number {
   return v < lo ? lo : v > hi ? hi : v;
+}
+
+/**
+ * Take `points` of strength from an actor's forces of the given kinds in the given regions, in
+ * proportion to their strength (the largest remainder goes to the first force with any left), and
+ * return the points actually taken. Used when forces are moved out (to a landing wave) or lost in an
+ * engagement that counted them as one body.
+ *
+ * @example
+ * removePoints(state, 'taiwan', ['taiwan'], ['ground'], 12) // 12 (or fewer if less remains)
+ */
+export function removePoints(
+  s: GameState,
+  actor: ActorId,
+  regions: readonly string[],
+  kinds: readonly ForceKind[],
+  points: number,
+): number {
+  if (points <= 0) return 0;
+  let total = 0;
+  for (const f of s.forces)
+    if (f.actor === actor && f.strength > 0 && kinds.includes(f.kind) && regions.includes(f.region))
+      total += f.strength;
+  if (total === 0) return 0;
+  const want = points > total ? total : points;
+  let left = want;
+  for (const f of s.forces) {
+    if (
+      f.actor !== actor ||
+      f.strength <= 0 ||
+      !kinds.includes(f.kind) ||
+      !regions.includes(f.region)
+    )
+      continue;
+    const take = Math.min(f.strength, Math.trunc((want * f.strength) / total), left);
+    f.strength -= take;
+    left -= take;
+  }
+  for (const f of s.forces) {
+    if (left <= 0) break;
+    if (
+      f.actor !== actor ||
+      f.strength <= 0 ||
+      !kinds.includes(f.kind) ||
+      !regions.includes(f.region)
+    )
+      continue;
+    const take = Math.min(f.strength, left);
+    f.strength -= take;
+    left -= take;
+  }
+  return want - left;
 }

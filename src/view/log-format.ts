@@ -62,6 +62,8 @@ const KIND_LABEL: Record<AdjudicationKind, string> = {
   inject: 'Event',
   'alliance-response': 'Alliance response',
   support: 'Support',
+  'air-sea': 'Air and sea war',
+  lift: 'Lift and lodgement',
 };
 
 const THEATER_LABEL = { indoPacific: 'Indo-Pacific', europe: 'Europe', global: 'Global' } as const;

@@ -1,32 +1,498 @@
-import { fight } from '../combat';
+import { fight, engage, lossPoints } from '../combat';
 import type { Ctx } from '../context';
-import {
-  GROUND,
-  applyLosses,
-  indoPacificAirSea,
-  strength,
-  theaterRegions,
-  usPool,
-} from '../measures';
+import { airSeaProduction, airSeaStep, MILLI, units } from '../air-sea';
+import { GROUND, applyLosses, strength, theaterRegions, usPool } from '../measures';
 import { param } from '../options/types';
-import { clamp, regionForWrite } from '../state';
+import {
+  clamp,
+  forceById,
+  raiseForce,
+  regionForWrite,
+  removePoints,
+  type GameState,
+} from '../state';
+import type { Scenario } from '../scenario/schema';
 
 /**
- * The Taiwan campaign in phases: mobilisation, blockade and strikes, the crossing, the lodgement
- * and the breakout to Taipei. US and Japanese intervention change the odds through air and sea
- * control, which feeds both the combat modifier and the invader's supply across the Strait.
- * Returns the number of combats fought (they spend munitions).
+ * The Taiwan campaign as forces, one 12-hour step at a time: the air and sea war over the Strait
+ * (src/sim/air-sea.ts), the blockade, and the invasion: waves carried by the amphibious fleet that
+ * survives, a lodgement held by the forces ashore, supplied by what the fleet, a captured port and
+ * a captured airfield can bring, and a fight for Taiwan sector by sector (the scenario's
+ * `taiwanCampaign.sectors`, from the landing beaches to the capital). A wave thrown back is a
+ * repulse, not the end: the campaign ends only when the fleet or the army to carry is gone.
+ * Returns the number of engagements fought (they spend munitions).
  *
  * @example
+ * ctx.atStep(k);
  * ctx.s.turnStats.combats.china += taiwanCampaign(ctx);
  */
 export function taiwanCampaign(ctx: Ctx): number {
+  const s = ctx.s;
   let combats = 0;
-  combats += blockadeStep(ctx);
-  const t = ctx.s.taiwan;
-  if (t.phase === 'crossing') combats += crossingStep(ctx);
+  if (ctx.step === 0) {
+    airSeaProduction(ctx);
+    combats += blockadeStep(ctx);
+  }
+  const t = s.taiwan;
+  if (t.phase === 'crossing' && t.beganHour < 0) begin(ctx);
+  interventionDue(ctx);
+  airSeaStep(ctx);
+  if (t.phase === 'crossing') combats += landingStep(ctx);
   else if (t.phase === 'lodgement' || t.phase === 'breakout') combats += lodgementStep(ctx);
   return combats;
+}
+
+/** The first step of the invasion: the fleet sails; Taiwan's army deploys to its sectors. */
+function begin(ctx: Ctx): void {
+  const s = ctx.s;
+  const sc = ctx.sc;
+  const t = s.taiwan;
+  t.beganHour = ctx.stepStart();
+  const total = strength(s, 'taiwan', [sc.roles.taiwanMain], GROUND);
+  const raw = rawStrength(s, 'taiwan', sc.roles.taiwanMain);
+  t.defenders = sc.taiwanCampaign.sectors.map((x) => Math.trunc((raw * x.defenceSharePct) / 100));
+  t.sectorControl = sc.taiwanCampaign.sectors.map(() => 0);
+  t.front = 0;
+  ctx.keyEvent(
+    'invasionBegins',
+    'indoPacific',
+    ['china', 'taiwan'],
+    `The invasion fleet sails: ${units(s.airSea.stocks.china.amphibious)} amphibious ships and ferries; ` +
+      `Taiwan deploys ${raw} points of ground forces (effective ${total}) to ${sc.taiwanCampaign.sectors
+        .map((x, i) => `${x.name} ${t.defenders[i]}`)
+        .join(', ')}.`,
+    sc.roles.taiwanStrait,
+    t.beganHour,
+  );
+}
+
+/**
+ * The US enters when the lever says: `prompt` from the invasion's first step, `delayed` the
+ * scenario's number of days after it, `none` never. Japan's bases open with it when the
+ * `japanBases` lever allows.
+ */
+function interventionDue(ctx: Ctx): void {
+  const s = ctx.s;
+  const t = s.taiwan;
+  if (t.beganHour < 0 || s.flags.usIntervened) return;
+  const lever = s.levers.usIntervention;
+  if (lever === 'none') return;
+  const days = lever === 'prompt' ? 0 : ctx.sc.rules.taiwanOps.usDelayedDays;
+  const due = t.beganHour + days * 24;
+  if (ctx.stepStart() < due) return;
+  intervene(
+    ctx,
+    lever === 'prompt'
+      ? 'lever usIntervention=prompt: from the invasion’s first step'
+      : `lever usIntervention=delayed: ${days} days after the invasion began`,
+  );
+}
+
+/**
+ * The United States enters the war for Taiwan (by lever, or by the US seat's decision).
+ *
+ * @example
+ * intervene(ctx, 'the President orders US forces to defend Taiwan');
+ */
+export function intervene(ctx: Ctx, why: string): void {
+  const s = ctx.s;
+  if (s.flags.usIntervened) return;
+  ctx.setFlag('usIntervened');
+  s.taiwan.usInterveneTurn = s.turn;
+  ctx.keyEvent(
+    'usIntervenes',
+    'indoPacific',
+    ['usa', 'china', 'taiwan'],
+    `The United States intervenes to defend Taiwan (${why}): carriers, bombers and submarines engage.`,
+    ctx.sc.roles.taiwanStrait,
+    ctx.stepStart(),
+  );
+  if (s.levers.japanBases && !s.flags.japanBasesOpen) {
+    ctx.setFlag('japanBasesOpen');
+    ctx.note(
+      'indoPacific',
+      ['japan', 'usa'],
+      'Japan opens its bases, Okinawa included, to US combat operations (lever japanBases).',
+      'ryukyus',
+    );
+  }
+  ctx.escalate('indoPacific', 5, 'US forces engage China', ['usa', 'china']);
+}
+
+function rawStrength(s: GameState, actor: 'taiwan' | 'china', region: string): number {
+  let n = 0;
+  for (const f of s.forces)
+    if (f.actor === actor && f.kind === 'ground' && f.region === region) n += f.strength;
+  return n;
+}
+
+function avgGroundReadiness(s: GameState, actor: 'taiwan' | 'china', region: string): number {
+  let n = 0;
+  let total = 0;
+  for (const f of s.forces)
+    if (f.actor === actor && f.kind === 'ground' && f.region === region) {
+      n += f.strength;
+      total += f.strength * f.readiness;
+    }
+  return n === 0 ? 0 : Math.trunc(total / n);
+}
+
+/** Lift this step, in strength points: the fleet afloat, plus a captured port and airfield. */
+function liftCapacity(ctx: Ctx): { ships: number; port: number; air: number; total: number } {
+  const s = ctx.s;
+  const r = ctx.sc.rules.taiwanOps;
+  const ships = Math.trunc(
+    Math.trunc((s.airSea.stocks.china.amphibious * r.liftPerShipPm) / 1000) / MILLI,
+  );
+  let port = 0;
+  let air = 0;
+  ctx.sc.taiwanCampaign.sectors.forEach((x, i) => {
+    if (s.taiwan.sectorControl[i]! < 100) return;
+    if (x.port) port += r.portLift;
+    if (x.airfield) air += r.airfieldLift;
+  });
+  return { ships, port, air, total: ships + port + air };
+}
+
+/** The attacker's and defender's multipliers that every fight on Taiwan shares. */
+function sides(ctx: Ctx, supply: number) {
+  const s = ctx.s;
+  const r = ctx.sc.rules.taiwanOps;
+  const floor = ctx.sc.engagement.supplyFloorPct;
+  const supplyMult = (pct: number): number => floor + Math.trunc(((100 - floor) * pct) / 100);
+  const attacker = [
+    { name: 'supply', value: supplyMult(supply) },
+    {
+      name: `air control ${s.airSea.airControl}`,
+      value: 100 + Math.trunc((s.airSea.airControl * r.airSupportPct) / 100),
+    },
+  ];
+  const defender = [
+    { name: 'Taiwan supply', value: supplyMult(s.tracks.taiwanSupply) },
+    ...(s.taiwan.defenceBonus
+      ? [{ name: 'hardened defences', value: 100 + s.taiwan.defenceBonus * r.hardenedPctPerPoint }]
+      : []),
+  ];
+  return { attacker, defender };
+}
+
+/** China's ground forces on the coast that can still be carried across. */
+function staging(ctx: Ctx): number {
+  return rawStrength(ctx.s, 'china', ctx.sc.roles.chinaStaging);
+}
+
+/** Whether China can go on: enough of the fleet afloat (or a port), and troops to carry. */
+function capacityBroken(ctx: Ctx): string | null {
+  const s = ctx.s;
+  const r = ctx.sc.rules.taiwanOps;
+  const fleetPct = Math.trunc(
+    (s.airSea.stocks.china.amphibious * 100) /
+      Math.max(1, ctx.sc.rules.airSea.chinaAmphibious * MILLI),
+  );
+  const portHeld = liftCapacity(ctx).port > 0;
+  if (!portHeld && fleetPct < r.minAmphibPct)
+    return `only ${fleetPct}% of the amphibious fleet is afloat (below ${r.minAmphibPct}%) and no port is held`;
+  if (s.taiwan.ashore === 0 && staging(ctx) < r.minStagingPoints)
+    return `fewer than ${r.minStagingPoints} points of ground forces are left to carry`;
+  return null;
+}
+
+/** Keep the lodgement's force counter (what the map and the strength readers see) in step. */
+function syncLodgementForce(ctx: Ctx, readiness: number): void {
+  const s = ctx.s;
+  const id = 'cn-lodgement';
+  const f = forceById(s, id);
+  if (f) {
+    f.strength = s.taiwan.ashore;
+    f.readiness = readiness;
+  } else if (s.taiwan.ashore > 0)
+    raiseForce(
+      s,
+      {
+        id,
+        actor: 'china',
+        region: ctx.sc.roles.taiwanMain,
+        kind: 'ground',
+        strength: s.taiwan.ashore,
+        readiness,
+      },
+      'PLA forces ashore on Taiwan (the lodgement)',
+    );
+}
+
+/** Taiwan's losses in a sector come out of its ground forces too. */
+function defenderLoss(ctx: Ctx, sector: number, points: number): void {
+  const t = ctx.s.taiwan;
+  const n = Math.min(points, t.defenders[sector]!);
+  t.defenders[sector] = t.defenders[sector]! - n;
+  removePoints(ctx.s, 'taiwan', [ctx.sc.roles.taiwanMain], GROUND, n);
+}
+
+/** A landing wave: what the fleet afloat can carry, against the beach defenders. */
+function landingStep(ctx: Ctx): number {
+  const s = ctx.s;
+  const sc = ctx.sc;
+  const t = s.taiwan;
+  const r = sc.rules.taiwanOps;
+  const broken = capacityBroken(ctx);
+  if (broken) {
+    repulse(ctx, broken);
+    return 0;
+  }
+  const lift = liftCapacity(ctx);
+  const first = t.landed === 0;
+  const airborne = first ? r.airborneFirstWave : 0;
+  // The first wave is planned: every ship sails at once; later waves follow the shuttle's cadence.
+  const byShip = first ? Math.trunc((lift.ships * r.firstWavePct) / 100) : lift.ships;
+  const readiness = avgGroundReadiness(s, 'china', sc.roles.chinaStaging);
+  const wave = removePoints(
+    s,
+    'china',
+    [sc.roles.chinaStaging],
+    GROUND,
+    byShip + lift.port + lift.air + airborne,
+  );
+  if (wave === 0) {
+    repulse(ctx, 'no troops could be embarked');
+    return 0;
+  }
+  const beach = Math.trunc((t.defenders[0]! * r.beachSharePct) / 100);
+  const twReadiness = avgGroundReadiness(s, 'taiwan', sc.roles.taiwanMain);
+  const m = sides(ctx, 100);
+  const out = engage(ctx, 'landing', 'indoPacific', sc.roles.taiwanMain, {
+    attacker: {
+      actor: 'china',
+      power: Math.trunc((wave * readiness) / 100),
+      multipliers: m.attacker,
+    },
+    defender: {
+      actor: 'taiwan',
+      power: Math.trunc((beach * twReadiness) / 100),
+      multipliers: m.defender,
+    },
+    terrain: 'strait',
+  });
+  const aLost = lossPoints(wave, Math.trunc((out.attackerLossPm * r.landingLossPct) / 100));
+  defenderLoss(ctx, 0, lossPoints(beach, out.defenderLossPm));
+  t.chinaLosses += aLost;
+  t.landed += wave;
+  // A wave gets ashore unless it is overwhelmed on the beach: what survives holds a beachhead,
+  // and the fight for it goes on step by step (CSIS: the PLA always got ashore; the question was
+  // whether it could be supplied).
+  const control = r.beachheadControl + out.shift;
+  if (control > 0) {
+    t.ashore = wave - aLost;
+    t.sectorControl[0] = control;
+    t.phase = 'lodgement';
+    t.since = s.turn;
+    ctx.setFlag('taiwanLanding');
+    syncLodgementForce(ctx, readiness);
+    ctx.keyEvent(
+      'taiwanLanding',
+      'indoPacific',
+      ['china', 'taiwan'],
+      `PLA forces land in ${sc.taiwanCampaign.sectors[0]!.name}: ${wave} points come ashore (${lift.ships} by sea, ${airborne} by air), ${aLost} are lost on the beaches; the lodgement holds ${t.sectorControl[0]}% of the sector.`,
+      sc.roles.taiwanMain,
+    );
+  } else {
+    t.failedWaves++;
+    t.chinaLosses += wave - aLost;
+    if (!ctx.quiet)
+      ctx.note(
+        'indoPacific',
+        ['china', 'taiwan'],
+        `The landing wave (${wave} points) is thrown back on the beaches of ${sc.taiwanCampaign.sectors[0]!.name}: ${wave} points lost or captured (wave ${t.failedWaves} to fail). The fleet will try again while it can.`,
+        sc.roles.taiwanMain,
+      );
+  }
+  return 1;
+}
+
+/** Forces ashore: supply and build-up, reserves, and the fight for the front sector. */
+function lodgementStep(ctx: Ctx): number {
+  const s = ctx.s;
+  const sc = ctx.sc;
+  const t = s.taiwan;
+  const r = sc.rules.taiwanOps;
+  const sectors = sc.taiwanCampaign.sectors;
+  // Lift goes to supplying the forces ashore first; what is left lands more troops.
+  const lift = liftCapacity(ctx);
+  const need = Math.max(1, Math.trunc((t.ashore * r.supplyNeedPm) / 1000));
+  const supply = Math.min(100, Math.trunc((lift.total * 100) / need));
+  t.ashoreSupply = supply;
+  const spare = Math.max(0, lift.total - need);
+  const landed = removePoints(s, 'china', [sc.roles.chinaStaging], GROUND, spare);
+  t.ashore += landed;
+  t.landed += landed;
+  const withered = supply < 100 ? lossPoints(t.ashore, ((100 - supply) * r.witherPm) / 100) : 0;
+  t.ashore -= withered;
+  t.chinaLosses += withered;
+  // Taiwan moves reserves from quiet sectors to the threatened one.
+  let moved = 0;
+  for (let i = 0; i < sectors.length; i++) {
+    // The capital's garrison stays; other quiet sectors send part of theirs to the front.
+    if (i === t.front || t.sectorControl[i]! >= 100 || sectors[i]!.capital) continue;
+    const n = Math.trunc((t.defenders[i]! * r.reserveMovePm) / 1000);
+    t.defenders[i] = t.defenders[i]! - n;
+    moved += n;
+  }
+  t.defenders[t.front] = t.defenders[t.front]! + moved;
+  const sector = sectors[t.front]!;
+  const readiness = avgGroundReadiness(s, 'china', sc.roles.chinaStaging) || 60;
+  const twReadiness = avgGroundReadiness(s, 'taiwan', sc.roles.taiwanMain);
+  const m = sides(ctx, supply);
+  if (!ctx.quiet)
+    ctx.emit({
+      type: 'adjudication',
+      kind: 'lift',
+      theater: 'indoPacific',
+      region: sc.roles.taiwanMain,
+      actors: ['china', 'taiwan'],
+      visibleTo: 'all',
+      inputs: {
+        amphibiousAfloat: units(s.airSea.stocks.china.amphibious),
+        liftShips: lift.ships,
+        liftPort: lift.port,
+        liftAirfield: lift.air,
+        ashore: t.ashore,
+        need,
+      },
+      modifiers: [
+        { name: 'supply of the forces ashore (%)', value: supply },
+        { name: 'troops landed', value: landed },
+        { name: 'lost for want of supply', value: -withered },
+        { name: 'Taiwanese reserves moved to the front', value: moved },
+      ],
+      roll: null,
+      result: `${t.ashore} points ashore, supply ${supply}%`,
+      text: `Lift: ${lift.total} points (${units(s.airSea.stocks.china.amphibious)} ships afloat carry ${lift.ships}, ports ${lift.port}, airfields ${lift.air}); the ${t.ashore + withered - landed} points ashore need ${need}: supply ${supply}%, ${landed} more land, ${withered} lost for want of supply. Taiwan moves ${moved} points of reserves to ${sector.name}.`,
+    });
+  const out = engage(ctx, `${t.phase}:${sector.id}`, 'indoPacific', sc.roles.taiwanMain, {
+    attacker: {
+      actor: 'china',
+      power: Math.trunc((t.ashore * readiness) / 100),
+      multipliers: m.attacker,
+    },
+    defender: {
+      actor: 'taiwan',
+      // Only part of a sector's defenders can be brought to bear on the lodgement at once.
+      power: Math.trunc(
+        (Math.trunc((t.defenders[t.front]! * r.engagedDefenderPct) / 100) * twReadiness) / 100,
+      ),
+      multipliers: m.defender,
+    },
+    terrain: sector.terrain,
+  });
+  const aLost = lossPoints(t.ashore, out.attackerLossPm);
+  t.ashore -= aLost;
+  t.chinaLosses += aLost;
+  defenderLoss(
+    ctx,
+    t.front,
+    lossPoints(
+      Math.trunc((t.defenders[t.front]! * r.engagedDefenderPct) / 100),
+      out.defenderLossPm,
+    ),
+  );
+  const from = t.sectorControl[t.front]!;
+  t.sectorControl[t.front] = clamp(from + out.shift, 0, 100);
+  syncLodgementForce(ctx, readiness);
+  if (t.sectorControl[t.front] === 100) takeSector(ctx);
+  else if (t.sectorControl[t.front] === 0 || t.ashore === 0) {
+    if (t.front === 0 || t.ashore === 0) lodgementLost(ctx);
+    else {
+      t.front--;
+      t.sectorControl[t.front] = Math.min(t.sectorControl[t.front]!, r.pushedBackControl);
+      ctx.note(
+        'indoPacific',
+        ['china', 'taiwan'],
+        `Taiwan's counter-attack throws the PLA back into ${sectors[t.front]!.name} (${t.sectorControl[t.front]}% held).`,
+        sc.roles.taiwanMain,
+      );
+    }
+  }
+  t.lodgement = lodgementProgress(s, sc);
+  const region = s.regions[sc.roles.taiwanMain]
+    ? regionForWrite(s, sc.roles.taiwanMain)
+    : undefined;
+  if (region && region.owner === 'taiwan') {
+    region.control = 100 - t.lodgement;
+    region.contested = t.ashore > 0;
+  }
+  return 1;
+}
+
+/** China's progress over the whole path to the capital, 0..100. */
+function lodgementProgress(s: GameState, sc: Scenario): number {
+  const n = sc.taiwanCampaign.sectors.length;
+  let total = 0;
+  for (const c of s.taiwan.sectorControl) total += c;
+  return Math.trunc(total / n);
+}
+
+function takeSector(ctx: Ctx): void {
+  const s = ctx.s;
+  const sc = ctx.sc;
+  const t = s.taiwan;
+  const sector = sc.taiwanCampaign.sectors[t.front]!;
+  const gains = [
+    sector.port ? `the port of ${sector.port}` : '',
+    sector.airfield ? `the airfield at ${sector.airfield}` : '',
+  ].filter(Boolean);
+  if (sector.capital) {
+    t.phase = 'fallen';
+    t.since = s.turn;
+    ctx.setFlag('taipeiFallen');
+    const region = s.regions[sc.roles.taiwanMain]
+      ? regionForWrite(s, sc.roles.taiwanMain)
+      : undefined;
+    if (region) {
+      region.owner = 'china';
+      region.control = sc.rules.taiwanOps.capitalHoldControl;
+    }
+    ctx.keyEvent(
+      'taipeiFalls',
+      'indoPacific',
+      ['china', 'taiwan'],
+      `${sector.capital} falls: the PLA controls ${sector.name}, ${Math.trunc((ctx.hour - t.beganHour) / 24)} days after the fleet sailed.`,
+      sc.roles.taiwanMain,
+    );
+    return;
+  }
+  t.front++;
+  t.phase = 'breakout';
+  t.since = s.turn;
+  ctx.note(
+    'indoPacific',
+    ['china', 'taiwan'],
+    `The PLA takes ${sector.name}${gains.length ? `, with ${gains.join(' and ')}` : ''}, and pushes on into ${sc.taiwanCampaign.sectors[t.front]!.name}.`,
+    sc.roles.taiwanMain,
+  );
+}
+
+/** The forces ashore are destroyed: China lands again if it still can, else the invasion fails. */
+function lodgementLost(ctx: Ctx): void {
+  const s = ctx.s;
+  const t = s.taiwan;
+  t.chinaLosses += t.ashore;
+  t.ashore = 0;
+  t.front = 0;
+  t.sectorControl = t.sectorControl.map(() => 0);
+  t.failedWaves++;
+  syncLodgementForce(ctx, 0);
+  const broken = capacityBroken(ctx);
+  if (broken) {
+    repulse(ctx, `the lodgement is destroyed and ${broken}`);
+    return;
+  }
+  t.phase = 'crossing';
+  t.since = s.turn;
+  ctx.note(
+    'indoPacific',
+    ['china', 'taiwan'],
+    'The lodgement is destroyed; China prepares another landing while the fleet can carry one.',
+    ctx.sc.roles.taiwanMain,
+  );
 }
 
 function blockadeStep(ctx: Ctx): number {
@@ -89,185 +555,6 @@ function blockadeStep(ctx: Ctx): number {
   return combats;
 }
 
-function assault(ctx: Ctx): number {
-  const s = ctx.s;
-  const share = param(ctx.sc, 'china.amphibious-invasion', 'assaultSharePct');
-  const lift = param(ctx.sc, 'china.amphibious-invasion', 'liftPerTurn');
-  const committed = Math.trunc(
-    (strength(s, 'china', [ctx.sc.roles.chinaStaging], GROUND) * share) / 100,
-  );
-  const turnsAcross = s.turn - s.taiwan.since + 1;
-  return Math.min(committed, lift * turnsAcross);
-}
-
-function defence(ctx: Ctx): number {
-  const s = ctx.s;
-  let d = strength(s, 'taiwan', [ctx.sc.roles.taiwanMain], GROUND);
-  if (s.flags.usIntervened) d += strength(s, 'usa', [ctx.sc.roles.taiwanMain], GROUND);
-  return d;
-}
-
-/** Share of Taiwan's ground forces that can meet the first waves on the beaches. */
-const BEACH_SHARE_PCT = 50;
-
-function crossingStep(ctx: Ctx): number {
-  const s = ctx.s;
-  const sc = ctx.sc;
-  const t = s.taiwan;
-  const air = indoPacificAirSea(s, sc);
-  const out = fight(ctx, 'crossing', 'indoPacific', sc.roles.taiwanMain, {
-    attacker: 'china',
-    defender: 'taiwan',
-    // Ships sunk on the way never reach the beach: air and sea control scales what lands.
-    attack: Math.trunc((assault(ctx) * (100 + air.control)) / 100),
-    defence: Math.trunc((defence(ctx) * BEACH_SHARE_PCT) / 100),
-    terrain: 'strait',
-    attackerSupply: clamp(50 + Math.trunc(air.control / 2), 0, 100),
-    defenderSupply: s.tracks.taiwanSupply,
-    airSea: air.control,
-    attackerReadiness: s.blocs.china.readiness,
-    defenderReadiness: avgReadiness(ctx, 'taiwan'),
-    extra: t.defenceBonus ? [{ name: 'hardened beaches', value: -t.defenceBonus }] : [],
-  });
-  t.crossingTurns++;
-  applyLosses(s, 'china', [sc.roles.chinaStaging], GROUND, out.attackerLossPct);
-  applyLosses(s, 'taiwan', [sc.roles.taiwanMain], GROUND, out.defenderLossPct);
-  t.chinaLosses += out.attackerLossPct;
-  if (out.result === 'advance' || out.result === 'breakthrough') {
-    t.phase = 'lodgement';
-    t.since = s.turn;
-    t.lodgement = Math.max(20, out.controlShift);
-    ctx.setFlag('taiwanLanding');
-    ctx.keyEvent(
-      'taiwanLanding',
-      'indoPacific',
-      ['china', 'taiwan'],
-      `PLA forces land on Taiwan and hold a lodgement (${t.lodgement}% control).`,
-      sc.roles.taiwanMain,
-    );
-  } else if (
-    out.result === 'attacker-routed' ||
-    t.crossingTurns >= sc.rules.taiwan.maxCrossingTurns
-  ) {
-    repulse(
-      ctx,
-      out.result === 'attacker-routed'
-        ? 'the assault fleet is routed in the Strait'
-        : 'the crossing fails to get ashore in time',
-    );
-  }
-  return 1;
-}
-
-function lodgementStep(ctx: Ctx): number {
-  const s = ctx.s;
-  const sc = ctx.sc;
-  const t = s.taiwan;
-  const air = indoPacificAirSea(s, sc);
-  const breakout = t.phase === 'breakout';
-  const out = fight(ctx, breakout ? 'breakout' : 'lodgement', 'indoPacific', sc.roles.taiwanMain, {
-    attacker: 'china',
-    defender: 'taiwan',
-    // Air superiority over the beachhead (close air support, resupply) scales the fight ashore.
-    attack: Math.trunc((assault(ctx) * (100 + air.control)) / 100),
-    defence: defence(ctx),
-    terrain: breakout ? 'urban' : 'island',
-    attackerSupply: clamp(50 + Math.trunc(air.control / 2), 0, 100),
-    defenderSupply: s.tracks.taiwanSupply,
-    airSea: air.control,
-    attackerReadiness: s.blocs.china.readiness,
-    defenderReadiness: avgReadiness(ctx, 'taiwan'),
-    extra: t.defenceBonus
-      ? [{ name: 'hardened defences', value: -Math.trunc(t.defenceBonus / 2) }]
-      : [],
-  });
-  applyLosses(s, 'china', [sc.roles.chinaStaging], GROUND, out.attackerLossPct);
-  applyLosses(s, 'taiwan', [sc.roles.taiwanMain], GROUND, out.defenderLossPct);
-  t.chinaLosses += out.attackerLossPct;
-  const from = t.lodgement;
-  const swing =
-    out.result === 'attacker-routed' ? -30 : out.result === 'repulsed' ? -12 : out.controlShift;
-  t.lodgement = clamp(from + swing, 0, 100);
-  ctx.note(
-    'indoPacific',
-    ['china', 'taiwan'],
-    `Lodgement control ${from}% → ${t.lodgement}% (${out.result}).`,
-    sc.roles.taiwanMain,
-  );
-  if (t.lodgement === 0) repulse(ctx, 'the lodgement is destroyed');
-  else if (t.lodgement >= 100) {
-    t.phase = 'fallen';
-    t.since = s.turn;
-    ctx.setFlag('taipeiFallen');
-    const region = s.regions[sc.roles.taiwanMain]
-      ? regionForWrite(s, sc.roles.taiwanMain)
-      : undefined;
-    if (region) {
-      region.owner = 'china';
-      region.control = 60;
-    }
-    ctx.keyEvent(
-      'taipeiFalls',
-      'indoPacific',
-      ['china', 'taiwan'],
-      'Taipei falls: the PLA controls the capital.',
-      sc.roles.taiwanMain,
-    );
-  } else if (!breakout && t.lodgement >= sc.rules.taiwan.breakoutControl) {
-    t.phase = 'breakout';
-    t.since = s.turn;
-    ctx.note(
-      'indoPacific',
-      ['china', 'taiwan'],
-      'PLA forces break out of the lodgement towards Taipei.',
-      sc.roles.taiwanMain,
-    );
-  }
-  const region = s.regions[sc.roles.taiwanMain]
-    ? regionForWrite(s, sc.roles.taiwanMain)
-    : undefined;
-  if (region && region.owner === 'taiwan') {
-    region.control = 100 - t.lodgement;
-    region.contested = t.lodgement > 0;
-  }
-  return 1;
-}
-
-function repulse(ctx: Ctx, why: string): void {
-  const s = ctx.s;
-  const t = s.taiwan;
-  t.phase = 'repulsed';
-  t.since = s.turn;
-  t.lodgement = 0;
-  ctx.setFlag('invasionRepulsed');
-  applyLosses(s, 'china', [ctx.sc.roles.chinaStaging], GROUND, ctx.sc.rules.taiwan.repulseLossPct);
-  ctx.adjustSupport('china', -10, 'a failed invasion');
-  ctx.note(
-    'indoPacific',
-    ['china', 'taiwan'],
-    `The invasion is repulsed: ${why}.`,
-    ctx.sc.roles.taiwanMain,
-  );
-  const region = s.regions[ctx.sc.roles.taiwanMain]
-    ? regionForWrite(s, ctx.sc.roles.taiwanMain)
-    : undefined;
-  if (region) {
-    region.control = 100;
-    region.contested = false;
-  }
-}
-
-function avgReadiness(ctx: Ctx, actor: 'taiwan'): number {
-  let n = 0;
-  let total = 0;
-  for (const f of ctx.s.forces)
-    if (f.actor === actor) {
-      n += f.strength;
-      total += f.strength * f.readiness;
-    }
-  return n === 0 ? 0 : Math.trunc(total / n);
-}
-
 /**
  * Under a long blockade Taiwan may accept terms: the lower its supply and its people's support,
  * the likelier, and a US intervention makes it much less likely.
@@ -325,5 +612,33 @@ export function capitulation(ctx: Ctx): void {
     s.taiwan.phase = 'settled';
     s.taiwan.since = s.turn;
     ctx.deescalate('indoPacific', 2, 'a coerced settlement');
+  }
+}
+
+/** The invasion fails for good: China's capacity to go on is broken. */
+function repulse(ctx: Ctx, why: string): void {
+  const s = ctx.s;
+  const t = s.taiwan;
+  const sc = ctx.sc;
+  t.phase = 'repulsed';
+  t.since = s.turn;
+  t.chinaLosses += t.ashore;
+  t.ashore = 0;
+  t.lodgement = 0;
+  syncLodgementForce(ctx, 0);
+  ctx.setFlag('invasionRepulsed');
+  ctx.adjustSupport('china', -sc.rules.taiwanOps.repulseSupportLoss, 'a failed invasion');
+  ctx.note(
+    'indoPacific',
+    ['china', 'taiwan'],
+    `The invasion fails: ${why}. China has lost ${t.chinaLosses} points of ground forces, ${units(s.airSea.lost.china.amphibious)} amphibious ships and ${units(s.airSea.lost.china.surface)} warships.`,
+    sc.roles.taiwanMain,
+  );
+  const region = s.regions[sc.roles.taiwanMain]
+    ? regionForWrite(s, sc.roles.taiwanMain)
+    : undefined;
+  if (region) {
+    region.control = 100;
+    region.contested = false;
   }
 }

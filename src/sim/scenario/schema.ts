@@ -260,6 +260,37 @@ const Engagement = z.strictObject({
   sources: sourceRefs,
 });
 
+/** A sector of Taiwan in the invasion: the path runs from the landing beaches to the capital. */
+const TaiwanSector = z.strictObject({
+  id,
+  name: text,
+  terrain: z.enum(TERRAINS),
+  /** Share of Taiwan's ground forces deployed here when the fleet sails (the shares sum to 100). */
+  defenceSharePct: figure(pct),
+  port: z.string().min(1).max(60).optional(),
+  airfield: z.string().min(1).max(60).optional(),
+  capital: z.string().min(1).max(60).optional(),
+  sources: sourceRefs,
+});
+const TaiwanCampaignDef = z
+  .strictObject({ sectors: z.array(TaiwanSector).min(1).max(12), sources: sourceRefs })
+  .superRefine((v, ctx) => {
+    const sum = v.sectors.reduce((t, x) => t + x.defenceSharePct, 0);
+    if (sum !== 100)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sectors'],
+        message: `expected defenceSharePct to sum to 100 over the sectors, found ${sum}`,
+      });
+    const last = v.sectors[v.sectors.length - 1];
+    if (!last?.capital)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sectors', v.sectors.length - 1],
+        message: 'expected the last sector to hold the capital (the invasion’s objective)',
+      });
+  });
+
 /** A small condition language for scripted events and outcome rules. */
 export type Condition =
   | { flag: (typeof FLAGS)[number]; is?: boolean }
@@ -414,6 +445,7 @@ export const ScenarioSchema = z
     options: z.record(z.string(), OptionDef),
     combat: Combat,
     engagement: Engagement,
+    taiwanCampaign: TaiwanCampaignDef,
     rules: z.strictObject({ ...ruleSections, sources: sourceRefs }),
     events: z.array(ScriptedEvent),
     outcomes: z.array(Outcome).min(1),
