@@ -53,6 +53,17 @@ export const ESCALATION_LADDER = [
 ] as const;
 export const NUCLEAR_USE_LEVEL = 7;
 export const NUCLEAR_SIGNAL_LEVEL = 6;
+/** The first rung that takes fighting in the theater (incidents and injects stop below it). */
+export const LIMITED_WAR_LEVEL = 4;
+export const THEATER_WAR_LEVEL = 5;
+
+/**
+ * Where each theater's war stands, derived from events: `crisis` is tension without fighting,
+ * `war` fighting this turn or lately, `ceasefire` fighting that has stopped with no agreement,
+ * `settled` a settlement both sides accepted.
+ */
+export const WAR_STATUSES = ['peace', 'crisis', 'war', 'ceasefire', 'settled'] as const;
+export type WarStatus = (typeof WAR_STATUSES)[number];
 
 /** Key events: counted by `batch`, listed by `run`, each recorded once with its turn and hour. */
 export const KEY_EVENTS = [
@@ -134,6 +145,10 @@ export const FLAGS = [
   'europeSettlement',
   'hybridCampaign',
   'peaceDraftTabled',
+  /** Russia has offered NATO terms to end the fighting on NATO territory (not Ukraine). */
+  'russiaOffersTerms',
+  /** The North Atlantic Council has agreed to negotiate with Russia. */
+  'natoNegotiating',
 ] as const;
 export type Flag = (typeof FLAGS)[number];
 
