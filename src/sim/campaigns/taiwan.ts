@@ -137,21 +137,31 @@ function avgGroundReadiness(s: GameState, actor: 'taiwan' | 'china', region: str
   return n === 0 ? 0 : Math.trunc(total / n);
 }
 
-/** Lift this step, in strength points: the fleet afloat, plus a captured port and airfield. */
+/**
+ * Lift this step, in strength points. Ships carry it; a captured port lets them unload much
+ * faster (ferries at a quay instead of landing craft on a beach), so a port multiplies what the
+ * surviving fleet brings but brings nothing by itself; a captured airfield adds airlift while
+ * China holds the air over it.
+ */
 function liftCapacity(ctx: Ctx): { ships: number; port: number; air: number; total: number } {
   const s = ctx.s;
   const r = ctx.sc.rules.taiwanOps;
-  const ships = Math.trunc(
+  const base = Math.trunc(
     Math.trunc((s.airSea.stocks.china.amphibious * r.liftPerShipPm) / 1000) / MILLI,
   );
-  let port = 0;
-  let air = 0;
+  let ports = 0;
+  let fields = 0;
   ctx.sc.taiwanCampaign.sectors.forEach((x, i) => {
     if (s.taiwan.sectorControl[i]! < 100) return;
-    if (x.port) port += r.portLift;
-    if (x.airfield) air += r.airfieldLift;
+    if (x.port) ports++;
+    if (x.airfield) fields++;
   });
-  return { ships, port, air, total: ships + port + air };
+  const port = Math.trunc((base * ports * r.portLiftPct) / 100);
+  const air =
+    s.airSea.airControl > 0
+      ? Math.trunc((fields * r.airfieldLift * s.airSea.airControl) / 100)
+      : 0;
+  return { ships: base, port, air, total: base + port + air };
 }
 
 /** The attacker's and defender's multipliers that every fight on Taiwan shares. */
@@ -239,11 +249,14 @@ function landingStep(ctx: Ctx): number {
     repulse(ctx, broken);
     return 0;
   }
+  // After a failed wave the fleet regroups and combat-loads again before the next one.
+  if (ctx.stepStart() < t.regroupUntil) return 0;
   const lift = liftCapacity(ctx);
   const first = t.landed === 0;
   const airborne = first ? r.airborneFirstWave : 0;
-  // The first wave is planned: every ship sails at once; later waves follow the shuttle's cadence.
-  const byShip = first ? Math.trunc((lift.ships * r.firstWavePct) / 100) : lift.ships;
+  // An assault wave is planned: every ship sails at once, combat-loaded, several times the
+  // shuttle's cadence of later steps.
+  const byShip = Math.trunc((lift.ships * r.firstWavePct) / 100);
   const readiness = avgGroundReadiness(s, 'china', sc.roles.chinaStaging);
   const wave = removePoints(
     s,
@@ -297,6 +310,7 @@ function landingStep(ctx: Ctx): number {
   } else {
     t.failedWaves++;
     t.chinaLosses += wave - aLost;
+    t.regroupUntil = ctx.stepStart() + r.regroupSteps * ctx.sc.rules.clock.stepHours;
     if (!ctx.quiet)
       ctx.note(
         'indoPacific',
@@ -394,8 +408,10 @@ function lodgementStep(ctx: Ctx): number {
       out.defenderLossPm,
     ),
   );
+  // A deep sector (mountains, the Taipei basin) takes more fighting for the same control.
   const from = t.sectorControl[t.front]!;
-  t.sectorControl[t.front] = clamp(from + out.shift, 0, 100);
+  const shift = Math.trunc((out.shift * 100) / sector.depthPct);
+  t.sectorControl[t.front] = clamp(from + shift, 0, 100);
   syncLodgementForce(ctx, readiness);
   if (t.sectorControl[t.front] === 100) takeSector(ctx);
   else if (t.sectorControl[t.front] === 0 || t.ashore === 0) {
@@ -459,6 +475,11 @@ function takeSector(ctx: Ctx): void {
     );
     return;
   }
+  // The sector's surviving defenders fall back into the next one, less those cut off.
+  const back = Math.trunc((t.defenders[t.front]! * ctx.sc.rules.taiwanOps.retreatPct) / 100);
+  defenderLoss(ctx, t.front, t.defenders[t.front]! - back);
+  t.defenders[t.front] = 0;
+  t.defenders[t.front + 1] = t.defenders[t.front + 1]! + back;
   t.front++;
   t.phase = 'breakout';
   t.since = s.turn;
@@ -487,6 +508,7 @@ function lodgementLost(ctx: Ctx): void {
   }
   t.phase = 'crossing';
   t.since = s.turn;
+  t.regroupUntil = ctx.stepStart() + ctx.sc.rules.taiwanOps.regroupSteps * ctx.sc.rules.clock.stepHours;
   ctx.note(
     'indoPacific',
     ['china', 'taiwan'],
