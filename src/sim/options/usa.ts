@@ -1,3 +1,4 @@
+import { intervene } from '../campaigns/taiwan';
 import { scheduleForce } from '../economy';
 import { clamp } from '../state';
 import {
@@ -164,17 +165,7 @@ export const usa = {
         ...costTerms(v.sc, 'usa.intervene-taiwan'),
       });
     },
-    apply: (ctx) => {
-      ctx.setFlag('usIntervened');
-      ctx.s.taiwan.usInterveneTurn = ctx.s.turn;
-      ctx.note(
-        'indoPacific',
-        ['usa', 'china', 'taiwan'],
-        'The United States intervenes to defend Taiwan: carriers, bombers and submarines engage.',
-        ctx.sc.roles.taiwanStrait,
-      );
-      ctx.escalate('indoPacific', 5, 'US forces engage China', ['usa', 'china']);
-    },
+    apply: (ctx) => intervene(ctx, 'the US decides to defend Taiwan'),
   },
   'usa.sanctions': sanctionsOption('usa.sanctions', 'usa'),
   'usa.reaffirm-article5': {
