@@ -412,8 +412,10 @@ function convoy(ctx: Ctx, r: BlockadeRules): number {
     if (japan) escorts.splice(escorts.length - 1, 0, 'japan');
     const who = escorts.join(', ');
     const sunk =
-      `escorts lose ${units(usLost + jpLost + twLost)} surface ships (US ${units(usLost)}, Japan ` +
-      `${units(jpLost)}, Taiwan ${units(twLost)}), the PLA navy ${units(cnLost)}`;
+      `escorts lose ${units(usLost + jpLost + twLost)} surface ships (` +
+      (us ? `US ${units(usLost)}, ` : '') +
+      (japan ? `Japan ${units(jpLost)}, ` : '') +
+      `Taiwan ${units(twLost)}), the PLA navy ${units(cnLost)}`;
     ctx.emit({
       type: 'adjudication',
       kind: 'blockade',
@@ -494,13 +496,22 @@ export function annualLossBp(r: BlockadeRules, actor: ActorId, regime: StraitReg
   }
 }
 
-/** Cumulative loss of an actor other than Taiwan, in bp × hours, from the hours under each regime. */
-function lossBpH(r: BlockadeRules, a: ActorId, q: number, b: number, w: number): number {
-  return (
-    q * annualLossBp(r, a, 'quarantine') +
-    b * annualLossBp(r, a, 'blockade') +
-    w * annualLossBp(r, a, 'war')
-  );
+const rateCache = new WeakMap<BlockadeRules, Record<ActorId, readonly [number, number, number]>>();
+
+/** Each actor's annual loss under a quarantine, a blockade and a war (computed once per rules). */
+function rates(r: BlockadeRules): Record<ActorId, readonly [number, number, number]> {
+  let m = rateCache.get(r);
+  if (!m) {
+    m = {} as Record<ActorId, readonly [number, number, number]>;
+    for (const a of ACTORS)
+      m[a] = [
+        annualLossBp(r, a, 'quarantine'),
+        annualLossBp(r, a, 'blockade'),
+        annualLossBp(r, a, 'war'),
+      ];
+    rateCache.set(r, m);
+  }
+  return m;
 }
 
 /**
@@ -535,11 +546,13 @@ export function blockadeTurn(ctx: Ctx): void {
   if (regime === 'quarantine') e.quarantineHours += th;
   else if (regime === 'blockade') e.blockadeHours += th;
   else if (regime === 'war') e.warHours += th;
+  const table = rates(r);
   for (const a of ACTORS) {
     if (a === 'taiwan') continue;
-    const was = Math.trunc(lossBpH(r, a, q, b, w) / perPoint);
+    const [rq, rb, rw] = table[a];
+    const was = Math.trunc((q * rq + b * rb + w * rw) / perPoint);
     const now = Math.trunc(
-      lossBpH(r, a, e.quarantineHours, e.blockadeHours, e.warHours) / perPoint,
+      (e.quarantineHours * rq + e.blockadeHours * rb + e.warHours * rw) / perPoint,
     );
     if (now > was) ctx.adjustCost(a, now - was, COST_CAUSE[regime]);
   }
@@ -557,7 +570,7 @@ export function blockadeTurn(ctx: Ctx): void {
       ['taiwan'],
       `Taiwan's energy at the end of the turn (${regime}): stocks LNG ${days(e.lng)} d, coal ` +
         `${days(e.coal)} d, oil ${days(e.oil)} d; average power shortfall ${avg}%; convoys ` +
-        `${e.convoysArrived} of ${e.convoys} through, ${e.merchantShipsLost} merchant ships lost.`,
+        `${e.convoysArrived} of ${e.convoys} through, merchant ships lost ${e.merchantShipsLost}.`,
       ctx.sc.roles.taiwanMain,
     );
 }
