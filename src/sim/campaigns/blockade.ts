@@ -205,10 +205,14 @@ export function energyAtRest(s: GameState, sc: Scenario): boolean {
  * when one is due, works out the power shortfall and its rationing, and sets `taiwanSupply`.
  * Returns the number of convoy fights (for China's munitions spent).
  *
+ * `seaControl` (China's side, -100..100) is what a convoy sails against; by default it is read
+ * when a convoy is due from `convoySeaControl`. A caller with a better reading (the air and sea
+ * war's) may pass it.
+ *
  * @example
  * s.turnStats.combats.china += blockadeStep(ctx); // in each operational step of adjudication
  */
-export function blockadeStep(ctx: Ctx): number {
+export function blockadeStep(ctx: Ctx, seaControl?: number): number {
   const s = ctx.s;
   const r = ctx.sc.rules.blockade;
   const e = s.energy;
@@ -227,7 +231,7 @@ export function blockadeStep(ctx: Ctx): number {
     (s.flags.blockadeActive || s.tracks.escalation.indoPacific >= r.warRung) &&
     (e.steps - 1) % r.convoyIntervalSteps === 0
   )
-    fights += convoy(ctx, r);
+    fights += convoy(ctx, r, seaControl ?? convoySeaControl(s, ctx.sc));
   let inflow = through;
   if (e.laneSteps > 0) {
     inflow += e.laneInflow;
@@ -376,14 +380,24 @@ export function convoyChance(
   return { chance: clamp(total, r.convoyMinPct, r.convoyMaxPct), modifiers };
 }
 
-function convoy(ctx: Ctx, r: BlockadeRules): number {
+/**
+ * China's sea control around Taiwan for convoys, -100..100 from China's side (for now the
+ * force-based air and sea balance of `indoPacificAirSea`).
+ *
+ * @example
+ * convoySeaControl(state, scenario) // 53 with Taiwan alone, below 0 with the US and Japan in
+ */
+export function convoySeaControl(s: GameState, sc: Scenario): number {
+  return indoPacificAirSea(s, sc).control;
+}
+
+function convoy(ctx: Ctx, r: BlockadeRules, control: number): number {
   const s = ctx.s;
   const e = s.energy;
   const us = s.flags.usIntervened;
   const japan = s.flags.japanJoined;
   // Without allied escorts Taiwan runs its own convoys, if it has a navy left to escort them.
   if (!us && !japan && s.airSea.stocks.taiwan.surface <= 0) return 0;
-  const control = indoPacificAirSea(s, ctx.sc).control;
   const { chance, modifiers } = convoyChance(r, us, japan, control, !ctx.quiet);
   const stream = ctx.rng(CONVOY_PURPOSES[ctx.step] ?? `blockade:convoy:${ctx.step}`);
   const roll = stream.d100();
