@@ -1,8 +1,8 @@
-import { fight, engage, lossPoints } from '../combat';
+import { engage, lossPoints } from '../combat';
 import type { Ctx } from '../context';
-import { airSeaProduction, airSeaStep, MILLI, units } from '../air-sea';
-import { GROUND, applyLosses, strength, theaterRegions, usPool } from '../measures';
-import { param } from '../options/types';
+import { airSeaProduction, airSeaStep, MILLI, strikeWarActive, units } from '../air-sea';
+import { blockadeStep } from './blockade';
+import { GROUND, strength } from '../measures';
 import {
   clamp,
   forceById,
@@ -29,14 +29,13 @@ import type { Scenario } from '../scenario/schema';
 export function taiwanCampaign(ctx: Ctx): number {
   const s = ctx.s;
   let combats = 0;
-  if (ctx.step === 0) {
-    airSeaProduction(ctx);
-    combats += blockadeStep(ctx);
-  }
+  if (ctx.step === 0) airSeaProduction(ctx);
   const t = s.taiwan;
   if (t.phase === 'crossing' && t.beganHour < 0) begin(ctx);
   interventionDue(ctx);
   airSeaStep(ctx);
+  // Convoys sail against the sea control the air and sea war leaves, once it is being fought.
+  combats += blockadeStep(ctx, strikeWarActive(s) ? s.airSea.seaControl : undefined);
   if (t.phase === 'crossing') combats += landingStep(ctx);
   else if (t.phase === 'lodgement' || t.phase === 'breakout') combats += lodgementStep(ctx);
   return combats;
@@ -158,9 +157,7 @@ function liftCapacity(ctx: Ctx): { ships: number; port: number; air: number; tot
   });
   const port = Math.trunc((base * ports * r.portLiftPct) / 100);
   const air =
-    s.airSea.airControl > 0
-      ? Math.trunc((fields * r.airfieldLift * s.airSea.airControl) / 100)
-      : 0;
+    s.airSea.airControl > 0 ? Math.trunc((fields * r.airfieldLift * s.airSea.airControl) / 100) : 0;
   return { ships: base, port, air, total: base + port + air };
 }
 
@@ -508,133 +505,14 @@ function lodgementLost(ctx: Ctx): void {
   }
   t.phase = 'crossing';
   t.since = s.turn;
-  t.regroupUntil = ctx.stepStart() + ctx.sc.rules.taiwanOps.regroupSteps * ctx.sc.rules.clock.stepHours;
+  t.regroupUntil =
+    ctx.stepStart() + ctx.sc.rules.taiwanOps.regroupSteps * ctx.sc.rules.clock.stepHours;
   ctx.note(
     'indoPacific',
     ['china', 'taiwan'],
     'The lodgement is destroyed; China prepares another landing while the fleet can carry one.',
     ctx.sc.roles.taiwanMain,
   );
-}
-
-function blockadeStep(ctx: Ctx): number {
-  const s = ctx.s;
-  const sc = ctx.sc;
-  let combats = 0;
-  if (s.flags.blockadeActive && s.flags.usIntervened) {
-    // The US (and Japan, if in) try to break the blockade: a sea-control battle.
-    const regions = theaterRegions(sc, 'indoPacific');
-    const west =
-      Math.trunc((usPool(s, sc).indoPacific * (s.flags.japanBasesOpen ? 100 : 55)) / 100) +
-      strength(s, 'usa', regions, ['naval', 'air']) +
-      (s.flags.japanJoined ? strength(s, 'japan', regions, ['naval', 'air']) : 0) +
-      strength(s, 'taiwan', regions, ['naval']);
-    const china = strength(s, 'china', regions, ['naval', 'air', 'missile']);
-    const out = fight(ctx, 'blockade-run', 'indoPacific', sc.roles.taiwanStrait, {
-      attacker: 'usa',
-      defender: 'china',
-      attack: west,
-      defence: china,
-      terrain: 'sea',
-      attackerSupply: s.blocs.nato.munitions,
-      defenderSupply: s.blocs.china.munitions,
-      airSea: 0,
-      attackerReadiness: s.blocs.nato.readiness,
-      defenderReadiness: s.blocs.china.readiness,
-      extra: [{ name: 'fighting inside China’s missile umbrella', value: -10 }],
-    });
-    combats++;
-    applyLosses(s, 'usa', regions, ['naval', 'air'], out.attackerLossPct);
-    applyLosses(s, 'china', regions, ['naval'], out.defenderLossPct);
-    if (out.result === 'advance' || out.result === 'breakthrough') {
-      ctx.setFlag('blockadeActive', false);
-      ctx.note(
-        'indoPacific',
-        ['usa', 'china', 'taiwan'],
-        'The blockade is broken: convoys reach Taiwan.',
-        sc.roles.taiwanStrait,
-      );
-    }
-  }
-  if (s.flags.blockadeActive) {
-    ctx.adjust(
-      'taiwanSupply',
-      -param(sc, 'china.blockade', 'supplyLoss'),
-      'the blockade',
-      'indoPacific',
-    );
-    ctx.adjustSupport('taiwan', -sc.rules.taiwan.blockadeSupportLossPerTurn, 'life under blockade');
-  } else if (s.flags.quarantineActive) {
-    ctx.adjust(
-      'taiwanSupply',
-      -param(sc, 'china.quarantine', 'supplyLoss'),
-      'the quarantine',
-      'indoPacific',
-    );
-  } else if (s.tracks.taiwanSupply < 100) {
-    ctx.adjust('taiwanSupply', 5, 'shipping resumes', 'indoPacific');
-  }
-  return combats;
-}
-
-/**
- * Under a long blockade Taiwan may accept terms: the lower its supply and its people's support,
- * the likelier, and a US intervention makes it much less likely.
- *
- * @example
- * capitulation(ctx); // rolls only while blockaded below the scenario's capitulation supply
- */
-export function capitulation(ctx: Ctx): void {
-  const s = ctx.s;
-  const r = ctx.sc.rules.taiwan;
-  if (
-    !s.flags.blockadeActive ||
-    s.tracks.taiwanSupply > r.capitulationSupply ||
-    s.flags.indoPacificSettlement
-  )
-    return;
-  const modifiers = [
-    {
-      name: `supply below ${r.capitulationSupply}`,
-      value: (r.capitulationSupply - s.tracks.taiwanSupply) * 2,
-    },
-    {
-      name: 'domestic support below 50',
-      value: Math.max(0, Math.trunc((50 - s.actors.taiwan.support) / 2)),
-    },
-    { name: 'US intervening', value: s.flags.usIntervened ? -15 : 0 },
-  ];
-  const chance = clamp(
-    modifiers.reduce((t, m) => t + m.value, 0),
-    0,
-    60,
-  );
-  const yields = ctx.chanceRoll({
-    purpose: 'taiwan:capitulation',
-    chance,
-    kind: 'capitulation',
-    theater: 'indoPacific',
-    region: ctx.sc.roles.taiwanMain,
-    actors: ['taiwan', 'china'],
-    inputs: {
-      taiwanSupply: s.tracks.taiwanSupply,
-      support: s.actors.taiwan.support,
-      usIntervened: s.flags.usIntervened,
-    },
-    modifiers,
-    result: ['Taiwan accepts terms', 'Taiwan holds out'],
-    text: (roll, ok) =>
-      `Blockade pressure: chance Taiwan accepts terms ${chance}%, roll ${roll}: ${ok ? 'Taipei accepts talks on Beijing’s terms' : 'Taiwan holds out'}.`,
-  });
-  if (yields) {
-    ctx.setFlag('taiwanNegotiating');
-    ctx.setFlag('chinaNegotiating');
-    ctx.setFlag('indoPacificSettlement');
-    ctx.setFlag('blockadeActive', false);
-    s.taiwan.phase = 'settled';
-    s.taiwan.since = s.turn;
-    ctx.deescalate('indoPacific', 2, 'a coerced settlement');
-  }
 }
 
 /** The invasion fails for good: China's capacity to go on is broken. */
