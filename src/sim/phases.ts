@@ -1,6 +1,7 @@
 import { allianceResponse, shiftUsPool } from './alliances';
-import { europeCampaign } from './campaigns/europe';
-import { capitulation, taiwanCampaign } from './campaigns/taiwan';
+import { europeStep, europeTurn } from './campaigns/europe';
+import { blockadeTurn, capitulation } from './campaigns/blockade';
+import { taiwanCampaign } from './campaigns/taiwan';
 import { ukraineFront } from './campaigns/ukraine';
 import { Ctx, theaterName, type PhaseOptions } from './context';
 import { forcedDecision } from './courses';
@@ -18,6 +19,7 @@ import { hashValue } from './hash';
 import type { Scenario } from './scenario/schema';
 import { scriptedEvents } from './scripted';
 import { secondFrontCalculus } from './second-front';
+import { usForcesStep } from './us-forces';
 import type { Decision, GameState } from './state';
 
 /**
@@ -260,15 +262,18 @@ export function adjudicate(
   // The operational clock: campaigns run in steps of `clock.stepHours` through the turn, so a
   // fait accompli can happen inside one turn and its hour is known.
   const steps = Math.max(1, Math.trunc(sc.calendar.turnHours / sc.rules.clock.stepHours));
+  let euEngagements = 0;
   for (let k = 0; k < steps; k++) {
     ctx.atStep(k);
+    usForcesStep(ctx);
     s.turnStats.combats.china += taiwanCampaign(ctx);
-    if (k === 0) {
-      const eu = europeCampaign(ctx);
-      s.turnStats.combats.russia += eu;
-      s.turnStats.combats.nato += eu;
-    }
+    euEngagements += europeStep(ctx);
   }
+  // Munitions are spent per combat-turn: seven 12-hour engagements on an axis are one combat.
+  const eu = Math.trunc((euEngagements + steps - 1) / steps);
+  s.turnStats.combats.russia += eu;
+  s.turnStats.combats.nato += eu;
+  europeTurn(ctx);
   ctx.endSteps();
   ukraineFront(ctx, taken);
   return { state: s, log: ctx.log };
@@ -288,6 +293,7 @@ export function events(state: GameState, sc: Scenario, opts: PhaseOptions = {}):
   allianceResponse(ctx);
   incidents(ctx);
   economyTurn(ctx, s.turnStats.combats);
+  blockadeTurn(ctx);
   capitulation(ctx);
   nuclearUse(ctx);
   return { state: s, log: ctx.log };

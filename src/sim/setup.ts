@@ -1,5 +1,6 @@
 import { initialEnergy } from './campaigns/blockade';
 import { initialAirSea } from './air-sea';
+import { initialUsForces, pacificShare } from './us-pool';
 import { ACTORS, BLOCS, FLAGS, type ActorId, type BlocId, type Flag } from './ids';
 import {
   LEVER_DOMAINS,
@@ -152,6 +153,7 @@ export function createInitialState(sc: Scenario, seed: string, levers: Levers): 
   const flags = {} as Record<Flag, boolean>;
   for (const f of FLAGS) flags[f] = false;
   const t = sc.tracks;
+  const us = initialUsForces(sc);
   const state: GameState = {
     scenarioId: sc.id,
     seed,
@@ -166,7 +168,8 @@ export function createInitialState(sc: Scenario, seed: string, levers: Levers): 
       article5Credibility: Math.round(levers.article5Credibility * 100),
       miscalcRisk: t.miscalcRisk,
       nonAligned: t.nonAligned,
-      usPacificShare: t.usPacificShare,
+      // The share follows the units where they stand; the scenario's figure is the US aim.
+      usPacificShare: pacificShare({ us }),
       usPacificTarget: t.usPacificShare,
       taiwanSupply: t.taiwanSupply,
     },
@@ -194,9 +197,22 @@ export function createInitialState(sc: Scenario, seed: string, levers: Levers): 
       sectorControl: sc.taiwanCampaign.sectors.map(() => 0),
       defenders: sc.taiwanCampaign.sectors.map(() => 0),
       ashoreSupply: 100,
+      regroupUntil: 0,
     },
     airSea: initialAirSea(sc),
-    europe: { operation: 'none', targets: [], occupiedTurns: 0 },
+    europe: {
+      operation: 'none',
+      targets: [],
+      occupiedTurns: 0,
+      beganHour: -1,
+      launched: 'none',
+      axes: [],
+      sentPct: [...sc.baltic.followOn, ...sc.baltic.reinforcements].map(() => 0),
+      moves: [],
+      counterAttack: '',
+      carry: Object.keys(sc.baltic.axes).flatMap(() => [0, 0]),
+    },
+    us,
     ukraine: {
       status: 'fighting',
       territoryHeldBp: sc.ukraine.territoryHeldBp,

@@ -115,6 +115,8 @@ export interface TaiwanCampaign {
   defenders: number[];
   /** Supply of the forces ashore at the last step, 0..100. */
   ashoreSupply: number;
+  /** After a failed wave, the hour before which the fleet is still regrouping. */
+  regroupUntil: number;
 }
 
 /** What each side has of its air and naval forces and long-range munitions, in thousandths. */
@@ -150,8 +152,76 @@ export interface AirSeaState {
 export interface EuropeCampaign {
   /** What Russia is doing against NATO territory. */
   operation: 'none' | 'hybrid' | 'incursion' | 'offensive';
+  /** Objectives of the axes under attack (kept for the options that read it). */
   targets: string[];
   occupiedTurns: number;
+  /** Hour of the first step of the attack on NATO territory, or -1. */
+  beganHour: number;
+  /** The largest operation whose axes have been launched (an incursion can grow into an offensive). */
+  launched: 'none' | 'incursion' | 'offensive';
+  /** The scenario's Baltic axes Russia is attacking on, in the scenario's order. */
+  axes: string[];
+  /** Share (%) of its force each scenario move (`baltic.followOn`, then `baltic.reinforcements`) has sent. */
+  sentPct: number[];
+  /** Forces on their way to an axis. */
+  moves: AxisMove[];
+  /** The occupied region NATO counter-attacks through this turn's steps, or ''. */
+  counterAttack: string;
+  /** Fractions of a point of loss carried between steps, in thousandths: per axis, Russia's then NATO's. */
+  carry: number[];
+}
+
+/** A force on its way to a Baltic axis: a follow-on echelon, a reinforcement, a regrouping. */
+export interface AxisMove {
+  actor: ActorId;
+  /** Raw strength points and readiness of what moves. */
+  strength: number;
+  readiness: number;
+  axis: string;
+  /** The hour it arrives. */
+  arrives: number;
+  label: string;
+}
+
+/** One unit of the US pool (`scenario.us.units`): where it is, or where it is going. */
+export interface UsUnitState {
+  id: string;
+  strength: number;
+  at: 'conus' | 'europe' | 'indoPacific' | 'transit';
+  /** The region it stands in, '' at home or on the way. */
+  region: string;
+  /** On the way: its destination theater (or home) and region, and the hour it arrives. */
+  to: 'conus' | 'europe' | 'indoPacific' | '';
+  toRegion: string;
+  arrives: number;
+}
+
+export interface UsForcesState {
+  /** In the scenario's order. */
+  units: UsUnitState[];
+}
+
+function cloneEurope(e: EuropeCampaign): EuropeCampaign {
+  return {
+    ...e,
+    targets: e.targets.slice(),
+    axes: e.axes.slice(),
+    sentPct: e.sentPct.slice(),
+    carry: e.carry.slice(),
+    moves: e.moves.map((m) => ({ ...m })),
+  };
+}
+
+function cloneUnit(u: UsUnitState): UsUnitState {
+  return {
+    id: u.id,
+    strength: u.strength,
+    at: u.at,
+    region: u.region,
+    to: u.to,
+    toRegion: u.toRegion,
+    arrives: u.arrives,
+  };
 }
 
 export interface UkraineFront {
@@ -260,6 +330,8 @@ export interface GameState {
   taiwan: TaiwanCampaign;
   airSea: AirSeaState;
   europe: EuropeCampaign;
+  /** The US pool as units. */
+  us: UsForcesState;
   ukraine: UkraineFront;
   /** Taiwan's energy under blockade (src/sim/campaigns/blockade.ts). */
   energy: EnergyState;
@@ -338,7 +410,8 @@ export function cloneState(s: GameState): GameState {
       defenders: s.taiwan.defenders.slice(),
     },
     airSea: cloneAirSea(s.airSea),
-    europe: { ...s.europe, targets: s.europe.targets.slice() },
+    europe: cloneEurope(s.europe),
+    us: { units: s.us.units.map(cloneUnit) },
     ukraine: { ...s.ukraine, guarantees: { ...s.ukraine.guarantees } },
     energy: { ...s.energy },
     wars: { indoPacific: { ...s.wars.indoPacific }, europe: { ...s.wars.europe } },

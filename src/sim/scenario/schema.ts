@@ -15,6 +15,7 @@ import type { OptionId } from '../options/params';
 import { quoted } from '../validation';
 import { LEVER_NAMES, type LeverName } from './levers';
 import { checkReferences } from './references';
+import { checkTheaterForces } from './theater-forces';
 import { RULE_KEYS, type RuleSection, type Rules } from './rules';
 
 /**
@@ -176,8 +177,88 @@ const Tracks = z.strictObject({
   sources: sourceRefs,
 });
 
-const UsPool = z.strictObject({
-  poolStrength: z.number().int().min(1).max(1000),
+/** What a US unit is; its type sets how it moves between theaters (its row of `us.transit`). */
+export const US_UNIT_TYPES = [
+  'carrier-strike-group',
+  'surface-group',
+  'submarine-group',
+  'fighter-wing',
+  'bomber-group',
+  'air-defence',
+  'armoured-brigade',
+  'stryker-brigade',
+  'airborne-brigade',
+  'marine-brigade',
+] as const;
+export type UsUnitType = (typeof US_UNIT_TYPES)[number];
+/** Where a US unit can be: at home, or in one of the two theaters. */
+export const US_LOCATIONS = ['conus', ...THEATERS] as const;
+export type UsLocation = (typeof US_LOCATIONS)[number];
+const US_KINDS = ['ground', 'air', 'naval', 'missile'] as const;
+const hours = () => figure(z.number().int().min(0).max(4000));
+
+const UsUnit = z.strictObject({
+  name: text,
+  type: z.enum(US_UNIT_TYPES),
+  kind: z.enum(US_KINDS),
+  strength: z.number().int().min(0).max(1000),
+  readiness: pct,
+  home: z.enum(US_LOCATIONS),
+  /** Where it stands in its home theater (none at home in CONUS). */
+  region: id.optional(),
+  sources: sourceRefs,
+});
+/** Hours between theaters by a unit type's means (airlift, self-deployment, sealift, steaming). */
+const UsTransit = z.strictObject({
+  conusEurope: hours(),
+  conusIndoPacific: hours(),
+  europeIndoPacific: hours(),
+  /** Road, rail or short flights inside a theater, to a region other than the arrival station. */
+  inTheater: hours(),
+  /** Per-mille lost on the way when the enemy holds the destination's air and sea (scaled by it). */
+  lossPm: figure(z.number().int().min(0).max(1000)),
+});
+const UsStations = z.strictObject({ ground: id, air: id, naval: id, missile: id });
+/** The US pool as units: each stands in a theater or at home, and moves with transit times. */
+const UsForces = z.strictObject({
+  units: z.record(id, UsUnit),
+  transit: z.record(z.enum(US_UNIT_TYPES), UsTransit),
+  /** Where units arriving in a theater stand, by kind. */
+  stations: z.strictObject({ europe: UsStations, indoPacific: UsStations }),
+  sources: sourceRefs,
+});
+
+/** A Russian axis of advance into NATO territory, from staging regions to one objective. */
+const Axis = z.strictObject({
+  name: text,
+  /** Staging regions and the share (%) of each one's committed assault the offensive puts here. */
+  from: z.record(id, figure(pct)),
+  objective: id,
+  terrain: z.enum(TERRAINS),
+  /** Shift points (the engagement curve's) from the border to the objective. */
+  depth: figure(z.number().int().min(5).max(400)),
+  sources: sourceRefs,
+});
+/**
+ * Forces that move to an axis once the war begins: Russia's follow-on echelons, NATO's
+ * reinforcements. `when`: the offensive's start, Article 5, or (for Russia's Ukraine grouping)
+ * whenever the Ukraine front frees them (`sharePct` while Ukraine fights; the rules' ceasefire and
+ * occupation shares otherwise).
+ */
+const AxisMove = z.strictObject({
+  id,
+  name: text,
+  force: id,
+  sharePct: figure(pct),
+  axis: id,
+  when: z.enum(['offensive', 'article5', 'ukraine-front']),
+  transitHours: hours(),
+  sources: sourceRefs,
+});
+const Baltic = z.strictObject({
+  axes: z.record(id, Axis),
+  followOn: z.array(AxisMove),
+  reinforcements: z.array(AxisMove),
   sources: sourceRefs,
 });
 
@@ -267,6 +348,8 @@ const TaiwanSector = z.strictObject({
   terrain: z.enum(TERRAINS),
   /** Share of Taiwan's ground forces deployed here when the fleet sails (the shares sum to 100). */
   defenceSharePct: figure(pct),
+  /** How much fighting the sector takes, in % of a plain sector's: control shifts divide by it. */
+  depthPct: figure(z.number().int().min(10).max(1000)),
   port: z.string().min(1).max(60).optional(),
   airfield: z.string().min(1).max(60).optional(),
   capital: z.string().min(1).max(60).optional(),
@@ -438,7 +521,8 @@ export const ScenarioSchema = z
     regions: z.record(id, Region),
     forces: z.record(id, Force),
     tracks: Tracks,
-    us: UsPool,
+    us: UsForces,
+    baltic: Baltic,
     ukraine: UkraineFront,
     roles: Roles,
     levers: z.record(z.enum(LEVER_NAMES as [LeverName, ...LeverName[]]), LeverDef),
@@ -450,7 +534,10 @@ export const ScenarioSchema = z
     events: z.array(ScriptedEvent),
     outcomes: z.array(Outcome).min(1),
   })
-  .superRefine((s, ctx) => checkReferences(s as ScenarioShape, ctx));
+  .superRefine((s, ctx) => {
+    checkReferences(s as ScenarioShape, ctx);
+    checkTheaterForces(s as ScenarioShape, ctx);
+  });
 
 /** The parsed shape, before the tightened `Scenario` type below. */
 export type ScenarioShape = z.infer<typeof ScenarioSchema>;
@@ -468,4 +555,7 @@ export type CombatTable = z.infer<typeof Combat>;
 export type EngagementRules = z.infer<typeof Engagement>;
 export type RegionDef = z.infer<typeof Region>;
 export type ForceDef = z.infer<typeof Force>;
+export type UsUnitDef = z.infer<typeof UsUnit>;
+export type AxisDef = z.infer<typeof Axis>;
+export type AxisMoveDef = z.infer<typeof AxisMove>;
 export type ActorDef = z.infer<typeof Actor>;
