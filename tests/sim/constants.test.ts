@@ -9,21 +9,25 @@ import { BASELINE, type Json } from '../helpers/baseline';
 /**
  * "A deliberate change to any constant fails a test" (issue 10, item 11), checked literally.
  *
- * Every number of the baseline scenario that is a rule of the model is enumerated from the file at
- * run time (so a constant added tomorrow is covered tomorrow): every figure under `rules.*.*`,
- * every number of the `engagement` section (the curve's anchors, the terrain multipliers, fortune
- * and the thresholds), each sector's `defenceSharePct` in `taiwanCampaign` (moved between two
- * sectors, so the shares still sum to 100), and every `options.*.params.*`. Each is changed on its
- * own by about a fifth (at least 1; the other way if the schema refuses it), the changed scenario
- * is loaded with `loadScenarioData`, and a fixed set of golden campaigns is played with the plain
- * loop and a hash of the state after every turn. The constant passes when at least one campaign's
- * turn hashes differ from the unchanged scenario's: some seeded run reads it. A constant that no
- * campaign detects is either unread (use it or remove it) or read only on a path no golden
- * campaign takes (add a campaign that takes it).
+ * Every number of the baseline scenario that is a constant of the model is enumerated from the
+ * file at run time (so a constant added tomorrow is covered tomorrow; see `constants`). Each is
+ * changed on its own, the changed scenario is loaded with `loadScenarioData`, and a fixed set of
+ * golden campaigns is played with the plain loop and a hash of the state after every turn. A
+ * constant passes when some campaign's turn hashes differ from the unchanged scenario's.
  *
- * The campaigns are tried in the order of the last one that detected something, so a constant
- * costs one load and usually one game; an undetected one costs every game. Exemptions must be
- * constants that provably cannot change a seeded run; each says why.
+ * - The change: about +20% (at least 1), then -20%, then doubling and halving, each only if the
+ *   schema accepts it; the first that moves a hash passes (the summary at the end names the
+ *   constants that needed more than +20%).
+ * - The unchanged campaigns are first played once through a proxy that records which numbers of
+ *   the scenario the simulation reads. A run that never reads a constant is bit for bit the same
+ *   whatever its value, so a constant no campaign reads fails at once ("never read"), and a changed
+ *   constant is replayed only in the campaigns that read it. That keeps the file to about 25 s of
+ *   one core.
+ *
+ * A failure is a finding: a constant never read is unread (use it or remove it) or read only on a
+ * path no golden campaign takes (add a campaign that takes it); one read but never able to move a
+ * hash is insensitive where the campaigns go (a threshold nobody comes near, a rate rounded away).
+ * Exemptions are only for constants that provably cannot change a seeded run; each says why.
  */
 
 const GOLDEN_TURNS = 16;
