@@ -114,7 +114,7 @@ export function deliver(ctx: Ctx): void {
               region,
               kind: d.forceKind,
               strength: d.strength,
-              readiness: 85,
+              readiness: ctx.sc.rules.economy.reinforcementReadiness,
             },
             d.label,
           );
@@ -147,7 +147,7 @@ export function economyTurn(ctx: Ctx, combatsByBloc: Record<BlocId, number>): vo
   for (const b of ['nato', 'china', 'russia'] as const) {
     const bloc = s.blocs[b];
     const made = Math.trunc((bloc.production * e.munitionsPerProduction) / 100);
-    const spent = combatsByBloc[b] * 3;
+    const spent = combatsByBloc[b] * e.munitionsPerCombat;
     const from = bloc.munitions;
     bloc.munitions = clamp(from + made - spent, 0, 100);
     if (bloc.munitions !== from)
@@ -171,12 +171,13 @@ export function economyTurn(ctx: Ctx, combatsByBloc: Record<BlocId, number>): vo
     const esc = theater
       ? s.tracks.escalation[theater]
       : Math.max(s.tracks.escalation.europe, s.tracks.escalation.indoPacific);
-    if (esc >= 4) ctx.adjustCost(a, e.warCostPerTurn, 'the cost of war');
+    if (esc >= e.warCostFromRung) ctx.adjustCost(a, e.warCostPerTurn, 'the cost of war');
     const initial = ctx.sc.actors[a].domesticSupport;
     const st = s.actors[a];
     let delta = 0;
-    if (esc > 4) delta -= (esc - 4) * sup.lossPerEscalationAboveFour;
-    if (st.economicCost > 30) delta -= 1;
+    if (esc > sup.wearinessAboveRung)
+      delta -= (esc - sup.wearinessAboveRung) * sup.lossPerEscalationAboveFour;
+    if (st.economicCost > sup.economicPainAbove) delta -= sup.economicPainLoss;
     if (delta === 0 && st.support < initial)
       delta = Math.min(sup.recoveryPerTurn, initial - st.support);
     if (delta !== 0)

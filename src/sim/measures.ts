@@ -171,20 +171,21 @@ export function balanceShare(defender: number, attacker: number): number {
 }
 
 /**
- * How credible a US defence of Taiwan looks, 0..100.
+ * How credible a US defence of Taiwan looks, 0..100 (the scenario's `rules.deterrence`).
  *
  * @example
- * usCredibilityPacific(state) // 45 with usIntervention=delayed, 100 once the US has intervened
+ * usCredibilityPacific(state, scenario) // 45 with usIntervention=delayed, 100 once it intervened
  */
-export function usCredibilityPacific(s: GameState): number {
-  if (s.flags.usIntervened) return 100;
+export function usCredibilityPacific(s: GameState, sc: Scenario): number {
+  const d = sc.rules.deterrence;
+  if (s.flags.usIntervened) return d.usCredibilityIntervened;
   switch (s.levers.usIntervention) {
     case 'prompt':
-      return 75;
+      return d.usCredibilityPrompt;
     case 'delayed':
-      return 45;
+      return d.usCredibilityDelayed;
     case 'none':
-      return 10;
+      return d.usCredibilityNone;
     default: {
       const never: never = s.levers.usIntervention;
       throw new Error(`unknown usIntervention ${String(never)}`);
@@ -217,20 +218,21 @@ export function deterrence(s: GameState, sc: Scenario, theater: Theater): Deterr
       usPool(s, sc).europe;
     const russia =
       strength(s, 'russia', sc.roles.russianStaging, GROUND) + europeAirSea(s, sc).east;
-    balance = balanceShare(nato, russia * 3);
+    balance = balanceShare(nato, russia * w.europeAttackerFactor);
     credibility = s.tracks.article5Credibility;
     cohesion = s.tracks.natoCohesion;
   } else {
     const regions = theaterRegions(sc, 'indoPacific');
     const west =
       strength(s, 'taiwan', regions, ['ground', 'air', 'naval', 'missile']) +
-      Math.trunc((usPool(s, sc).indoPacific * usCredibilityPacific(s)) / 100) +
+      Math.trunc((usPool(s, sc).indoPacific * usCredibilityPacific(s, sc)) / 100) +
       (s.flags.japanBasesOpen || s.levers.japanBases ? strength(s, 'japan', regions, AIR_SEA) : 0);
     const china = strength(s, 'china', regions, ['ground', 'air', 'naval', 'missile']);
     balance = balanceShare(west, china);
-    credibility = usCredibilityPacific(s);
+    credibility = usCredibilityPacific(s, sc);
     // Deterrence reads what Beijing expects: bases promised count before they are opened.
-    cohesion = s.flags.japanBasesOpen || s.levers.japanBases ? 75 : 40;
+    cohesion =
+      s.flags.japanBasesOpen || s.levers.japanBases ? w.pacificCohesionBases : w.pacificCohesion;
   }
   const value = clamp(
     Math.trunc(

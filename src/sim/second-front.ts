@@ -46,7 +46,11 @@ export function secondFrontCalculus(s: GameState, sc: Scenario): SecondFrontCalc
     0,
     100,
   );
-  const leverage = s.flags.chinaRequestAccepted ? 100 : s.flags.chinaRequestPending ? 70 : 0;
+  const leverage = s.flags.chinaRequestAccepted
+    ? w.leverageAccepted
+    : s.flags.chinaRequestPending
+      ? w.leveragePending
+      : 0;
   const coordination = s.tracks.coordination;
   // The local balance in the Baltic states, where a quick grab might succeed before NATO arrives.
   const natoLocal =
@@ -55,17 +59,21 @@ export function secondFrontCalculus(s: GameState, sc: Scenario): SecondFrontCalc
     strength(s, 'usa', sc.roles.balticStates, GROUND) +
     Math.trunc(usPool(s, sc).europe / 5);
   const russianStaging = strength(s, 'russia', sc.roles.russianStaging, GROUND);
-  const opportunity = 100 - balanceShare(natoLocal * 3, russianStaging);
+  const opportunity = 100 - balanceShare(natoLocal * w.localDefenceFactor, russianStaging);
   const credibility = s.tracks.article5Credibility;
   const readiness = s.blocs.nato.readiness;
   const inUkraine = strength(s, 'russia', [sc.roles.ukraineOccupied], GROUND);
   const tieDown =
     s.ukraine.status === 'fighting'
       ? balanceShare(inUkraine, russianStaging)
-      : Math.trunc(balanceShare(inUkraine, russianStaging) / 4);
-  // 1.1 million killed and wounded reads as 55: every 20,000 casualties is one point.
-  const attrition = clamp(Math.trunc(s.ukraine.russianCasualties / 20000), 0, 100);
-  const nuclear = clamp(40 + 10 * s.tracks.escalation.europe, 0, 100);
+      : Math.trunc(balanceShare(inUkraine, russianStaging) / w.tieDownCeasefireDivisor);
+  // 1.1 million killed and wounded reads as 55 at one point per 20,000 casualties.
+  const attrition = clamp(
+    Math.trunc(s.ukraine.russianCasualties / w.casualtiesPerAttritionPoint),
+    0,
+    100,
+  );
+  const nuclear = clamp(w.nuclearBase + w.nuclearPerRung * s.tracks.escalation.europe, 0, 100);
   const mistrust = 100 - sc.actors.russia.traits.trustInPartners;
 
   const gains = [

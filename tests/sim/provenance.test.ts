@@ -202,6 +202,13 @@ describe('the bundled two-front scenario', () => {
     'rules.economy',
     'rules.support',
     'rules.ukraine',
+    'rules.aiShared',
+    'rules.aiChina',
+    'rules.aiRussia',
+    'rules.aiUsa',
+    'rules.aiNato',
+    'rules.aiPartners',
+    'rules.aiBackground',
   ];
 
   it.each(CONVERTED)('has no untagged figure in %s', (section) => {

@@ -23,11 +23,10 @@ export function ukraineFront(
   const rules = sc.rules.ukraine;
   if (u.status === 'ceasefire') {
     const g = u.guarantees;
-    const chance = clamp(
-      6 - (g.coalition ? 3 : 0) - (g.usBackstop ? 3 : 0) + (s.flags.secondFront ? 4 : 0),
-      0,
-      100,
-    );
+    const coalition = g.coalition ? -rules.ceasefireCoalitionCut : 0;
+    const backstop = g.usBackstop ? -rules.ceasefireBackstopCut : 0;
+    const atWar = s.flags.secondFront ? rules.ceasefireSecondFrontRise : 0;
+    const chance = clamp(rules.ceasefireBreakBase + coalition + backstop + atWar, 0, 100);
     if (chance === 0) return;
     const broken = ctx.chanceRoll({
       purpose: 'ukraine:ceasefire',
@@ -42,10 +41,10 @@ export function ukraineFront(
         secondFront: s.flags.secondFront,
       },
       modifiers: [
-        { name: 'base', value: 6 },
-        { name: 'coalition of the willing', value: g.coalition ? -3 : 0 },
-        { name: 'US backstop', value: g.usBackstop ? -3 : 0 },
-        { name: 'Russia at war with NATO', value: s.flags.secondFront ? 4 : 0 },
+        { name: 'base', value: rules.ceasefireBreakBase },
+        { name: 'coalition of the willing', value: coalition },
+        { name: 'US backstop', value: backstop },
+        { name: 'Russia at war with NATO', value: atWar },
       ],
       result: ['ceasefire broken', 'ceasefire holds'],
       text: (roll, ok) =>
@@ -85,22 +84,29 @@ export function ukraineFront(
     },
     {
       name: 'Ukrainian counter-attack',
-      value: counter ? -param(sc, 'ukraine.counter-attack', 'gainBpPerTurn') * (pulled ? 2 : 1) : 0,
+      value: counter
+        ? -param(sc, 'ukraine.counter-attack', 'gainBpPerTurn') *
+          (pulled ? rules.counterAttackPulledFactor : 1)
+        : 0,
     },
-    { name: 'Russian forces drawn to NATO front', value: pulled ? -2 : 0 },
+    { name: 'Russian forces drawn to NATO front', value: pulled ? -rules.drawnToNatoBp : 0 },
     {
       // Ukraine fights with NATO's shells; the gap between the two stockpiles tells.
       name: 'munitions balance (Russia vs NATO)',
-      value: Math.trunc((s.blocs.russia.munitions - s.blocs.nato.munitions) / 40),
+      value: Math.trunc(
+        (s.blocs.russia.munitions - s.blocs.nato.munitions) / rules.munitionsGapPerBp,
+      ),
     },
-    { name: 'fortune of the turn (roll)', value: Math.trunc((roll - 50) / 34) },
+    // The roll around the d100's midpoint (50), one basis point per `fortunePerBp` of it.
+    { name: 'fortune of the turn (roll)', value: Math.trunc((roll - 50) / rules.fortunePerBp) },
   ];
   const net = modifiers.reduce((t, m) => t + m.value, 0);
   // An offensive burns shells.
-  if (offensive) s.blocs.russia.munitions = clamp(s.blocs.russia.munitions - 2, 0, 100);
+  if (offensive)
+    s.blocs.russia.munitions = clamp(s.blocs.russia.munitions - rules.offensiveMunitions, 0, 100);
   const from = u.territoryHeldBp;
   u.territoryHeldBp = clamp(from - net, 0, 10000);
-  const tempo = offensive ? 100 : 50;
+  const tempo = offensive ? 100 : rules.quietTempoPct;
   const counterCost = counter ? param(sc, 'ukraine.counter-attack', 'attritionPct') : 100;
   const ruLoss = Math.trunc((rules.russianCasualtiesPerTurn * tempo) / 100);
   const uaLoss = Math.trunc(
@@ -140,5 +146,5 @@ export function ukraineFront(
   // Forces engaged in Ukraine also wear down.
   for (const f of s.forces)
     if (f.actor === 'russia' && f.region === sc.roles.ukraineOccupied && offensive)
-      f.strength = Math.max(0, f.strength - 1);
+      f.strength = Math.max(0, f.strength - rules.offensiveStrengthLoss);
 }

@@ -14,7 +14,13 @@ function armRussia(ctx: Ctx, gain: number, who: 'north-korea' | 'iran', what: st
 export const background = {
   'north-korea.provocation': {
     legal: (v) => (v.s.tracks.escalation.indoPacific < 2 ? 'nothing to exploit yet' : null),
-    assess: (v) => terms({ gain: 4 + v.s.tracks.escalation.indoPacific * 2, risk: -6 }),
+    assess: (v) => {
+      const ai = v.sc.rules.aiBackground;
+      return terms({
+        gain: ai.provocationGain + v.s.tracks.escalation.indoPacific * ai.provocationPerRung,
+        risk: -ai.provocationRisk,
+      });
+    },
     apply: (ctx) => {
       const id = 'north-korea.provocation';
       ctx.adjust(
@@ -32,8 +38,16 @@ export const background = {
     },
   },
   'north-korea.supply-russia': {
-    legal: (v) => (v.s.tracks.coordination < 20 ? 'Moscow is not buying' : null),
-    assess: (v) => terms({ gain: 6 + (v.s.ukraine.status === 'fighting' ? 4 : 0) }),
+    legal: (v) =>
+      v.s.tracks.coordination < param(v.sc, 'north-korea.supply-russia', 'minCoordination')
+        ? 'Moscow is not buying'
+        : null,
+    assess: (v) => {
+      const ai = v.sc.rules.aiBackground;
+      return terms({
+        gain: ai.shellsGain + (v.s.ukraine.status === 'fighting' ? ai.shellsWarGain : 0),
+      });
+    },
     apply: (ctx) =>
       armRussia(
         ctx,
@@ -43,8 +57,11 @@ export const background = {
       ),
   },
   'iran.supply-drones': {
-    legal: (v) => (v.s.tracks.coordination < 15 ? 'Moscow is not buying' : null),
-    assess: () => terms({ gain: 5 }),
+    legal: (v) =>
+      v.s.tracks.coordination < param(v.sc, 'iran.supply-drones', 'minCoordination')
+        ? 'Moscow is not buying'
+        : null,
+    assess: (v) => terms({ gain: v.sc.rules.aiBackground.dronesGain }),
     apply: (ctx) =>
       armRussia(
         ctx,
@@ -58,7 +75,11 @@ export const background = {
       Math.max(v.s.tracks.escalation.indoPacific, v.s.tracks.escalation.europe) < 4
         ? 'the great powers are not yet at war'
         : null,
-    assess: () => terms({ gain: 5, risk: -7 }),
+    assess: (v) =>
+      terms({
+        gain: v.sc.rules.aiBackground.gulfGain,
+        risk: -v.sc.rules.aiBackground.gulfRisk,
+      }),
     apply: (ctx) => {
       const b = ctx.s.blocs.nato;
       const from = b.munitions;
@@ -77,12 +98,15 @@ export const background = {
   'non-aligned.lean-west': {
     legal: (v) => (v.s.tracks.nonAligned >= 100 ? 'already fully aligned with the West' : null),
     assess: (v) => {
+      const ai = v.sc.rules.aiBackground;
       const aggression =
-        (v.s.flags.blockadeActive ? 4 : 0) +
-        (v.s.flags.invasionLaunched ? 4 : 0) +
-        (v.s.flags.secondFront ? 4 : 0);
-      const winning = (v.s.flags.invasionRepulsed ? 6 : 0) + (v.s.flags.article5Invoked ? 2 : 0);
-      return terms({ gain: aggression + winning - 6 });
+        (v.s.flags.blockadeActive ? ai.westPerAggression : 0) +
+        (v.s.flags.invasionLaunched ? ai.westPerAggression : 0) +
+        (v.s.flags.secondFront ? ai.westPerAggression : 0);
+      const winning =
+        (v.s.flags.invasionRepulsed ? ai.westRepulsedGain : 0) +
+        (v.s.flags.article5Invoked ? ai.westArticle5Gain : 0);
+      return terms({ gain: aggression + winning - ai.leanOffset });
     },
     apply: (ctx) =>
       ctx.adjust(
@@ -95,12 +119,14 @@ export const background = {
     legal: (v) =>
       v.s.tracks.nonAligned <= -100 ? 'already fully aligned with China and Russia' : null,
     assess: (v) => {
+      const ai = v.sc.rules.aiBackground;
       const winning =
-        (v.s.flags.taipeiFallen ? 10 : 0) +
-        (v.s.flags.balticCapitalFallen ? 6 : 0) +
-        (v.s.flags.taiwanLanding ? 3 : 0);
-      const pressure = v.s.actors['non-aligned'].economicCost > 10 ? 3 : 0;
-      return terms({ gain: winning + pressure - 6 });
+        (v.s.flags.taipeiFallen ? ai.eastTaipeiGain : 0) +
+        (v.s.flags.balticCapitalFallen ? ai.eastBalticCapitalGain : 0) +
+        (v.s.flags.taiwanLanding ? ai.eastLandingGain : 0);
+      const pressure =
+        v.s.actors['non-aligned'].economicCost > ai.eastPressureCostAbove ? ai.eastPressureGain : 0;
+      return terms({ gain: winning + pressure - ai.leanOffset });
     },
     apply: (ctx) =>
       ctx.adjust(

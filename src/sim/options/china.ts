@@ -21,7 +21,10 @@ const airSea = (v: View) => memo(v, 'air-sea', () => indoPacificAirSea(v.s, v.sc
 
 /** How much China wants the next rung: resolve against deterrence in the Indo-Pacific. */
 function appetite(v: View): number {
-  return v.sc.actors.china.traits.resolve - v.s.tracks.deterrence.indoPacific / 2;
+  return (
+    v.sc.actors.china.traits.resolve -
+    v.s.tracks.deterrence.indoPacific / v.sc.rules.aiChina.appetiteDeterrenceDivisor
+  );
 }
 
 const turnsMobilised = (v: View): number =>
@@ -34,12 +37,15 @@ export const china = {
       v.s.flags.invasionLaunched || over(v)
         ? 'the campaign has gone past grey-zone pressure'
         : null,
-    assess: (v) =>
-      terms({
-        gain: v.s.tracks.escalation.indoPacific <= 1 ? 12 : 3,
-        risk: -2,
+    assess: (v) => {
+      const ai = v.sc.rules.aiChina;
+      return terms({
+        // Worth most while the crisis is still grey-zone (rungs 0-1).
+        gain: v.s.tracks.escalation.indoPacific <= 1 ? ai.grayZoneGainEarly : ai.grayZoneGain,
+        risk: -ai.grayZoneRisk,
         ...costTerms(v.sc, 'china.gray-zone-pressure'),
-      }),
+      });
+    },
     apply: (ctx) => {
       const id = 'china.gray-zone-pressure';
       ctx.adjustSupport('taiwan', -param(ctx.sc, id, 'taiwanSupportLoss'), 'grey-zone pressure');
@@ -58,12 +64,17 @@ export const china = {
         : over(v)
           ? 'the Taiwan campaign is over'
           : null,
-    assess: (v) =>
-      terms({
-        gain: 10 + appetite(v) / 2,
-        risk: -(8 + v.s.tracks.deterrence.indoPacific / 10),
+    assess: (v) => {
+      const ai = v.sc.rules.aiChina;
+      return terms({
+        gain: ai.mobiliseGain + appetite(v) / ai.mobiliseAppetiteDivisor,
+        risk: -(
+          ai.mobiliseRisk +
+          v.s.tracks.deterrence.indoPacific / ai.mobiliseRiskDeterrenceDivisor
+        ),
         ...costTerms(v.sc, 'china.mobilise'),
-      }),
+      });
+    },
     apply: (ctx) => {
       const id = 'china.mobilise';
       const s = ctx.s;
@@ -96,9 +107,10 @@ export const china = {
           : `China's mobilisation goes undetected (roll ${roll} > ${chance}): ambiguity raises miscalculation risk.`,
       });
       if (seen) {
+        const warned = param(ctx.sc, id, 'warnedReadinessGain');
         for (const f of s.forces)
           if (f.actor === 'taiwan' || f.actor === 'usa')
-            f.readiness = clamp(f.readiness + 5, 0, 100);
+            f.readiness = clamp(f.readiness + warned, 0, 100);
       } else
         ctx.adjust(
           'miscalcRisk',
@@ -116,8 +128,14 @@ export const china = {
         : over(v) || v.s.flags.invasionLaunched
           ? 'the campaign has gone past a quarantine'
           : null,
-    assess: (v) =>
-      terms({ gain: 8 + appetite(v) / 3, risk: -6, ...costTerms(v.sc, 'china.quarantine') }),
+    assess: (v) => {
+      const ai = v.sc.rules.aiChina;
+      return terms({
+        gain: ai.quarantineGain + appetite(v) / ai.quarantineAppetiteDivisor,
+        risk: -ai.quarantineRisk,
+        ...costTerms(v.sc, 'china.quarantine'),
+      });
+    },
     apply: (ctx) => {
       const id = 'china.quarantine';
       ctx.setFlag('quarantineActive');
@@ -137,12 +155,20 @@ export const china = {
           : over(v)
             ? 'the Taiwan campaign is over'
             : null,
-    assess: (v) =>
-      terms({
-        gain: 14 + appetite(v) / 2 - v.s.tracks.taiwanSupply / 10,
-        risk: -(10 + v.s.tracks.deterrence.indoPacific / 6),
+    assess: (v) => {
+      const ai = v.sc.rules.aiChina;
+      return terms({
+        gain:
+          ai.blockadeGain +
+          appetite(v) / ai.blockadeAppetiteDivisor -
+          v.s.tracks.taiwanSupply / ai.blockadeSupplyDivisor,
+        risk: -(
+          ai.blockadeRisk +
+          v.s.tracks.deterrence.indoPacific / ai.blockadeRiskDeterrenceDivisor
+        ),
         ...costTerms(v.sc, 'china.blockade'),
-      }),
+      });
+    },
     apply: (ctx) => {
       const id = 'china.blockade';
       const s = ctx.s;
@@ -161,7 +187,12 @@ export const china = {
       );
       const cost = param(ctx.sc, id, 'globalEconomicCost');
       for (const a of ACTORS) {
-        if (a === 'taiwan') ctx.adjustCost(a, cost * 2, 'blockade: trade cut off');
+        if (a === 'taiwan')
+          ctx.adjustCost(
+            a,
+            cost * param(ctx.sc, id, 'taiwanCostFactor'),
+            'blockade: trade cut off',
+          );
         else if (a === 'usa' || a === 'nato-europe' || a === 'japan' || a === 'china')
           ctx.adjustCost(a, cost, 'blockade: chip and shipping disruption');
       }
@@ -179,9 +210,16 @@ export const china = {
             ? 'the Taiwan campaign is over'
             : null,
     assess: (v) => {
+      const ai = v.sc.rules.aiChina;
       return terms({
-        gain: 10 + appetite(v) / 2 + airSea(v) / 5,
-        risk: -(18 + v.s.tracks.deterrence.indoPacific / 5),
+        gain:
+          ai.strikesGain +
+          appetite(v) / ai.strikesAppetiteDivisor +
+          airSea(v) / ai.strikesAirSeaDivisor,
+        risk: -(
+          ai.strikesRisk +
+          v.s.tracks.deterrence.indoPacific / ai.strikesRiskDeterrenceDivisor
+        ),
         ...costTerms(v.sc, 'china.missile-strikes'),
       });
     },
@@ -226,9 +264,16 @@ export const china = {
               ? 'the Taiwan campaign is over'
               : null,
     assess: (v) => {
+      const ai = v.sc.rules.aiChina;
       return terms({
-        gain: 25 + appetite(v) / 2 + airSea(v) / 2,
-        risk: -(25 + v.s.tracks.deterrence.indoPacific / 3),
+        gain:
+          ai.invasionGain +
+          appetite(v) / ai.invasionAppetiteDivisor +
+          airSea(v) / ai.invasionAirSeaDivisor,
+        risk: -(
+          ai.invasionRisk +
+          v.s.tracks.deterrence.indoPacific / ai.invasionRiskDeterrenceDivisor
+        ),
         ...costTerms(v.sc, 'china.amphibious-invasion'),
       });
     },
@@ -256,12 +301,19 @@ export const china = {
             v.s.flags.chinaRequestRefused
           ? 'Moscow has already been asked'
           : null,
-    assess: (v) =>
-      terms({
-        gain: 8 + v.s.tracks.usPacificShare / 10 + (v.s.flags.usIntervened ? 15 : 0),
-        alliance: (v.sc.actors.china.traits.trustInPartners - 40) / 2,
-        risk: -4,
-      }),
+    assess: (v) => {
+      const ai = v.sc.rules.aiChina;
+      return terms({
+        gain:
+          ai.askRussiaGain +
+          v.s.tracks.usPacificShare / ai.askRussiaShareDivisor +
+          (v.s.flags.usIntervened ? ai.askRussiaIntervenedGain : 0),
+        alliance:
+          (v.sc.actors.china.traits.trustInPartners - ai.askRussiaTrustPivot) /
+          ai.askRussiaTrustDivisor,
+        risk: -ai.askRussiaRisk,
+      });
+    },
     apply: (ctx) => {
       ctx.setFlag('chinaRequestPending');
       ctx.emit({
@@ -280,14 +332,21 @@ export const china = {
     },
   },
   'china.supply-dual-use': {
-    legal: (v) => (v.s.tracks.coordination < 10 ? 'relations with Moscow are too cold' : null),
-    assess: (v) =>
-      terms({
-        gain: 4 + v.s.tracks.coordination / 10,
-        alliance: (v.sc.actors.china.traits.trustInPartners - 30) / 5,
-        risk: -param(v.sc, 'china.supply-dual-use', 'sanctionsExposure') * 2,
+    legal: (v) =>
+      v.s.tracks.coordination < param(v.sc, 'china.supply-dual-use', 'minCoordination')
+        ? 'relations with Moscow are too cold'
+        : null,
+    assess: (v) => {
+      const ai = v.sc.rules.aiChina;
+      return terms({
+        gain: ai.dualUseGain + v.s.tracks.coordination / ai.dualUseCoordinationDivisor,
+        alliance:
+          (v.sc.actors.china.traits.trustInPartners - ai.dualUseTrustPivot) /
+          ai.dualUseTrustDivisor,
+        risk: -param(v.sc, 'china.supply-dual-use', 'sanctionsExposure') * ai.dualUseExposureWeight,
         ...costTerms(v.sc, 'china.supply-dual-use'),
-      }),
+      });
+    },
     apply: (ctx) => {
       const id = 'china.supply-dual-use';
       const b = ctx.s.blocs.russia;
@@ -309,16 +368,21 @@ export const china = {
       v.s.tracks.escalation.indoPacific < 5 || !v.s.flags.usIntervened
         ? 'only in a war with the US'
         : null,
-    assess: (v) =>
-      terms({
+    assess: (v) => {
+      const ai = v.sc.rules.aiChina;
+      return terms({
         gain:
           v.s.taiwan.phase === 'repulsed' ||
-          (v.s.taiwan.phase === 'lodgement' && v.s.taiwan.lodgement < 30)
-            ? 20
-            : 4,
-        risk: -(30 - v.sc.actors.china.traits.riskTolerance / 5),
+          (v.s.taiwan.phase === 'lodgement' && v.s.taiwan.lodgement < ai.nuclearFailingLodgement)
+            ? ai.nuclearGainFailing
+            : ai.nuclearGain,
+        risk: -(
+          ai.nuclearRisk -
+          v.sc.actors.china.traits.riskTolerance / ai.nuclearToleranceDivisor
+        ),
         ...costTerms(v.sc, 'china.nuclear-signal'),
-      }),
+      });
+    },
     apply: (ctx) => {
       const id = 'china.nuclear-signal';
       ctx.keyEvent(
@@ -343,15 +407,29 @@ export const china = {
         ? 'no campaign to negotiate over, or talks already open'
         : null,
     assess: (v) => {
-      const failing = v.s.taiwan.phase === 'repulsed' ? 40 : v.s.taiwan.chinaLosses > 150 ? 20 : 0;
+      const ai = v.sc.rules.aiChina;
+      const failing =
+        v.s.taiwan.phase === 'repulsed'
+          ? ai.negotiateRepulsedGain
+          : v.s.taiwan.chinaLosses > ai.negotiateLossesAbove
+            ? ai.negotiateLossesGain
+            : 0;
       // Nobody sues for peace while winning: progress ashore or a strangling blockade counts
       // against talks.
       const t = v.s.taiwan;
       const winning =
-        (t.phase === 'lodgement' || t.phase === 'breakout' ? 10 + Math.trunc(t.lodgement / 2) : 0) +
-        (v.s.flags.blockadeActive && v.s.tracks.taiwanSupply < 50 ? 10 : 0);
+        (t.phase === 'lodgement' || t.phase === 'breakout'
+          ? ai.negotiateAshorePenalty + Math.trunc(t.lodgement / ai.negotiateLodgementDivisor)
+          : 0) +
+        (v.s.flags.blockadeActive && v.s.tracks.taiwanSupply < ai.negotiateStrangledSupply
+          ? ai.negotiateStrangledPenalty
+          : 0);
       return terms({
-        gain: failing + v.s.actors.china.economicCost / 3 - 10 - winning,
+        gain:
+          failing +
+          v.s.actors.china.economicCost / ai.negotiateCostDivisor -
+          ai.negotiateOffset -
+          winning,
         ...costTerms(v.sc, 'china.negotiate'),
       });
     },
@@ -371,11 +449,16 @@ export const china = {
         : ['crossing', 'lodgement', 'breakout'].includes(v.s.taiwan.phase)
           ? 'troops are ashore or crossing; negotiate instead'
           : null,
-    assess: (v) =>
-      terms({
-        gain: (v.s.taiwan.phase === 'repulsed' ? 30 : 0) + v.s.actors.china.economicCost / 3 - 25,
+    assess: (v) => {
+      const ai = v.sc.rules.aiChina;
+      return terms({
+        gain:
+          (v.s.taiwan.phase === 'repulsed' ? ai.standDownRepulsedGain : 0) +
+          v.s.actors.china.economicCost / ai.standDownCostDivisor -
+          ai.standDownOffset,
         ...costTerms(v.sc, 'china.stand-down'),
-      }),
+      });
+    },
     apply: (ctx) => {
       const id = 'china.stand-down';
       const s = ctx.s;

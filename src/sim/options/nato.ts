@@ -40,15 +40,22 @@ const occupied = (v: View): string[] =>
 
 export const nato = {
   'nato-europe.raise-spending': {
-    legal: (v) => (v.s.blocs.nato.spendingBp >= 800 ? 'spending is at the 8% ceiling' : null),
+    legal: (v) => {
+      const ceiling = param(v.sc, 'nato-europe.raise-spending', 'ceilingBp');
+      return v.s.blocs.nato.spendingBp >= ceiling
+        ? `spending is at the ${ceiling / 100}% ceiling`
+        : null;
+    },
     assess: (v) => {
+      const ai = v.sc.rules.aiNato;
       const bp = v.s.blocs.nato.spendingBp;
-      const toHague = bp < 500 ? 6 : 0;
+      const toHague = bp < ai.spendingHagueBp ? ai.spendingHagueGain : 0;
       return terms({
         gain:
           toHague +
-          Math.max(v.s.tracks.escalation.europe, v.s.tracks.escalation.indoPacific) * 2 -
-          Math.trunc(bp / 200),
+          Math.max(v.s.tracks.escalation.europe, v.s.tracks.escalation.indoPacific) *
+            ai.spendingGainPerRung -
+          Math.trunc(bp / ai.spendingBpDivisor),
         ...costTerms(v.sc, 'nato-europe.raise-spending'),
       });
     },
@@ -57,7 +64,7 @@ export const nato = {
       const b = ctx.s.blocs.nato;
       const step = param(ctx.sc, id, 'stepBp');
       const from = b.spendingBp;
-      b.spendingBp = Math.min(800, from + step);
+      b.spendingBp = Math.min(param(ctx.sc, id, 'ceilingBp'), from + step);
       ctx.note(
         'europe',
         ['nato-europe'],
@@ -78,7 +85,11 @@ export const nato = {
       ctx.adjustSupport('nato-europe', -param(ctx.sc, id, 'supportLoss'), 'budget trade-offs');
     },
   },
-  'nato-europe.surge-production': productionSurge('nato-europe.surge-production', 'European', 3),
+  'nato-europe.surge-production': productionSurge(
+    'nato-europe.surge-production',
+    'European',
+    (sc) => sc.rules.aiNato.surgeOffset,
+  ),
   'nato-europe.reinforce-eastern-flank': {
     legal: (v) =>
       v.s.tracks.escalation.europe < 2
@@ -86,12 +97,17 @@ export const nato = {
         : inTransit(v, 'Allied brigades')
           ? 'the last reinforcements are still in transit'
           : null,
-    assess: (v) =>
-      terms({
-        gain: v.s.tracks.escalation.europe * 4 + (v.s.flags.secondFront ? 12 : 0) - 6,
-        alliance: 4,
+    assess: (v) => {
+      const ai = v.sc.rules.aiNato;
+      return terms({
+        gain:
+          v.s.tracks.escalation.europe * ai.flankGainPerRung +
+          (v.s.flags.secondFront ? ai.flankSecondFrontGain : 0) -
+          ai.flankOffset,
+        alliance: ai.flankAlliance,
         ...costTerms(v.sc, 'nato-europe.reinforce-eastern-flank'),
-      }),
+      });
+    },
     apply: (ctx) => {
       const id = 'nato-europe.reinforce-eastern-flank';
       const n = param(ctx.sc, id, 'brigades');
@@ -114,7 +130,11 @@ export const nato = {
         : v.s.tracks.escalation.europe < 2
           ? 'no threat to consult on'
           : null,
-    assess: (v) => terms({ gain: v.s.tracks.escalation.europe * 3, alliance: 4 }),
+    assess: (v) =>
+      terms({
+        gain: v.s.tracks.escalation.europe * v.sc.rules.aiNato.article4GainPerRung,
+        alliance: v.sc.rules.aiNato.article4Alliance,
+      }),
     apply: (ctx) => {
       ctx.setFlag('article4Invoked');
       ctx.adjust(
@@ -132,12 +152,14 @@ export const nato = {
         : v.s.flags.article5Invoked
           ? 'already invoked'
           : null,
-    assess: (v) =>
-      terms({
-        gain: 30 + Math.trunc(v.s.tracks.natoCohesion / 4),
-        risk: -Math.trunc(v.s.tracks.escalation.europe * 2),
-        alliance: 10,
-      }),
+    assess: (v) => {
+      const ai = v.sc.rules.aiNato;
+      return terms({
+        gain: ai.article5Gain + Math.trunc(v.s.tracks.natoCohesion / ai.article5CohesionDivisor),
+        risk: -Math.trunc(v.s.tracks.escalation.europe * ai.article5RiskPerRung),
+        alliance: ai.article5Alliance,
+      });
+    },
     apply: (ctx) => {
       const id = 'nato-europe.invoke-article5';
       ctx.setFlag('article5Invoked');
@@ -164,18 +186,20 @@ export const nato = {
         : v.s.ukraine.guarantees.coalition
           ? 'already deployed'
           : null,
-    assess: (v) =>
-      terms({
+    assess: (v) => {
+      const ai = v.sc.rules.aiNato;
+      return terms({
         gain:
           (v.s.ukraine.status === 'ceasefire' ||
           v.s.flags.russiaNegotiating ||
           v.s.flags.peaceDraftTabled
-            ? 14
-            : 2) - (v.s.flags.secondFront ? 10 : 0),
-        alliance: 5,
-        risk: -4,
+            ? ai.coalitionGainInTalks
+            : ai.coalitionGain) - (v.s.flags.secondFront ? ai.coalitionSecondFrontPenalty : 0),
+        alliance: ai.coalitionAlliance,
+        risk: -ai.coalitionRisk,
         ...costTerms(v.sc, 'nato-europe.coalition-of-the-willing'),
-      }),
+      });
+    },
     apply: (ctx) => {
       const id = 'nato-europe.coalition-of-the-willing';
       ctx.s.ukraine.guarantees.coalition = true;
@@ -186,7 +210,7 @@ export const nato = {
         ctx.sc.roles.ukraineHeld,
         'ground',
         n * ctx.sc.rules.europe.brigadeStrength,
-        2,
+        param(ctx.sc, id, 'arrivalTurns'),
         `Coalition of the willing (France, UK, Germany and others): ${n} brigades`,
       );
       ctx.adjust(

@@ -28,7 +28,7 @@ export const OPTION_SPECS = {
     actor: 'china',
     slot: 'military',
     escalation: { theater: 'indoPacific', floor: 2 },
-    params: ['readinessGain', 'detectionChance'],
+    params: ['readinessGain', 'detectionChance', 'warnedReadinessGain'],
   },
   'china.quarantine': {
     actor: 'china',
@@ -40,7 +40,7 @@ export const OPTION_SPECS = {
     actor: 'china',
     slot: 'military',
     escalation: { theater: 'indoPacific', floor: 3 },
-    params: ['supplyLoss', 'globalEconomicCost', 'nonAlignedShift'],
+    params: ['supplyLoss', 'globalEconomicCost', 'nonAlignedShift', 'taiwanCostFactor'],
   },
   'china.missile-strikes': {
     actor: 'china',
@@ -62,7 +62,7 @@ export const OPTION_SPECS = {
   'china.supply-dual-use': {
     actor: 'china',
     slot: 'economic',
-    params: ['russiaMunitionsGain', 'coordinationGain', 'sanctionsExposure'],
+    params: ['russiaMunitionsGain', 'coordinationGain', 'sanctionsExposure', 'minCoordination'],
   },
   'china.nuclear-signal': {
     actor: 'china',
@@ -122,7 +122,7 @@ export const OPTION_SPECS = {
     actor: 'russia',
     slot: 'military',
     escalation: { theater: 'europe', floor: 2 },
-    params: ['readinessGain', 'supportLoss'],
+    params: ['readinessGain', 'supportLoss', 'fullReadiness'],
   },
   'russia.disinformation': {
     actor: 'russia',
@@ -162,7 +162,7 @@ export const OPTION_SPECS = {
   'usa.reaffirm-article5': {
     actor: 'usa',
     slot: 'diplomatic',
-    params: ['credibilityGain', 'cohesionGain'],
+    params: ['credibilityGain', 'cohesionGain', 'maxCredibility', 'hesitantDivisor'],
   },
   'usa.back-ukraine-guarantee': {
     actor: 'usa',
@@ -173,7 +173,7 @@ export const OPTION_SPECS = {
     actor: 'usa',
     slot: 'information',
     needs: 'actor',
-    params: ['deterrenceGain'],
+    params: ['deterrenceGain', 'nonAlignedDivisor'],
   },
   'usa.negotiate': { actor: 'usa', slot: 'diplomatic', params: ['tensionRelief'] },
   'usa.surge-production': {
@@ -185,7 +185,7 @@ export const OPTION_SPECS = {
   'nato-europe.raise-spending': {
     actor: 'nato-europe',
     slot: 'economic',
-    params: ['stepBp', 'lagTurns', 'supportLoss'],
+    params: ['stepBp', 'lagTurns', 'supportLoss', 'ceilingBp'],
   },
   'nato-europe.surge-production': {
     actor: 'nato-europe',
@@ -211,7 +211,7 @@ export const OPTION_SPECS = {
   'nato-europe.coalition-of-the-willing': {
     actor: 'nato-europe',
     slot: 'military',
-    params: ['brigades', 'credibilityGain'],
+    params: ['brigades', 'credibilityGain', 'arrivalTurns'],
   },
   'nato-europe.sanctions': {
     actor: 'nato-europe',
@@ -229,9 +229,9 @@ export const OPTION_SPECS = {
   'taiwan.mobilise': {
     actor: 'taiwan',
     slot: 'military',
-    params: ['readinessGain', 'supportLoss'],
+    params: ['readinessGain', 'supportLoss', 'fullReadiness'],
   },
-  'taiwan.harden': { actor: 'taiwan', slot: 'military', params: ['defenceGain'] },
+  'taiwan.harden': { actor: 'taiwan', slot: 'military', params: ['defenceGain', 'maxBonus'] },
   'taiwan.appeal': {
     actor: 'taiwan',
     slot: 'diplomatic',
@@ -254,7 +254,7 @@ export const OPTION_SPECS = {
   'japan.reinforce-ryukyus': {
     actor: 'japan',
     slot: 'military',
-    params: ['strengthGain'],
+    params: ['strengthGain', 'readiness'],
   },
   // Ukraine
   'ukraine.defend': { actor: 'ukraine', slot: 'military', params: ['defenceBonus'] },
@@ -282,12 +282,12 @@ export const OPTION_SPECS = {
   'north-korea.supply-russia': {
     actor: 'north-korea',
     slot: 'economic',
-    params: ['russiaMunitionsGain'],
+    params: ['russiaMunitionsGain', 'minCoordination'],
   },
   'iran.supply-drones': {
     actor: 'iran',
     slot: 'economic',
-    params: ['russiaMunitionsGain'],
+    params: ['russiaMunitionsGain', 'minCoordination'],
   },
   'iran.regional-escalation': {
     actor: 'iran',

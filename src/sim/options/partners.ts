@@ -6,17 +6,20 @@ import { chinaCampaignActive, costTerms, param, terms, type OptionBehaviour } fr
 
 export const taiwan = {
   'taiwan.mobilise': {
-    legal: (v) =>
-      v.s.tracks.escalation.indoPacific < 2
-        ? 'no threat that justifies mobilisation'
-        : v.s.forces.every((f) => f.actor !== 'taiwan' || f.readiness >= 95)
-          ? 'forces are already fully mobilised'
-          : null,
-    assess: (v) =>
-      terms({
-        gain: 8 + v.s.tracks.escalation.indoPacific * 4,
+    legal: (v) => {
+      if (v.s.tracks.escalation.indoPacific < 2) return 'no threat that justifies mobilisation';
+      const full = param(v.sc, 'taiwan.mobilise', 'fullReadiness');
+      return v.s.forces.every((f) => f.actor !== 'taiwan' || f.readiness >= full)
+        ? 'forces are already fully mobilised'
+        : null;
+    },
+    assess: (v) => {
+      const ai = v.sc.rules.aiPartners;
+      return terms({
+        gain: ai.taiwanMobiliseGain + v.s.tracks.escalation.indoPacific * ai.taiwanMobilisePerRung,
         ...costTerms(v.sc, 'taiwan.mobilise'),
-      }),
+      });
+    },
     apply: (ctx) => {
       const id = 'taiwan.mobilise';
       const gain = param(ctx.sc, id, 'readinessGain');
@@ -27,16 +30,23 @@ export const taiwan = {
   },
   'taiwan.harden': {
     legal: (v) =>
-      v.s.taiwan.defenceBonus >= 15 ? 'defences are as hard as they can be made' : null,
-    assess: (v) =>
-      terms({
-        gain: 6 + v.s.tracks.escalation.indoPacific * 2 - Math.trunc(v.s.taiwan.defenceBonus / 5),
+      v.s.taiwan.defenceBonus >= param(v.sc, 'taiwan.harden', 'maxBonus')
+        ? 'defences are as hard as they can be made'
+        : null,
+    assess: (v) => {
+      const ai = v.sc.rules.aiPartners;
+      return terms({
+        gain:
+          ai.hardenGain +
+          v.s.tracks.escalation.indoPacific * ai.hardenPerRung -
+          Math.trunc(v.s.taiwan.defenceBonus / ai.hardenBonusDivisor),
         ...costTerms(v.sc, 'taiwan.harden'),
-      }),
+      });
+    },
     apply: (ctx) => {
       const from = ctx.s.taiwan.defenceBonus;
       ctx.s.taiwan.defenceBonus = Math.min(
-        15,
+        param(ctx.sc, 'taiwan.harden', 'maxBonus'),
         from + param(ctx.sc, 'taiwan.harden', 'defenceGain'),
       );
       ctx.note(
@@ -52,7 +62,13 @@ export const taiwan = {
       !chinaCampaignActive(v.s) && v.s.tracks.escalation.indoPacific < 2
         ? 'no crisis to appeal about'
         : null,
-    assess: (v) => terms({ gain: 6 + (v.s.flags.usIntervened ? 0 : 6), alliance: 4 }),
+    assess: (v) => {
+      const ai = v.sc.rules.aiPartners;
+      return terms({
+        gain: ai.appealGain + (v.s.flags.usIntervened ? 0 : ai.appealAloneGain),
+        alliance: ai.appealAlliance,
+      });
+    },
     apply: (ctx) => {
       const id = 'taiwan.appeal';
       ctx.adjust('nonAligned', param(ctx.sc, id, 'nonAlignedShift'), "Taiwan's appeal");
@@ -71,14 +87,20 @@ export const taiwan = {
         : v.s.flags.taiwanNegotiating
           ? 'talks already open'
           : null,
-    assess: (v) =>
-      terms({
+    assess: (v) => {
+      const ai = v.sc.rules.aiPartners;
+      return terms({
         gain:
-          (v.s.flags.chinaNegotiating ? 15 : 0) +
-          Math.trunc((40 - v.s.tracks.taiwanSupply) / 2) +
-          Math.trunc((40 - v.s.actors.taiwan.support) / 2),
+          (v.s.flags.chinaNegotiating ? ai.taiwanTalksGain : 0) +
+          Math.trunc(
+            (ai.taiwanTalksSupplyPivot - v.s.tracks.taiwanSupply) / ai.taiwanTalksDivisor,
+          ) +
+          Math.trunc(
+            (ai.taiwanTalksSupportPivot - v.s.actors.taiwan.support) / ai.taiwanTalksDivisor,
+          ),
         ...costTerms(v.sc, 'taiwan.negotiate'),
-      }),
+      });
+    },
     apply: (ctx) => {
       const id = 'taiwan.negotiate';
       ctx.setFlag('taiwanNegotiating');
@@ -98,13 +120,18 @@ export const japan = {
           : !chinaCampaignActive(v.s)
             ? 'no use of force by China yet'
             : null,
-    assess: (v) =>
-      terms({
-        gain: 10 + (v.s.flags.usIntervened ? 15 : 0) + (v.s.flags.strikesActive ? 8 : 0),
-        risk: -8,
-        alliance: 8,
+    assess: (v) => {
+      const ai = v.sc.rules.aiPartners;
+      return terms({
+        gain:
+          ai.basesGain +
+          (v.s.flags.usIntervened ? ai.basesIntervenedGain : 0) +
+          (v.s.flags.strikesActive ? ai.basesStrikesGain : 0),
+        risk: -ai.basesRisk,
+        alliance: ai.basesAlliance,
         ...costTerms(v.sc, 'japan.open-bases'),
-      }),
+      });
+    },
     apply: (ctx) => {
       ctx.setFlag('japanBasesOpen');
       ctx.note(
@@ -124,13 +151,17 @@ export const japan = {
           : !chinaCampaignActive(v.s) || ['settled', 'fallen'].includes(v.s.taiwan.phase)
             ? 'there is no fighting to join'
             : null,
-    assess: (v) =>
-      terms({
-        gain: (v.s.flags.invasionLaunched ? 22 : 6) + (v.s.flags.strikesActive ? 6 : 0),
-        risk: -14,
-        alliance: 8,
+    assess: (v) => {
+      const ai = v.sc.rules.aiPartners;
+      return terms({
+        gain:
+          (v.s.flags.invasionLaunched ? ai.joinGainInvasion : ai.joinGain) +
+          (v.s.flags.strikesActive ? ai.joinStrikesGain : 0),
+        risk: -ai.joinRisk,
+        alliance: ai.joinAlliance,
         ...costTerms(v.sc, 'japan.join-defence'),
-      }),
+      });
+    },
     apply: (ctx) => {
       ctx.setFlag('japanJoined');
       const pct = param(ctx.sc, 'japan.join-defence', 'strengthPct');
@@ -153,7 +184,15 @@ export const japan = {
         : v.s.tracks.escalation.indoPacific < 3
           ? 'nothing to stay out of yet'
           : null,
-    assess: (v) => terms({ gain: 3 + (v.s.flags.usIntervened ? -10 : 5), domestic: 4 }),
+    assess: (v) => {
+      const ai = v.sc.rules.aiPartners;
+      return terms({
+        gain:
+          ai.stayOutGain +
+          (v.s.flags.usIntervened ? -ai.stayOutIntervenedPenalty : ai.stayOutAloneGain),
+        domestic: ai.stayOutDomestic,
+      });
+    },
     apply: (ctx) => {
       ctx.adjustSupport(
         'japan',
@@ -166,11 +205,13 @@ export const japan = {
   'japan.reinforce-ryukyus': {
     legal: (v) =>
       v.s.tracks.escalation.indoPacific < 2 ? 'no threat to the southwestern islands yet' : null,
-    assess: (v) =>
-      terms({
-        gain: v.s.tracks.escalation.indoPacific * 3 - 4,
+    assess: (v) => {
+      const ai = v.sc.rules.aiPartners;
+      return terms({
+        gain: v.s.tracks.escalation.indoPacific * ai.ryukyusPerRung - ai.ryukyusOffset,
         ...costTerms(v.sc, 'japan.reinforce-ryukyus'),
-      }),
+      });
+    },
     apply: (ctx) => {
       const gain = param(ctx.sc, 'japan.reinforce-ryukyus', 'strengthGain');
       const f = ctx.s.forces.find((x) => x.actor === 'japan' && x.region === 'ryukyus');
@@ -184,7 +225,7 @@ export const japan = {
             region: 'ryukyus',
             kind: 'missile',
             strength: gain,
-            readiness: 80,
+            readiness: param(ctx.sc, 'japan.reinforce-ryukyus', 'readiness'),
           },
           'JGSDF southwestern islands reinforcement',
         );
@@ -196,18 +237,22 @@ export const japan = {
 export const ukraine = {
   'ukraine.defend': {
     legal: (v) => (v.s.ukraine.status !== 'fighting' ? 'there is no active front' : null),
-    assess: () => terms({ gain: 8 }),
+    assess: (v) => terms({ gain: v.sc.rules.aiPartners.defendGain }),
     apply: () => {
       // Read by the Ukraine front's adjudication this turn.
     },
   },
   'ukraine.counter-attack': {
     legal: (v) => (v.s.ukraine.status !== 'fighting' ? 'there is no active front' : null),
-    assess: (v) =>
-      terms({
-        gain: (v.s.flags.secondFront ? 16 : 2) + (v.s.ukraine.russianOffensive ? 0 : 4),
-        risk: -4,
-      }),
+    assess: (v) => {
+      const ai = v.sc.rules.aiPartners;
+      return terms({
+        gain:
+          (v.s.flags.secondFront ? ai.counterGainSecondFront : ai.counterGain) +
+          (v.s.ukraine.russianOffensive ? 0 : ai.counterQuietGain),
+        risk: -ai.counterRisk,
+      });
+    },
     apply: () => {
       // Read by the Ukraine front's adjudication this turn.
     },
@@ -222,9 +267,15 @@ export const ukraine = {
     assess: (v) => {
       const g = v.s.ukraine.guarantees;
       const layers = (g.ownForces ? 1 : 0) + (g.coalition ? 1 : 0) + (g.usBackstop ? 1 : 0);
+      const ai = v.sc.rules.aiPartners;
       return terms({
-        gain: layers * 8 - 10 + (v.s.flags.russiaNegotiating ? 6 : 0),
-        domestic: -v.sc.options['ukraine.accept-ceasefire'].cost.support * 2,
+        gain:
+          layers * ai.ceasefirePerLayer -
+          ai.ceasefireOffset +
+          (v.s.flags.russiaNegotiating ? ai.ceasefireOfferedGain : 0),
+        domestic:
+          -v.sc.options['ukraine.accept-ceasefire'].cost.support *
+          v.sc.rules.aiShared.supportCostWeight,
       });
     },
     apply: (ctx) => {
@@ -261,7 +312,12 @@ export const ukraine = {
           ? 'all layers are in place'
           : null,
     assess: (v) =>
-      terms({ gain: v.s.flags.russiaNegotiating || v.s.flags.peaceDraftTabled ? 10 : 3 }),
+      terms({
+        gain:
+          v.s.flags.russiaNegotiating || v.s.flags.peaceDraftTabled
+            ? v.sc.rules.aiPartners.guaranteesGainInTalks
+            : v.sc.rules.aiPartners.guaranteesGain,
+      }),
     apply: (ctx) => {
       ctx.adjust(
         'natoCohesion',

@@ -20,11 +20,12 @@ function calculusTerms(v: View, gainPct: number, costPct: number): { gain: numbe
 }
 
 /** Russia needs a real force near the Baltic to attack at all. */
-const MIN_STAGING = 30;
-const tooWeak = (v: View): string | null =>
-  memo(v, 'staging', () => strength(v.s, 'russia', v.sc.roles.russianStaging, GROUND)) < MIN_STAGING
-    ? `fewer than ${MIN_STAGING} effective points stand near the Baltic`
+const tooWeak = (v: View): string | null => {
+  const min = v.sc.rules.secondFront.minStagingPoints;
+  return memo(v, 'staging', () => strength(v.s, 'russia', v.sc.roles.russianStaging, GROUND)) < min
+    ? `fewer than ${min} effective points stand near the Baltic`
     : null;
+};
 
 /** Russia's answer to China's request: secret between the two, and it moves coordination. */
 function answerChina(ctx: Ctx, accepted: boolean): void {
@@ -57,8 +58,13 @@ export const russia = {
   'russia.ukraine-offensive': {
     legal: (v) =>
       v.s.ukraine.status !== 'fighting' ? 'there is no active front in Ukraine' : null,
-    assess: (v) =>
-      terms({ gain: 12 - (attacking(v) ? 8 : 0), ...costTerms(v.sc, 'russia.ukraine-offensive') }),
+    assess: (v) => {
+      const ai = v.sc.rules.aiRussia;
+      return terms({
+        gain: ai.ukraineOffensiveGain - (attacking(v) ? ai.ukraineOffensiveWhileAttacking : 0),
+        ...costTerms(v.sc, 'russia.ukraine-offensive'),
+      });
+    },
     apply: (ctx) => {
       ctx.s.ukraine.russianOffensive = true;
     },
@@ -66,10 +72,11 @@ export const russia = {
   'russia.hybrid-eastern-flank': {
     legal: (v) => (attacking(v) ? 'already attacking NATO openly' : null),
     assess: (v) => {
-      const c = calculusTerms(v, 30, 10);
+      const ai = v.sc.rules.aiRussia;
+      const c = calculusTerms(v, ai.hybridGainPct, ai.hybridCostPct);
       return terms({
-        gain: c.gain + 2,
-        risk: c.risk - 4,
+        gain: c.gain + ai.hybridGain,
+        risk: c.risk - ai.hybridRisk,
         ...costTerms(v.sc, 'russia.hybrid-eastern-flank'),
       });
     },
@@ -107,7 +114,8 @@ export const russia = {
     assess: (v) => {
       // The calculus already weighs the costs of attacking NATO; adding the option's price again
       // would count them twice.
-      const c = calculusTerms(v, 80, 75);
+      const ai = v.sc.rules.aiRussia;
+      const c = calculusTerms(v, ai.incursionGainPct, ai.incursionCostPct);
       return terms({ gain: c.gain, risk: c.risk });
     },
     apply: (ctx, d) => {
@@ -134,7 +142,8 @@ export const russia = {
     legal: (v) =>
       v.s.europe.operation === 'offensive' ? 'the offensive is already under way' : tooWeak(v),
     assess: (v) => {
-      const c = calculusTerms(v, 100, 100);
+      const ai = v.sc.rules.aiRussia;
+      const c = calculusTerms(v, ai.offensiveGainPct, ai.offensiveCostPct);
       return terms({ gain: c.gain, risk: c.risk });
     },
     apply: (ctx) => {
@@ -161,12 +170,20 @@ export const russia = {
     legal: (v) =>
       v.s.tracks.escalation.europe < 4 ? 'only once fighting has begun in Europe' : null,
     assess: (v) => {
-      const pressed = v.s.flags.article5Invoked ? 8 : 0;
+      const ai = v.sc.rules.aiRussia;
+      const pressed = v.s.flags.article5Invoked ? ai.nuclearArticle5Gain : 0;
       const losing =
-        v.s.europe.operation !== 'none' && v.s.europe.occupiedTurns === 0 && v.s.turn > 3 ? 10 : 0;
+        v.s.europe.operation !== 'none' &&
+        v.s.europe.occupiedTurns === 0 &&
+        v.s.turn > ai.nuclearLosingAfterTurn
+          ? ai.nuclearLosingGain
+          : 0;
       return terms({
-        gain: 4 + pressed + losing,
-        risk: -(28 - v.sc.actors.russia.traits.riskTolerance / 5),
+        gain: ai.nuclearGain + pressed + losing,
+        risk: -(
+          ai.nuclearRisk -
+          v.sc.actors.russia.traits.riskTolerance / ai.nuclearToleranceDivisor
+        ),
         ...costTerms(v.sc, 'russia.nuclear-signal'),
       });
     },
@@ -196,10 +213,12 @@ export const russia = {
   'russia.accept-china-request': {
     legal: (v) => (!v.s.flags.chinaRequestPending ? 'China has made no request' : null),
     assess: (v) => {
+      const ai = v.sc.rules.aiRussia;
       const c = calculus(v);
       return terms({
-        gain: Math.trunc(c.net / 2),
-        alliance: (v.sc.actors.russia.traits.trustInPartners - 50) / 2,
+        gain: Math.trunc(c.net / ai.answerNetDivisor),
+        alliance:
+          (v.sc.actors.russia.traits.trustInPartners - ai.answerTrustPivot) / ai.answerTrustDivisor,
       });
     },
     apply: (ctx) => answerChina(ctx, true),
@@ -207,10 +226,12 @@ export const russia = {
   'russia.refuse-china-request': {
     legal: (v) => (!v.s.flags.chinaRequestPending ? 'China has made no request' : null),
     assess: (v) => {
+      const ai = v.sc.rules.aiRussia;
       const c = calculus(v);
       return terms({
-        gain: -Math.trunc(c.net / 2),
-        alliance: (50 - v.sc.actors.russia.traits.trustInPartners) / 2,
+        gain: -Math.trunc(c.net / ai.answerNetDivisor),
+        alliance:
+          (ai.answerTrustPivot - v.sc.actors.russia.traits.trustInPartners) / ai.answerTrustDivisor,
       });
     },
     apply: (ctx) => answerChina(ctx, false),
@@ -223,13 +244,14 @@ export const russia = {
           ? 'already proposed'
           : null,
     assess: (v) => {
+      const ai = v.sc.rules.aiRussia;
       const c = calculus(v);
       return terms({
         gain:
-          Math.trunc(c.readings.attrition! / 3) +
-          (attacking(v) ? 12 : 0) +
-          (c.net > 0 ? 6 : 0) -
-          22,
+          Math.trunc(c.readings.attrition! / ai.ceasefireAttritionDivisor) +
+          (attacking(v) ? ai.ceasefireWhileAttacking : 0) +
+          (c.net > 0 ? ai.ceasefireNetPositive : 0) -
+          ai.ceasefireOffset,
         ...costTerms(v.sc, 'russia.propose-ceasefire'),
       });
     },
@@ -245,13 +267,19 @@ export const russia = {
   },
   'russia.mobilise': {
     legal: (v) => {
+      const full = param(v.sc, 'russia.mobilise', 'fullReadiness');
       for (const f of forcesOf(v.s, 'russia'))
-        if (f.readiness < 95 && v.sc.roles.russianStaging.includes(f.region)) return null;
+        if (f.readiness < full && v.sc.roles.russianStaging.includes(f.region)) return null;
       return 'forces are already at full readiness';
     },
     assess: (v) => {
+      const ai = v.sc.rules.aiRussia;
       const c = calculus(v);
-      return terms({ gain: c.net > -15 ? 12 : 2, risk: -4, ...costTerms(v.sc, 'russia.mobilise') });
+      return terms({
+        gain: c.net > ai.mobiliseNetAbove ? ai.mobiliseGain : ai.mobiliseGainLow,
+        risk: -ai.mobiliseRisk,
+        ...costTerms(v.sc, 'russia.mobilise'),
+      });
     },
     apply: (ctx) => {
       const id = 'russia.mobilise';
@@ -265,7 +293,16 @@ export const russia = {
   },
   'russia.disinformation': {
     legal: () => null,
-    assess: (v) => terms({ gain: 5 + (v.s.tracks.natoCohesion - 50) / 10, risk: -1 }),
+    assess: (v) => {
+      const ai = v.sc.rules.aiRussia;
+      return terms({
+        gain:
+          ai.disinformationGain +
+          (v.s.tracks.natoCohesion - ai.disinformationCohesionPivot) /
+            ai.disinformationCohesionDivisor,
+        risk: -ai.disinformationRisk,
+      });
+    },
     apply: (ctx) => {
       const id = 'russia.disinformation';
       ctx.adjust(

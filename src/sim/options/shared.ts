@@ -2,6 +2,7 @@ import type { Ctx } from '../context';
 import { scheduleBloc } from '../economy';
 import type { ActorId } from '../ids';
 import { costTerms, param, terms, type OptionBehaviour } from './types';
+import type { Scenario } from '../scenario/schema';
 import type { OptionId } from './params';
 
 /**
@@ -31,10 +32,15 @@ export function sanctionsOption(
     },
     targets: () => ['china', 'russia'],
     assess: (v, d) => {
+      const ai = v.sc.rules.aiShared;
       const theater = d.target === 'china' ? 'indoPacific' : 'europe';
-      const selfExposure = d.target === 'china' && actor === 'nato-europe' ? 4 : 0;
+      const selfExposure =
+        d.target === 'china' && actor === 'nato-europe' ? ai.sanctionsEuropeChinaExposure : 0;
       return terms({
-        gain: v.s.tracks.escalation[theater] * 3 - 3 - selfExposure,
+        gain:
+          v.s.tracks.escalation[theater] * ai.sanctionsGainPerRung -
+          ai.sanctionsOffset -
+          selfExposure,
         ...costTerms(v.sc, id),
       });
     },
@@ -89,15 +95,16 @@ export function settle(ctx: Ctx): void {
 
 /**
  * A production surge (the US and European NATO each have one): more output for the NATO bloc after
- * the scenario's lag, one surge at a time per actor.
+ * the scenario's lag, one surge at a time per actor. `offset` reads the actor's AI offset (what
+ * the gain must overcome) from the scenario.
  *
  * @example
- * 'usa.surge-production': productionSurge('usa.surge-production', 'US', 2),
+ * 'usa.surge-production': productionSurge('usa.surge-production', 'US', (sc) => sc.rules.aiUsa.surgeOffset),
  */
 export function productionSurge(
   id: OptionId & `${string}.surge-production`,
   who: string,
-  offset: number,
+  offset: (sc: Scenario) => number,
 ): OptionBehaviour {
   const label = `${who} production surge`;
   return {
@@ -108,7 +115,9 @@ export function productionSurge(
     assess: (v) =>
       terms({
         gain:
-          Math.max(v.s.tracks.escalation.indoPacific, v.s.tracks.escalation.europe) * 3 - offset,
+          Math.max(v.s.tracks.escalation.indoPacific, v.s.tracks.escalation.europe) *
+            v.sc.rules.aiShared.surgeGainPerRung -
+          offset(v.sc),
         ...costTerms(v.sc, id),
       }),
     apply: (ctx) =>

@@ -75,14 +75,16 @@ export function terms(t: Partial<UtilityTerms>): UtilityTerms {
 }
 
 /**
- * The standard cost terms of an option from its scenario costs.
+ * The standard cost terms of an option from its scenario costs, each times its weight in
+ * `rules.aiShared`.
  *
  * @example
  * terms({ gain: 10, ...costTerms(v.sc, 'china.blockade') }) // cost and domestic both negative
  */
 export function costTerms(sc: Scenario, id: OptionId): Pick<UtilityTerms, 'cost' | 'domestic'> {
   const c = sc.options[id].cost;
-  return { cost: -c.economic * 2, domestic: -c.support * 2 };
+  const w = sc.rules.aiShared;
+  return { cost: -c.economic * w.economicCostWeight, domestic: -c.support * w.supportCostWeight };
 }
 
 /**

@@ -18,24 +18,27 @@ import { settle, productionSurge, sanctionsOption } from './shared';
  */
 
 /**
- * The Pacific share the US would want given where the fighting is.
+ * The Pacific share the US would want given where the fighting is: each theater's claim is a
+ * base, its rung, and bonuses for the US at war there and the war's worst turn (invasion,
+ * Article 5), the share Pacific's part of both claims, within the scenario's bounds.
  *
  * @example
  * desiredPacificShare({ s: state, sc: scenario, actor: 'usa' }) // 50 in peacetime, 20..85
  */
 export function desiredPacificShare(v: View): number {
   const s = v.s;
+  const ai = v.sc.rules.aiUsa;
   const pacific =
-    20 +
-    s.tracks.escalation.indoPacific * 10 +
-    (s.flags.usIntervened ? 25 : 0) +
-    (s.flags.invasionLaunched ? 15 : 0);
+    ai.shareBase +
+    s.tracks.escalation.indoPacific * ai.sharePerRung +
+    (s.flags.usIntervened ? ai.shareAtWar : 0) +
+    (s.flags.invasionLaunched ? ai.shareWorstTurn : 0);
   const europe =
-    20 +
-    s.tracks.escalation.europe * 10 +
-    (s.flags.secondFront ? 25 : 0) +
-    (s.flags.article5Invoked ? 15 : 0);
-  return clamp(Math.trunc((pacific * 100) / (pacific + europe)), 20, 85);
+    ai.shareBase +
+    s.tracks.escalation.europe * ai.sharePerRung +
+    (s.flags.secondFront ? ai.shareAtWar : 0) +
+    (s.flags.article5Invoked ? ai.shareWorstTurn : 0);
+  return clamp(Math.trunc((pacific * 100) / (pacific + europe)), ai.shareMin, ai.shareMax);
 }
 
 /**
@@ -61,13 +64,14 @@ export const usa = {
     },
     amounts: (v) => {
       const t = v.s.tracks.usPacificTarget;
-      return [t - 20, t - 10, t + 10, t + 20].filter((a) => a >= 0 && a <= 100);
+      const { allocateStep: small, allocateBigStep: big } = v.sc.rules.aiUsa;
+      return [t - big, t - small, t + small, t + big].filter((a) => a >= 0 && a <= 100);
     },
     assess: (v, d) => {
       const want = desiredPacificShare(v);
       const before = Math.abs(want - v.s.tracks.usPacificTarget);
       const after = Math.abs(want - (d.amount ?? 0));
-      return terms({ gain: Math.trunc((before - after) / 2) });
+      return terms({ gain: Math.trunc((before - after) / v.sc.rules.aiUsa.allocateGainDivisor) });
     },
     apply: (ctx, d) => {
       const from = ctx.s.tracks.usPacificTarget;
@@ -86,16 +90,18 @@ export const usa = {
         : inTransit(v, 'US armoured')
           ? 'the last reinforcements are still in transit'
           : null,
-    assess: (v) =>
-      terms({
+    assess: (v) => {
+      const ai = v.sc.rules.aiUsa;
+      return terms({
         gain:
-          v.s.tracks.escalation.europe * 3 +
-          (v.s.flags.secondFront ? 15 : 0) -
-          4 -
-          (v.s.flags.invasionLaunched ? 6 : 0),
-        alliance: v.s.flags.article5Invoked ? 10 : 3,
+          v.s.tracks.escalation.europe * ai.europeGainPerRung +
+          (v.s.flags.secondFront ? ai.europeSecondFrontGain : 0) -
+          ai.europeOffset -
+          (v.s.flags.invasionLaunched ? ai.europeInvasionPenalty : 0),
+        alliance: v.s.flags.article5Invoked ? ai.europeAllianceArticle5 : ai.europeAlliance,
         ...costTerms(v.sc, 'usa.reinforce-europe'),
-      }),
+      });
+    },
     apply: (ctx) => {
       const id = 'usa.reinforce-europe';
       const target =
@@ -120,11 +126,16 @@ export const usa = {
         : inTransit(v, 'US air wings')
           ? 'the last reinforcements are still in transit'
           : null,
-    assess: (v) =>
-      terms({
-        gain: v.s.tracks.escalation.indoPacific * 3 + (v.s.flags.usIntervened ? 10 : 0) - 4,
+    assess: (v) => {
+      const ai = v.sc.rules.aiUsa;
+      return terms({
+        gain:
+          v.s.tracks.escalation.indoPacific * ai.pacificGainPerRung +
+          (v.s.flags.usIntervened ? ai.pacificIntervenedGain : 0) -
+          ai.pacificOffset,
         ...costTerms(v.sc, 'usa.reinforce-pacific'),
-      }),
+      });
+    },
     apply: (ctx) => {
       const id = 'usa.reinforce-pacific';
       const n = param(ctx.sc, id, 'airWings');
@@ -154,14 +165,20 @@ export const usa = {
       return null;
     },
     assess: (v) => {
+      const ai = v.sc.rules.aiUsa;
       const danger =
-        (v.s.flags.invasionLaunched ? 30 : 0) +
-        (v.s.flags.blockadeActive ? 12 : 0) +
-        (v.s.flags.strikesActive ? 10 : 0);
+        (v.s.flags.invasionLaunched ? ai.interveneInvasionGain : 0) +
+        (v.s.flags.blockadeActive ? ai.interveneBlockadeGain : 0) +
+        (v.s.flags.strikesActive ? ai.interveneStrikesGain : 0);
       return terms({
-        gain: danger + v.sc.actors.usa.traits.resolve / 5 - 5,
-        risk: -(15 + v.s.tracks.escalation.indoPacific * 2 - (v.s.flags.japanBasesOpen ? 5 : 0)),
-        alliance: 10,
+        gain:
+          danger + v.sc.actors.usa.traits.resolve / ai.interveneResolveDivisor - ai.interveneOffset,
+        risk: -(
+          ai.interveneRisk +
+          v.s.tracks.escalation.indoPacific * ai.interveneRiskPerRung -
+          (v.s.flags.japanBasesOpen ? ai.interveneJapanBasesRiskCut : 0)
+        ),
+        alliance: ai.interveneAlliance,
         ...costTerms(v.sc, 'usa.intervene-taiwan'),
       });
     },
@@ -170,21 +187,31 @@ export const usa = {
   'usa.sanctions': sanctionsOption('usa.sanctions', 'usa'),
   'usa.reaffirm-article5': {
     legal: (v) =>
-      v.s.tracks.article5Credibility >= 95 ? 'credibility is already at its height' : null,
-    assess: (v) =>
-      terms({
+      v.s.tracks.article5Credibility >= param(v.sc, 'usa.reaffirm-article5', 'maxCredibility')
+        ? 'credibility is already at its height'
+        : null,
+    assess: (v) => {
+      const ai = v.sc.rules.aiUsa;
+      return terms({
         gain:
-          Math.trunc((85 - v.s.tracks.article5Credibility) / 4) + v.s.tracks.escalation.europe * 2,
-        alliance: 5,
-        ...(v.s.levers.usArticle5Response === 'hesitant' ? { domestic: -8 } : {}),
-      }),
+          Math.trunc(
+            (ai.reaffirmCredibilityGoal - v.s.tracks.article5Credibility) /
+              ai.reaffirmCredibilityDivisor,
+          ) +
+          v.s.tracks.escalation.europe * ai.reaffirmGainPerRung,
+        alliance: ai.reaffirmAlliance,
+        ...(v.s.levers.usArticle5Response === 'hesitant'
+          ? { domestic: -ai.reaffirmHesitantDomestic }
+          : {}),
+      });
+    },
     apply: (ctx) => {
       const id = 'usa.reaffirm-article5';
       const hesitant = ctx.s.levers.usArticle5Response === 'hesitant';
       const gain = param(ctx.sc, id, 'credibilityGain');
       ctx.adjust(
         'article5Credibility',
-        hesitant ? Math.trunc(gain / 2) : gain,
+        hesitant ? Math.trunc(gain / param(ctx.sc, id, 'hesitantDivisor')) : gain,
         hesitant ? 'a hedged US statement on Article 5' : 'the US reaffirms Article 5',
         'europe',
       );
@@ -198,13 +225,18 @@ export const usa = {
         : v.s.ukraine.guarantees.usBackstop
           ? 'already given'
           : null,
-    assess: (v) =>
-      terms({
-        gain: v.s.flags.russiaNegotiating || v.s.flags.peaceDraftTabled ? 10 : 3,
-        alliance: 6,
-        risk: -3,
+    assess: (v) => {
+      const ai = v.sc.rules.aiUsa;
+      return terms({
+        gain:
+          v.s.flags.russiaNegotiating || v.s.flags.peaceDraftTabled
+            ? ai.guaranteeGainInTalks
+            : ai.guaranteeGain,
+        alliance: ai.guaranteeAlliance,
+        risk: -ai.guaranteeRisk,
         ...costTerms(v.sc, 'usa.back-ukraine-guarantee'),
-      }),
+      });
+    },
     apply: (ctx) => {
       ctx.s.ukraine.guarantees.usBackstop = true;
       ctx.note(
@@ -228,7 +260,8 @@ export const usa = {
       return v.s.tracks.escalation[theater] < 6 ? 'only in answer to a nuclear signal' : null;
     },
     targets: () => ['china', 'russia'],
-    assess: () => terms({ gain: 10, risk: -8 }),
+    assess: (v) =>
+      terms({ gain: v.sc.rules.aiUsa.nuclearGain, risk: -v.sc.rules.aiUsa.nuclearRisk }),
     apply: (ctx, d) => {
       const gain = param(ctx.sc, 'usa.nuclear-signal', 'deterrenceGain');
       ctx.keyEvent(
@@ -239,7 +272,12 @@ export const usa = {
       );
       if (d.target === 'russia')
         ctx.adjust('article5Credibility', gain, 'US nuclear signal', 'europe');
-      else ctx.adjust('nonAligned', Math.trunc(gain / 2), 'US nuclear signal');
+      else
+        ctx.adjust(
+          'nonAligned',
+          Math.trunc(gain / param(ctx.sc, 'usa.nuclear-signal', 'nonAlignedDivisor')),
+          'US nuclear signal',
+        );
     },
   },
   'usa.negotiate': {
@@ -248,18 +286,24 @@ export const usa = {
       v.s.flags.usNegotiating
         ? 'no crisis to negotiate over, or talks already open'
         : null,
-    assess: (v) =>
-      terms({
+    assess: (v) => {
+      const ai = v.sc.rules.aiUsa;
+      return terms({
         gain:
-          (v.s.flags.chinaNegotiating || v.s.flags.russiaNegotiating ? 20 : 0) +
-          v.s.actors.usa.economicCost / 4 -
-          8,
+          (v.s.flags.chinaNegotiating || v.s.flags.russiaNegotiating ? ai.negotiateTalksGain : 0) +
+          v.s.actors.usa.economicCost / ai.negotiateCostDivisor -
+          ai.negotiateOffset,
         ...costTerms(v.sc, 'usa.negotiate'),
-      }),
+      });
+    },
     apply: (ctx) => {
       ctx.setFlag('usNegotiating');
       settle(ctx);
     },
   },
-  'usa.surge-production': productionSurge('usa.surge-production', 'US', 2),
+  'usa.surge-production': productionSurge(
+    'usa.surge-production',
+    'US',
+    (sc) => sc.rules.aiUsa.surgeOffset,
+  ),
 } satisfies Record<string, OptionBehaviour>;
