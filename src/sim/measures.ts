@@ -1,6 +1,7 @@
 import type { ActorId, ForceKind, Theater } from './ids';
 import type { Scenario } from './scenario/schema';
 import { clamp, type ForceState, type GameState } from './state';
+import { usForcesIn, usPoolUnits } from './us-pool';
 
 /**
  * Derived quantities read by several rules: effective strengths, the US pool split, air and sea
@@ -102,15 +103,15 @@ const AIR_SEA: readonly ForceKind[] = ['air', 'naval', 'missile'];
 export const GROUND: readonly ForceKind[] = ['ground'];
 
 /**
- * The US pool in each theater, after the readiness of the NATO bloc.
+ * The US pool in each theater: the effective strength of the pool's units that have arrived there
+ * (`./us-pool.ts`; units at home or on their way count nowhere). The scenario's US force counters
+ * are not in it: `usForcesIn` reads both.
  *
  * @example
- * const pool = usPool(state, scenario).europe; // the rest is usPool(...).indoPacific
+ * const pool = usPool(state, scenario).europe; // US units standing in Europe
  */
 export function usPool(s: GameState, sc: Scenario): Record<Theater, number> {
-  const pool = Math.trunc((sc.us.poolStrength * s.blocs.nato.readiness) / 100);
-  const pacific = Math.trunc((pool * s.tracks.usPacificShare) / 100);
-  return { indoPacific: pacific, europe: pool - pacific };
+  return usPoolUnits(s, sc);
 }
 
 export interface AirSea {
@@ -147,10 +148,10 @@ export function indoPacificAirSea(s: GameState, sc: Scenario): AirSea {
 export function europeAirSea(s: GameState, sc: Scenario): AirSea {
   const regions = theaterRegions(sc, 'europe');
   const east = strength(s, 'russia', regions, AIR_SEA);
-  let west = strength(s, 'nato-europe', regions, AIR_SEA) + strength(s, 'usa', regions, AIR_SEA);
-  west += usPool(s, sc).europe;
+  // US air and naval power counts where it is: counters and arrived pool units in Europe.
+  let west = strength(s, 'nato-europe', regions, AIR_SEA) + usForcesIn(s, sc, 'europe', AIR_SEA);
   // Before Article 5 is invoked, only the nations directly attacked and their neighbours fight.
-  if (!s.flags.article5Invoked) west = Math.trunc((west * 40) / 100);
+  if (!s.flags.article5Invoked) west = Math.trunc((west * sc.rules.baltic.preArticle5AirPct) / 100);
   return { east, west, control: ratioControl(east, west) };
 }
 
@@ -212,10 +213,7 @@ export function deterrence(s: GameState, sc: Scenario, theater: Theater): Deterr
   let credibility: number;
   let cohesion: number;
   if (theater === 'europe') {
-    const nato =
-      strength(s, 'nato-europe', null, GROUND) +
-      strength(s, 'usa', theaterRegions(sc, 'europe'), GROUND) +
-      usPool(s, sc).europe;
+    const nato = strength(s, 'nato-europe', null, GROUND) + usForcesIn(s, sc, 'europe');
     const russia =
       strength(s, 'russia', sc.roles.russianStaging, GROUND) + europeAirSea(s, sc).east;
     balance = balanceShare(nato, russia * w.europeAttackerFactor);

@@ -1,7 +1,8 @@
-import { GROUND, balanceShare, strength, usPool } from './measures';
+import { GROUND, balanceShare, strength } from './measures';
 import type { Modifier } from './log';
 import type { Scenario } from './scenario/schema';
 import { clamp, type GameState } from './state';
+import { committedStrength, usUnitsAt } from './us-pool';
 
 /**
  * Russia's second-front decision, the question the game exists to explore: does Moscow attack
@@ -37,15 +38,7 @@ function sum(ms: readonly Modifier[]): number {
  */
 export function secondFrontCalculus(s: GameState, sc: Scenario): SecondFrontCalculus {
   const w = sc.rules.secondFront;
-  const esc = s.tracks.escalation.indoPacific;
-  // How far the US is drawn into the Pacific: its pool share there, doubled in weight once China
-  // is actually fighting (an intervening US cannot swing back quickly).
-  const distraction = clamp(
-    Math.trunc((s.tracks.usPacificShare * (esc >= 4 ? 100 : esc >= 3 ? 70 : 35)) / 100) +
-      (s.flags.usIntervened ? 20 : 0),
-    0,
-    100,
-  );
+  const distraction = usDistraction(s, sc);
   const leverage = s.flags.chinaRequestAccepted
     ? w.leverageAccepted
     : s.flags.chinaRequestPending
@@ -57,7 +50,8 @@ export function secondFrontCalculus(s: GameState, sc: Scenario): SecondFrontCalc
     strength(s, 'nato-europe', sc.roles.balticStates, GROUND) +
     strength(s, 'nato-europe', sc.roles.incursionTargets, GROUND) +
     strength(s, 'usa', sc.roles.balticStates, GROUND) +
-    Math.trunc(usPool(s, sc).europe / 5);
+    usUnitsAt(s, sc, sc.roles.balticStates, GROUND) +
+    usUnitsAt(s, sc, sc.roles.incursionTargets, GROUND);
   const russianStaging = strength(s, 'russia', sc.roles.russianStaging, GROUND);
   const opportunity = 100 - balanceShare(natoLocal * w.localDefenceFactor, russianStaging);
   const credibility = s.tracks.article5Credibility;
@@ -107,4 +101,27 @@ export function secondFrontCalculus(s: GameState, sc: Scenario): SecondFrontCalc
       mistrust,
     },
   };
+}
+
+/**
+ * How far the US is drawn into the Pacific, 0..100, read from its forces: the share of all US
+ * strength (pool units and the scenario's counters) that stands in the Indo-Pacific or is on its
+ * way there. Forces fighting there (once the US has intervened) count in full; forces merely
+ * positioned there could swing back within weeks and weigh `usForces.peacetimeDistractionPct`.
+ *
+ * @example
+ * usDistraction(state, scenario) // rises as carriers sail for the Pacific
+ */
+export function usDistraction(s: GameState, sc: Scenario): number {
+  let total = 0;
+  let pacific = committedStrength(s, 'indoPacific', false);
+  for (const u of s.us.units) total += u.strength;
+  for (const f of s.forces) {
+    if (f.actor !== 'usa') continue;
+    total += f.strength;
+    if (sc.regions[f.region]?.theater === 'indoPacific') pacific += f.strength;
+  }
+  if (total === 0) return 0;
+  const weight = s.flags.usIntervened ? 100 : sc.rules.usForces.peacetimeDistractionPct;
+  return clamp(Math.trunc((pacific * weight) / total), 0, 100);
 }

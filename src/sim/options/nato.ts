@@ -1,7 +1,8 @@
-import { fight } from '../combat';
+import { counterAttackBases, counterAttackOdds, orderCounterAttack } from '../campaigns/europe';
 import { scheduleBloc, scheduleForce } from '../economy';
-import { GROUND, applyLosses, europeAirSea, strength, usPool } from '../measures';
-import { clamp, regionForWrite } from '../state';
+import { interpolate } from '../combat';
+import { GROUND, strength } from '../measures';
+import { clamp } from '../state';
 import { productionSurge, sanctionsOption } from './shared';
 import { costTerms, param, terms, type OptionBehaviour, type View } from './types';
 
@@ -226,73 +227,47 @@ export const nato = {
     legal: (v, d) => {
       const occ = occupied(v);
       if (occ.length === 0) return 'no allied territory is occupied';
-      return d.target && occ.includes(d.target)
-        ? null
-        : `target must be an occupied region: ${occ.join(', ')}`;
+      if (!d.target || !occ.includes(d.target))
+        return `target must be an occupied region: ${occ.join(', ')}`;
+      return counterAttackBases(v.s, v.sc, d.target).length === 0
+        ? 'no allied region next to it is free to attack from'
+        : null;
     },
     targets: occupied,
-    assess: (v) =>
-      terms({
-        gain: 25 + (v.s.flags.article5Invoked ? 10 : 0),
+    assess: (v, d) => {
+      // Worth what the engagement curve says it would gain a step at today's odds: a full gain
+      // at a breakthrough, a loss when the attack would be thrown back.
+      const odds = counterAttackOdds(
+        v.s,
+        v.sc,
+        d.target ?? '',
+        param(v.sc, 'nato-europe.counter-attack', 'commitmentPct'),
+      );
+      const e = v.sc.engagement;
+      const shift = interpolate(
+        e.curve.map((p) => [p.ratioPct, p.shift] as const),
+        odds,
+      );
+      const full = 25 + (v.s.flags.article5Invoked ? 10 : 0);
+      const b = e.breakthroughShift;
+      return terms({
+        gain: Math.trunc((full * clamp(shift, -b, b)) / b),
         risk: -10,
         ...costTerms(v.sc, 'nato-europe.counter-attack'),
-      }),
-    apply: (ctx, d) => {
-      const id = 'nato-europe.counter-attack';
-      const s = ctx.s;
-      const target = d.target!;
-      const neighbours = ctx.sc.regions[target]!.adjacent.filter(
-        (r) => s.regions[r]?.owner === 'nato-europe',
-      );
-      const share = param(ctx.sc, id, 'commitmentPct');
-      const attack =
-        Math.trunc(
-          ((strength(s, 'nato-europe', neighbours, GROUND) +
-            strength(s, 'usa', neighbours, GROUND)) *
-            share) /
-            100,
-        ) + (s.flags.article5Invoked ? Math.trunc(usPool(s, ctx.sc).europe / 4) : 0);
-      const defence = strength(s, 'russia', [target], GROUND);
-      const air = europeAirSea(s, ctx.sc);
-      const out = fight(ctx, `counter-attack:${target}`, 'europe', target, {
-        attacker: 'nato-europe',
-        defender: 'russia',
-        attack,
-        defence,
-        terrain: ctx.sc.regions[target]!.terrain,
-        attackerSupply: s.blocs.nato.munitions,
-        defenderSupply: s.blocs.russia.munitions,
-        airSea: -air.control,
-        attackerReadiness: s.blocs.nato.readiness,
-        defenderReadiness: s.blocs.russia.readiness,
-        extra: [],
       });
-      applyLosses(s, 'nato-europe', neighbours, GROUND, out.attackerLossPct);
-      applyLosses(s, 'russia', [target], GROUND, out.defenderLossPct);
-      const r = regionForWrite(s, target);
-      r.control = clamp(r.control - out.controlShift, 0, 100);
-      r.contested = r.control < 100;
-      if (r.control === 0) {
-        r.owner = 'nato-europe';
-        r.control = 60;
-        // Russian troops left in a liberated region withdraw to the staging areas.
-        for (const f of s.forces)
-          if (f.actor === 'russia' && f.region === target)
-            f.region = ctx.sc.roles.russianStaging[0]!;
-        s.europe.targets = s.europe.targets.filter((t) => t !== target);
-        ctx.note(
-          'europe',
-          ['nato-europe', 'russia'],
-          `Allied forces liberate ${ctx.sc.regions[target]!.name}.`,
-          target,
-        );
-        if (
-          !occupied({ s, sc: ctx.sc, actor: 'nato-europe' }).some((o) =>
-            ctx.sc.roles.balticStates.includes(o),
-          )
-        )
-          ctx.setFlag('balticCapitalFallen', false);
-      }
+    },
+    apply: (ctx, d) => {
+      const points = orderCounterAttack(
+        ctx,
+        d.target!,
+        param(ctx.sc, 'nato-europe.counter-attack', 'commitmentPct'),
+      );
+      ctx.note(
+        'europe',
+        ['nato-europe'],
+        `Allied counter-attack on ${ctx.sc.regions[d.target!]!.name}: ${points} points attack through this turn's steps.`,
+        d.target,
+      );
     },
   },
 } satisfies Record<string, OptionBehaviour>;

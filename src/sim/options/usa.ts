@@ -1,5 +1,8 @@
 import { intervene } from '../campaigns/taiwan';
-import { scheduleForce } from '../economy';
+import { balticIndex } from '../campaigns/baltic-moves';
+import { pressedAxis } from '../campaigns/europe';
+import type { ForceKind } from '../ids';
+import { availableUnits, reinforceTheater, unitsBound } from '../us-forces';
 import { clamp } from '../state';
 import {
   chinaCampaignActive,
@@ -9,7 +12,6 @@ import {
   type OptionBehaviour,
   type View,
 } from './types';
-import { inTransit } from './nato';
 import { settle, productionSurge, sanctionsOption } from './shared';
 
 /**
@@ -54,6 +56,13 @@ export function campaignStart(v: View): number {
   return m > 0 && (first === 0 || m < first) ? m : first;
 }
 
+const GROUND: readonly ForceKind[] = ['ground'];
+const AIR: readonly ForceKind[] = ['air'];
+
+/** Where US brigades sent to Europe go: the Baltic axis under most pressure. */
+const balticTarget = (v: View): string =>
+  balticIndex(v.sc).axes.get(pressedAxis(v.s, v.sc))!.objective;
+
 export const usa = {
   'usa.allocate-forces': {
     legal: (_v, d) => {
@@ -79,7 +88,7 @@ export const usa = {
       ctx.note(
         'global',
         ['usa'],
-        `The US sets its force allocation target to ${ctx.s.tracks.usPacificTarget}% Indo-Pacific (from ${from}%); the pool shifts at most ${param(ctx.sc, 'usa.allocate-forces', 'maxShiftPerTurn')} points a turn.`,
+        `The US sets its force allocation target to ${ctx.s.tracks.usPacificTarget}% Indo-Pacific (from ${from}%): carriers, air wings and air defences move at the end of each turn, at most ${param(ctx.sc, 'usa.allocate-forces', 'maxShiftPerTurn')}% of the pool a turn, and count where they are only once they arrive.`,
       );
     },
   },
@@ -87,9 +96,18 @@ export const usa = {
     legal: (v) =>
       v.s.tracks.escalation.europe < 2 && !v.s.flags.secondFront
         ? 'no crisis in Europe yet'
-        : inTransit(v, 'US armoured')
+        : unitsBound(v.s, v.sc, 'europe', GROUND)
           ? 'the last reinforcements are still in transit'
-          : null,
+          : availableUnits(
+                v.s,
+                v.sc,
+                'europe',
+                GROUND,
+                balticTarget(v),
+                v.sc.roles.balticStates,
+              ) === 0
+            ? 'no US ground units left to send'
+            : null,
     assess: (v) => {
       const ai = v.sc.rules.aiUsa;
       return terms({
@@ -103,19 +121,14 @@ export const usa = {
       });
     },
     apply: (ctx) => {
-      const id = 'usa.reinforce-europe';
-      const target =
-        ctx.sc.roles.balticStates.find((r) => ctx.s.regions[r]?.owner !== 'russia') ??
-        ctx.sc.roles.balticStates[0]!;
-      const n = param(ctx.sc, id, 'brigades');
-      scheduleForce(
+      const v = { s: ctx.s, sc: ctx.sc, actor: 'usa' as const };
+      reinforceTheater(
         ctx,
-        'usa',
-        target,
-        'ground',
-        n * ctx.sc.rules.europe.heavyBrigadeStrength,
-        param(ctx.sc, id, 'arrivalTurns'),
-        `US armoured brigades (${n})`,
+        'europe',
+        GROUND,
+        param(ctx.sc, 'usa.reinforce-europe', 'brigades'),
+        balticTarget(v),
+        ctx.sc.roles.balticStates,
       );
     },
   },
@@ -123,9 +136,11 @@ export const usa = {
     legal: (v) =>
       v.s.tracks.escalation.indoPacific < 2
         ? 'no crisis in the Pacific yet'
-        : inTransit(v, 'US air wings')
+        : unitsBound(v.s, v.sc, 'indoPacific', AIR)
           ? 'the last reinforcements are still in transit'
-          : null,
+          : availableUnits(v.s, v.sc, 'indoPacific', AIR) === 0
+            ? 'no US air units left at home'
+            : null,
     assess: (v) => {
       const ai = v.sc.rules.aiUsa;
       return terms({
@@ -137,18 +152,7 @@ export const usa = {
       });
     },
     apply: (ctx) => {
-      const id = 'usa.reinforce-pacific';
-      const n = param(ctx.sc, id, 'airWings');
-      const region = ctx.sc.regions['guam'] ? 'guam' : ctx.sc.roles.taiwanMain;
-      scheduleForce(
-        ctx,
-        'usa',
-        region,
-        'air',
-        n * 10,
-        param(ctx.sc, id, 'arrivalTurns'),
-        `US air wings (${n})`,
-      );
+      reinforceTheater(ctx, 'indoPacific', AIR, param(ctx.sc, 'usa.reinforce-pacific', 'airWings'));
     },
   },
   'usa.intervene-taiwan': {
@@ -159,8 +163,17 @@ export const usa = {
       if (v.s.flags.usIntervened) return 'already intervening';
       if (!chinaCampaignActive(v.s)) return 'China has not used force against Taiwan';
       if (lever === 'delayed') {
-        const from = campaignStart(v) + v.sc.rules.taiwan.usDelayedTurns;
-        if (v.s.turn < from) return `lever usIntervention=delayed: not before turn ${from}`;
+        // Delayed counts from the invasion's first step (the lever then brings the US in);
+        // against a blockade or strikes alone, from the start of China's campaign.
+        const began = v.s.taiwan.beganHour;
+        const days = v.sc.rules.taiwanOps.usDelayedDays;
+        if (began >= 0) {
+          if (v.s.hour < began + days * 24)
+            return `lever usIntervention=delayed: not before hour ${began + days * 24}, ${days} days after the invasion began`;
+        } else {
+          const from = campaignStart(v) + Math.ceil((days * 24) / v.sc.calendar.turnHours);
+          if (v.s.turn < from) return `lever usIntervention=delayed: not before turn ${from}`;
+        }
       }
       return null;
     },
