@@ -1,3 +1,4 @@
+import { airSeaReport } from '../sim/air-sea';
 import { ESCALATION_LADDER } from '../sim/ids';
 import type { LogEntry } from '../sim/log';
 import type { TrackSnapshot } from '../sim/phases';
@@ -95,6 +96,8 @@ export function formatRun(sc: Scenario, seed: string, result: RunResult): string
       : []),
     `Ladders: Indo-Pacific ${ESCALATION_LADDER[s.tracks.escalation.indoPacific]}, Europe ${ESCALATION_LADDER[s.tracks.escalation.europe]}`,
     `Key events: ${s.keyEvents.map((k) => `${k.name} (turn ${k.turn}, hour ${k.hour})`).join(', ') || 'none'}`,
+    'Air and sea war:',
+    ...airSeaReport(s).map((l) => `  ${l}`),
     `Final state hash: ${result.finalHash}`,
   ];
   // Entries are already safe and carry their own layout newlines; head and tail are made safe here.

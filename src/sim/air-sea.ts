@@ -160,7 +160,8 @@ export function airSeaStep(ctx: Ctx): number {
   const st = a.stocks;
   const us = s.flags.usIntervened;
   const bases = us && s.flags.japanBasesOpen;
-  const westRoll = ctx.rng(`air-sea:allies:${ctx.step}`).d100();
+  const westStream = ctx.rng(`air-sea:allies:${ctx.step}`);
+  const westRoll = westStream.d100();
   const chinaRoll = ctx.rng(`air-sea:china:${ctx.step}`).d100();
   const wf = fortune(westRoll, r.fortunePct);
   const cf = fortune(chinaRoll, r.fortunePct);
@@ -306,7 +307,7 @@ export function airSeaStep(ctx: Ctx): number {
         { name: 'allied fortune (%)', value: wf },
         { name: 'Chinese fortune (%)', value: cf },
       ],
-      roll: { stream: `air-sea:allies:${ctx.step}`, die: 'd100', value: westRoll },
+      roll: { stream: westStream.label, die: 'd100', value: westRoll },
       result: `air control ${a.airControl}, sea control ${a.seaControl} (China's side)`,
       text:
         `Air and sea war, step ${ctx.step + 1}: China fires ${units(fired)} missiles at airfields ` +
@@ -339,6 +340,53 @@ export function airSeaProduction(ctx: Ctx): void {
   add('china', 'landAttack', r.chinaLandAttackPerTurnMilli);
   add('japan', 'antiShip', r.japanAntiShipPerTurnMilli);
   add('taiwan', 'antiShip', r.taiwanAntiShipPerTurnMilli);
+  if (!ctx.quiet && strikeWarActive(ctx.s))
+    ctx.note(
+      'indoPacific',
+      ['usa', 'china', 'japan', 'taiwan'],
+      `Munitions made this turn: US ${units(r.usAntiShipPerTurnMilli)} anti-ship missiles; China ${units(r.chinaAntiShipPerTurnMilli)} anti-ship and ${units(r.chinaLandAttackPerTurnMilli)} land-attack; Japan ${units(r.japanAntiShipPerTurnMilli)}; Taiwan ${units(r.taiwanAntiShipPerTurnMilli)}. Stocks now: US ${units(a.stocks.usa.antiShip)} anti-ship; China ${units(a.stocks.china.antiShip)} anti-ship, ${units(a.stocks.china.landAttack)} land-attack.`,
+    );
+}
+
+const SIDE_NAME: Record<AirSeaSide, string> = {
+  usa: 'United States',
+  china: 'China',
+  japan: 'Japan',
+  taiwan: 'Taiwan',
+};
+const STOCK_NAME: Record<StockKind, string> = {
+  carriers: 'carriers',
+  surface: 'surface ships',
+  submarines: 'submarines',
+  amphibious: 'amphibious ships',
+  aircraft: 'aircraft',
+  antiShip: 'anti-ship missiles',
+  landAttack: 'land-attack missiles',
+};
+
+/**
+ * The air and sea war by side, one line each: what was lost, what was made, what is left.
+ *
+ * @example
+ * airSeaReport(state) // ['United States: lost 2 carriers, 17 surface ships, ...; made 12 anti-ship missiles', ...]
+ */
+export function airSeaReport(s: GameState): string[] {
+  const out: string[] = [];
+  for (const side of AIR_SEA_SIDES) {
+    const lost = STOCKS.filter(
+      (k) => k !== 'antiShip' && k !== 'landAttack' && s.airSea.lost[side][k] >= MILLI,
+    ).map((k) => `${Math.trunc(s.airSea.lost[side][k] / MILLI)} ${STOCK_NAME[k]}`);
+    const made = STOCKS.filter((k) => s.airSea.produced[side][k] >= MILLI).map(
+      (k) => `${Math.trunc(s.airSea.produced[side][k] / MILLI)} ${STOCK_NAME[k]}`,
+    );
+    const left = (['antiShip', 'landAttack'] as const)
+      .filter((k) => s.airSea.stocks[side][k] > 0)
+      .map((k) => `${Math.trunc(s.airSea.stocks[side][k] / MILLI)} ${STOCK_NAME[k]}`);
+    out.push(
+      `${SIDE_NAME[side]}: lost ${lost.join(', ') || 'nothing'}; made ${made.join(', ') || 'nothing'}${left.length ? `; left ${left.join(', ')}` : ''}`,
+    );
+  }
+  return out;
 }
 
 /** The losses of each side in whole units, for reports and tests. */

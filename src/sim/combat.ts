@@ -248,7 +248,7 @@ export function resolveEngagement(
   const c = curves(rules);
   const shift = attack <= 0 ? -rules.breakthroughShift : interpolate(c.shift, effectiveRatioPct);
   const attackerLossPm = attack <= 0 ? 0 : interpolate(c.aLoss, effectiveRatioPct);
-  const defenderLossPm = interpolate(c.dLoss, effectiveRatioPct);
+  const defenderLossPm = attack <= 0 ? 0 : interpolate(c.dLoss, effectiveRatioPct);
   const result =
     attackerLossPm >= rules.routLossPm
       ? 'attacker-routed'

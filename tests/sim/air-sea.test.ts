@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   airSeaProduction,
+  airSeaReport,
   airSeaStep,
   fleetAtSea,
   initialAirSea,
@@ -285,8 +286,21 @@ describe('production', () => {
     expect(g.state.airSea.produced.china.landAttack).toBe(3 * AS.chinaLandAttackPerTurnMilli);
   });
 
-  // Issue 10 item 4 asks for "production and losses reported by side". Losses have lossReport (and
-  // the air-sea log entry); production is kept in state.airSea.produced but nothing reports it:
-  // no log entry when munitions are made, and no report like lossReport for it.
-  it.todo('production is reported by side (a log entry each turn, or a report beside lossReport)');
+  it('is reported by side: a log note each turn of the war, and airSeaReport beside the losses', () => {
+    const g = game('two-front')
+      .seed('1')
+      .set('chinaCourse', 'invasion')
+      .set('russiaCourse', 'stay-out')
+      .turns(6)
+      .play();
+    const notes = g.log.filter(
+      (e) => e.type === 'change' && e.text.startsWith('Munitions made this turn'),
+    );
+    expect(notes.length).toBeGreaterThan(0);
+    expect(notes[0]!.text).toContain(`US ${units(AS.usAntiShipPerTurnMilli)} anti-ship`);
+    const report = airSeaReport(g.state);
+    expect(report).toHaveLength(4);
+    expect(report[0]).toMatch(/^United States: lost .*carriers?.*; made 12 anti-ship missiles/);
+    expect(report[1]).toMatch(/^China: lost .*amphibious ships/);
+  });
 });

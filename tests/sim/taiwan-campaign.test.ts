@@ -171,26 +171,18 @@ describe('when the fleet sails and the US enters', () => {
     }
   });
 
-  // BUG (src/sim/options/usa.ts, `usa.intervene-taiwan` legality): under usIntervention=delayed
-  // the US seat's own option is legal from `campaignStart + rules.taiwan.usDelayedTurns` (turns
-  // counted from mobilisation: turn 5 here, 84 h after the fleet sails), not from the invasion's
-  // first step plus `taiwanOps.usDelayedDays` (240 h). Since f8d497a its entry goes through
-  // intervene() and is recorded, but too early: over seeds 0..39 (10 turns, all-AI), 36 delayed
-  // games enter 84 h after the invasion began, 2 at 168 h, and only 2 at the lever's 240 h. The
-  // lever path alone is right (the test above). Flip to `it` once the option honours the lever.
-  it.fails(
-    'delayed, all-AI: the US seat cannot enter before the delay, and its entry is recorded',
-    () => {
-      const g = invasion('1', { usIntervention: 'delayed' }).turns(8).play();
-      const began = g.keyEvent('invasionBegins')!;
-      const us = g.keyEvent('usIntervenes');
-      expect(us).toBeDefined();
-      expect(us!.hour).toBeGreaterThanOrEqual(began.hour + OPS.usDelayedDays * 24);
-      for (const e of adjudications(g, 'air-sea'))
-        if (stepStart(e) < began.hour + OPS.usDelayedDays * 24)
-          expect(e.inputs['usIntervened']).toBe(false);
-    },
-  );
+  // The US seat's own option honours the lever too: under `delayed` it is illegal until
+  // `taiwanOps.usDelayedDays` after the invasion's first step.
+  it('delayed, all-AI: the US seat cannot enter before the delay, and its entry is recorded', () => {
+    const g = invasion('1', { usIntervention: 'delayed' }).turns(8).play();
+    const began = g.keyEvent('invasionBegins')!;
+    const us = g.keyEvent('usIntervenes');
+    expect(us).toBeDefined();
+    expect(us!.hour).toBeGreaterThanOrEqual(began.hour + OPS.usDelayedDays * 24);
+    for (const e of adjudications(g, 'air-sea'))
+      if (stepStart(e) < began.hour + OPS.usDelayedDays * 24)
+        expect(e.inputs['usIntervened']).toBe(false);
+  });
 
   it('none: the US never enters, whoever holds its seat', () => {
     for (const seed of ['1', '2']) {
@@ -596,7 +588,7 @@ describe('losses by side and the log', () => {
   // documents and every other roll carries (engage: `1:4:engage:landing:0`), so a reader cannot
   // redo the roll from the entry alone. (China's roll, the other half of the step's fortune, is in
   // the text and the 'Chinese fortune' modifier only.) Flip to `it` once the entry uses r.label.
-  it.fails('the air-sea roll names its stream as seed:turn:purpose, like every other roll', () => {
+  it('the air-sea roll names its stream as seed:turn:purpose, like every other roll', () => {
     const g = invasion('1').turns(4).play();
     const e = adjudications(g, 'air-sea')[0]!;
     expect(e.roll!.stream).toBe(`${g.state.seed}:${e.turn}:air-sea:allies:${e.inputs['step']}`);

@@ -414,7 +414,11 @@ function lodgementStep(ctx: Ctx): number {
   else if (t.sectorControl[t.front] === 0 || t.ashore === 0) {
     if (t.front === 0 || t.ashore === 0) lodgementLost(ctx);
     else {
+      // The counter-attackers follow the PLA back into the sector it came from.
+      const follow = Math.trunc((t.defenders[t.front]! * r.retreatPct) / 100);
+      t.defenders[t.front] = t.defenders[t.front]! - follow;
       t.front--;
+      t.defenders[t.front] = t.defenders[t.front]! + follow;
       t.sectorControl[t.front] = Math.min(t.sectorControl[t.front]!, r.pushedBackControl);
       ctx.note(
         'indoPacific',

@@ -80,7 +80,7 @@ export const OPTION_SPECS = {
   'russia.ukraine-offensive': {
     actor: 'russia',
     slot: 'military',
-    params: ['commitmentPct', 'gainBpPerTurn'],
+    params: ['gainBpPerTurn'],
   },
   'russia.hybrid-eastern-flank': {
     actor: 'russia',
@@ -151,7 +151,7 @@ export const OPTION_SPECS = {
     actor: 'usa',
     slot: 'military',
     escalation: { theater: 'indoPacific', floor: 5 },
-    params: ['delayTurns'],
+    params: [],
   },
   'usa.sanctions': {
     actor: 'usa',

@@ -292,7 +292,6 @@ export const RULE_KEYS = {
   usForces: ['rebalanceTolerance', 'peacetimeDistractionPct'],
   /** Budgets and production. */
   economy: [
-    'productionLagTurns',
     'readinessPerSpendingPoint',
     'munitionsPerProduction',
     'sanctionsCostCap',
