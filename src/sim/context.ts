@@ -239,6 +239,8 @@ export class Ctx {
   /** Lower a theater's ladder (de-escalation through talks or a stand-down). */
   deescalate(theater: Theater, steps: number, cause: string): void {
     const from = this.s.tracks.escalation[theater];
+    // Nuclear use cannot be talked back down: the rung stands and the game ends on it.
+    if (from >= 7) return;
     const to = clamp(from - steps, 0, 7);
     if (to === from) return;
     this.s.tracks.escalation[theater] = to;

@@ -92,7 +92,9 @@ export function courseForbids(s: GameState, actor: ActorId, option: OptionId): s
   if (actor === 'china' && s.levers.chinaCourse !== 'ai') {
     if (s.levers.chinaCourse === 'none' && CHINA_FORCE.includes(option))
       return 'lever chinaCourse=none: China does not use force against Taiwan';
-    if (OPTION_SPECS[option].slot === 'military')
+    // The lever fixes the conventional campaign; crossing the nuclear threshold stays China's
+    // decision (the CSIS 2024 question is whether a failing invasion tempts it).
+    if (OPTION_SPECS[option].slot === 'military' && option !== 'china.nuclear-use')
       return `lever chinaCourse=${s.levers.chinaCourse}: China's military course is fixed`;
   }
   if (actor === 'russia' && s.levers.russiaCourse !== 'ai') {

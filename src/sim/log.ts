@@ -65,7 +65,8 @@ export type AdjudicationKind =
   | 'alliance-response'
   | 'support'
   | 'air-sea'
-  | 'lift';
+  | 'lift'
+  | 'nuclear-calculus';
 
 interface Base {
   readonly turn: number;

@@ -1,11 +1,20 @@
-import type { Ctx } from './context';
-import { PLAYABLE_ACTORS, type PlayableActorId, type TrackPath } from './ids';
+import { theaterName, type Ctx } from './context';
+import {
+  PLAYABLE_ACTORS,
+  THEATERS,
+  type PlayableActorId,
+  type Theater,
+  type TrackPath,
+} from './ids';
 import type { Condition, OutcomeRule, Scenario } from './scenario/schema';
-import { clamp, type GameState } from './state';
+import { clamp, type GameState, type TheaterEnd } from './state';
+import { hasFought } from './wars';
 
 /**
- * The scenario's condition language (used by scripted events and outcome rules) and the named
- * outcomes with per-actor scores.
+ * The scenario's condition language (used by scripted events and outcome rules), the named
+ * outcomes with per-actor scores, and each theater's end state named on its own: the game's
+ * outcome says what happened overall, and a line per theater says how each war ended (or that it
+ * did not), so "settlement" is never claimed over a theater still at war.
  */
 
 /**
@@ -46,6 +55,8 @@ export function trackValue(s: GameState, path: TrackPath): number {
 /**
  * @example
  * holds(state, { all: [{ flag: 'blockadeActive' }, { track: 'taiwanSupply', lte: 30 }] })
+ * holds(state, { war: 'europe', is: ['war', 'ceasefire'] }) // the Baltic war is not settled
+ * holds(state, { fought: 'indoPacific' }) // fighting there at some point
  */
 export function holds(s: GameState, c: Condition): boolean {
   if ('flag' in c) return s.flags[c.flag] === (c.is ?? true);
@@ -60,6 +71,8 @@ export function holds(s: GameState, c: Condition): boolean {
       (c.turn.lte === undefined || s.turn <= c.turn.lte)
     );
   if ('lever' in c) return s.levers[c.lever] === c.eq;
+  if ('war' in c) return c.is.includes(s.wars[c.war].status);
+  if ('fought' in c) return hasFought(s, c.fought) === (c.is ?? true);
   if ('all' in c) return c.all.every((x) => holds(s, x));
   if ('any' in c) return c.any.some((x) => holds(s, x));
   return !holds(s, c.not);
@@ -67,7 +80,8 @@ export function holds(s: GameState, c: Condition): boolean {
 
 /**
  * Scores: the outcome's base score for each actor, adjusted by how its people and economy came
- * through (domestic support against its start, economic cost).
+ * through (domestic support against its start, economic cost), one point per
+ * `war.scoreSupportDivisor` and `war.scoreCostDivisor` points.
  *
  * @example
  * const scores = scoreOutcome(state, scenario, scenario.outcomes[0]!); // { china: 40, ... }
@@ -77,11 +91,14 @@ export function scoreOutcome(
   sc: Scenario,
   rule: OutcomeRule,
 ): Record<PlayableActorId, number> {
+  const w = sc.rules.war;
   const out = {} as Record<PlayableActorId, number>;
   for (const a of PLAYABLE_ACTORS) {
     const supportDelta = s.actors[a].support - sc.actors[a].domesticSupport;
     out[a] = clamp(
-      rule.scores[a] + Math.trunc(supportDelta / 5) - Math.trunc(s.actors[a].economicCost / 5),
+      rule.scores[a] +
+        Math.trunc(supportDelta / w.scoreSupportDivisor) -
+        Math.trunc(s.actors[a].economicCost / w.scoreCostDivisor),
       -100,
       100,
     );
@@ -90,7 +107,100 @@ export function scoreOutcome(
 }
 
 /**
- * Check outcome rules: `immediate` ones every turn; `end` ones too when `final`. First match wins.
+ * The particulars of a theater's end the state adds to its name: for the Indo-Pacific what is
+ * ashore and whether Taipei stands, the supply under blockade; for Europe each Baltic capital
+ * held or fallen, allied ground occupied, and the Ukraine front; for both whether the war is
+ * still being fought.
+ *
+ * @example
+ * theaterDetail(state, scenario, 'europe') // 'Tallinn fallen; Riga, Vilnius held; Ukraine: ceasefire'
+ */
+export function theaterDetail(s: GameState, sc: Scenario, theater: Theater): string {
+  const parts: string[] = [];
+  const status = s.wars[theater].status;
+  if (theater === 'indoPacific') {
+    const t = s.taiwan;
+    if (s.flags.invasionLaunched && !s.flags.taipeiFallen) {
+      parts.push(
+        t.phase === 'lodgement' || t.phase === 'breakout'
+          ? `lodgement ${t.lodgement}%, Taipei held`
+          : 'Taipei held',
+      );
+    }
+    if (s.flags.blockadeActive || s.flags.quarantineActive)
+      parts.push(`supply ${s.tracks.taiwanSupply}%`);
+  } else {
+    if (hasFought(s, 'europe')) {
+      const held: string[] = [];
+      const fallen: string[] = [];
+      for (const id of sc.roles.balticStates) {
+        const capital = sc.regions[id]?.value.capital;
+        if (!capital) continue;
+        (s.regions[id]?.owner === 'russia' ? fallen : held).push(capital);
+      }
+      if (fallen.length) parts.push(`${fallen.join(', ')} fallen`);
+      if (held.length) parts.push(`${held.join(', ')} held`);
+      const occupied = Object.keys(sc.regions).filter(
+        (id) =>
+          sc.regions[id]!.nato &&
+          !sc.regions[id]!.value.capital &&
+          s.regions[id]?.owner === 'russia',
+      );
+      if (occupied.length)
+        parts.push(`${occupied.map((id) => sc.regions[id]!.name).join(', ')} occupied`);
+    }
+    parts.push(
+      s.ukraine.status === 'ceasefire'
+        ? 'Ukraine: ceasefire'
+        : s.ukraine.status === 'russia-controls'
+          ? 'Ukraine: under Russian control'
+          : 'Ukraine: war goes on',
+    );
+  }
+  if (status === 'war') parts.push('fighting goes on');
+  else if (status === 'ceasefire') parts.push('fighting stopped, nothing agreed');
+  return parts.join('; ');
+}
+
+/**
+ * How each theater ended: the first of the scenario's theater outcomes for it that holds, with
+ * the state's particulars.
+ *
+ * @example
+ * theaterEnd(state, scenario, 'indoPacific').label // 'Taiwan holds (invasion repulsed)'
+ */
+export function theaterEnd(s: GameState, sc: Scenario, theater: Theater): TheaterEnd {
+  const status = s.wars[theater].status;
+  const detail = theaterDetail(s, sc, theater);
+  for (const rule of sc.theaterOutcomes)
+    if (rule.theater === theater && holds(s, rule.when))
+      return { id: rule.id, label: rule.label, detail, status };
+  // The scenario check requires a catch-all per theater; this is for a state it never saw.
+  return { id: 'unnamed', label: status, detail, status };
+}
+
+/**
+ * One line naming every theater's end.
+ *
+ * @example
+ * endSummary(theaters) // 'Indo-Pacific: Taiwan holds (invasion repulsed; Taipei held); Europe: ...'
+ */
+export function endSummary(theaters: Record<Theater, TheaterEnd>): string {
+  return THEATERS.map((t) => {
+    const e = theaters[t];
+    // A label that already ends in particulars takes the state's into the same parentheses.
+    const named = !e.detail
+      ? e.label
+      : e.label.endsWith(')')
+        ? `${e.label.slice(0, -1)}; ${e.detail})`
+        : `${e.label} (${e.detail})`;
+    return `${theaterName(t)}: ${named}`;
+  }).join('; ');
+}
+
+/**
+ * Check outcome rules: `immediate` ones every turn; `end` ones too when `final`. First match wins;
+ * the outcome carries each theater's end and a one-line summary of them.
  *
  * @example
  * checkOutcome(ctx, ctx.s.turn >= lastTurn); // sets ctx.s.outcome when a rule holds
@@ -101,7 +211,14 @@ export function checkOutcome(ctx: Ctx, final: boolean): void {
     if (rule.check === 'end' && !final) continue;
     if (!holds(s, rule.when)) continue;
     const scores = scoreOutcome(s, ctx.sc, rule);
-    s.outcome = { id: rule.id, label: rule.label, turn: s.turn, scores };
+    const theaters = {
+      indoPacific: theaterEnd(s, ctx.sc, 'indoPacific'),
+      europe: theaterEnd(s, ctx.sc, 'europe'),
+    };
+    const summary = endSummary(theaters);
+    s.outcome = { id: rule.id, label: rule.label, turn: s.turn, scores, theaters, summary };
+    if (ctx.quiet) return;
+    const w = ctx.sc.rules.war;
     ctx.emit({
       type: 'outcome',
       outcome: rule.id,
@@ -110,7 +227,7 @@ export function checkOutcome(ctx: Ctx, final: boolean): void {
       theater: 'global',
       actors: [],
       visibleTo: 'all',
-      text: `Outcome: ${rule.label}. ${rule.description} Scores: ${PLAYABLE_ACTORS.map((a) => `${a} ${scores[a]}`).join(', ')} (base ± support change/5 − economic cost/5).`,
+      text: `Outcome: ${rule.label}. ${rule.description} ${summary}. Scores: ${PLAYABLE_ACTORS.map((a) => `${a} ${scores[a]}`).join(', ')} (base ± support change/${w.scoreSupportDivisor} − economic cost/${w.scoreCostDivisor}).`,
     });
     return;
   }

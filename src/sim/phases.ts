@@ -7,7 +7,7 @@ import { Ctx, theaterName, type PhaseOptions } from './context';
 import { forcedDecision } from './courses';
 import { whyIllegal } from './decisions';
 import { deliver, economyTurn } from './economy';
-import { incidents, nuclearUse, updateMiscalc } from './escalation';
+import { incidents, logNuclearCalculus, updateMiscalc } from './escalation';
 import { ACTORS, BACKGROUND_ACTORS, DECISION_SLOTS, THEATERS, type ActorId } from './ids';
 import { decideAI } from './ai';
 import type { LogEntry } from './log';
@@ -19,6 +19,7 @@ import { hashValue } from './hash';
 import type { Scenario } from './scenario/schema';
 import { scriptedEvents } from './scripted';
 import { secondFrontCalculus } from './second-front';
+import { updateWars } from './wars';
 import { usForcesStep } from './us-forces';
 import type { Decision, GameState } from './state';
 
@@ -295,7 +296,8 @@ export function events(state: GameState, sc: Scenario, opts: PhaseOptions = {}):
   economyTurn(ctx, s.turnStats.combats);
   blockadeTurn(ctx);
   capitulation(ctx);
-  nuclearUse(ctx);
+  updateWars(ctx);
+  logNuclearCalculus(ctx);
   return { state: s, log: ctx.log };
 }
 

@@ -1,4 +1,5 @@
 import type { Ctx } from './context';
+import { escalateByEvent } from './escalation';
 import { holds } from './outcomes';
 import type { ScenarioEffect } from './scenario/schema';
 
@@ -41,7 +42,7 @@ function applyEffect(ctx: Ctx, e: ScenarioEffect, cause: string): void {
       const [head, tail] = e.track.split('.') as [string, string | undefined];
       if (head === 'escalation' && tail) {
         const t = tail as 'indoPacific' | 'europe';
-        if (e.delta > 0) ctx.escalate(t, ctx.s.tracks.escalation[t] + e.delta, cause);
+        if (e.delta > 0) escalateByEvent(ctx, t, ctx.s.tracks.escalation[t] + e.delta, cause);
         else ctx.deescalate(t, -e.delta, cause);
       } else if (head === 'deterrence' && tail) {
         // Deterrence is derived each turn; a scripted nudge would be overwritten, so it is ignored.
@@ -55,7 +56,7 @@ function applyEffect(ctx: Ctx, e: ScenarioEffect, cause: string): void {
       ctx.setFlag(e.flag, e.value);
       return;
     case 'escalateAtLeast':
-      ctx.escalate(e.theater, e.level, cause);
+      escalateByEvent(ctx, e.theater, e.level, cause);
       return;
     case 'adjustSupport':
       ctx.adjustSupport(e.actor, e.delta, cause);

@@ -64,6 +64,7 @@ const KIND_LABEL: Record<AdjudicationKind, string> = {
   support: 'Support',
   'air-sea': 'Air and sea war',
   lift: 'Lift and lodgement',
+  'nuclear-calculus': 'Nuclear calculus',
 };
 
 const THEATER_LABEL = { indoPacific: 'Indo-Pacific', europe: 'Europe', global: 'Global' } as const;

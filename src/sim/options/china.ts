@@ -1,3 +1,4 @@
+import { chinaDefeat, signalBlocked } from '../escalation';
 import { ACTORS } from '../ids';
 import { applyLosses, indoPacificAirSea, theaterRegions } from '../measures';
 import { clamp } from '../state';
@@ -365,17 +366,15 @@ export const china = {
   },
   'china.nuclear-signal': {
     legal: (v) =>
-      v.s.tracks.escalation.indoPacific < 5 || !v.s.flags.usIntervened
-        ? 'only in a war with the US'
-        : null,
+      signalBlocked(v.s, 'indoPacific') ??
+      (!v.s.flags.usIntervened ? 'only in a war with the US' : null),
     assess: (v) => {
       const ai = v.sc.rules.aiChina;
       return terms({
+        // Signals follow the prospect of defeat (src/sim/escalation.ts), as in CSIS 2024.
         gain:
-          v.s.taiwan.phase === 'repulsed' ||
-          (v.s.taiwan.phase === 'lodgement' && v.s.taiwan.lodgement < ai.nuclearFailingLodgement)
-            ? ai.nuclearGainFailing
-            : ai.nuclearGain,
+          ai.nuclearGain +
+          Math.trunc((chinaDefeat(v.s, v.sc).value * v.sc.rules.escalation.signalStakes) / 100),
         risk: -(
           ai.nuclearRisk -
           v.sc.actors.china.traits.riskTolerance / ai.nuclearToleranceDivisor

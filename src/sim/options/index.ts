@@ -2,8 +2,10 @@ import { background } from './background';
 import { china } from './china';
 import { nato } from './nato';
 import { OPTION_SPECS, type OptionId } from './params';
+import { nuclear } from './nuclear';
 import { japan, taiwan, ukraine } from './partners';
 import { russia } from './russia';
+import { settlement } from './settlement';
 import type { Behaviours } from './types';
 import { usa } from './usa';
 
@@ -17,6 +19,8 @@ export const BEHAVIOURS: Behaviours = {
   ...japan,
   ...ukraine,
   ...background,
+  ...nuclear,
+  ...settlement,
 };
 
 const MENUS = new Map<string, OptionId[]>();

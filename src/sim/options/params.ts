@@ -304,6 +304,23 @@ export const OPTION_SPECS = {
     slot: 'diplomatic',
     params: ['shift'],
   },
+  // Added after the rest of the catalog, so that every option above keeps its AI noise draw (the
+  // draws follow catalog order): nuclear use as a decision, and the two halves of a settlement
+  // with NATO (src/sim/options/nuclear.ts, src/sim/options/settlement.ts).
+  'china.nuclear-use': {
+    actor: 'china',
+    slot: 'military',
+    escalation: { theater: 'indoPacific', floor: 7 },
+    params: [],
+  },
+  'russia.nuclear-use': {
+    actor: 'russia',
+    slot: 'military',
+    escalation: { theater: 'europe', floor: 7 },
+    params: [],
+  },
+  'russia.offer-terms': { actor: 'russia', slot: 'diplomatic', params: [] },
+  'nato-europe.negotiate': { actor: 'nato-europe', slot: 'diplomatic', params: [] },
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionId = keyof typeof OPTION_SPECS;

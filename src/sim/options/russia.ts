@@ -1,4 +1,5 @@
 import type { Ctx } from '../context';
+import { signalBlocked } from '../escalation';
 import { GROUND, forcesOf, strength } from '../measures';
 import { clamp } from '../state';
 import { secondFrontCalculus } from '../second-front';
@@ -167,8 +168,7 @@ export const russia = {
     },
   },
   'russia.nuclear-signal': {
-    legal: (v) =>
-      v.s.tracks.escalation.europe < 4 ? 'only once fighting has begun in Europe' : null,
+    legal: (v) => signalBlocked(v.s, 'europe'),
     assess: (v) => {
       const ai = v.sc.rules.aiRussia;
       const pressed = v.s.flags.article5Invoked ? ai.nuclearArticle5Gain : 0;

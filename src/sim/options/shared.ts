@@ -1,4 +1,3 @@
-import type { Ctx } from '../context';
 import { scheduleBloc } from '../economy';
 import type { ActorId } from '../ids';
 import { costTerms, param, terms, type OptionBehaviour } from './types';
@@ -53,45 +52,15 @@ export function sanctionsOption(
 }
 
 /**
- * When both sides of a theater are talking, the crisis there is settled.
+ * When both sides of a theater have accepted talks, the war there is settled: the check lives with
+ * the wars (src/sim/wars.ts), where a Russian offer of terms to NATO, not a Ukraine ceasefire, is
+ * Russia's half of a European settlement.
  *
  * @example
  * ctx.setFlag('usNegotiating');
  * settle(ctx); // settles the Strait if China is already talking
  */
-export function settle(ctx: Ctx): void {
-  const s = ctx.s;
-  const f = s.flags;
-  if (
-    !f.indoPacificSettlement &&
-    f.chinaNegotiating &&
-    (f.usNegotiating || f.taiwanNegotiating) &&
-    s.taiwan.phase !== 'fallen'
-  ) {
-    ctx.setFlag('indoPacificSettlement');
-    for (const k of ['blockadeActive', 'quarantineActive', 'strikesActive'] as const)
-      ctx.setFlag(k, false);
-    s.taiwan.phase = 'settled';
-    s.taiwan.since = s.turn;
-    ctx.note(
-      'indoPacific',
-      ['china', 'usa', 'taiwan'],
-      'Talks produce a settlement in the Taiwan Strait: operations end, status unresolved.',
-    );
-    ctx.deescalate('indoPacific', 2, 'negotiated settlement');
-  }
-  if (!f.europeSettlement && f.russiaNegotiating && f.usNegotiating && f.secondFront) {
-    ctx.setFlag('europeSettlement');
-    s.europe.operation = 'none';
-    s.europe.targets = [];
-    ctx.note(
-      'europe',
-      ['russia', 'usa', 'nato-europe'],
-      'Talks produce a settlement in Europe: fighting stops along the current lines.',
-    );
-    ctx.deescalate('europe', 2, 'negotiated settlement');
-  }
-}
+export { settle } from '../wars';
 
 /**
  * A production surge (the US and European NATO each have one): more output for the NATO bloc after

@@ -1,3 +1,4 @@
+import { THEATERS, WAR_STATUSES } from '../ids';
 import { quoted } from '../validation';
 import { LEVER_DOMAINS } from './levers';
 import type { Condition, ScenarioShape } from './schema';
@@ -78,6 +79,7 @@ export function judge(c: Condition, s: ScenarioShape): Judgement {
       return { verdict: 'never', why: `gte ${c.gte} is above lte ${c.lte}`, at: [] };
     return c.gte === undefined && c.lte === undefined ? ALWAYS : MAYBE;
   }
+  if ('war' in c) return WAR_STATUSES.every((w) => c.is.includes(w)) ? ALWAYS : MAYBE;
   if ('lever' in c) {
     const why = leverCannotBe(s, c.lever, c.eq);
     return why ? { verdict: 'never', why, at: ['eq'] } : MAYBE;
@@ -143,4 +145,24 @@ export function checkConditions(
       else endCatchAll ??= i;
     }
   });
+  // Theater outcomes: per theater, the first that holds names it, so each needs a catch-all last.
+  for (const theater of THEATERS) {
+    let catchAll: number | null = null;
+    s.theaterOutcomes.forEach((o, i) => {
+      if (o.theater !== theater) return;
+      const j = judge(o.when, s);
+      if (catchAll !== null)
+        issue(
+          ['theaterOutcomes', i],
+          `expected a theater outcome that can be chosen, found it after $.theaterOutcomes[${catchAll}] (${quoted(s.theaterOutcomes[catchAll]!.id)}), which always holds for ${theater}`,
+        );
+      else if (j.verdict === 'never') dead(['theaterOutcomes', i, 'when'], j);
+      if (j.verdict === 'always') catchAll ??= i;
+    });
+    if (catchAll === null)
+      issue(
+        ['theaterOutcomes'],
+        `expected a last theater outcome for ${theater} that always holds (e.g. "when": { "all": [] }), so every end names the theater`,
+      );
+  }
 }

@@ -155,6 +155,7 @@ export function checkReferences(s: ScenarioShape, ctx: z.RefinementCtx): void {
   // event of the same id would never fire and would share the first one's rolls.
   uniqueIds(s.events, 'events', issue);
   uniqueIds(s.outcomes, 'outcomes', issue);
+  uniqueIds(s.theaterOutcomes, 'theaterOutcomes', issue);
   if (!s.outcomes.some((o) => o.check === 'end'))
     issue(
       ['outcomes'],

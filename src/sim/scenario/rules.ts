@@ -168,6 +168,7 @@ export const RULE_KEYS = {
     'incidentDivisor',
     'incidentRungs',
     'injectFoughtMaxRung',
+    'signalStakes',
     'nuclearStakes',
     'nuclearResolveWeight',
     'nuclearRiskBase',
@@ -176,8 +177,9 @@ export const RULE_KEYS = {
     'usAloofCredibility',
     'nuclearTaboo',
     'nuclearOpinionWeight',
-    'chinaLodgementFailingPct',
-    'chinaLossesForDefeat',
+    'chinaFailedWavesForDefeat',
+    'chinaFleetLossPctForDefeat',
+    'russiaOffensiveDefeatMax',
     'russiaLossPctForDefeat',
   ],
   /**
@@ -197,7 +199,7 @@ export const RULE_KEYS = {
     'acceptBase',
     'acceptOfferGain',
     'acceptNuclearGain',
-    'acceptCapitalLoss',
+    'acceptOccupiedLoss',
     'acceptCostDivisor',
   ],
   /** Miscalculation risk, derived each turn, and the incidents it produces. */
@@ -287,6 +289,9 @@ export const RULE_KEYS = {
     'firmPacificPull',
     'firmCredibilityGain',
     'hesitantCredibilityLoss',
+    'counterAttackGain',
+    'counterAttackArticle5Gain',
+    'counterAttackRisk',
   ],
   /** The US pool as units: how orders move them between theaters. */
   usForces: ['rebalanceTolerance', 'peacetimeDistractionPct'],

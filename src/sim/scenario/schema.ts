@@ -10,6 +10,7 @@ import {
   TERRAINS,
   THEATERS,
   TRACK_PATHS,
+  WAR_STATUSES,
 } from '../ids';
 import type { OptionId } from '../options/params';
 import { quoted } from '../validation';
@@ -381,6 +382,10 @@ export type Condition =
   | { event: (typeof KEY_EVENTS)[number] }
   | { turn: { gte?: number; lte?: number } }
   | { lever: LeverName; eq: string | number | boolean }
+  /** The theater's war status is one of these (src/sim/wars.ts). */
+  | { war: (typeof THEATERS)[number]; is: (typeof WAR_STATUSES)[number][] }
+  /** The theater has (or, with `is: false`, has not) seen fighting at some point in the game. */
+  | { fought: (typeof THEATERS)[number]; is?: boolean }
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition };
@@ -404,6 +409,8 @@ const ConditionShape: z.ZodType<Condition> = z.lazy(() =>
       lever: z.enum(LEVER_NAMES as [LeverName, ...LeverName[]]),
       eq: z.union([z.string(), z.number(), z.boolean()]),
     }),
+    z.strictObject({ war: z.enum(THEATERS), is: z.array(z.enum(WAR_STATUSES)).min(1) }),
+    z.strictObject({ fought: z.enum(THEATERS), is: z.boolean().optional() }),
     z.strictObject({ all: z.array(ConditionShape) }),
     z.strictObject({ any: z.array(ConditionShape).min(1) }),
     z.strictObject({ not: ConditionShape }),
@@ -489,6 +496,18 @@ const Outcome = z.strictObject({
   scores: z.record(z.enum(PLAYABLE_ACTORS), z.number().int().min(-100).max(100)),
 });
 
+/**
+ * How one theater ended, named on its own (the game's outcome above has the scores). For each
+ * theater the first rule that holds when the game ends names it; each theater needs a catch-all.
+ */
+const TheaterOutcome = z.strictObject({
+  id,
+  theater: z.enum(THEATERS),
+  label: z.string().min(1).max(80),
+  description: text,
+  when: ConditionSchema,
+});
+
 const ruleSections = Object.fromEntries(
   (Object.keys(RULE_KEYS) as RuleSection[]).map((section) => [
     section,
@@ -533,6 +552,7 @@ export const ScenarioSchema = z
     rules: z.strictObject({ ...ruleSections, sources: sourceRefs }),
     events: z.array(ScriptedEvent),
     outcomes: z.array(Outcome).min(1),
+    theaterOutcomes: z.array(TheaterOutcome).min(1),
   })
   .superRefine((s, ctx) => {
     checkReferences(s as ScenarioShape, ctx);
@@ -551,6 +571,7 @@ export type ScenarioOption = z.infer<typeof OptionDef>;
 export type ScenarioEffect = z.infer<typeof Effect>;
 export type ScenarioEvent = z.infer<typeof ScriptedEvent>;
 export type OutcomeRule = z.infer<typeof Outcome>;
+export type TheaterOutcomeRule = z.infer<typeof TheaterOutcome>;
 export type CombatTable = z.infer<typeof Combat>;
 export type EngagementRules = z.infer<typeof Engagement>;
 export type RegionDef = z.infer<typeof Region>;
