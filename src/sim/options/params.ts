@@ -34,13 +34,13 @@ export const OPTION_SPECS = {
     actor: 'china',
     slot: 'military',
     escalation: { theater: 'indoPacific', floor: 2 },
-    params: ['supplyLoss', 'nonAlignedShift'],
+    params: ['nonAlignedShift'],
   },
   'china.blockade': {
     actor: 'china',
     slot: 'military',
     escalation: { theater: 'indoPacific', floor: 3 },
-    params: ['supplyLoss', 'globalEconomicCost', 'nonAlignedShift', 'taiwanCostFactor'],
+    params: ['globalEconomicCost', 'nonAlignedShift', 'taiwanCostFactor'],
   },
   'china.missile-strikes': {
     actor: 'china',
@@ -52,7 +52,7 @@ export const OPTION_SPECS = {
     actor: 'china',
     slot: 'military',
     escalation: { theater: 'indoPacific', floor: 5 },
-    params: ['assaultSharePct', 'liftPerTurn'],
+    params: [],
   },
   'china.ask-russia-second-front': {
     actor: 'china',

@@ -45,10 +45,10 @@ export function desiredPacificShare(v: View): number {
 
 /**
  * The turn China's campaign against Taiwan began (mobilisation or blockade, whichever came first);
- * a delayed US may intervene `usDelayedTurns` after it.
+ * a delayed US may intervene `taiwanOps.usDelayedDays` after it.
  *
  * @example
- * const from = campaignStart(v) + v.sc.rules.taiwan.usDelayedTurns;
+ * const from = campaignStart(v) + 3; // turns
  */
 export function campaignStart(v: View): number {
   const first = v.s.keyEvents.find((e) => e.name === 'taiwanBlockade')?.turn ?? 0;

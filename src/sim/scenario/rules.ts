@@ -247,15 +247,7 @@ export const RULE_KEYS = {
     'minStagingPoints',
   ],
   /** Taiwan campaign. */
-  taiwan: [
-    'mobilisationTurns',
-    'blockadeSupportLossPerTurn',
-    'capitulationSupply',
-    'breakoutControl',
-    'maxCrossingTurns',
-    'repulseLossPct',
-    'usDelayedTurns',
-  ],
+  taiwan: ['mobilisationTurns'],
   /** Europe: Article 5, cohesion responses, Baltic campaign. */
   europe: [
     'article5CohesionMin',
