@@ -368,7 +368,7 @@ export function calculusModifiers(c: NuclearCalculus, sc: Scenario): Modifier[] 
     { name: 'cost: economic', value: c.terms.cost },
     { name: 'domestic', value: c.terms.domestic },
     {
-      name: `risk tolerance ${t.riskTolerance} (risk weighed at ${150 - t.riskTolerance}%)`,
+      name: `risk tolerance ${t.riskTolerance} (the AI scales the risk term by it)`,
       value: t.riskTolerance,
     },
   ];
