@@ -494,6 +494,8 @@ const Outcome = z.strictObject({
   check: z.enum(['immediate', 'end']),
   when: ConditionSchema,
   scores: z.record(z.enum(PLAYABLE_ACTORS), z.number().int().min(-100).max(100)),
+  /** What the scores and thresholds rest on (the provenance listing reads it). */
+  sources: sourceRefs.optional(),
 });
 
 /**
@@ -506,6 +508,7 @@ const TheaterOutcome = z.strictObject({
   label: z.string().min(1).max(80),
   description: text,
   when: ConditionSchema,
+  sources: sourceRefs.optional(),
 });
 
 const ruleSections = Object.fromEntries(
