@@ -1,6 +1,7 @@
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { runEngine } from '../engine/run';
 import { runPlain } from '../sim/run';
+import { FLAGS } from '../sim/ids';
 import type { Levers } from '../sim/scenario/levers';
 import type { Scenario } from '../sim/scenario/schema';
 import type { RunResult } from '../sim/run';
@@ -9,16 +10,24 @@ import type { RunSummary } from './stats';
 /**
  * The work of a batch: running seeds and reducing each run to the few numbers the summary counts.
  * Loaded two ways: imported by `batch.ts` (in-process batches, `threads: 0`), and as the body of a
- * worker thread, where it receives the scenario once and then ranges of seed indices on demand.
+ * pool's worker thread, which receives each batch's job (scenario and levers) once and then
+ * ranges of seed indices on demand, batch after batch.
  */
 
-/** Everything a worker needs, sent once as `workerData` (structured clone of validated data). */
-export interface BatchWorkerData {
-  readonly kind: 'second-front-batch';
+/** What a batch runs: the validated scenario and levers (sent as a structured clone). */
+export interface BatchJob {
   readonly scenario: Scenario;
   readonly levers: Levers;
   readonly seedBase: string;
   readonly runner: BatchRunner;
+}
+
+/** What a worker is started with; each batch then sends it its job (`{ type: 'job' }`). */
+export interface PoolWorkerData {
+  readonly kind: 'second-front-pool';
+  /** The worker module and tsx's API, for the bootstrap in `batch.ts`. */
+  readonly entry: string;
+  readonly tsxApi: string | null;
 }
 
 /**
@@ -28,8 +37,10 @@ export interface BatchWorkerData {
  */
 export type BatchRunner = 'plain' | 'engine';
 
-/** Main thread → worker. */
-export type ToWorker = { readonly type: 'chunk'; readonly start: number; readonly end: number };
+/** Main thread → worker: the job for the chunks that follow, or a chunk of seed indices. */
+export type ToWorker =
+  | { readonly type: 'job'; readonly job: BatchJob }
+  | { readonly type: 'chunk'; readonly start: number; readonly end: number };
 
 /** Worker → main thread. */
 export type FromWorker =
@@ -48,17 +59,21 @@ export function batchSeed(seedBase: string, i: number): string {
 }
 
 /**
- * What a batch keeps of a finished run.
+ * What a batch keeps of a finished run: outcome, turns, key events with hour and turn, and the
+ * flags set at the end.
  *
  * @example
  * summariseRun(runEngine(sc, { seed: 'batch-0', levers, keepLog: false }))
- * // { outcome: 'taiwan-holds', turnsPlayed: 26, events: [{ name: 'ceasefire', hour: 377 }] }
+ * // { outcome: 'taiwan-holds', turnsPlayed: 26,
+ * //   events: [{ name: 'ceasefire', hour: 377, turn: 5 }], flags: ['chinaMobilised', ...] }
  */
 export function summariseRun(r: RunResult): RunSummary {
+  const flags = r.state.flags;
   return {
     outcome: r.state.outcome?.id ?? 'none',
     turnsPlayed: r.turnsPlayed,
-    events: r.state.keyEvents.map((e) => ({ name: e.name, hour: e.hour })),
+    events: r.state.keyEvents.map((e) => ({ name: e.name, hour: e.hour, turn: e.turn })),
+    flags: FLAGS.filter((f) => flags[f]),
   };
 }
 
@@ -81,16 +96,21 @@ export function runOne(
   return summariseRun(run(sc, { seed, levers, keepLog: false, turnHashes: false }));
 }
 
-function isBatchWorkerData(d: unknown): d is BatchWorkerData {
-  return (
-    typeof d === 'object' && d !== null && (d as { kind?: unknown }).kind === 'second-front-batch'
-  );
+function kindOf(d: unknown): unknown {
+  return typeof d === 'object' && d !== null ? (d as { kind?: unknown }).kind : undefined;
 }
 
-function serve(port: MessagePort, data: BatchWorkerData): void {
+function serve(port: MessagePort): void {
+  let job: BatchJob | null = null;
   port.on('message', (msg: ToWorker) => {
+    if (msg.type === 'job') {
+      job = msg.job;
+      return;
+    }
+    const data = job;
     let i = msg.start;
     try {
+      if (!data) throw new Error('a chunk arrived before its job');
       const runs: RunSummary[] = [];
       for (; i < msg.end; i++)
         runs.push(runOne(data.scenario, data.levers, data.seedBase, i, data.runner));
@@ -99,10 +119,11 @@ function serve(port: MessagePort, data: BatchWorkerData): void {
     } catch (e) {
       // A throwing run is a bug in the simulation: name the seed so it can be reproduced.
       const message = e instanceof Error ? (e.stack ?? e.message) : String(e);
-      const reply: FromWorker = { type: 'failed', seed: batchSeed(data.seedBase, i), message };
+      const seed = data ? batchSeed(data.seedBase, i) : `#${i}`;
+      const reply: FromWorker = { type: 'failed', seed, message };
       port.postMessage(reply);
     }
   });
 }
 
-if (!isMainThread && parentPort && isBatchWorkerData(workerData)) serve(parentPort, workerData);
+if (!isMainThread && parentPort && kindOf(workerData) === 'second-front-pool') serve(parentPort);

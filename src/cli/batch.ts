@@ -6,14 +6,15 @@ import { resolveLevers } from '../sim/setup';
 import {
   batchSeed,
   runOne,
+  type BatchJob,
   type BatchRunner,
-  type BatchWorkerData,
   type FromWorker,
+  type PoolWorkerData,
   type ToWorker,
 } from './batch-worker';
 import { MAX_SEED_CHARS } from './limits';
 import { loadScenarioFile } from './scenario-files';
-import { createAggregator, type Aggregator, type BatchStats } from './stats';
+import { createAggregator, type Aggregator, type BatchStats, type RunSummary } from './stats';
 
 /**
  * Monte Carlo batches: many all-AI campaigns of one scenario with one set of levers, spread over
@@ -51,6 +52,11 @@ export interface BatchOptions {
   /** Seeds handed to a worker at a time (default: up to 50, smaller for small batches). */
   readonly chunkSize?: number;
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Each run's summary as it arrives, with its index `i` (seed `${seedBase}-${i}`). Runs arrive
+   * in any order; a caller that needs them in order stores them by index.
+   */
+  readonly onRun?: (i: number, run: RunSummary) => void;
 }
 
 export interface BatchSummary extends BatchStats {
@@ -142,75 +148,212 @@ async function runInProcess(
 ): Promise<void> {
   for (let start = 0; start < opts.runs; start += chunk) {
     const end = Math.min(opts.runs, start + chunk);
-    for (let i = start; i < end; i++)
-      agg.add(runOne(p.sc, p.levers, opts.seedBase, i, opts.runner ?? 'plain'));
+    for (let i = start; i < end; i++) {
+      const run = runOne(p.sc, p.levers, opts.seedBase, i, opts.runner ?? 'plain');
+      agg.add(run);
+      opts.onRun?.(i, run);
+    }
     opts.onProgress?.(end, opts.runs);
     // Let timers and I/O (a progress line, a Ctrl-C) through between chunks.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 
-function runInWorkers(
-  p: Prepared,
-  opts: BatchOptions,
-  threads: number,
-  chunk: number,
-  agg: Aggregator,
-): Promise<void> {
-  const data: BatchWorkerData & { entry: string; tsxApi: string | null } = {
-    kind: 'second-front-batch',
-    scenario: p.sc,
-    levers: p.levers,
-    seedBase: opts.seedBase,
-    runner: opts.runner ?? 'plain',
-    entry: WORKER_ENTRY,
-    tsxApi: tsxApiUrl(),
+/** One batch on a pool's threads: its data, how far it has got, and how it ends. */
+interface PoolBatch {
+  readonly runs: number;
+  readonly chunk: number;
+  readonly agg: Aggregator;
+  readonly opts: BatchOptions;
+  next: number;
+  done: number;
+  readonly resolve: () => void;
+  readonly reject: (e: unknown) => void;
+}
+
+/**
+ * Worker threads that stay up from one batch to the next. `runBatch` makes one for a single
+ * batch; the validation suite keeps one for its dozens of batches, so each thread loads the
+ * simulation once. Batches run one at a time: each starts by sending every thread its job (the
+ * validated scenario and levers), then hands out chunks of seed indices on demand, one in flight
+ * per thread, so a slow chunk delays no one. A thread that fails or stops fails the batch in
+ * progress and the pool: later batches are refused.
+ */
+export interface BatchPool {
+  /** Threads in the pool. */
+  readonly threads: number;
+  /**
+   * Run a batch on the pool's threads (`threads` in the options is ignored); the same summary as
+   * {@link runBatch} gives for the same scenario, levers, seeds and runs.
+   */
+  run(opts: BatchOptions): Promise<BatchSummary>;
+  /** Stop the threads; the pool cannot be used again. */
+  close(): Promise<void>;
+}
+
+/**
+ * A pool of `threads` batch workers (one per core by default), started on its first batch.
+ *
+ * @example
+ * const pool = createBatchPool();
+ * try {
+ *   const a = await pool.run({ scenario: 'two-front', runs: 400, seedBase: 'a', overrides: {} });
+ *   const b = await pool.run({ scenario: 'skeptic', runs: 400, seedBase: 'b', overrides: {} });
+ * } finally {
+ *   await pool.close();
+ * }
+ */
+export function createBatchPool(threads: number = availableParallelism()): BatchPool {
+  if (!Number.isInteger(threads) || threads < 1 || threads > MAX_THREADS)
+    throw new BatchInputError(
+      `pool threads must be an integer in 1..${MAX_THREADS}, found ${threads}`,
+    );
+  const workers: Worker[] = [];
+  let current: PoolBatch | null = null;
+  let broken: unknown = null;
+  /** No more batches may start. */
+  let closed = false;
+  /** The threads are being stopped: their exits are expected. */
+  let terminating = false;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const fail = (err: unknown): void => {
+    if (broken === null) broken = err;
+    const b = current;
+    current = null;
+    b?.reject(err);
   };
-  return new Promise<void>((resolve, reject) => {
-    const workers: Worker[] = [];
-    let next = 0;
-    let done = 0;
-    let settled = false;
-    const finish = (err?: unknown): void => {
-      if (settled) return;
-      settled = true;
-      void Promise.all(workers.map((w) => w.terminate())).then(
-        () => (err === undefined ? resolve() : reject(err)),
-        reject,
-      );
-    };
-    // Chunks are handed out on demand, one in flight per worker, so a slow chunk delays no one.
-    const feed = (w: Worker): void => {
-      if (next >= opts.runs) return;
-      const msg: ToWorker = { type: 'chunk', start: next, end: Math.min(opts.runs, next + chunk) };
-      next = msg.end;
-      w.postMessage(msg);
+  const feed = (w: Worker, b: PoolBatch): void => {
+    if (b.next >= b.runs) return;
+    const msg: ToWorker = { type: 'chunk', start: b.next, end: Math.min(b.runs, b.next + b.chunk) };
+    b.next = msg.end;
+    w.postMessage(msg);
+  };
+  const onMessage = (w: Worker, m: FromWorker): void => {
+    const b = current;
+    if (!b) return;
+    if (m.type === 'failed') {
+      // Other threads may still be busy with this batch's chunks: their replies must not be
+      // counted in the next batch, so a failed batch ends the pool.
+      fail(new Error(`the run with seed ${m.seed} failed: ${m.message}`));
+      return;
+    }
+    try {
+      m.runs.forEach((r, k) => {
+        b.agg.add(r);
+        b.opts.onRun?.(m.start + k, r);
+      });
+      b.done += m.runs.length;
+      b.opts.onProgress?.(b.done, b.runs);
+    } catch (e) {
+      fail(e);
+      return;
+    }
+    if (b.done >= b.runs) {
+      current = null;
+      b.resolve();
+    } else feed(w, b);
+  };
+  const start = (): void => {
+    const data: PoolWorkerData = {
+      kind: 'second-front-pool',
+      entry: WORKER_ENTRY,
+      tsxApi: tsxApiUrl(),
     };
     for (let t = 0; t < threads; t++) {
       const w = new Worker(BOOTSTRAP, { eval: true, workerData: data });
       workers.push(w);
-      w.on('message', (m: FromWorker) => {
-        if (settled) return;
-        if (m.type === 'failed') {
-          finish(new Error(`the run with seed ${m.seed} failed: ${m.message}`));
-          return;
-        }
-        try {
-          for (const r of m.runs) agg.add(r);
-          done += m.runs.length;
-          opts.onProgress?.(done, opts.runs);
-        } catch (e) {
-          finish(e);
-          return;
-        }
-        if (done >= opts.runs) finish();
-        else feed(w);
+      w.on('message', (m: FromWorker) => onMessage(w, m));
+      w.on('error', (e) => fail(e));
+      w.on('exit', (code) => {
+        if (!terminating) fail(new Error(`a batch worker stopped early (exit code ${code})`));
       });
-      w.on('error', (e) => finish(e));
-      w.on('exit', (code) => finish(new Error(`a batch worker stopped early (exit code ${code})`)));
-      feed(w);
     }
-  });
+  };
+  const runOn = (p: Prepared, opts: BatchOptions, chunk: number, agg: Aggregator): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      if (broken !== null) throw broken;
+      if (workers.length === 0) start();
+      const job: BatchJob = {
+        scenario: p.sc,
+        levers: p.levers,
+        seedBase: opts.seedBase,
+        runner: opts.runner ?? 'plain',
+      };
+      const b: PoolBatch = {
+        runs: opts.runs,
+        chunk,
+        agg,
+        opts,
+        next: 0,
+        done: 0,
+        resolve,
+        reject,
+      };
+      current = b;
+      const used = Math.min(workers.length, Math.ceil(opts.runs / chunk));
+      for (let t = 0; t < used; t++) {
+        const w = workers[t]!;
+        const msg: ToWorker = { type: 'job', job };
+        w.postMessage(msg);
+        feed(w, b);
+      }
+    });
+
+  return {
+    threads,
+    run(opts) {
+      if (closed) return Promise.reject(new Error('the batch pool is closed'));
+      const result = queue.then(async () => {
+        const t0 = performance.now();
+        const p = prepare({ ...opts, threads });
+        const chunk = chunkFor(opts, threads);
+        const agg = createAggregator(p.sc.calendar.turnHours * p.sc.calendar.maxTurns);
+        await runOn(p, opts, chunk, agg);
+        return summaryOf(p, opts, agg, Math.min(threads, Math.ceil(opts.runs / chunk)), t0);
+      });
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await queue;
+      terminating = true;
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+/** Seeds per chunk: as asked, or up to 50, smaller for small batches (4 chunks per thread). */
+function chunkFor(opts: BatchOptions, threads: number): number {
+  return (
+    opts.chunkSize ??
+    Math.min(MAX_CHUNK, Math.max(1, Math.ceil(opts.runs / (4 * Math.max(1, threads)))))
+  );
+}
+
+function summaryOf(
+  p: Prepared,
+  opts: BatchOptions,
+  agg: Aggregator,
+  threads: number,
+  t0: number,
+): BatchSummary {
+  const stats = agg.summary();
+  return {
+    scenario: p.sc.id,
+    scenarioHash: p.hash,
+    runs: stats.runs,
+    seedBase: opts.seedBase,
+    levers: p.levers,
+    outcomes: stats.outcomes,
+    events: stats.events,
+    meanTurns: stats.meanTurns,
+    threads,
+    runner: opts.runner ?? 'plain',
+    seconds: Math.round(performance.now() - t0) / 1000,
+  };
 }
 
 /**
@@ -227,25 +370,19 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const t0 = performance.now();
   const p = prepare(opts);
   const wanted = opts.threads ?? availableParallelism();
-  const chunk =
-    opts.chunkSize ??
-    Math.min(MAX_CHUNK, Math.max(1, Math.ceil(opts.runs / (4 * Math.max(1, wanted)))));
+  const chunk = chunkFor(opts, wanted);
   const threads = Math.min(wanted, Math.ceil(opts.runs / chunk));
-  const agg = createAggregator(p.sc.calendar.turnHours * p.sc.calendar.maxTurns);
-  if (threads === 0) await runInProcess(p, opts, chunk, agg);
-  else await runInWorkers(p, opts, threads, chunk, agg);
-  const stats = agg.summary();
-  return {
-    scenario: p.sc.id,
-    scenarioHash: p.hash,
-    runs: stats.runs,
-    seedBase: opts.seedBase,
-    levers: p.levers,
-    outcomes: stats.outcomes,
-    events: stats.events,
-    meanTurns: stats.meanTurns,
-    threads,
-    runner: opts.runner ?? 'plain',
-    seconds: Math.round(performance.now() - t0) / 1000,
-  };
+  if (threads === 0) {
+    const agg = createAggregator(p.sc.calendar.turnHours * p.sc.calendar.maxTurns);
+    await runInProcess(p, opts, chunk, agg);
+    return summaryOf(p, opts, agg, 0, t0);
+  }
+  // Input is checked above, before any thread starts; the pool lives for this one batch.
+  const pool = createBatchPool(threads);
+  try {
+    const summary = await pool.run({ ...opts, chunkSize: chunk });
+    return { ...summary, seconds: Math.round(performance.now() - t0) / 1000 };
+  } finally {
+    await pool.close();
+  }
 }

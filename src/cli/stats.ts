@@ -1,4 +1,4 @@
-import { KEY_EVENTS, type KeyEventName } from '../sim/ids';
+import { KEY_EVENTS, type Flag, type KeyEventName } from '../sim/ids';
 
 /**
  * Batch statistics: confidence intervals for event rates and a streaming aggregator whose memory
@@ -11,7 +11,17 @@ export interface RunSummary {
   /** The outcome id, or `none` when the run stopped without one. */
   readonly outcome: string;
   readonly turnsPlayed: number;
-  readonly events: readonly { readonly name: KeyEventName; readonly hour: number }[];
+  /** Key events in the order they happened, with the campaign hour (and turn) of each. */
+  readonly events: readonly {
+    readonly name: KeyEventName;
+    readonly hour: number;
+    readonly turn?: number;
+  }[];
+  /**
+   * The flags set at the end of the run, in `FLAGS` order (the validation suite reads them:
+   * `invasionLaunched`, `invasionRepulsed`, ...). Absent in summaries made by hand in tests.
+   */
+  readonly flags?: readonly Flag[];
 }
 
 export interface HourPercentiles {
