@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runEngine, toReplay, verifyReplay } from '../engine/run';
 import { LEVER_NAMES, isLeverName } from '../sim/scenario/levers';
@@ -22,11 +24,15 @@ import {
 } from './scenario-files';
 import { jsonSafe, quoted, safeBlock, safeLine } from './terminal';
 import { COMMANDS, commandUsage, isCommand, usage } from './usage';
+import { CASES } from '../validation/cases';
+import { formatDoc, formatTable } from '../validation/report';
+import { runSuite } from '../validation/run';
 
 /**
  * `npm run sim -- <command>`: the headless simulator. Exit codes: 0 success; 2 bad input
  * (unreadable or invalid file, unknown scenario or lever, bad value, tampered replay) with a
- * one-paragraph message and no stack trace; 1 a bug.
+ * one-paragraph message and no stack trace; 1 a bug, or (`validate`, `sources --strict`) a
+ * check that failed.
  */
 
 class InputError extends Error {}
@@ -263,6 +269,65 @@ function cmdScenarios(args: string[]): void {
   }
 }
 
+/** The analyst's page the suite writes, relative to the repository (not the working directory). */
+const VALIDATION_DOC = fileURLToPath(new URL('../../docs/validation.md', import.meta.url));
+
+/** `validate`: the suite's table on stdout, the page written; exit 1 if any case fails. */
+async function cmdValidate(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      case: { type: 'string', multiple: true },
+      threads: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  const only = values.case;
+  for (const id of only ?? [])
+    if (!CASES.some((c) => c.id === id))
+      throw new InputError(
+        `unknown validation case ${quoted(id)}; the cases are: ${CASES.map((c) => c.id).join(', ')}`,
+      );
+  const threads =
+    values.threads === undefined ? undefined : wholeNumber('--threads', values.threads, 0, 64);
+  const suite = await runSuite({
+    ...(only ? { only } : {}),
+    ...(threads !== undefined ? { threads } : {}),
+    onCase: (done, total, r) => {
+      if (!values.json)
+        process.stderr.write(`[${done}/${total}] ${r.case.id}: ${r.pass ? 'PASS' : 'FAIL'}\n`);
+    },
+  });
+  if (values.json) {
+    const out = {
+      runsPerArm: suite.runsPerArm,
+      pass: suite.pass,
+      cases: suite.results.map((r) => ({
+        id: r.case.id,
+        pass: r.pass,
+        reason: r.reason,
+        ...(r.kind === 'level'
+          ? { measure: r.measure, band: r.band }
+          : { a: r.a, b: r.b, difference: r.diff }),
+      })),
+    };
+    process.stdout.write(`${jsonSafe(JSON.stringify(out))}\n`);
+  } else process.stdout.write(formatTable(suite));
+  if (only) process.stderr.write('a subset of the cases: docs/validation.md not written\n');
+  else {
+    const file = values.out ?? VALIDATION_DOC;
+    try {
+      writeFileSync(file, formatDoc(suite));
+    } catch (e) {
+      throw new InputError(`cannot write ${quoted(file)}: ${(e as Error).message}`);
+    }
+    if (!values.json) process.stderr.write(`wrote ${safeLine(file)}\n`);
+  }
+  return suite.pass ? 0 : 1;
+}
+
 /**
  * Whether the arguments ask for help (`--help` or `-h` anywhere before a `--`). Checked before
  * the command's own parsing, so `run --help` needs no `--scenario` and is never an error.
@@ -306,6 +371,8 @@ async function runCommand(command: string | undefined, rest: string[]): Promise<
     case 'scenarios':
       cmdScenarios(rest);
       return 0;
+    case 'validate':
+      return cmdValidate(rest);
     case 'sources':
       return cmdSources(rest);
     default: {

@@ -4,7 +4,15 @@ import { listScenarioIds } from './scenario-files';
 
 /** Usage text: one block per command (`<command> --help`) and the summary of them all. */
 
-export const COMMANDS = ['run', 'batch', 'verify', 'scenarios', 'levers', 'sources'] as const;
+export const COMMANDS = [
+  'run',
+  'batch',
+  'verify',
+  'scenarios',
+  'levers',
+  'sources',
+  'validate',
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const PREFIX = 'npm run sim --';
@@ -45,6 +53,16 @@ const COMMAND_USAGE: Readonly<Record<Command, string>> = {
   --untagged  list only the untagged figures (the counts stay those of the whole scenario)
   --json      print the figures and counts as one JSON object
   --strict    exit 1 when any figure is untagged (the listing is printed either way)`,
+  validate: `${PREFIX} validate [--case <id>]... [--threads T] [--out <file.md>] [--json]
+
+  Run the validation suite (also: npm run validate): published wargame results and lever
+  directions, each played as 400 seeded runs per arm (seeds validate-<case>-0 ..
+  validate-<case>-399). Prints case, published (source), measured with its 95% interval,
+  accepted band and PASS/FAIL; writes docs/validation.md; exits 1 if any case fails.
+  --case      run only this case, repeatable (the page is then not written)
+  --threads   worker threads, 0..64 (0: in this process); default one per core
+  --out       where to write the page (default docs/validation.md)
+  --json      print the results as one JSON object instead of the table`,
 };
 
 export function isCommand(s: string | undefined): s is Command {
