@@ -136,16 +136,14 @@ export function incidents(ctx: Ctx): void {
 }
 
 /**
- * The highest rung a scripted inject may raise a theater to: the incident ceiling, or
- * `injectFoughtMaxRung` once the theater has seen fighting. Nuclear rungs always take a decision.
+ * The highest rung a scripted inject may raise a theater to: what an incident may reach
+ * (`incidentMaxRung`, below limited war). Fighting and nuclear rungs take a decision.
  *
  * @example
- * injectCeiling(state, scenario, 'europe') // 3 before any fighting in Europe (bundled rules)
+ * injectCeiling(scenario) // 3 with the bundled rules: blockade/hybrid
  */
-export function injectCeiling(s: GameState, sc: Scenario, theater: Theater): number {
-  const e = sc.rules.escalation;
-  const cap = hasFought(s, theater) ? e.injectFoughtMaxRung : e.incidentMaxRung;
-  return Math.min(cap, NUCLEAR_SIGNAL_LEVEL - 1);
+export function injectCeiling(sc: Scenario): number {
+  return Math.min(sc.rules.escalation.incidentMaxRung, NUCLEAR_SIGNAL_LEVEL - 1);
 }
 
 /**
@@ -156,13 +154,13 @@ export function injectCeiling(s: GameState, sc: Scenario, theater: Theater): num
  * escalateByEvent(ctx, 'europe', 4, 'Checkpoints on the eastern flank'); // held at rung 3
  */
 export function escalateByEvent(ctx: Ctx, theater: Theater, level: number, cause: string): void {
-  const cap = injectCeiling(ctx.s, ctx.sc, theater);
+  const cap = injectCeiling(ctx.sc);
   const from = ctx.s.tracks.escalation[theater];
   if (level > cap && level > from && !ctx.quiet)
     ctx.note(
       theater,
       [],
-      `${cause}: ${theaterName(theater)} held at ${ESCALATION_LADDER[Math.max(cap, from)]} (rung ${Math.max(cap, from)}): ${hasFought(ctx.s, theater) ? 'nuclear rungs take a decision' : 'limited war takes fighting, and none has happened there'}.`,
+      `${cause}: ${theaterName(theater)} held at ${ESCALATION_LADDER[Math.max(cap, from)]} (rung ${Math.max(cap, from)}): limited war takes a decision to fight, nuclear rungs a decision to signal or strike.`,
     );
   ctx.escalate(theater, Math.min(level, cap), cause);
 }
@@ -307,9 +305,9 @@ export interface NuclearCalculus {
  * - gain = stakes × prospect of conventional defeat / 100, stakes = `nuclearStakes` plus
  *   `nuclearResolveWeight`% of the actor's resolve above 50 (what use might save: the regime);
  * - risk = −(`nuclearRiskBase` + `nuclearRiskPerCredibility`% of the expected response's
- *   credibility): for China the US's (`usEngagedCredibility` with US forces in the war, else
- *   `usAloofCredibility`), for Russia the mean of Article 5 credibility and NATO cohesion; the AI
- *   then scales risk by the actor's risk tolerance;
+ *   credibility): for China the US's, `usEngagedCredibility` (China reaches the signalling rung
+ *   only in a war with the US), for Russia the mean of Article 5 credibility and NATO cohesion;
+ *   the AI then scales risk by the actor's risk tolerance;
  * - alliance = −(`nuclearTaboo` + `nuclearOpinionWeight`% of what partners would be lost);
  * - cost and domestic from the option's scenario cost.
  *
@@ -324,9 +322,7 @@ export function nuclearCalculus(s: GameState, sc: Scenario, actor: NuclearPower)
     e.nuclearStakes + Math.trunc(((traits.resolve - 50) * e.nuclearResolveWeight) / 100);
   const credibility =
     actor === 'china'
-      ? s.flags.usIntervened
-        ? e.usEngagedCredibility
-        : e.usAloofCredibility
+      ? e.usEngagedCredibility
       : Math.trunc((s.tracks.article5Credibility + s.tracks.natoCohesion) / 2);
   const partners =
     actor === 'china' ? clamp(-s.tracks.nonAligned, 0, 100) : clamp(s.tracks.coordination, 0, 100);
