@@ -20,6 +20,7 @@ export const KEY_EVENT_LABEL: Record<KeyEventName, string> = {
   balticOffensiveBegins: 'Russia attacks the Baltic states',
   usIntervenes: 'The US intervenes',
   taiwanLanding: 'PLA lands on Taiwan',
+  invasionRepulsed: 'The invasion fails',
   taipeiFalls: 'Taipei falls',
   taiwanBlockade: 'Taiwan blockaded',
   balticCapitalFalls: 'A Baltic capital falls',

@@ -74,6 +74,8 @@ export const KEY_EVENTS = [
   'balticOffensiveBegins',
   'usIntervenes',
   'taiwanLanding',
+  /** The invasion fails for good: China's capacity to go on is broken. */
+  'invasionRepulsed',
   'taipeiFalls',
   'taiwanBlockade',
   'balticCapitalFalls',

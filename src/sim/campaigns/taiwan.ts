@@ -532,10 +532,11 @@ function repulse(ctx: Ctx, why: string): void {
   syncLodgementForce(ctx, 0);
   ctx.setFlag('invasionRepulsed');
   ctx.adjustSupport('china', -sc.rules.taiwanOps.repulseSupportLoss, 'a failed invasion');
-  ctx.note(
+  ctx.keyEvent(
+    'invasionRepulsed',
     'indoPacific',
     ['china', 'taiwan'],
-    `The invasion fails: ${why}. China has lost ${t.chinaLosses} points of ground forces, ${units(s.airSea.lost.china.amphibious)} amphibious ships and ${units(s.airSea.lost.china.surface)} warships.`,
+    `The invasion fails ${Math.trunc((ctx.hour - t.beganHour) / 24)} days after the fleet sailed: ${why}. China has lost ${t.chinaLosses} points of ground forces, ${units(s.airSea.lost.china.amphibious)} amphibious ships and ${units(s.airSea.lost.china.surface)} warships.`,
     sc.roles.taiwanMain,
   );
   const region = s.regions[sc.roles.taiwanMain]
