@@ -181,6 +181,8 @@ export interface AxisMove {
   /** The hour it arrives. */
   arrives: number;
   label: string;
+  /** The fraction of a point of loss carried to the next step of the way, in thousandths. */
+  carry: number;
 }
 
 /** One unit of the US pool (`scenario.us.units`): where it is, or where it is going. */

@@ -1,6 +1,6 @@
 import { lossPoints } from './combat';
 import type { Ctx } from './context';
-import type { ForceKind, Theater } from './ids';
+import { LIMITED_WAR_LEVEL, type ForceKind, type Theater } from './ids';
 import { europeAirSea, indoPacificAirSea } from './measures';
 import { param } from './options/types';
 import type { Scenario, UsLocation, UsUnitDef } from './scenario/schema';
@@ -86,16 +86,19 @@ export function sendUnit(ctx: Ctx, i: number, to: UsLocation, toRegion?: string)
   return u.arrives;
 }
 
-/** The enemy's air and sea control over a theater (positive: the enemy's), for transit losses. */
+/**
+ * The enemy's air and sea control over a theater (positive: the enemy's), for transit losses: none
+ * at home, nor in a theater not yet at war (below limited war, nobody shoots at shipping).
+ */
 function enemyControl(s: GameState, sc: Scenario, t: UsLocation): number {
-  if (t === 'conus') return 0;
+  if (t === 'conus' || s.tracks.escalation[t] < LIMITED_WAR_LEVEL) return 0;
   return t === 'europe' ? europeAirSea(s, sc).control : indoPacificAirSea(s, sc).control;
 }
 
 /**
  * One operational step for the US pool: units whose transit ends in this step arrive, after the
  * losses of the way (the type's `lossPm` scaled by the enemy's air and sea control over the
- * destination). A unit bound for a region the enemy has taken stands in the first friendly
+ * destination, once that theater is at war). A unit bound for a region the enemy has taken stands in the first friendly
  * neighbour instead. The `usPacificShare` track follows.
  *
  * @example

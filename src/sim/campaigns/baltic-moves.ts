@@ -1,4 +1,3 @@
-import { lossPoints } from '../combat';
 import type { Ctx } from '../context';
 import type { ActorId } from '../ids';
 import type { AxisDef, AxisMoveDef, Scenario } from '../scenario/schema';
@@ -132,9 +131,9 @@ export function draw(
  * @example
  * sendMove(ctx, { actor: 'nato-europe', strength: 40, readiness: 85, axis: 'riga', arrives: 220, label });
  */
-export function sendMove(ctx: Ctx, m: AxisMove): void {
+export function sendMove(ctx: Ctx, m: Omit<AxisMove, 'carry'>): void {
   if (m.strength <= 0) return;
-  ctx.s.europe.moves.push(m);
+  ctx.s.europe.moves.push({ ...m, carry: 0 });
   if (ctx.quiet) return;
   const a = ctx.sc.baltic.axes[m.axis];
   ctx.note(
@@ -241,7 +240,13 @@ export function advanceMoves(ctx: Ctx, control: number): void {
   const kept: AxisMove[] = [];
   for (const m of e.moves) {
     const hostile = m.actor === 'russia' ? -control : control;
-    if (hostile > 0) m.strength -= lossPoints(m.strength, Math.trunc((pm * hostile) / 100));
+    if (hostile > 0) {
+      // Exact over the steps of the way: the fraction of a point not yet lost is carried.
+      const exact = m.strength * Math.trunc((pm * hostile) / 100) + m.carry;
+      const lost = Math.min(m.strength, Math.trunc(exact / 1000));
+      m.strength -= lost;
+      m.carry = exact - lost * 1000;
+    }
     if (m.arrives > ctx.hour) {
       kept.push(m);
       continue;

@@ -185,8 +185,18 @@ export function inflict(
   return lost;
 }
 
-/** The multipliers of a side: air support when its side holds the air, the supply floor when cut off. */
-function multipliers(sc: Scenario, airForSide: number, supplied: boolean): readonly Modifier[] {
+/**
+ * A side's multipliers in an engagement: air support when its side holds the air (`airForSide`,
+ * -100..100 from its side), the supply floor when it is cut off.
+ *
+ * @example
+ * sideMultipliers(scenario, 45, true) // [{ name: 'air superiority', value: 113 }]
+ */
+export function sideMultipliers(
+  sc: Scenario,
+  airForSide: number,
+  supplied: boolean,
+): readonly Modifier[] {
   if (airForSide * sc.rules.baltic.airSupportPct < 100 && supplied) return FALLBACK_MULTIPLIERS;
   const out: Modifier[] = [];
   const bonus = airForSide > 0 ? Math.trunc((airForSide * sc.rules.baltic.airSupportPct) / 100) : 0;
@@ -341,12 +351,16 @@ function fightAxis(ctx: Ctx, id: string, air: number): number {
   const attacker: EngagementSide = {
     actor: 'russia',
     power: Math.trunc((f.strength * f.readiness) / 100),
-    multipliers: multipliers(sc, air, s.blocs.russia.munitions > 0),
+    multipliers: sideMultipliers(sc, air, s.blocs.russia.munitions > 0),
   };
   const defender: EngagementSide = {
     actor: 'nato-europe',
     power: power(defenders) + us.power,
-    multipliers: multipliers(sc, -air, s.blocs.nato.munitions > 0 && natoSupplied(s, sc, obj, air)),
+    multipliers: sideMultipliers(
+      sc,
+      -air,
+      s.blocs.nato.munitions > 0 && natoSupplied(s, sc, obj, air),
+    ),
   };
   const out = engage(ctx, b.labels.get(id)!, 'europe', obj, {
     attacker,
@@ -512,12 +526,12 @@ function counterAttackStep(ctx: Ctx, air: number): number {
     attacker: {
       actor: 'nato-europe',
       power: Math.trunc((g.strength * g.readiness) / 100),
-      multipliers: multipliers(sc, -air, s.blocs.nato.munitions > 0),
+      multipliers: sideMultipliers(sc, -air, s.blocs.nato.munitions > 0),
     },
     defender: {
       actor: 'russia',
       power: power(occupiers),
-      multipliers: multipliers(sc, air, s.blocs.russia.munitions > 0),
+      multipliers: sideMultipliers(sc, air, s.blocs.russia.munitions > 0),
     },
     terrain: axis.terrain,
   });

@@ -248,11 +248,13 @@ export const nato = {
         e.curve.map((p) => [p.ratioPct, p.shift] as const),
         odds,
       );
-      const full = 25 + (v.s.flags.article5Invoked ? 10 : 0);
+      const r = v.sc.rules.baltic;
+      const full =
+        r.counterAttackGain + (v.s.flags.article5Invoked ? r.counterAttackArticle5Gain : 0);
       const b = e.breakthroughShift;
       return terms({
         gain: Math.trunc((full * clamp(shift, -b, b)) / b),
-        risk: -10,
+        risk: -r.counterAttackRisk,
         ...costTerms(v.sc, 'nato-europe.counter-attack'),
       });
     },
