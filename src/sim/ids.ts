@@ -147,6 +147,8 @@ export const FLAGS = [
   'europeSettlement',
   'hybridCampaign',
   'peaceDraftTabled',
+  /** PLA forces are ashore on Taiwan now (a lodgement, or the island taken). */
+  'plaAshore',
   /** Russia has offered NATO terms to end the fighting on NATO territory (not Ukraine). */
   'russiaOffersTerms',
   /** The North Atlantic Council has agreed to negotiate with Russia. */

@@ -1,3 +1,4 @@
+import { evacuateLodgement } from './campaigns/taiwan';
 import { theaterName, type Ctx } from './context';
 import { LIMITED_WAR_LEVEL, THEATERS, type Flag, type Theater, type WarStatus } from './ids';
 import type { Scenario } from './scenario/schema';
@@ -213,6 +214,7 @@ export function settle(ctx: Ctx): void {
       ctx.setFlag(k, false);
     s.taiwan.phase = 'settled';
     s.taiwan.since = s.turn;
+    evacuateLodgement(ctx);
     markSettled(s, 'indoPacific');
     ctx.note(
       'indoPacific',

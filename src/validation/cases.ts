@@ -121,17 +121,14 @@ const OFFENSIVE_BEGAN: Predicate = { event: 'balticOffensiveBegins' };
 const PLA_HOLDS_GROUND: ShareMetric = {
   kind: 'share',
   of: {
-    any: [
-      { flag: 'taipeiFallen' },
-      { all: [{ flag: 'taiwanLanding' }, { not: { flag: 'invasionRepulsed' } }] },
-    ],
+    any: [{ flag: 'taipeiFallen' }, { flag: 'plaAshore' }],
   },
   among: INVASION_LAUNCHED,
 };
 
 /** The share, in words, for the cases' setups. */
 const HOLDS_GROUND_WORDS =
-  'The share of invasions after which the PLA holds ground on Taiwan when the game ends: Taipei fell, or it landed and was not thrown back (still fighting, or frozen by a settlement).';
+  'The share of invasions after which the PLA holds ground on Taiwan when the game ends: Taipei fell, or PLA forces are still ashore (a settlement makes them withdraw).';
 
 const TAIPEI_FALLS: ShareMetric = {
   kind: 'share',

@@ -204,9 +204,42 @@ function capacityBroken(ctx: Ctx): string | null {
   return null;
 }
 
+/**
+ * Under a settlement the PLA withdraws what it has ashore: the lodgement is evacuated and Taiwan
+ * holds its island again.
+ *
+ * @example
+ * evacuateLodgement(ctx); // in settle(), when both sides accept terms over Taiwan
+ */
+export function evacuateLodgement(ctx: Ctx): void {
+  const s = ctx.s;
+  const t = s.taiwan;
+  if (t.ashore <= 0) return;
+  const n = t.ashore;
+  t.ashore = 0;
+  t.front = 0;
+  t.sectorControl = t.sectorControl.map(() => 0);
+  t.lodgement = 0;
+  syncLodgementForce(ctx, 0);
+  const region = s.regions[ctx.sc.roles.taiwanMain]
+    ? regionForWrite(s, ctx.sc.roles.taiwanMain)
+    : undefined;
+  if (region && region.owner === 'taiwan') {
+    region.control = 100;
+    region.contested = false;
+  }
+  ctx.note(
+    'indoPacific',
+    ['china', 'taiwan'],
+    `Under the settlement the PLA withdraws its ${n} points of forces from Taiwan.`,
+    ctx.sc.roles.taiwanMain,
+  );
+}
+
 /** Keep the lodgement's force counter (what the map and the strength readers see) in step. */
 function syncLodgementForce(ctx: Ctx, readiness: number): void {
   const s = ctx.s;
+  s.flags.plaAshore = s.taiwan.ashore > 0 || s.taiwan.phase === 'fallen';
   const id = 'cn-lodgement';
   const f = forceById(s, id);
   if (f) {
@@ -460,6 +493,7 @@ function takeSector(ctx: Ctx): void {
     t.phase = 'fallen';
     t.since = s.turn;
     ctx.setFlag('taipeiFallen');
+    ctx.setFlag('plaAshore');
     const region = s.regions[sc.roles.taiwanMain]
       ? regionForWrite(s, sc.roles.taiwanMain)
       : undefined;
