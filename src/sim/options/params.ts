@@ -140,12 +140,12 @@ export const OPTION_SPECS = {
   'usa.reinforce-europe': {
     actor: 'usa',
     slot: 'military',
-    params: ['brigades', 'arrivalTurns'],
+    params: ['brigades'],
   },
   'usa.reinforce-pacific': {
     actor: 'usa',
     slot: 'military',
-    params: ['airWings', 'arrivalTurns'],
+    params: ['airWings'],
   },
   'usa.intervene-taiwan': {
     actor: 'usa',
