@@ -262,6 +262,12 @@ function arrive(ctx: Ctx, m: AxisMove): void {
   const axis = sc.baltic.axes[m.axis]!;
   if (m.strength <= 0) return;
   let region: string;
+  const e = s.europe;
+  if (m.actor === 'russia' && !e.axes.includes(m.axis) && e.axes.length > 0) {
+    // Its axis has reached its objective (or given up): it turns to an axis still fighting.
+    sendMove(ctx, { ...m, axis: e.axes[0]!, arrives: ctx.hour + sc.rules.baltic.regroupHours });
+    return;
+  }
   if (m.actor === 'russia') {
     const id = balticIndex(sc).forceIds.get(m.axis)!;
     region = forceById(s, id)?.region ?? Object.keys(axis.from)[0]!;

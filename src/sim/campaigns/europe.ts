@@ -373,10 +373,31 @@ function fightAxis(ctx: Ctx, id: string, air: number): number {
   for (const u of us.units) holders.push(u);
   inflict(s.europe, slot + 1, holders, out.defenderLossPm);
   const r = regionForWrite(s, obj);
-  r.control = clamp(r.control - Math.trunc((out.shift * 100) / a.depth), 0, 100);
+  const from = r.control;
+  r.control = clamp(from - Math.trunc((out.shift * 100) / a.depth), 0, 100);
   r.contested = r.control < 100;
+  if (!ctx.quiet && r.control !== from)
+    holdNote(ctx, obj, 'NATO', from, r.control, out.shift, a.depth);
   if (r.control === 0) capture(ctx, id);
   return 1;
+}
+
+/** The hold on an objective after a step, in the log: the shift read against the axis's depth. */
+function holdNote(
+  ctx: Ctx,
+  region: string,
+  holder: string,
+  from: number,
+  to: number,
+  shift: number,
+  depth: number,
+): void {
+  ctx.note(
+    'europe',
+    ['russia', 'nato-europe'],
+    `${ctx.sc.regions[region]!.name}: ${holder}'s hold ${from} → ${to} (shift ${shift} of the axis's depth of ${depth}).`,
+    region,
+  );
 }
 
 /**
@@ -539,7 +560,10 @@ function counterAttackStep(ctx: Ctx, air: number): number {
   inflict(e, slot + 1, [g], out.attackerLossPm);
   inflict(e, slot, occupiers, out.defenderLossPm);
   const r = regionForWrite(s, target);
-  r.control = clamp(r.control - Math.trunc((out.shift * 100) / axis.depth), 0, 100);
+  const from = r.control;
+  r.control = clamp(from - Math.trunc((out.shift * 100) / axis.depth), 0, 100);
+  if (!ctx.quiet && r.control !== from)
+    holdNote(ctx, target, 'Russia', from, r.control, out.shift, axis.depth);
   if (r.control === 0) recapture(ctx, target);
   return 1;
 }
