@@ -290,3 +290,79 @@ describe('the loader refuses a tag naming an undeclared source', () => {
     expect(withTag('judgement').ok).toBe(true);
   });
 });
+
+describe('option costs and the calendar are figures', () => {
+  const BLOCKADE = '$.options["china.blockade"].cost';
+
+  /** The baseline with china.blockade's costs and the calendar's turn length as given. */
+  function withFigures(
+    support: unknown,
+    economic: unknown,
+    turnHours: unknown = 84,
+  ): Result<LoadedScenario, InputProblem[]> {
+    const data: Json = structuredClone(BASELINE);
+    data.options['china.blockade'].cost = { support, economic };
+    data.calendar.turnHours = turnHours;
+    return loadScenarioData(data, 'costs.json');
+  }
+
+  it('a bare cost is untagged; a tagged one is sourced or judgement, with its reason', () => {
+    const l = loaded(
+      withFigures(
+        2,
+        { value: 6, source: 'bloomberg-2024-taiwan', why: 'trade and sanctions at once' },
+        { value: 84, source: 'judgement', why: 'half a week' },
+      ),
+    );
+    const at = byPath(provenance(l.resolved).figures);
+    expect(at.get(`${BLOCKADE}.support`)).toMatchObject({
+      section: 'options',
+      value: 2,
+      status: 'untagged',
+      via: 'none',
+    });
+    expect(at.get(`${BLOCKADE}.economic.value`)).toMatchObject({
+      value: 6,
+      status: 'sourced',
+      sources: ['bloomberg-2024-taiwan'],
+      why: 'trade and sanctions at once',
+      via: 'tag',
+    });
+    expect(at.get('$.calendar.turnHours.value')).toMatchObject({
+      section: 'calendar',
+      status: 'judgement',
+      why: 'half a week',
+    });
+  });
+
+  it('the parsed scenario carries plain numbers', () => {
+    const sc = loaded(
+      withFigures(
+        { value: 2, source: 'judgement', why: 'a cost with hawks at home' },
+        { value: 6, source: ['bloomberg-2024-taiwan', 'csis-2025-blockade'], why: 'both' },
+        { value: 84, source: 'judgement', why: 'half a week' },
+      ),
+    ).scenario;
+    expect(sc.options['china.blockade'].cost).toEqual({ support: 2, economic: 6 });
+    expect(sc.calendar.turnHours).toBe(84);
+  });
+
+  it('refuses a tag naming an undeclared source, with its path', () => {
+    const r = withFigures({ value: 2, source: 'no-such-poll', why: 'a test of the check' }, 6);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.map((e) => e.message)).toEqual([
+      `costs.json: at ${BLOCKADE}.support.source: expected a source id declared in "sources", or "judgement", found "no-such-poll"`,
+    ]);
+  });
+
+  it('keeps the ranges: a cost is an integer 0..50 however it is written', () => {
+    for (const bad of [51, -1, 2.5, { value: 51, source: 'judgement', why: 'too dear' }]) {
+      const r = withFigures(bad, 0);
+      expect(r.ok, JSON.stringify(bad)).toBe(false);
+      if (!r.ok)
+        expect(r.error[0]!.path).toMatch(/^\$\.options\["china\.blockade"\]\.cost\.support/);
+    }
+    expect(withFigures(0, { value: 50, source: 'judgement', why: 'the most' }).ok).toBe(true);
+  });
+});

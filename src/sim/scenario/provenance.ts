@@ -8,15 +8,16 @@ import { JUDGEMENT } from './schema';
  *
  * How a figure's provenance is found:
  *
- * - **Tagged figures** (`rules.<section>.<key>`, `options.<id>.params.<key>`, and a tag anywhere
- *   else): `{ "value": 12, "source": "csis-2023" | ["a", "b"] | "judgement", "why": "..." }`. A
- *   bare number where a tag is expected is *untagged*: the `sources` of the whole `rules` block
- *   is a citation of the section, not the reason for one figure.
+ * - **Tagged figures** (`rules.<section>.<key>`, `options.<id>.params.<key>`,
+ *   `options.<id>.cost.<key>`, `calendar.<key>`, and a tag anywhere else): `{ "value": 12,
+ *   "source": "csis-2023" | ["a", "b"] | "judgement", "why": "..." }`. A bare number where a tag
+ *   is expected is *untagged*: the `sources` of the whole `rules` block is a citation of the
+ *   section, not the reason for one figure.
  * - **Objects that carry a `sources` array** (actors, blocs, regions, forces, tracks, `us`,
  *   `ukraine`, levers, events, the combat table): every number inside the object is cited by
  *   the array of the nearest such object.
- * - **Anything else** (a number in no tag and under no `sources` array: the calendar, option
- *   costs, outcome scores) is *untagged*.
+ * - **Anything else** (a number in no tag and under no `sources` array: outcome scores) is
+ *   *untagged*.
  *
  * How a list of source ids is judged:
  *
@@ -83,11 +84,12 @@ interface Bib {
 const isObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** Where a figure must carry its own tag: a rule, an option parameter. */
+/** Where a figure must carry its own tag: a rule, an option parameter or cost, the calendar. */
 function tagZone(path: Path): boolean {
   return (
     (path[0] === 'rules' && path.length >= 3) ||
-    (path[0] === 'options' && path[2] === 'params' && path.length >= 4)
+    (path[0] === 'options' && (path[2] === 'params' || path[2] === 'cost') && path.length >= 4) ||
+    (path[0] === 'calendar' && path.length >= 2)
   );
 }
 

@@ -294,9 +294,14 @@ const LeverDef = z.strictObject({
 const OptionDef = z.strictObject({
   label: z.string().min(1).max(60),
   summary: z.string().min(1).max(300),
+  /**
+   * What taking the option costs the actor, once, when it is carried out: domestic-support points
+   * and economic-cost points (one point is `rules.blockade.costPointBp` of a year's GDP). Figures:
+   * bare or tagged with their provenance; the parsed scenario carries the numbers.
+   */
   cost: z.strictObject({
-    support: z.number().int().min(0).max(50),
-    economic: z.number().int().min(0).max(50),
+    support: figure(z.number().int().min(0).max(50)),
+    economic: figure(z.number().int().min(0).max(50)),
   }),
   params: z.record(z.string(), figure(z.number())),
 });
@@ -534,8 +539,8 @@ export const ScenarioSchema = z
     briefing: z.array(text).min(1),
     calendar: z.strictObject({
       start: calendarDate(/^\d{4}-\d{2}-\d{2}$/, '2027-03-01'),
-      turnHours: z.number().int().min(1).max(720),
-      maxTurns: z.number().int().min(1).max(200),
+      turnHours: figure(z.number().int().min(1).max(720)),
+      maxTurns: figure(z.number().int().min(1).max(200)),
     }),
     sources: z.record(id, Source),
     actors: z.record(z.enum(ACTORS), Actor),
