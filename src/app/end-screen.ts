@@ -21,6 +21,7 @@ export const KEY_EVENT_LABEL: Record<KeyEventName, string> = {
   usIntervenes: 'The US intervenes',
   taiwanLanding: 'PLA lands on Taiwan',
   invasionRepulsed: 'The invasion fails',
+  portFalls: 'The PLA takes a port on Taiwan',
   taipeiFalls: 'Taipei falls',
   taiwanBlockade: 'Taiwan blockaded',
   balticCapitalFalls: 'A Baltic capital falls',

@@ -1,4 +1,5 @@
 import type { Ctx } from './context';
+import { usForcesIn } from './us-pool';
 import type { Scenario } from './scenario/schema';
 import {
   AIR_SEA_SIDES,
@@ -85,6 +86,7 @@ export function initialAirSea(sc: Scenario): AirSeaState {
     produced: { usa: zero(), china: zero(), japan: zero(), taiwan: zero() },
     airControl: 0,
     seaControl: 0,
+    usPresence: 0,
   };
 }
 
@@ -104,6 +106,21 @@ export function fleetAtSea(s: GameState): boolean {
   const p = s.taiwan.phase;
   return p === 'crossing' || p === 'lodgement' || p === 'breakout';
 }
+
+/**
+ * How much of the full US posture is in the Pacific now, 0..100: US air and naval strength there
+ * (the pool's arrived units and the forces based in the theater) against the posture CSIS assumed.
+ *
+ * @example
+ * usPresencePct(state, scenario) // 55 at the start; 100 once carriers and wings have surged
+ */
+export function usPresencePct(s: GameState, sc: Scenario): number {
+  const here = usForcesIn(s, sc, 'indoPacific', US_AIR_SEA);
+  const full = sc.rules.airSea.usFullPosturePower;
+  return full <= 0 ? 100 : Math.min(100, Math.trunc((here * 100) / full));
+}
+
+const US_AIR_SEA = ['air', 'naval'] as const;
 
 /** A d100 as a multiplier of 100 ± `spread` percent. */
 function fortune(roll: number, spread: number): number {
@@ -160,6 +177,11 @@ export function airSeaStep(ctx: Ctx): number {
   const st = a.stocks;
   const us = s.flags.usIntervened;
   const bases = us && s.flags.japanBasesOpen;
+  // The US fights with what it has in the theater: its stocks are those of the full posture CSIS
+  // assumed, engaged in proportion to the US air and naval units actually there (the pool's
+  // units move between theaters; a swing to Europe thins the Pacific).
+  const usIn = us ? usPresencePct(s, ctx.sc) : 0;
+  a.usPresence = usIn;
   const westStream = ctx.rng(`air-sea:allies:${ctx.step}`);
   const westRoll = westStream.d100();
   const chinaRoll = ctx.rng(`air-sea:china:${ctx.step}`).d100();
@@ -183,7 +205,8 @@ export function airSeaStep(ctx: Ctx): number {
   const jp = s.flags.japanJoined;
   const twGround = lose(a, 'taiwan', 'aircraft', rate(atTaiwan, r.groundKillTaiwanPm, cf));
   const japanKill = rate(atJapan, r.groundKillJapanPm, cf);
-  const usInJapan = Math.trunc((st.usa.aircraft * r.usJapanBasedPct) / 100);
+  const usAircraftIn = Math.trunc((st.usa.aircraft * usIn) / 100);
+  const usInJapan = Math.trunc((usAircraftIn * r.usJapanBasedPct) / 100);
   const inJapan = usInJapan + st.japan.aircraft;
   const usJapanGround = lose(
     a,
@@ -196,7 +219,7 @@ export function airSeaStep(ctx: Ctx): number {
 
   // 2. The air battle over the Strait: sorties against sorties.
   const cnSorties = rate(st.china.aircraft, r.chinaSortiePm);
-  const usSorties = us ? rate(st.usa.aircraft, bases ? r.usSortieBasesPm : r.usSortieNoBasesPm) : 0;
+  const usSorties = us ? rate(usAircraftIn, bases ? r.usSortieBasesPm : r.usSortieNoBasesPm) : 0;
   const jpSorties = jp ? rate(st.japan.aircraft, r.japanSortiePm) : 0;
   const twSorties = rate(st.taiwan.aircraft, r.taiwanSortiePm);
   const west = usSorties + jpSorties + twSorties;
@@ -223,14 +246,19 @@ export function airSeaStep(ctx: Ctx): number {
         a,
         'usa',
         'antiShip',
-        rate(st.usa.antiShip, r.usAntiShipSalvoPm, bases ? 100 : r.usAntiShipNoBasesPct),
+        rate(
+          Math.trunc((st.usa.antiShip * usIn) / 100),
+          r.usAntiShipSalvoPm,
+          bases ? 100 : r.usAntiShipNoBasesPct,
+        ),
       )
     : 0;
   const twFired = spend(a, 'taiwan', 'antiShip', rate(st.taiwan.antiShip, r.taiwanAntiShipSalvoPm));
   const jpFired = jp
     ? spend(a, 'japan', 'antiShip', rate(st.japan.antiShip, r.japanAntiShipSalvoPm))
     : 0;
-  const subs = (us ? st.usa.submarines : 0) + (jp ? st.japan.submarines : 0) + st.taiwan.submarines;
+  const usSubs = Math.trunc((st.usa.submarines * usIn) / 100);
+  const subs = usSubs + (jp ? st.japan.submarines : 0) + st.taiwan.submarines;
   const sunkByMissiles = rate(usFired + twFired + jpFired, r.alliedHitPm, wf);
   const sunkBySubs = rate(subs, r.subKillPm, wf);
   const sunk = sunkByMissiles + sunkBySubs;
@@ -241,8 +269,12 @@ export function airSeaStep(ctx: Ctx): number {
   // 4. China's anti-ship missiles against allied ships, carriers included.
   const exTw = Math.trunc((st.taiwan.surface * r.taiwanShipExposurePct) / 100);
   const exJp = jp ? Math.trunc((st.japan.surface * r.alliedShipExposurePct) / 100) : 0;
-  const exUs = us ? Math.trunc((st.usa.surface * r.alliedShipExposurePct) / 100) : 0;
-  const exCv = us ? Math.trunc((st.usa.carriers * r.carrierExposurePct) / 100) : 0;
+  const exUs = Math.trunc(
+    (Math.trunc((st.usa.surface * usIn) / 100) * r.alliedShipExposurePct) / 100,
+  );
+  const exCv = Math.trunc(
+    (Math.trunc((st.usa.carriers * usIn) / 100) * r.carrierExposurePct) / 100,
+  );
   const exposure = exTw + exJp + exUs + exCv;
   let twShips = 0;
   let jpShips = 0;
@@ -263,7 +295,7 @@ export function airSeaStep(ctx: Ctx): number {
     );
   }
   // Submarines are lost hunting the fleet: a steady toll, heavier for the side without sea control.
-  lose(a, 'usa', 'submarines', us ? rate(st.usa.submarines, r.submarineLossPm) : 0);
+  lose(a, 'usa', 'submarines', rate(usSubs, r.submarineLossPm));
 
   // 5. Sea control: ships, submarines and aircraft on each side.
   const seaPower = (side: AirSeaSide, on: boolean): number =>
@@ -294,6 +326,7 @@ export function airSeaStep(ctx: Ctx): number {
       inputs: {
         step: ctx.step,
         usIntervened: us,
+        usPresencePct: usIn,
         japanBasesOpen: bases,
         japanFighting: jp,
         chinaMissilesFired: units(fired),

@@ -76,6 +76,8 @@ export const KEY_EVENTS = [
   'taiwanLanding',
   /** The invasion fails for good: China's capacity to go on is broken. */
   'invasionRepulsed',
+  /** The PLA takes its first sector of Taiwan, and with it a port to land through. */
+  'portFalls',
   'taipeiFalls',
   'taiwanBlockade',
   'balticCapitalFalls',

@@ -147,6 +147,8 @@ export interface AirSeaState {
   airControl: number;
   /** Sea control around Taiwan at the last step, from China's side, -100..100. */
   seaControl: number;
+  /** Share of the full US posture in the Pacific at the last step of the war, 0..100. */
+  usPresence: number;
 }
 
 export interface EuropeCampaign {
@@ -443,6 +445,7 @@ function cloneAirSea(a: AirSeaState): AirSeaState {
     produced: cloneStocks(a.produced),
     airControl: a.airControl,
     seaControl: a.seaControl,
+    usPresence: a.usPresence,
   };
 }
 

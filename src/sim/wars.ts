@@ -1,4 +1,4 @@
-import { evacuateLodgement } from './campaigns/taiwan';
+import { settleLodgement } from './campaigns/taiwan';
 import { theaterName, type Ctx } from './context';
 import { LIMITED_WAR_LEVEL, THEATERS, type Flag, type Theater, type WarStatus } from './ids';
 import type { Scenario } from './scenario/schema';
@@ -214,7 +214,7 @@ export function settle(ctx: Ctx): void {
       ctx.setFlag(k, false);
     s.taiwan.phase = 'settled';
     s.taiwan.since = s.turn;
-    evacuateLodgement(ctx);
+    settleLodgement(ctx);
     markSettled(s, 'indoPacific');
     ctx.note(
       'indoPacific',

@@ -126,6 +126,18 @@ const PLA_HOLDS_GROUND: ShareMetric = {
   among: INVASION_LAUNCHED,
 };
 
+/**
+ * The share of invasions in which the PLA takes a first sector of Taiwan, with its port: the
+ * build-up ashore that a late or thinned US defence allows (CSIS: a port was what the PLA needed).
+ */
+const PLA_TAKES_PORT: ShareMetric = {
+  kind: 'share',
+  of: { event: 'portFalls' },
+  among: INVASION_LAUNCHED,
+};
+const PORT_WORDS =
+  'The share of invasions in which the PLA takes a first sector of Taiwan, and with it a port to land through (however the game then ends).';
+
 /** The share, in words, for the cases' setups. */
 const HOLDS_GROUND_WORDS =
   'The share of invasions after which the PLA holds ground on Taiwan when the game ends: Taipei fell, or PLA forces are still ashore (a settlement makes them withdraw).';
@@ -356,7 +368,7 @@ export const CASES: readonly ValidationCase[] = [
     kind: 'direction',
     group: 'lever',
     title: "Two fronts: a Russian offensive makes Taiwan's case worse",
-    setup: `The CSIS base case (US prompt, Japan's bases open, China invades). A: Russia also launches its Baltic offensive. B: Russia stays out. ${HOLDS_GROUND_WORDS}`,
+    setup: `The CSIS base case (US prompt, Japan's bases open, China invades). A: Russia also launches its Baltic offensive. B: Russia stays out. ${PORT_WORDS}`,
     a: {
       label: 'Russia attacks the Baltic states',
       scenario: 'two-front',
@@ -366,7 +378,7 @@ export const CASES: readonly ValidationCase[] = [
     sources: ['rutte-nyt-2025', 'rutte-bild-2025'],
     published:
       'The seeds\' premise: Xi would ask Putin to "keep us busy here in Europe", because a war in Europe draws US forces and attention from the Pacific. A Russian offensive should make the defence of Taiwan harder, not easier.',
-    metric: PLA_HOLDS_GROUND,
+    metric: PLA_TAKES_PORT,
     expect: 'higher',
     margin: SIGN_ONLY,
   },
@@ -490,7 +502,7 @@ export const CASES: readonly ValidationCase[] = [
     kind: 'direction',
     group: 'sensitivity',
     title: 'Sensitivity: US intervention timing',
-    setup: `The CSIS base case (China invades, Japan's bases open, Russia stays out). A: US intervention delayed by the scenario's number of days after the invasion begins. B: prompt, from its first step. ${HOLDS_GROUND_WORDS}`,
+    setup: `The CSIS base case (China invades, Japan's bases open, Russia stays out). A: US intervention delayed by the scenario's number of days after the invasion begins. B: prompt, from its first step. ${PORT_WORDS}`,
     a: {
       label: 'US delayed',
       scenario: 'two-front',
@@ -500,7 +512,7 @@ export const CASES: readonly ValidationCase[] = [
     sources: ['csis-2023'],
     published:
       'There is no "Ukraine model" for Taiwan: US forces had to join the fight at once; a late entry lets the PLA build up ashore and makes the defence far harder.',
-    metric: PLA_HOLDS_GROUND,
+    metric: PLA_TAKES_PORT,
     expect: 'higher',
     margin: SENSITIVITY_MARGIN,
   },

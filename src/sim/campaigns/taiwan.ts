@@ -205,16 +205,28 @@ function capacityBroken(ctx: Ctx): string | null {
 }
 
 /**
- * Under a settlement the PLA withdraws what it has ashore: the lodgement is evacuated and Taiwan
- * holds its island again.
+ * What a settlement does to the forces ashore follows the military situation: a lodgement that
+ * can still be supplied stays where it is (a ceasefire in place, Taiwan's status unresolved); one
+ * that is starving, or whose fleet is gone, is withdrawn under the terms.
  *
  * @example
- * evacuateLodgement(ctx); // in settle(), when both sides accept terms over Taiwan
+ * settleLodgement(ctx); // in settle(), when both sides accept terms over Taiwan
  */
-export function evacuateLodgement(ctx: Ctx): void {
+export function settleLodgement(ctx: Ctx): void {
   const s = ctx.s;
   const t = s.taiwan;
   if (t.ashore <= 0) return;
+  const r = ctx.sc.rules.taiwanOps;
+  const broken = capacityBroken(ctx);
+  if (!broken && t.ashoreSupply >= r.settlementHoldSupplyPct) {
+    ctx.note(
+      'indoPacific',
+      ['china', 'taiwan'],
+      `The ceasefire leaves ${t.ashore} points of PLA forces ashore (supplied at ${t.ashoreSupply}%), holding ${t.lodgement}% of the way to Taipei.`,
+      ctx.sc.roles.taiwanMain,
+    );
+    return;
+  }
   const n = t.ashore;
   t.ashore = 0;
   t.front = 0;
@@ -231,7 +243,7 @@ export function evacuateLodgement(ctx: Ctx): void {
   ctx.note(
     'indoPacific',
     ['china', 'taiwan'],
-    `Under the settlement the PLA withdraws its ${n} points of forces from Taiwan.`,
+    `Under the settlement the PLA withdraws its ${n} points of forces from Taiwan: ${broken ?? `supplied at only ${t.ashoreSupply}% (below ${r.settlementHoldSupplyPct}%)`}, the lodgement could not have held.`,
     ctx.sc.roles.taiwanMain,
   );
 }
@@ -381,6 +393,15 @@ function lodgementStep(ctx: Ctx): number {
     moved += n;
   }
   t.defenders[t.front] = t.defenders[t.front]! + moved;
+  // Reservists called up when the fleet sailed form new units and join the capital's defence.
+  const perDay = Math.max(1, Math.trunc(24 / sc.rules.clock.stepHours));
+  const flow = ctx.step % perDay === 0 ? r.reserveFlowPerDay : 0;
+  if (flow > 0) {
+    const last = sectors.length - 1;
+    t.defenders[last] = t.defenders[last]! + flow;
+    const reserve = forceById(s, sc.taiwanCampaign.reserveForce);
+    if (reserve) reserve.strength += flow;
+  }
   const sector = sectors[t.front]!;
   const readiness = avgGroundReadiness(s, 'china', sc.roles.chinaStaging) || 60;
   const twReadiness = avgGroundReadiness(s, 'taiwan', sc.roles.taiwanMain);
@@ -518,12 +539,10 @@ function takeSector(ctx: Ctx): void {
   t.front++;
   t.phase = 'breakout';
   t.since = s.turn;
-  ctx.note(
-    'indoPacific',
-    ['china', 'taiwan'],
-    `The PLA takes ${sector.name}${gains.length ? `, with ${gains.join(' and ')}` : ''}, and pushes on into ${sc.taiwanCampaign.sectors[t.front]!.name}.`,
-    sc.roles.taiwanMain,
-  );
+  const text = `The PLA takes ${sector.name}${gains.length ? `, with ${gains.join(' and ')}` : ''}, and pushes on into ${sc.taiwanCampaign.sectors[t.front]!.name}.`;
+  if (sector.port)
+    ctx.keyEvent('portFalls', 'indoPacific', ['china', 'taiwan'], text, sc.roles.taiwanMain);
+  else ctx.note('indoPacific', ['china', 'taiwan'], text, sc.roles.taiwanMain);
 }
 
 /** The forces ashore are destroyed: China lands again if it still can, else the invasion fails. */

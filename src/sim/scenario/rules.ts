@@ -23,6 +23,7 @@ export const RULE_KEYS = {
     'supplyNeedPm',
     'witherPm',
     'reserveMovePm',
+    'reserveFlowPerDay',
     'minAmphibPct',
     'minStagingPoints',
     'airSupportPct',
@@ -30,6 +31,7 @@ export const RULE_KEYS = {
     'pushedBackControl',
     'capitalHoldControl',
     'repulseSupportLoss',
+    'settlementHoldSupplyPct',
   ],
   /** The air and sea war around Taiwan: opening stocks, rates per 12-hour step, production. */
   airSea: [
@@ -38,6 +40,7 @@ export const RULE_KEYS = {
     'usaSubmarines',
     'usaAircraft',
     'usaAntiShip',
+    'usFullPosturePower',
     'chinaCarriers',
     'chinaSurface',
     'chinaSubmarines',

@@ -362,7 +362,12 @@ const TaiwanSector = z.strictObject({
   sources: sourceRefs,
 });
 const TaiwanCampaignDef = z
-  .strictObject({ sectors: z.array(TaiwanSector).min(1).max(12), sources: sourceRefs })
+  .strictObject({
+    sectors: z.array(TaiwanSector).min(1).max(12),
+    /** The force that reservists called up during the invasion join (a force id). */
+    reserveForce: id,
+    sources: sourceRefs,
+  })
   .superRefine((v, ctx) => {
     const sum = v.sectors.reduce((t, x) => t + x.defenceSharePct, 0);
     if (sum !== 100)
