@@ -366,3 +366,22 @@ describe('option costs and the calendar are figures', () => {
     expect(withFigures(0, { value: 50, source: 'judgement', why: 'the most' }).ok).toBe(true);
   });
 });
+
+describe('the bundled scenarios', () => {
+  for (const id of [
+    'two-front',
+    'europe-first',
+    'hague-target',
+    'skeptic',
+    'taiwan-alone',
+    'ukraine-falls',
+  ])
+    it(`${id}: every figure has a source or a judgement tag with its reason`, () => {
+      const r = loadScenarioFile(id);
+      if (!r.ok) throw new Error(r.error.map((e) => e.message).join('; '));
+      const p = provenance(r.value.resolved);
+      const untagged = p.figures.filter((f) => f.status === 'untagged').map((f) => f.path);
+      expect(untagged).toEqual([]);
+      expect(p.counts.total).toBeGreaterThan(1000);
+    });
+});
