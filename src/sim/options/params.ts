@@ -117,7 +117,7 @@ export const OPTION_SPECS = {
     slot: 'diplomatic',
     params: ['coordinationLoss'],
   },
-  'russia.propose-ceasefire': { actor: 'russia', slot: 'diplomatic', params: ['tensionRelief'] },
+  'russia.propose-ceasefire': { actor: 'russia', slot: 'diplomatic', params: [] },
   'russia.mobilise': {
     actor: 'russia',
     slot: 'military',
@@ -175,7 +175,7 @@ export const OPTION_SPECS = {
     needs: 'actor',
     params: ['deterrenceGain', 'nonAlignedDivisor'],
   },
-  'usa.negotiate': { actor: 'usa', slot: 'diplomatic', params: ['tensionRelief'] },
+  'usa.negotiate': { actor: 'usa', slot: 'diplomatic', params: [] },
   'usa.surge-production': {
     actor: 'usa',
     slot: 'economic',
@@ -237,13 +237,9 @@ export const OPTION_SPECS = {
     slot: 'diplomatic',
     params: ['nonAlignedShift', 'usResolveGain'],
   },
-  'taiwan.negotiate': {
-    actor: 'taiwan',
-    slot: 'diplomatic',
-    params: ['tensionRelief', 'supportLoss'],
-  },
+  'taiwan.negotiate': { actor: 'taiwan', slot: 'diplomatic', params: ['supportLoss'] },
   // Japan
-  'japan.open-bases': { actor: 'japan', slot: 'diplomatic', params: ['airSeaGain'] },
+  'japan.open-bases': { actor: 'japan', slot: 'diplomatic', params: [] },
   'japan.join-defence': {
     actor: 'japan',
     slot: 'military',
