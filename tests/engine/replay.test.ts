@@ -24,7 +24,9 @@ const played = game('two-front')
   .set('chinaCourse', 'invasion')
   .decide(1, 'usa', [{ type: 'usa.reaffirm-article5' }])
   .decide(2, 'usa', [{ type: 'usa.surge-production' }])
-  .decide(5, 'usa', [{ type: 'usa.intervene-taiwan' }])
+  // The invasion sails in turn 4, and the prompt-intervention lever brings the US in with it; the
+  // US seat's own choice in turn 5 is a Pacific reinforcement.
+  .decide(5, 'usa', [{ type: 'usa.reinforce-pacific' }])
   .turns(TURNS)
   .play();
 const record = played.replay();

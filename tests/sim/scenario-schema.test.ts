@@ -294,10 +294,10 @@ describe('malformed scenario files are refused with a path and a reason', () => 
   it('rejects a missing option parameter, a missing option and an unknown parameter', () => {
     expectProblem(
       broken((d) => {
-        delete d.options['china.blockade'].params.supplyLoss;
+        delete d.options['china.blockade'].params.globalEconomicCost;
       }),
       '$.options["china.blockade"].params',
-      'parameter "supplyLoss"',
+      'parameter "globalEconomicCost"',
       'missing',
     );
     expectProblem(
@@ -383,19 +383,12 @@ describe('malformed scenario files are refused with a path and a reason', () => 
     );
   });
 
-  it('rejects unordered combat columns and results', () => {
+  it('rejects an engagement curve whose anchors do not rise in force ratio', () => {
     expectProblem(
       broken((d) => {
-        d.combat.columns[2].minRatioPct = d.combat.columns[1].minRatioPct;
+        d.engagement.curve[2].ratioPct = d.engagement.curve[1].ratioPct;
       }),
-      '$.combat.columns[2].minRatioPct',
-      'expected more than',
-    );
-    expectProblem(
-      broken((d) => {
-        d.combat.results[1].minScore = -1000;
-      }),
-      '$.combat.results[1].minScore',
+      '$.engagement.curve[2].ratioPct',
       'expected more than',
     );
   });

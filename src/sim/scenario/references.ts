@@ -134,21 +134,13 @@ export function checkReferences(s: ScenarioShape, ctx: z.RefinementCtx): void {
         issue([...at, 'default'], `expected an integer, found ${def.default}`);
     }
   }
-  // Combat tables must be ordered so lookups are well defined.
-  s.combat.columns.forEach((c, i) => {
-    const prev = s.combat.columns[i - 1];
-    if (prev && c.minRatioPct <= prev.minRatioPct)
+  // The engagement curve is read by interpolation: its anchors must rise in force ratio.
+  s.engagement.curve.forEach((c, i) => {
+    const prev = s.engagement.curve[i - 1];
+    if (prev && c.ratioPct <= prev.ratioPct)
       issue(
-        ['combat', 'columns', i, 'minRatioPct'],
-        `expected more than ${prev.minRatioPct}, found ${c.minRatioPct}`,
-      );
-  });
-  s.combat.results.forEach((r, i) => {
-    const prev = s.combat.results[i - 1];
-    if (prev && r.minScore <= prev.minScore)
-      issue(
-        ['combat', 'results', i, 'minScore'],
-        `expected more than ${prev.minScore}, found ${r.minScore}`,
+        ['engagement', 'curve', i, 'ratioPct'],
+        `expected more than ${prev.ratioPct} (the anchors rise in force ratio), found ${c.ratioPct}`,
       );
   });
   // Each event draws from a random stream named by its id, and `once` is kept by id: a second

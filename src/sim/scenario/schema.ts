@@ -44,10 +44,18 @@ const figureTag = z.strictObject({
   why: z.string().min(3).max(300),
 });
 export type FigureTag = z.infer<typeof figureTag>;
-const figure = (n: z.ZodNumber) =>
-  z
-    .union([n, figureTag.extend({ value: n })])
-    .transform((v): number => (typeof v === 'number' ? v : v.value));
+const figure = (n: z.ZodNumber) => {
+  const tagged = figureTag.extend({ value: n });
+  // An object is read as a tag and anything else as a bare number, so a mistake gets the message
+  // of the form it was meant to be ("expected number, found "26""), not "none of the forms".
+  return z.unknown().transform((v, ctx): number => {
+    const isObject = typeof v === 'object' && v !== null && !Array.isArray(v);
+    const r = isObject ? tagged.safeParse(v) : n.safeParse(v);
+    if (r.success) return typeof r.data === 'number' ? r.data : r.data.value;
+    for (const issue of r.error.issues) ctx.addIssue({ ...issue, path: issue.path } as never);
+    return z.NEVER;
+  });
+};
 const intFigure = () => figure(z.number().int());
 
 const lonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
@@ -306,28 +314,6 @@ const OptionDef = z.strictObject({
   params: z.record(z.string(), figure(z.number())),
 });
 
-const CombatColumn = z.strictObject({
-  minRatioPct: z.number().int().min(0),
-  label: z.string().min(1).max(10),
-  shift: z.number().int().min(-100).max(100),
-});
-const CombatResult = z.strictObject({
-  minScore: z.number().int(),
-  result: z.enum(['attacker-routed', 'repulsed', 'stalemate', 'advance', 'breakthrough']),
-  attackerLossPct: pct,
-  defenderLossPct: pct,
-  controlShift: pct,
-});
-const Combat = z.strictObject({
-  columns: z.array(CombatColumn).min(2),
-  results: z.array(CombatResult).min(2),
-  terrain: z.record(z.enum(TERRAINS), z.number().int().min(-50).max(50)),
-  supplyDivisor: z.number().int().min(1),
-  airSeaDivisor: z.number().int().min(1),
-  readinessDivisor: z.number().int().min(1),
-  sources: sourceRefs,
-});
-
 /** One anchor of the engagement curve: what a 12-hour step gives at this effective force ratio. */
 const EngagementPoint = z.strictObject({
   ratioPct: z.number().int().min(0).max(10000),
@@ -559,7 +545,6 @@ export const ScenarioSchema = z
     roles: Roles,
     levers: z.record(z.enum(LEVER_NAMES as [LeverName, ...LeverName[]]), LeverDef),
     options: z.record(z.string(), OptionDef),
-    combat: Combat,
     engagement: Engagement,
     taiwanCampaign: TaiwanCampaignDef,
     rules: z.strictObject({ ...ruleSections, sources: sourceRefs }),
@@ -585,7 +570,6 @@ export type ScenarioEffect = z.infer<typeof Effect>;
 export type ScenarioEvent = z.infer<typeof ScriptedEvent>;
 export type OutcomeRule = z.infer<typeof Outcome>;
 export type TheaterOutcomeRule = z.infer<typeof TheaterOutcome>;
-export type CombatTable = z.infer<typeof Combat>;
 export type EngagementRules = z.infer<typeof Engagement>;
 export type RegionDef = z.infer<typeof Region>;
 export type ForceDef = z.infer<typeof Force>;
