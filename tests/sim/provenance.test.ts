@@ -374,6 +374,7 @@ describe('the bundled scenarios', () => {
     'hague-target',
     'skeptic',
     'taiwan-alone',
+    'csis-base',
     'ukraine-falls',
   ])
     it(`${id}: every figure has a source or a judgement tag with its reason`, () => {
