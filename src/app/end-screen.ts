@@ -1,4 +1,5 @@
-import { ESCALATION_LADDER, PLAYABLE_ACTORS, type KeyEventName } from '../sim/ids';
+import { theaterName } from '../sim/context';
+import { ESCALATION_LADDER, PLAYABLE_ACTORS, THEATERS, type KeyEventName } from '../sim/ids';
 import type { LogEntry } from '../sim/log';
 import type { TrackSnapshot } from '../sim/phases';
 import type { Scenario } from '../sim/scenario/schema';
@@ -164,6 +165,20 @@ export function endScreen(
         text: outcome?.label ?? 'The campaign ran its course',
       }),
       h('div', { class: 'end-actions' }, close, newGame),
+      ...(outcome?.theaters
+        ? [
+            h(
+              'ul',
+              { class: 'end-theaters', 'data-testid': 'outcome-theaters' },
+              ...THEATERS.map((t) => {
+                const end = outcome.theaters[t];
+                return h('li', {
+                  text: `${theaterName(t)}: ${end.label}${end.detail ? ` (${end.detail})` : ''}`,
+                });
+              }),
+            ),
+          ]
+        : []),
     ),
     h(
       'div',
