@@ -53,7 +53,7 @@ export interface ReplayMismatch {
  * The message for a record made under other rules, naming both versions.
  *
  * @example
- * rulesMismatch('1.0.0') // 'the replay was made under rules 1.0.0; this is rules 1.1.0 …'
+ * rulesMismatch('1.0.0') // 'the replay was made under rules 1.0.0; this is rules 2.0.0 …'
  */
 export function rulesMismatch(recorded: string): string {
   return `the replay was made under rules ${quoteSafe(recorded, 20)}; this is rules ${RULES_VERSION}. A game re-simulated under other rules would not be the game that was played, so it is not replayed: open it with the Second Front release of rules ${quoteSafe(recorded, 20)}`;

@@ -24,9 +24,12 @@ export const REPLAY_FORMAT_VERSION = 2;
  * these rules would only report a meaningless hash mismatch.
  *
  * History: 1.0.0 named six different rule sets (it was not bumped as the rules changed), so
- * 1.1.0 is the first version that names one; records of 1.0.0 are refused.
+ * 1.1.0 is the first version that names one; records of 1.0.0 are refused. 2.0.0 is Model 2:
+ * 12-hour operational steps, engagements on a force-ratio curve, the Taiwan campaign as forces
+ * with the air and sea war as stocks, Baltic axes, the US pool as units, blockade economics, wars
+ * per theater, nuclear use as a decision; every game from 1.x plays differently under it.
  */
-export const RULES_VERSION = '1.1.0';
+export const RULES_VERSION = '2.0.0';
 
 export type TurnDecisions = Partial<Record<ActorId, Decision[]>>;
 /** Who plays each seat. Background actors are always the AI and have no seat. */

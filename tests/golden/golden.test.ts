@@ -72,4 +72,15 @@ describe('a replay recorded before the rules changed', () => {
     expect(r.stderr + r.stdout).toContain(`made under rules 1.0.0; this is rules ${RULES_VERSION}`);
     expect(r.stderr + r.stdout).not.toMatch(/hash differs/);
   });
+
+  it('a golden game of rules 1.1.0 (before Model 2) is refused the same way', () => {
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', 'verify', 'tests/fixtures/replay-rules-1.1.0.json'],
+      { encoding: 'utf8' },
+    );
+    expect(r.status).toBe(2);
+    expect(r.stderr + r.stdout).toContain(`made under rules 1.1.0; this is rules ${RULES_VERSION}`);
+    expect(r.stderr + r.stdout).not.toMatch(/hash differs/);
+  });
 });
