@@ -9,7 +9,7 @@ const OPTION_INDEX = Object.fromEntries(OPTION_IDS.map((id, i) => [id, i])) as R
   OptionId,
   number
 >;
-import { draws } from './random';
+import { stream } from './random';
 import type { Scenario } from './scenario/schema';
 import type { Decision, GameState } from './state';
 
@@ -33,25 +33,41 @@ function scaleNoise(u: number, m: number): number {
   return m > 0 ? -m + Math.floor((u * (2 * m + 1)) / 10000) : 0;
 }
 
-const noiseCache = new WeakMap<
-  GameState,
-  { temperament: readonly number[]; turnWobble: readonly number[] }
->();
+interface NoiseDraws {
+  readonly temperament: readonly number[];
+  readonly turnWobble: readonly number[];
+}
 
-/** The turn's noise draws, shared by every actor deciding against the same state. */
-function noiseDraws(s: GameState): {
-  temperament: readonly number[];
-  turnWobble: readonly number[];
-} {
-  let d = noiseCache.get(s);
-  if (!d) {
-    d = {
-      temperament: draws(s.seed, 0, 'ai-temperament', OPTION_IDS.length, 0, 9999),
-      turnWobble: draws(s.seed, s.turn, 'ai-wobble', OPTION_IDS.length, 0, 9999),
-    };
-    noiseCache.set(s, d);
+// Noise is a pure function of the seed (temperament) and of the seed and turn (wobble): one entry
+// each is enough, since every actor of a turn asks in a row (a game at a time per thread).
+let temperamentSeed: string | null = null;
+let temperamentDraws: readonly number[] = [];
+let wobbleSeed: string | null = null;
+let wobbleTurn = -1;
+let wobbleDraws: NoiseDraws = { temperament: [], turnWobble: [] };
+
+/** The first `count` draws of `int(0, 9999)` from a named stream. */
+function drawList(seed: string, turn: number, purpose: string, count: number): number[] {
+  const r = stream(seed, turn, purpose);
+  const out = new Array<number>(count);
+  for (let i = 0; i < count; i++) out[i] = r.int(0, 9999);
+  return out;
+}
+
+/** The turn's noise draws, shared by every actor deciding in the same turn of the same game. */
+function noiseDraws(s: GameState): NoiseDraws {
+  if (s.seed === wobbleSeed && s.turn === wobbleTurn) return wobbleDraws;
+  if (s.seed !== temperamentSeed) {
+    temperamentDraws = drawList(s.seed, 0, 'ai-temperament', OPTION_IDS.length);
+    temperamentSeed = s.seed;
   }
-  return d;
+  wobbleDraws = {
+    temperament: temperamentDraws,
+    turnWobble: drawList(s.seed, s.turn, 'ai-wobble', OPTION_IDS.length),
+  };
+  wobbleSeed = s.seed;
+  wobbleTurn = s.turn;
+  return wobbleDraws;
 }
 
 /** Options that take no target or amount are the same decision every time: build them once. */
