@@ -9,7 +9,7 @@ const OPTION_INDEX = Object.fromEntries(OPTION_IDS.map((id, i) => [id, i])) as R
   OptionId,
   number
 >;
-import { draws } from './random';
+import { stream } from './random';
 import type { Scenario } from './scenario/schema';
 import type { Decision, GameState } from './state';
 
@@ -33,25 +33,41 @@ function scaleNoise(u: number, m: number): number {
   return m > 0 ? -m + Math.floor((u * (2 * m + 1)) / 10000) : 0;
 }
 
-const noiseCache = new WeakMap<
-  GameState,
-  { temperament: readonly number[]; turnWobble: readonly number[] }
->();
+interface NoiseDraws {
+  readonly temperament: readonly number[];
+  readonly turnWobble: readonly number[];
+}
 
-/** The turn's noise draws, shared by every actor deciding against the same state. */
-function noiseDraws(s: GameState): {
-  temperament: readonly number[];
-  turnWobble: readonly number[];
-} {
-  let d = noiseCache.get(s);
-  if (!d) {
-    d = {
-      temperament: draws(s.seed, 0, 'ai-temperament', OPTION_IDS.length, 0, 9999),
-      turnWobble: draws(s.seed, s.turn, 'ai-wobble', OPTION_IDS.length, 0, 9999),
-    };
-    noiseCache.set(s, d);
+// Noise is a pure function of the seed (temperament) and of the seed and turn (wobble): one entry
+// each is enough, since every actor of a turn asks in a row (a game at a time per thread).
+let temperamentSeed: string | null = null;
+let temperamentDraws: readonly number[] = [];
+let wobbleSeed: string | null = null;
+let wobbleTurn = -1;
+let wobbleDraws: NoiseDraws = { temperament: [], turnWobble: [] };
+
+/** The first `count` draws of `int(0, 9999)` from a named stream. */
+function drawList(seed: string, turn: number, purpose: string, count: number): number[] {
+  const r = stream(seed, turn, purpose);
+  const out = new Array<number>(count);
+  for (let i = 0; i < count; i++) out[i] = r.int(0, 9999);
+  return out;
+}
+
+/** The turn's noise draws, shared by every actor deciding in the same turn of the same game. */
+function noiseDraws(s: GameState): NoiseDraws {
+  if (s.seed === wobbleSeed && s.turn === wobbleTurn) return wobbleDraws;
+  if (s.seed !== temperamentSeed) {
+    temperamentDraws = drawList(s.seed, 0, 'ai-temperament', OPTION_IDS.length);
+    temperamentSeed = s.seed;
   }
-  return d;
+  wobbleDraws = {
+    temperament: temperamentDraws,
+    turnWobble: drawList(s.seed, s.turn, 'ai-wobble', OPTION_IDS.length),
+  };
+  wobbleSeed = s.seed;
+  wobbleTurn = s.turn;
+  return wobbleDraws;
 }
 
 /** Options that take no target or amount are the same decision every time: build them once. */
@@ -60,6 +76,8 @@ interface MenuEntry {
   readonly id: OptionId;
   readonly behaviour: (typeof BEHAVIOURS)[OptionId];
   readonly slot: DecisionSlot;
+  /** The slot's place in DECISION_SLOTS (the order decisions are listed in). */
+  readonly slotIndex: number;
   readonly index: number;
   readonly needs: 'region' | 'actor' | 'amount' | null;
   /** The decision itself, for options that take no target or amount (the same every time). */
@@ -75,6 +93,7 @@ function menuEntries(actor: ActorId): readonly MenuEntry[] {
       id,
       behaviour: BEHAVIOURS[id],
       slot: OPTION_SPECS[id].slot,
+      slotIndex: DECISION_SLOTS.indexOf(OPTION_SPECS[id].slot),
       index: OPTION_INDEX[id],
       needs: (OPTION_SPECS[id] as { needs?: MenuEntry['needs'] }).needs ?? null,
       plain: { type: id },
@@ -128,6 +147,13 @@ export function decideAI(s: GameState, sc: Scenario, actor: ActorId, explain = t
   const wobble = Math.trunc(noiseMax / 3);
   const { temperament, turnWobble } = noiseDraws(s);
   const scored: (ScoredOption & { decision: Decision })[] = [];
+  // The best option of each slot so far (the first of the highest utility, in menu order), kept
+  // as the options are scored: a batch (no explanation) needs nothing else, so it builds no
+  // scored list and no term records.
+  const bestDecision: (Decision | null)[] = [null, null, null, null];
+  const bestUtility = [0, 0, 0, 0];
+  const doctrine = sc.actors[actor].doctrine;
+  const riskScale = 150 - sc.actors[actor].traits.riskTolerance;
   const view = { s, sc, actor, memo: {} as Record<string, unknown> };
   for (const e of menuEntries(actor)) {
     if (e.slot === fixedSlot) continue;
@@ -144,6 +170,22 @@ export function decideAI(s: GameState, sc: Scenario, actor: ActorId, explain = t
     for (const d of variants) {
       if (e.behaviour.legal(view, d) !== null) continue;
       const assessed = e.behaviour.assess(view, d);
+      // `weigh` term by term, summed without building its record (the explanation builds it).
+      const utility =
+        noise +
+        Math.trunc((Math.trunc(assessed.gain) * doctrine.gain) / 100) +
+        Math.trunc(
+          (Math.trunc((Math.trunc(assessed.risk) * doctrine.risk) / 100) * riskScale) / 100,
+        ) +
+        Math.trunc((Math.trunc(assessed.cost) * doctrine.cost) / 100) +
+        Math.trunc((Math.trunc(assessed.alliance) * doctrine.alliance) / 100) +
+        Math.trunc((Math.trunc(assessed.domestic) * doctrine.domestic) / 100);
+      const k = e.slotIndex;
+      if (utility > 0 && (bestDecision[k] === null || utility > bestUtility[k]!)) {
+        bestDecision[k] = d;
+        bestUtility[k] = utility;
+      }
+      if (!explain) continue;
       const raw: UtilityTerms = {
         gain: Math.trunc(assessed.gain),
         risk: Math.trunc(assessed.risk),
@@ -151,20 +193,12 @@ export function decideAI(s: GameState, sc: Scenario, actor: ActorId, explain = t
         alliance: Math.trunc(assessed.alliance),
         domestic: Math.trunc(assessed.domestic),
       };
-      const weighted = weigh(sc, actor, raw);
-      const utility =
-        noise +
-        weighted.gain +
-        weighted.risk +
-        weighted.cost +
-        weighted.alliance +
-        weighted.domestic;
       scored.push({
         option: e.id,
         slot: e.slot,
         target: d.target,
         terms: raw,
-        weighted,
+        weighted: weigh(sc, actor, raw),
         noise,
         utility,
         decision: d,
@@ -173,15 +207,11 @@ export function decideAI(s: GameState, sc: Scenario, actor: ActorId, explain = t
   }
   const decisions: Decision[] = [];
   const chosen: OptionId[] = [];
-  for (const slot of DECISION_SLOTS) {
-    let best: (typeof scored)[number] | null = null;
-    for (const o of scored)
-      if (o.slot === slot && o.utility > 0 && (!best || o.utility > best.utility)) best = o;
-    if (best) {
-      decisions.push(best.decision);
-      chosen.push(best.decision.type);
+  for (const d of bestDecision)
+    if (d) {
+      decisions.push(d);
+      chosen.push(d.type);
     }
-  }
   if (!explain) return { decisions, reasoning: null };
   const ranked = scored.slice().sort((a, b) => b.utility - a.utility);
   const top = ranked

@@ -11,6 +11,12 @@ import { clamp, cloneState, type GameState, type Tracks } from './state';
  */
 export interface PhaseOptions {
   readonly inPlace?: boolean;
+  /**
+   * The briefing copies the previous turn's state even with `inPlace` (the engine keeps every
+   * turn-end state); a caller that keeps none (the plain loop) sets this to let it advance that
+   * state in place too.
+   */
+  readonly turnInPlace?: boolean;
   readonly quiet?: boolean;
   readonly hash?: boolean;
 }

@@ -234,6 +234,26 @@ function stagingAtStart(sc: Scenario): number {
   return n;
 }
 
+const HOMELAND = new WeakMap<Scenario, string[]>();
+
+/** Russia's own land regions in Europe (scenario order), outside occupied Ukraine. */
+function russianHomeland(sc: Scenario): string[] {
+  let ids = HOMELAND.get(sc);
+  if (!ids) {
+    ids = Object.keys(sc.regions).filter((id) => {
+      const r = sc.regions[id]!;
+      return (
+        r.theater === 'europe' &&
+        r.kind === 'land' &&
+        r.owner === 'russia' &&
+        id !== sc.roles.ukraineOccupied
+      );
+    });
+    HOMELAND.set(sc, ids);
+  }
+  return ids;
+}
+
 /**
  * How near Russia is to defeat against NATO, 0..100: 100 when Russian territory (Kaliningrad,
  * western Russia: land regions Russia owns in the scenario outside occupied Ukraine) is lost or
@@ -245,12 +265,10 @@ function stagingAtStart(sc: Scenario): number {
  * russiaDefeat(state, scenario).value // 0 while the offensive has not met Article 5
  */
 export function russiaDefeat(s: GameState, sc: Scenario): DefeatProspect {
-  for (const [id, r] of Object.entries(sc.regions)) {
-    if (r.theater !== 'europe' || r.kind !== 'land' || r.owner !== 'russia') continue;
-    if (id === sc.roles.ukraineOccupied) continue;
+  for (const id of russianHomeland(sc)) {
     const now = s.regions[id];
     if (now && (now.owner !== 'russia' || now.control < 100))
-      return { value: 100, why: `Russian territory threatened (${r.name})` };
+      return { value: 100, why: `Russian territory threatened (${sc.regions[id]!.name})` };
   }
   const attacking =
     s.europe.operation === 'incursion' ||

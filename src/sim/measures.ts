@@ -21,16 +21,37 @@ export function strength(
   regions: readonly string[] | null,
   kinds: readonly ForceKind[],
 ): number {
+  const list = forcesOf(s, actor);
+  // One kind or one region is the common case: compare directly instead of searching the list.
+  const oneKind = kinds.length === 1 ? kinds[0] : undefined;
+  const oneRegion = regions !== null && regions.length === 1 ? regions[0] : undefined;
   let total = 0;
-  for (const f of forcesOf(s, actor)) {
-    if (!kinds.includes(f.kind)) continue;
-    if (regions && !regions.includes(f.region)) continue;
+  for (let i = 0; i < list.length; i++) {
+    const f = list[i]!;
+    // A force at 0 adds 0 whatever its kind or region.
+    if (f.strength === 0) continue;
+    if (oneKind !== undefined ? f.kind !== oneKind : !kinds.includes(f.kind)) continue;
+    if (
+      regions !== null &&
+      (oneRegion !== undefined ? f.region !== oneRegion : !regions.includes(f.region))
+    )
+      continue;
     total += Math.trunc((f.strength * f.readiness) / 100);
   }
   return total;
 }
 
-const byActor = new WeakMap<ForceState[], { length: number; index: Map<ActorId, ForceState[]> }>();
+interface ActorIndex {
+  readonly length: number;
+  readonly index: Map<ActorId, ForceState[]>;
+}
+
+const byActor = new WeakMap<ForceState[], ActorIndex>();
+/** The index last used (one game runs at a time per thread: most calls hit it). */
+let lastForces: ForceState[] | null = null;
+let lastEntry: ActorIndex | null = null;
+
+const NO_FORCES: readonly ForceState[] = [];
 
 /**
  * An actor's forces, from an index kept per forces array. Forces are only ever appended (a
@@ -41,7 +62,7 @@ const byActor = new WeakMap<ForceState[], { length: number; index: Map<ActorId, 
  * forcesOf(state, 'russia').length // how many Russian force counters exist
  */
 export function forcesOf(s: GameState, actor: ActorId): readonly ForceState[] {
-  let entry = byActor.get(s.forces);
+  let entry = s.forces === lastForces ? lastEntry : byActor.get(s.forces);
   if (!entry || entry.length !== s.forces.length) {
     const index = new Map<ActorId, ForceState[]>();
     for (const f of s.forces) {
@@ -52,7 +73,9 @@ export function forcesOf(s: GameState, actor: ActorId): readonly ForceState[] {
     entry = { length: s.forces.length, index };
     byActor.set(s.forces, entry);
   }
-  return entry.index.get(actor) ?? [];
+  lastForces = s.forces;
+  lastEntry = entry;
+  return entry.index.get(actor) ?? NO_FORCES;
 }
 
 const byTheater = new WeakMap<Scenario, Record<Theater, string[]>>();

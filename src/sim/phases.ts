@@ -64,8 +64,9 @@ function header(ctx: Ctx, phase: Ctx['phase'], text: string): void {
  * const r = briefing(state, scenario); // r.state.turn === state.turn + 1
  */
 export function briefing(state: GameState, sc: Scenario, opts: PhaseOptions = {}): PhaseResult {
-  // The previous turn's end state is kept (replays, the viewer), so a new turn always copies.
-  const ctx = new Ctx(state, sc, 'briefing', { ...opts, inPlace: false }, 1);
+  // The previous turn's end state is kept (replays, the viewer), so a new turn copies, unless the
+  // caller keeps no turn-end state (`turnInPlace`).
+  const ctx = new Ctx(state, sc, 'briefing', { ...opts, inPlace: opts.turnInPlace === true }, 1);
   const s = ctx.s;
   s.turnStats = { combats: { nato: 0, china: 0, russia: 0 }, militaryActions: 0 };
   s.ukraine.russianOffensive = false;

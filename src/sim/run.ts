@@ -68,6 +68,9 @@ export function runPlain(sc: Scenario, opts: RunOptions): RunResult {
   const keep = opts.keepLog ?? true;
   const hashEach = opts.turnHashes ?? true;
   const po = { quiet: !keep, inPlace: true, hash: hashEach };
+  // The loop keeps no turn-end state, so after the first turn (whose copy leaves the initial
+  // state, which may share parts with the scenario, untouched) each turn advances in place.
+  const turnPo = { ...po, turnInPlace: true };
   const log: LogEntry[] = [];
   const push = (entries: readonly LogEntry[]): void => {
     if (keep) for (const e of entries) log.push(e);
@@ -78,7 +81,7 @@ export function runPlain(sc: Scenario, opts: RunOptions): RunResult {
   let s = createInitialState(sc, opts.seed, opts.levers);
   let rejection: RunResult['rejection'] = null;
   while (s.turn < lastTurn && !s.outcome) {
-    let r = briefing(s, sc, po);
+    let r = briefing(s, sc, s.turn === 0 ? po : turnPo);
     push(r.log);
     r = intelligence(r.state, sc, po);
     push(r.log);

@@ -31,12 +31,27 @@ function sum(ms: readonly Modifier[]): number {
   return t;
 }
 
+/** The calculus' ten readings, each 0..100 (before their weights). */
+export interface SecondFrontReadings {
+  readonly distraction: number;
+  readonly leverage: number;
+  readonly coordination: number;
+  readonly opportunity: number;
+  readonly credibility: number;
+  readonly readiness: number;
+  readonly tieDown: number;
+  readonly attrition: number;
+  readonly nuclear: number;
+  readonly mistrust: number;
+}
+
 /**
+ * The calculus' readings from the state.
+ *
  * @example
- * const c = secondFrontCalculus(state, scenario);
- * c.net > 0 // the factors favour attacking NATO this turn
+ * secondFrontReadings(state, scenario).distraction // 0..100
  */
-export function secondFrontCalculus(s: GameState, sc: Scenario): SecondFrontCalculus {
+export function secondFrontReadings(s: GameState, sc: Scenario): SecondFrontReadings {
   const w = sc.rules.secondFront;
   const distraction = usDistraction(s, sc);
   const leverage = s.flags.chinaRequestAccepted
@@ -69,37 +84,85 @@ export function secondFrontCalculus(s: GameState, sc: Scenario): SecondFrontCalc
   );
   const nuclear = clamp(w.nuclearBase + w.nuclearPerRung * s.tracks.escalation.europe, 0, 100);
   const mistrust = 100 - sc.actors.russia.traits.trustInPartners;
+  return {
+    distraction,
+    leverage,
+    coordination,
+    opportunity,
+    credibility,
+    readiness,
+    tieDown,
+    attrition,
+    nuclear,
+    mistrust,
+  };
+}
 
+/** The calculus in numbers only: what the AI weighs (the log's named terms are not built). */
+export interface SecondFrontNet {
+  /** Σ of the weighted gains. */
+  readonly gain: number;
+  /** Σ of the weighted costs (without the threshold). */
+  readonly cost: number;
+  /** gain − cost − threshold, as `secondFrontCalculus(...).net`. */
+  readonly net: number;
+  readonly readings: SecondFrontReadings;
+}
+
+/** A reading times its weight (the value of one term). */
+const weighted = (reading: number, weight: number): number => Math.trunc((reading * weight) / 100);
+
+/**
+ * The second-front calculus without its prose: the same sums and net as `secondFrontCalculus`.
+ *
+ * @example
+ * secondFrontNet(state, scenario).net === secondFrontCalculus(state, scenario).net // true
+ */
+export function secondFrontNet(s: GameState, sc: Scenario): SecondFrontNet {
+  const w = sc.rules.secondFront;
+  const r = secondFrontReadings(s, sc);
+  const gain =
+    weighted(r.distraction, w.distractionWeight) +
+    weighted(r.leverage, w.leverageWeight) +
+    weighted(r.coordination, w.coordinationWeight) +
+    weighted(r.opportunity, w.opportunityWeight);
+  const cost =
+    weighted(r.credibility, w.credibilityWeight) +
+    weighted(r.readiness, w.readinessWeight) +
+    weighted(r.tieDown, w.tieDownWeight) +
+    weighted(r.attrition, w.attritionWeight) +
+    weighted(r.nuclear, w.nuclearWeight) +
+    weighted(r.mistrust, w.mistrustWeight);
+  return { gain, cost, net: gain - cost - w.threshold, readings: r };
+}
+
+/**
+ * @example
+ * const c = secondFrontCalculus(state, scenario);
+ * c.net > 0 // the factors favour attacking NATO this turn
+ */
+export function secondFrontCalculus(s: GameState, sc: Scenario): SecondFrontCalculus {
+  const w = sc.rules.secondFront;
+  const r = secondFrontReadings(s, sc);
   const gains = [
-    term('NATO/US distraction', distraction, w.distractionWeight),
-    term("China's leverage", leverage, w.leverageWeight),
-    term('China–Russia coordination', coordination, w.coordinationWeight),
-    term('Baltic opportunity', opportunity, w.opportunityWeight),
+    term('NATO/US distraction', r.distraction, w.distractionWeight),
+    term("China's leverage", r.leverage, w.leverageWeight),
+    term('China–Russia coordination', r.coordination, w.coordinationWeight),
+    term('Baltic opportunity', r.opportunity, w.opportunityWeight),
   ];
   const costs = [
-    term('Article 5 credibility', credibility, w.credibilityWeight),
-    term('eastern-flank readiness', readiness, w.readinessWeight),
-    term('forces tied in Ukraine', tieDown, w.tieDownWeight),
-    term('attrition', attrition, w.attritionWeight),
-    term('nuclear risk', nuclear, w.nuclearWeight),
-    term('mistrust of China', mistrust, w.mistrustWeight),
+    term('Article 5 credibility', r.credibility, w.credibilityWeight),
+    term('eastern-flank readiness', r.readiness, w.readinessWeight),
+    term('forces tied in Ukraine', r.tieDown, w.tieDownWeight),
+    term('attrition', r.attrition, w.attritionWeight),
+    term('nuclear risk', r.nuclear, w.nuclearWeight),
+    term('mistrust of China', r.mistrust, w.mistrustWeight),
   ];
   return {
     gains,
     costs,
     net: sum(gains) - sum(costs) - w.threshold,
-    readings: {
-      distraction,
-      leverage,
-      coordination,
-      opportunity,
-      credibility,
-      readiness,
-      tieDown,
-      attrition,
-      nuclear,
-      mistrust,
-    },
+    readings: { ...r },
   };
 }
 

@@ -4,7 +4,7 @@ import { LIMITED_WAR_LEVEL, type ForceKind, type Theater } from './ids';
 import { europeAirSea, indoPacificAirSea } from './measures';
 import { param } from './options/types';
 import type { Scenario, UsLocation, UsUnitDef } from './scenario/schema';
-import type { GameState } from './state';
+import type { GameState, UsUnitState } from './state';
 import { committedStrength, pacificShare, usUnitDefs } from './us-pool';
 
 export {
@@ -233,15 +233,29 @@ function candidates(
 ): number[] {
   const defs = usUnitDefs(sc);
   const list: { i: number; h: number }[] = [];
-  s.us.units.forEach((u, i) => {
+  const units = s.us.units;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
     const def = defs[i]!;
-    if (u.strength === 0 || !kinds.includes(def.kind) || u.at === 'transit') return;
-    if (u.at !== 'conus' && u.at !== to) return;
-    if (u.at === to && (!region || u.region === region || skipRegions.includes(u.region))) return;
+    if (!isCandidate(u, def, to, kinds, region, skipRegions) || u.at === 'transit') continue;
     list.push({ i, h: transitHours(sc, def, u.at, to) });
-  });
+  }
   list.sort((a, b) => a.h - b.h || a.i - b.i);
   return list.map((c) => c.i);
+}
+
+/** Whether a unit can answer a reinforcement order (see `candidates`). */
+function isCandidate(
+  u: UsUnitState,
+  def: UsUnitDef,
+  to: Theater,
+  kinds: readonly ForceKind[],
+  region: string | undefined,
+  skipRegions: readonly string[],
+): boolean {
+  if (u.strength === 0 || !kinds.includes(def.kind) || u.at === 'transit') return false;
+  if (u.at !== 'conus' && u.at !== to) return false;
+  return !(u.at === to && (!region || u.region === region || skipRegions.includes(u.region)));
 }
 
 /**
@@ -298,5 +312,10 @@ export function availableUnits(
   region?: string,
   skipRegions: readonly string[] = [],
 ): number {
-  return candidates(s, sc, to, kinds, region, skipRegions).length;
+  const defs = usUnitDefs(sc);
+  const units = s.us.units;
+  let n = 0;
+  for (let i = 0; i < units.length; i++)
+    if (isCandidate(units[i]!, defs[i]!, to, kinds, region, skipRegions)) n++;
+  return n;
 }

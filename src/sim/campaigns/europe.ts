@@ -96,7 +96,13 @@ export function europeTurn(ctx: Ctx): void {
 
 const NATO_REGIONS = new WeakMap<Scenario, string[]>();
 
-function natoRegions(sc: Scenario): string[] {
+/**
+ * The ids of NATO's regions (scenario order), computed once per scenario.
+ *
+ * @example
+ * natoRegions(scenario).some((id) => state.regions[id]?.owner === 'russia') // allied ground held
+ */
+export function natoRegions(sc: Scenario): string[] {
   let list = NATO_REGIONS.get(sc);
   if (!list) {
     list = Object.keys(sc.regions).filter((r) => sc.regions[r]!.nato);

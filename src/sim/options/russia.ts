@@ -2,10 +2,10 @@ import type { Ctx } from '../context';
 import { signalBlocked } from '../escalation';
 import { GROUND, forcesOf, strength } from '../measures';
 import { clamp } from '../state';
-import { secondFrontCalculus } from '../second-front';
+import { secondFrontNet } from '../second-front';
 import { costTerms, memo, param, terms, type OptionBehaviour, type View } from './types';
 
-const calculus = (v: View) => memo(v, 'second-front', () => secondFrontCalculus(v.s, v.sc));
+const calculus = (v: View) => memo(v, 'second-front', () => secondFrontNet(v.s, v.sc));
 
 /**
  * Russia's menu. Its attack options (limited incursion, Baltic offensive) and its answer to
@@ -15,8 +15,8 @@ const calculus = (v: View) => memo(v, 'second-front', () => secondFrontCalculus(
 
 function calculusTerms(v: View, gainPct: number, costPct: number): { gain: number; risk: number } {
   const c = calculus(v);
-  const gain = c.gains.reduce((t, m) => t + m.value, 0);
-  const cost = c.costs.reduce((t, m) => t + m.value, 0) + v.sc.rules.secondFront.threshold;
+  const gain = c.gain;
+  const cost = c.cost + v.sc.rules.secondFront.threshold;
   return { gain: Math.trunc((gain * gainPct) / 100), risk: -Math.trunc((cost * costPct) / 100) };
 }
 
@@ -248,7 +248,7 @@ export const russia = {
       const c = calculus(v);
       return terms({
         gain:
-          Math.trunc(c.readings.attrition! / ai.ceasefireAttritionDivisor) +
+          Math.trunc(c.readings.attrition / ai.ceasefireAttritionDivisor) +
           (attacking(v) ? ai.ceasefireWhileAttacking : 0) +
           (c.net > 0 ? ai.ceasefireNetPositive : 0) -
           ai.ceasefireOffset,

@@ -1,3 +1,4 @@
+import { natoRegions } from '../campaigns/europe';
 import { russiaDefeat } from '../escalation';
 import { NUCLEAR_SIGNAL_LEVEL } from '../ids';
 import { hasFought, settle } from '../wars';
@@ -11,7 +12,7 @@ import { costTerms, memo, terms, type OptionBehaviour, type View } from './types
 
 const holdsAlliedTerritory = (v: View): boolean =>
   memo(v, 'holds-allied', () =>
-    Object.entries(v.sc.regions).some(([id, r]) => r.nato && v.s.regions[id]?.owner === 'russia'),
+    natoRegions(v.sc).some((id) => v.s.regions[id]?.owner === 'russia'),
   );
 
 export const settlement = {
