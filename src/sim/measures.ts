@@ -1,6 +1,7 @@
 import type { ActorId, ForceKind, Theater } from './ids';
 import type { Scenario } from './scenario/schema';
-import { clamp, type ForceState, type GameState } from './state';
+import { clamp, type GameState } from './state';
+import { forcesOf } from './force-index';
 import { usForcesIn, usPoolUnits } from './us-pool';
 
 /**
@@ -22,9 +23,11 @@ export function strength(
   kinds: readonly ForceKind[],
 ): number {
   const list = forcesOf(s, actor);
-  // One kind or one region is the common case: compare directly instead of searching the list.
+  // One kind or one region is the common case: compare directly instead of searching the list;
+  // a theater's regions (the longest lists) are looked up in their set.
   const oneKind = kinds.length === 1 ? kinds[0] : undefined;
   const oneRegion = regions !== null && regions.length === 1 ? regions[0] : undefined;
+  const set = regions !== null && regions.length > 4 ? (THEATER_SETS.get(regions) ?? null) : null;
   let total = 0;
   for (let i = 0; i < list.length; i++) {
     const f = list[i]!;
@@ -33,7 +36,11 @@ export function strength(
     if (oneKind !== undefined ? f.kind !== oneKind : !kinds.includes(f.kind)) continue;
     if (
       regions !== null &&
-      (oneRegion !== undefined ? f.region !== oneRegion : !regions.includes(f.region))
+      (oneRegion !== undefined
+        ? f.region !== oneRegion
+        : set !== null
+          ? !set.has(f.region)
+          : !regions.includes(f.region))
     )
       continue;
     total += Math.trunc((f.strength * f.readiness) / 100);
@@ -41,44 +48,11 @@ export function strength(
   return total;
 }
 
-interface ActorIndex {
-  readonly length: number;
-  readonly index: Map<ActorId, ForceState[]>;
-}
-
-const byActor = new WeakMap<ForceState[], ActorIndex>();
-/** The index last used (one game runs at a time per thread: most calls hit it). */
-let lastForces: ForceState[] | null = null;
-let lastEntry: ActorIndex | null = null;
-
-const NO_FORCES: readonly ForceState[] = [];
-
-/**
- * An actor's forces, from an index kept per forces array. Forces are only ever appended (a
- * destroyed force keeps strength 0), so the array and its length identify the index; the force
- * objects themselves are shared, so strength changes show through without a rebuild.
- *
- * @example
- * forcesOf(state, 'russia').length // how many Russian force counters exist
- */
-export function forcesOf(s: GameState, actor: ActorId): readonly ForceState[] {
-  let entry = s.forces === lastForces ? lastEntry : byActor.get(s.forces);
-  if (!entry || entry.length !== s.forces.length) {
-    const index = new Map<ActorId, ForceState[]>();
-    for (const f of s.forces) {
-      const list = index.get(f.actor);
-      if (list) list.push(f);
-      else index.set(f.actor, [f]);
-    }
-    entry = { length: s.forces.length, index };
-    byActor.set(s.forces, entry);
-  }
-  lastForces = s.forces;
-  lastEntry = entry;
-  return entry.index.get(actor) ?? NO_FORCES;
-}
+export { forcesOf } from './force-index';
 
 const byTheater = new WeakMap<Scenario, Record<Theater, string[]>>();
+/** The region sets of the theater lists `theaterRegions` hands out (never changed after). */
+const THEATER_SETS = new WeakMap<readonly string[], ReadonlySet<string>>();
 
 /**
  * The region ids of a theater (computed once per scenario).
@@ -86,7 +60,7 @@ const byTheater = new WeakMap<Scenario, Record<Theater, string[]>>();
  * @example
  * strength(state, 'china', theaterRegions(scenario, 'indoPacific'), ['naval', 'air', 'missile'])
  */
-export function theaterRegions(sc: Scenario, theater: Theater): string[] {
+export function theaterRegions(sc: Scenario, theater: Theater): readonly string[] {
   let m = byTheater.get(sc);
   if (!m) {
     const ids = Object.keys(sc.regions);
@@ -95,6 +69,8 @@ export function theaterRegions(sc: Scenario, theater: Theater): string[] {
       europe: ids.filter((r) => sc.regions[r]!.theater === 'europe'),
     };
     byTheater.set(sc, m);
+    THEATER_SETS.set(m.indoPacific, new Set(m.indoPacific));
+    THEATER_SETS.set(m.europe, new Set(m.europe));
   }
   return m[theater];
 }

@@ -1,4 +1,4 @@
-import { GROUND, balanceShare, strength } from './measures';
+import { GROUND, balanceShare, forcesOf, strength } from './measures';
 import type { Modifier } from './log';
 import type { Scenario } from './scenario/schema';
 import { clamp, type GameState } from './state';
@@ -179,8 +179,7 @@ export function usDistraction(s: GameState, sc: Scenario): number {
   let total = 0;
   let pacific = committedStrength(s, 'indoPacific', false);
   for (const u of s.us.units) total += u.strength;
-  for (const f of s.forces) {
-    if (f.actor !== 'usa') continue;
+  for (const f of forcesOf(s, 'usa')) {
     total += f.strength;
     if (sc.regions[f.region]?.theater === 'indoPacific') pacific += f.strength;
   }

@@ -1,3 +1,4 @@
+import { forcesOf } from './force-index';
 import type { ForceKind, Theater } from './ids';
 import type { Scenario, UsUnitDef } from './scenario/schema';
 import type { GameState, UsForcesState, UsUnitState } from './state';
@@ -93,8 +94,10 @@ export function usForcesIn(
   kinds?: readonly ForceKind[],
 ): number {
   let total = usUnitPower(s, sc, theater, kinds);
-  for (const f of s.forces) {
-    if (f.actor !== 'usa' || sc.regions[f.region]?.theater !== theater) continue;
+  const us = forcesOf(s, 'usa');
+  for (let i = 0; i < us.length; i++) {
+    const f = us[i]!;
+    if (f.strength === 0 || sc.regions[f.region]?.theater !== theater) continue;
     if (kinds && !kinds.includes(f.kind)) continue;
     total += Math.trunc((f.strength * f.readiness) / 100);
   }
