@@ -65,7 +65,9 @@ export function updateMiscalc(ctx: Ctx, militaryActions: number): void {
   ctx.adjust(
     'miscalcRisk',
     to - from,
-    `derived: base ${m.base} + ${m.perEscalationLevel}×ladders ${esc.indoPacific + esc.europe} + ${m.perMilitaryAction}×military actions ${militaryActions} = ${target}; moves halfway, less decay ${m.decayPerTurn}`,
+    ctx.quiet
+      ? ''
+      : `derived: base ${m.base} + ${m.perEscalationLevel}×ladders ${esc.indoPacific + esc.europe} + ${m.perMilitaryAction}×military actions ${militaryActions} = ${target}; moves halfway, less decay ${m.decayPerTurn}`,
   );
 }
 

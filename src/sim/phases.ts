@@ -46,6 +46,12 @@ const SLOT_RANK = new Map<OptionId, number>(
 const bySlot = (a: Decision, b: Decision): number =>
   SLOT_RANK.get(a.type)! - SLOT_RANK.get(b.type)!;
 
+/** Whether decisions are already in slot order (the AI's are): the stable sort would keep them. */
+function inSlotOrder(ds: readonly Decision[]): boolean {
+  for (let i = 1; i < ds.length; i++) if (bySlot(ds[i - 1]!, ds[i]!) > 0) return false;
+  return true;
+}
+
 /** Options whose use is secret between the parties (fog of war). */
 const SECRET: readonly OptionId[] = [
   'china.ask-russia-second-front',
@@ -71,11 +77,12 @@ export function briefing(state: GameState, sc: Scenario, opts: PhaseOptions = {}
   s.turnStats = { combats: { nato: 0, china: 0, russia: 0 }, militaryActions: 0 };
   s.ukraine.russianOffensive = false;
   const e = s.tracks.escalation;
-  header(
-    ctx,
-    'briefing',
-    `Turn ${s.turn} (hour ${s.hour}): Indo-Pacific at rung ${e.indoPacific}, Europe at rung ${e.europe}.`,
-  );
+  if (!ctx.quiet)
+    header(
+      ctx,
+      'briefing',
+      `Turn ${s.turn} (hour ${s.hour}): Indo-Pacific at rung ${e.indoPacific}, Europe at rung ${e.europe}.`,
+    );
   deliver(ctx);
   scriptedEvents(ctx);
   return { state: s, log: ctx.log };
@@ -207,7 +214,7 @@ export function adjudicate(
     const how = by[actor] ?? 'ai';
     // Each seat's decisions take effect in slot order (military, diplomatic, information,
     // economic), whatever order they were submitted in.
-    for (const d of seat.length > 1 ? [...seat].sort(bySlot) : seat) list.push({ d, how });
+    for (const d of inSlotOrder(seat) ? seat : [...seat].sort(bySlot)) list.push({ d, how });
     const done: Decision[] = [];
     for (const { d, how } of list) {
       const why = whyIllegal(s, sc, actor, d, how === 'lever');
