@@ -59,23 +59,51 @@ export function trackValue(s: GameState, path: TrackPath): number {
  * holds(state, { fought: 'indoPacific' }) // fighting there at some point
  */
 export function holds(s: GameState, c: Condition): boolean {
-  if ('flag' in c) return s.flags[c.flag] === (c.is ?? true);
-  if ('track' in c) {
-    const v = trackValue(s, c.track);
-    return (c.gte === undefined || v >= c.gte) && (c.lte === undefined || v <= c.lte);
+  let test = compiled.get(c);
+  if (!test) {
+    test = compile(c);
+    compiled.set(c, test);
   }
-  if ('event' in c) return s.keyEvents.some((e) => e.name === c.event);
+  return test(s);
+}
+
+/** A condition's test, built once per condition object (scenario conditions never change). */
+type Test = (s: GameState) => boolean;
+
+const compiled = new WeakMap<Condition, Test>();
+
+/** The condition's kind is found once; its test reads the condition's fields as `holds` did. */
+function compile(c: Condition): Test {
+  if ('flag' in c) return (s) => s.flags[c.flag] === (c.is ?? true);
+  if ('track' in c)
+    return (s) => {
+      const v = trackValue(s, c.track);
+      return (c.gte === undefined || v >= c.gte) && (c.lte === undefined || v <= c.lte);
+    };
+  if ('event' in c) return (s) => s.keyEvents.some((e) => e.name === c.event);
   if ('turn' in c)
-    return (
+    return (s) =>
       (c.turn.gte === undefined || s.turn >= c.turn.gte) &&
-      (c.turn.lte === undefined || s.turn <= c.turn.lte)
-    );
-  if ('lever' in c) return s.levers[c.lever] === c.eq;
-  if ('war' in c) return c.is.includes(s.wars[c.war].status);
-  if ('fought' in c) return hasFought(s, c.fought) === (c.is ?? true);
-  if ('all' in c) return c.all.every((x) => holds(s, x));
-  if ('any' in c) return c.any.some((x) => holds(s, x));
-  return !holds(s, c.not);
+      (c.turn.lte === undefined || s.turn <= c.turn.lte);
+  if ('lever' in c) return (s) => s.levers[c.lever] === c.eq;
+  if ('war' in c) return (s) => c.is.includes(s.wars[c.war].status);
+  if ('fought' in c) return (s) => hasFought(s, c.fought) === (c.is ?? true);
+  if ('all' in c) {
+    const parts = c.all.map(compile);
+    return (s) => {
+      for (const t of parts) if (!t(s)) return false;
+      return true;
+    };
+  }
+  if ('any' in c) {
+    const parts = c.any.map(compile);
+    return (s) => {
+      for (const t of parts) if (t(s)) return true;
+      return false;
+    };
+  }
+  const inner = compile(c.not);
+  return (s) => !inner(s);
 }
 
 /**

@@ -15,22 +15,20 @@ export function scriptedEvents(ctx: Ctx): void {
   for (const ev of ctx.sc.events) {
     if (ev.once && s.fired.includes(ev.id)) continue;
     if (!holds(s, ev.trigger)) continue;
-    let roll: { stream: string; die: 'd100'; value: number; target: number } | null = null;
-    if (ev.chancePct < 100) {
-      const r = ctx.rng(`event:${ev.id}`);
-      roll = { stream: r.label, die: 'd100', value: r.d100(), target: ev.chancePct };
-      if (roll.value > ev.chancePct) continue;
-    }
+    // The d100 against the event's chance (none at 100%).
+    const roll = ev.chancePct < 100 ? ctx.rng(`event:${ev.id}`).d100() : null;
+    if (roll !== null && roll > ev.chancePct) continue;
     if (!s.fired.includes(ev.id)) s.fired.push(ev.id);
-    ctx.emit({
-      type: 'inject',
-      eventId: ev.id,
-      title: ev.title,
-      theater: ev.theater,
-      actors: [],
-      visibleTo: 'all',
-      text: `${ev.title}: ${ev.text}${roll ? ` (chance ${ev.chancePct}%, roll ${roll.value})` : ''}`,
-    });
+    if (!ctx.quiet)
+      ctx.emit({
+        type: 'inject',
+        eventId: ev.id,
+        title: ev.title,
+        theater: ev.theater,
+        actors: [],
+        visibleTo: 'all',
+        text: `${ev.title}: ${ev.text}${roll !== null ? ` (chance ${ev.chancePct}%, roll ${roll})` : ''}`,
+      });
     for (const e of ev.effects) applyEffect(ctx, e, ev.title);
     ctx.tick();
   }
