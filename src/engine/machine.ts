@@ -58,6 +58,11 @@ export interface GameInput {
    * set the pace). Off by default: headless runs go straight through.
    */
   readonly paced?: boolean;
+  /**
+   * Nobody but this actor will read a turn-end state (runEngine: it returns only the final one):
+   * after its first briefing, which copies, each turn advances the state in place.
+   */
+  readonly turnInPlace?: boolean;
 }
 
 export interface GameContext {
@@ -67,6 +72,10 @@ export interface GameContext {
   readonly keepLog: boolean;
   readonly po: PhaseOptions;
   readonly paced: boolean;
+  /** `GameInput.turnInPlace`. */
+  readonly ownsTurns: boolean;
+  /** The next briefing may advance the state in place (`ownsTurns`, after the first briefing). */
+  turnInPlace: boolean;
   state: GameState;
   /** Append-only; the array is owned by this actor and grows in place. */
   log: LogEntry[];
@@ -172,8 +181,9 @@ export const gameMachine = setup({
           });
     }),
     runBriefing: assign(({ context }) => {
-      const r = briefing(context.state, context.sc, context.po);
-      return { state: r.state, log: append(context, r.log) };
+      const po = context.turnInPlace ? { ...context.po, turnInPlace: true } : context.po;
+      const r = briefing(context.state, context.sc, po);
+      return { state: r.state, log: append(context, r.log), turnInPlace: context.ownsTurns };
     }),
     runIntelligence: assign(({ context }) => {
       const r = intelligence(context.state, context.sc, context.po);
@@ -276,6 +286,8 @@ export const gameMachine = setup({
     turnLimit: input.turnLimit,
     keepLog: input.keepLog ?? true,
     paced: input.paced ?? false,
+    ownsTurns: input.turnInPlace ?? false,
+    turnInPlace: false,
     po: { quiet: !(input.keepLog ?? true), inPlace: true, hash: input.turnHashes ?? true },
     state: input.from?.state ?? createInitialState(input.sc, input.seed, input.levers),
     log: [...(input.from?.log ?? [])],

@@ -37,6 +37,8 @@ export function runEngine(sc: Scenario, opts: RunOptions & { from?: Checkpoint }
       turnLimit: opts.turns ?? sc.calendar.maxTurns,
       keepLog: opts.keepLog ?? true,
       turnHashes: opts.turnHashes ?? true,
+      // Only the final state leaves this function: the turns may advance in place.
+      turnInPlace: true,
       ...(opts.from ? { from: opts.from } : {}),
     },
   });
