@@ -82,6 +82,8 @@ interface MenuEntry {
   readonly needs: 'region' | 'actor' | 'amount' | null;
   /** The decision itself, for options that take no target or amount (the same every time). */
   readonly plain: Decision;
+  /** `[plain]`, built once. */
+  readonly plainList: readonly Decision[];
 }
 
 const MENU_ENTRIES = new Map<string, readonly MenuEntry[]>();
@@ -89,15 +91,19 @@ const MENU_ENTRIES = new Map<string, readonly MenuEntry[]>();
 function menuEntries(actor: ActorId): readonly MenuEntry[] {
   let entries = MENU_ENTRIES.get(actor);
   if (!entries) {
-    entries = optionsOf(actor).map((id) => ({
-      id,
-      behaviour: BEHAVIOURS[id],
-      slot: OPTION_SPECS[id].slot,
-      slotIndex: DECISION_SLOTS.indexOf(OPTION_SPECS[id].slot),
-      index: OPTION_INDEX[id],
-      needs: (OPTION_SPECS[id] as { needs?: MenuEntry['needs'] }).needs ?? null,
-      plain: { type: id },
-    }));
+    entries = optionsOf(actor).map((id) => {
+      const plain: Decision = { type: id };
+      return {
+        id,
+        behaviour: BEHAVIOURS[id],
+        slot: OPTION_SPECS[id].slot,
+        slotIndex: DECISION_SLOTS.indexOf(OPTION_SPECS[id].slot),
+        index: OPTION_INDEX[id],
+        needs: (OPTION_SPECS[id] as { needs?: MenuEntry['needs'] }).needs ?? null,
+        plain,
+        plainList: [plain],
+      };
+    });
     MENU_ENTRIES.set(actor, entries);
   }
   return entries;
@@ -157,8 +163,6 @@ export function decideAI(s: GameState, sc: Scenario, actor: ActorId, explain = t
   const view = { s, sc, actor, memo: {} as Record<string, unknown> };
   for (const e of menuEntries(actor)) {
     if (e.slot === fixedSlot) continue;
-    const noise =
-      scaleNoise(temperament[e.index]!, noiseMax) + scaleNoise(turnWobble[e.index]!, wobble);
     // Candidates are built well-formed from the menu, so only the rules need checking.
     if (courseForbids(s, actor, e.id) !== null) continue;
     const variants: readonly Decision[] =
@@ -166,9 +170,16 @@ export function decideAI(s: GameState, sc: Scenario, actor: ActorId, explain = t
         ? (e.behaviour.amounts?.(view) ?? []).map((amount) => ({ type: e.id, amount }))
         : e.needs
           ? (e.behaviour.targets?.(view) ?? []).map((target) => ({ type: e.id, target }))
-          : [e.plain];
+          : e.plainList;
+    let noise = 0;
+    let noiseDrawn = false;
     for (const d of variants) {
       if (e.behaviour.legal(view, d) !== null) continue;
+      if (!noiseDrawn) {
+        noise =
+          scaleNoise(temperament[e.index]!, noiseMax) + scaleNoise(turnWobble[e.index]!, wobble);
+        noiseDrawn = true;
+      }
       const assessed = e.behaviour.assess(view, d);
       // `weigh` term by term, summed without building its record (the explanation builds it).
       const utility =
