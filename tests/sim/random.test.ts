@@ -57,6 +57,8 @@ describe("the generator is seedrandom's Alea, bit for bit", () => {
     same('bench-9999', 26, 'taiwan:landing:6');
     same('', 0, '');
     same('ünïcødé ✈', 3, '台湾:海峡');
+    // The largest char codes push Mash's state to its highest values.
+    same('\uffff'.repeat(64), 99_999, '\uffff'.repeat(256));
     fc.assert(
       fc.property(
         fc.string({ maxLength: 16, unit: 'binary' }),
