@@ -40,7 +40,7 @@ function stepUntilStill(d: GameDriver): void {
 describe('bundled scenarios', () => {
   it('are the files in scenarios/, with the same hashes as the CLI loads', () => {
     expect(bundledScenarioIds()[0]).toBe('two-front');
-    expect(bundledScenarioIds()).toHaveLength(6);
+    expect(bundledScenarioIds()).toHaveLength(7);
     for (const id of bundledScenarioIds()) {
       const b = loadBundled(id);
       const c = loadScenarioFile(id);

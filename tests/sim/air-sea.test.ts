@@ -87,16 +87,20 @@ describe('Japan’s bases', () => {
     const sortiesWith = num(a.entry, 'alliedSorties');
     const sortiesWithout = num(b.entry, 'alliedSorties');
     expect(sortiesWith).toBeGreaterThan(sortiesWithout);
-    expect(units(rate(SC.rules.airSea.usaAircraft * MILLI, AS.usSortieBasesPm))).toBe(
-      a.entry!.inputs['alliedSorties'],
-    );
-    expect(units(rate(SC.rules.airSea.usaAircraft * MILLI, AS.usSortieNoBasesPm))).toBe(
-      b.entry!.inputs['alliedSorties'],
-    );
+    // The US fights with the share of its full posture that is in the Pacific (logged).
+    const presence = a.entry!.inputs['usPresencePct'] as number;
+    expect(presence).toBeGreaterThan(0);
+    expect(b.entry!.inputs['usPresencePct']).toBe(presence);
+    const inTheater = (n: number) => Math.trunc((n * presence) / 100);
+    const aircraft = inTheater(SC.rules.airSea.usaAircraft * MILLI);
+    expect(units(rate(aircraft, AS.usSortieBasesPm))).toBe(a.entry!.inputs['alliedSorties']);
+    expect(units(rate(aircraft, AS.usSortieNoBasesPm))).toBe(b.entry!.inputs['alliedSorties']);
     const firedWith = usMissiles - withBases.airSea.stocks.usa.antiShip;
     const firedWithout = usMissiles - without.airSea.stocks.usa.antiShip;
-    expect(firedWith).toBe(rate(usMissiles, AS.usAntiShipSalvoPm));
-    expect(firedWithout).toBe(rate(usMissiles, AS.usAntiShipSalvoPm, AS.usAntiShipNoBasesPct));
+    expect(firedWith).toBe(rate(inTheater(usMissiles), AS.usAntiShipSalvoPm));
+    expect(firedWithout).toBe(
+      rate(inTheater(usMissiles), AS.usAntiShipSalvoPm, AS.usAntiShipNoBasesPct),
+    );
     expect(firedWith).toBeGreaterThan(firedWithout);
     // And it shows: same dice, more Chinese aircraft shot down and more ships sunk.
     expect(withBases.airSea.lost.china.aircraft).toBeGreaterThan(

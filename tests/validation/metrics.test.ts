@@ -103,15 +103,15 @@ describe('measureShare and measureTiming', () => {
     expect(m).toMatchObject({ runs: 10, n: 8, x: 3, p: 3 / 8 });
   });
 
-  it('the PLA holds ground: Taipei fell, or it landed and was not thrown back', () => {
+  it('the PLA holds ground: Taipei fell, or PLA forces are still ashore at the end', () => {
     const c = byId('csis-pessimistic') as DirectionCase;
     const launched: Flag = 'invasionLaunched';
     const runs = [
-      run({}, [launched, 'taiwanLanding', 'taipeiFallen']), // fell
-      run({}, [launched, 'taiwanLanding']), // lodgement still fighting
-      run({}, [launched, 'taiwanLanding', 'indoPacificSettlement']), // frozen by a settlement
+      run({}, [launched, 'taiwanLanding', 'taipeiFallen', 'plaAshore']), // fell
+      run({}, [launched, 'taiwanLanding', 'plaAshore']), // lodgement still fighting
+      run({}, [launched, 'taiwanLanding', 'indoPacificSettlement', 'plaAshore']), // ceasefire in place
+      run({}, [launched, 'taiwanLanding', 'indoPacificSettlement']), // withdrawn under the terms
       run({}, [launched, 'taiwanLanding', 'invasionRepulsed']), // thrown back
-      run({}, [launched, 'indoPacificSettlement']), // settled before any landing
       run({}, [launched]), // never got ashore
     ];
     expect(measureShare(runs, c.metric)).toMatchObject({ n: 6, x: 3 });
@@ -171,7 +171,7 @@ describe('judge', () => {
 
   it('a direction needs the sign, the margin and an interval clear of zero', () => {
     const c = byId('sensitivity-japan-bases') as DirectionCase;
-    const ashore = run({}, ['invasionLaunched', 'taiwanLanding']);
+    const ashore = run({}, ['invasionLaunched', 'taiwanLanding', 'plaAshore']);
     const arm = (k: number) => [...copies(k, ashore), ...copies(400 - k, held)];
     // 30% vs 10%: +20 points, interval well clear of 0 and the 10-point margin.
     expect(judge(c, [arm(120), arm(40)]).pass).toBe(true);
@@ -186,8 +186,9 @@ describe('judge', () => {
 
   it('a sign-only direction fails when the interval straddles zero', () => {
     const c = byId('two-front-coupling') as DirectionCase;
-    const ashore = run({}, ['invasionLaunched', 'taiwanLanding']);
-    const arm = (k: number) => [...copies(k, ashore), ...copies(400 - k, held)];
+    // Coupling is measured by the PLA taking a port (the key event portFalls).
+    const port = run({ portFalls: 400 }, ['invasionLaunched', 'taiwanLanding']);
+    const arm = (k: number) => [...copies(k, port), ...copies(400 - k, held)];
     const r = judge(c, [arm(44), arm(40)]);
     expect(r.pass).toBe(false);
     expect(r.reason).toContain('does not exclude 0');
