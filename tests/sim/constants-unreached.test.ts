@@ -115,6 +115,19 @@ function digest(sc: Scenario): Record<string, unknown> {
   strangled.tracks.taiwanSupply = 40;
   out['negotiate.strangled'] = assess(sc, strangled, 'china', 'china.negotiate');
 
+  // The US seat's choice to intervene while an invasion is on: never reached, the usIntervention
+  // lever brings the US in at the invasion's first step (prompt) or at its due hour inside a turn
+  // (delayed), before the seat decides again.
+  const usInv = fresh(sc);
+  Object.assign(usInv.flags, { invasionLaunched: true, strikesActive: true });
+  out['intervene.invasion'] = assess(sc, usInv, 'usa', 'usa.intervene-taiwan');
+
+  // Taiwan's answer to talks China has opened (games settle before Taiwan is asked, or China
+  // never opens them while its campaign is on).
+  const talks = fresh(sc);
+  Object.assign(talks.flags, { strikesActive: true, chinaNegotiating: true });
+  out['taiwanTalks.china'] = assess(sc, talks, 'taiwan', 'taiwan.negotiate');
+
   // The non-aligned states after Taipei's fall: never reached, the game ends with it.
   const east = fresh(sc);
   east.flags.taipeiFallen = true;
@@ -167,6 +180,8 @@ describe('constants no golden campaign moves, on small states', () => {
       'askRussia.usIn': j(28.8, -4, 0, 2.5, 0),
       'negotiate.repulsed': j(30, 0, -0, 0, -6),
       'negotiate.strangled': j(-20, 0, -0, 0, -6),
+      'intervene.invasion': j(47, -17, -12, 10, -8),
+      'taiwanTalks.china': j(-27, 0, -0, 0, -12),
       'leanEast.taipei': j(4, 0, 0, 0, 0),
       'ryukyus.raised': { strength: 10, readiness: 80 },
       incident: [16, 25],
@@ -189,6 +204,8 @@ const COVERED: readonly (readonly [string, readonly string[]])[] = [
     'aiChina.negotiateStrangledPenalty',
     'aiBackground.eastTaipeiGain',
     'miscalc.incidentChanceMaxPct',
+    'aiUsa.interveneInvasionGain',
+    'aiPartners.taiwanTalksGain',
   ].map((k) => [`rules.${k}`, ['rules', ...k.split('.')]] as const),
   [
     'options.japan.reinforce-ryukyus.params.readiness',

@@ -391,6 +391,10 @@ const EXEMPT: Readonly<Record<string, string>> = {
       'rules.aiChina.negotiateStrangledPenalty',
       // The game ends in the turn Taipei falls.
       'rules.aiBackground.eastTaipeiGain',
+      // The usIntervention lever brings the US in before its seat can choose during an invasion.
+      'rules.aiUsa.interveneInvasionGain',
+      // Taiwan is not asked to answer China's talks in the golden games (they settle first).
+      'rules.aiPartners.taiwanTalksGain',
       // The bundled scenario has Japanese forces in the Ryukyus, so a reinforcement adds to them.
       'options.japan.reinforce-ryukyus.params.readiness',
       // The chance is at most trunc(100 × (2 + 1) / 12) = 25 on the crisis rungs, below the cap

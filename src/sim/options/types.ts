@@ -98,6 +98,8 @@ export function chinaCampaignActive(s: GameState): boolean {
     s.flags.blockadeActive ||
     s.flags.quarantineActive ||
     s.flags.strikesActive ||
-    s.flags.invasionLaunched
+    // An invasion ordered in the turn a settlement took effect never sailed: once settled, the
+    // flag is history, not a campaign.
+    (s.flags.invasionLaunched && s.taiwan.phase !== 'settled')
   );
 }
