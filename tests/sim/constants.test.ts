@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SCENARIO_DIR } from '../../src/cli/scenario-files';
@@ -755,7 +755,25 @@ describe('a deliberate change to any constant changes a golden campaign', () => 
   for (const c of ALL) {
     const exempt = EXEMPT[c.label];
     if (exempt) {
-      it.skip(`${c.label}: exempt (${exempt})`, () => {});
+      // An exemption is a claim: a covering test exists, and no golden campaign moves the
+      // constant. Both are checked, so a stale exemption (a campaign now notices) fails.
+      it(`${c.label}: exempt, covered elsewhere`, () => {
+        const file = /tests\/[\w/.-]+\.test\.ts/.exec(exempt)?.[0];
+        expect(file, `${c.label}: the exemption names no covering test file`).toBeDefined();
+        expect(existsSync(file!), `${file} does not exist`).toBe(true);
+        const paths = parsedPaths(c);
+        const readers = new Set(
+          CAMPAIGNS.flatMap((g, i) => (paths.some((p) => baseline(g).reads.has(p)) ? [i] : [])),
+        );
+        if (readers.size === 0) return;
+        for (const d of deltas(c)) {
+          const sc = changed(c, d);
+          if (typeof sc !== 'string' && detectedBy(sc, readers))
+            expect.fail(
+              `${c.label}: a golden campaign now moves with it (${c.value} → ${c.value + d}); remove its exemption`,
+            );
+        }
+      });
       continue;
     }
     it(c.label, () => {
