@@ -10,6 +10,7 @@ import {
   regionForWrite,
   removePoints,
   type GameState,
+  type RegionState,
 } from '../state';
 import type { Scenario } from '../scenario/schema';
 
@@ -183,6 +184,12 @@ function sides(ctx: Ctx, supply: number) {
   return { attacker, defender };
 }
 
+/** Taiwan's map region, copied for writing, or undefined when the scenario has none by that id. */
+function taiwanRegion(ctx: Ctx): RegionState | undefined {
+  const id = ctx.sc.roles.taiwanMain;
+  return ctx.s.regions[id] ? regionForWrite(ctx.s, id) : undefined;
+}
+
 /** China's ground forces on the coast that can still be carried across. */
 function staging(ctx: Ctx): number {
   return rawStrength(ctx.s, 'china', ctx.sc.roles.chinaStaging);
@@ -233,9 +240,7 @@ export function settleLodgement(ctx: Ctx): void {
   t.sectorControl = t.sectorControl.map(() => 0);
   t.lodgement = 0;
   syncLodgementForce(ctx, 0);
-  const region = s.regions[ctx.sc.roles.taiwanMain]
-    ? regionForWrite(s, ctx.sc.roles.taiwanMain)
-    : undefined;
+  const region = taiwanRegion(ctx);
   if (region && region.owner === 'taiwan') {
     region.control = 100;
     region.contested = false;
@@ -483,9 +488,7 @@ function lodgementStep(ctx: Ctx): number {
     }
   }
   t.lodgement = lodgementProgress(s, sc);
-  const region = s.regions[sc.roles.taiwanMain]
-    ? regionForWrite(s, sc.roles.taiwanMain)
-    : undefined;
+  const region = taiwanRegion(ctx);
   if (region && region.owner === 'taiwan') {
     region.control = 100 - t.lodgement;
     region.contested = t.ashore > 0;
@@ -515,9 +518,7 @@ function takeSector(ctx: Ctx): void {
     t.since = s.turn;
     ctx.setFlag('taipeiFallen');
     ctx.setFlag('plaAshore');
-    const region = s.regions[sc.roles.taiwanMain]
-      ? regionForWrite(s, sc.roles.taiwanMain)
-      : undefined;
+    const region = taiwanRegion(ctx);
     if (region) {
       region.owner = 'china';
       region.control = sc.rules.taiwanOps.capitalHoldControl;
@@ -592,9 +593,7 @@ function repulse(ctx: Ctx, why: string): void {
     `The invasion fails ${Math.trunc((ctx.hour - t.beganHour) / 24)} days after the fleet sailed: ${why}. China has lost ${t.chinaLosses} points of ground forces, ${units(s.airSea.lost.china.amphibious)} amphibious ships and ${units(s.airSea.lost.china.surface)} warships.`,
     sc.roles.taiwanMain,
   );
-  const region = s.regions[sc.roles.taiwanMain]
-    ? regionForWrite(s, sc.roles.taiwanMain)
-    : undefined;
+  const region = taiwanRegion(ctx);
   if (region) {
     region.control = 100;
     region.contested = false;
