@@ -30,6 +30,7 @@ export const LEVER_LABELS: Record<LeverName, string> = {
   usArticle5Response: 'US answer to an Article 5 call',
   chinaCourse: "China's course",
   russiaCourse: "Russia's course",
+  aiNoise: 'AI noise (% of each side’s doctrine; 0 = always its best choice)',
 };
 
 /** A fresh seed a person can read back and type: six letters and digits. */

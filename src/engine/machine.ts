@@ -19,7 +19,8 @@ import type { Controllers, TurnDecisions } from '../sim/replay';
 import type { Levers } from '../sim/scenario/levers';
 import type { Scenario } from '../sim/scenario/schema';
 import { createInitialState } from '../sim/setup';
-import type { Decision, GameState } from '../sim/state';
+import type { AiDecisionRecord, AiPolicy } from '../sim/ai';
+import type { Decision, GameState, PlanMemory } from '../sim/state';
 import { aiSeat, humanSeat, type SeatDecided, type SeatsDecided } from './seats';
 
 /**
@@ -63,10 +64,17 @@ export interface GameInput {
    * after its first briefing, which copies, each turn advances the state in place.
    */
   readonly turnInPlace?: boolean;
+  /** Which AI plays each AI seat (the planner unless set). */
+  readonly policies?: Readonly<Partial<Record<PlayableActorId, AiPolicy>>>;
+  /** Called with every AI seat's decision record. */
+  readonly onAiDecision?: (r: AiDecisionRecord) => void;
 }
 
 export interface GameContext {
   readonly sc: Scenario;
+  /** `GameInput.policies` and `GameInput.onAiDecision`. */
+  readonly policies: Readonly<Partial<Record<PlayableActorId, AiPolicy>>>;
+  readonly onAiDecision: ((r: AiDecisionRecord) => void) | null;
   readonly controllers: Controllers;
   readonly turnLimit: number;
   readonly keepLog: boolean;
@@ -84,6 +92,8 @@ export interface GameContext {
   decisions: TurnDecisions[];
   pending: Partial<Record<ActorId, Decision[]>>;
   by: Partial<Record<ActorId, DecidedBy>>;
+  /** The AI seats' plans for the next turn (src/sim/ai/planner.ts). */
+  plans: Partial<Record<ActorId, PlanMemory | null>>;
   lastRejection: (Rejection & { turn: number }) | null;
 }
 
@@ -171,7 +181,13 @@ export const gameMachine = setup({
       const ai = PLAYABLE_ACTORS.filter((a) => context.controllers[a] === 'ai');
       enqueue.spawnChild('aiSeat', {
         id: AI_SEATS,
-        input: { actors: ai, sc: context.sc, explain: context.keepLog },
+        input: {
+          actors: ai,
+          sc: context.sc,
+          explain: context.keepLog,
+          policies: context.policies,
+          onAiDecision: context.onAiDecision,
+        },
       });
       for (const actor of PLAYABLE_ACTORS)
         if (context.controllers[actor] !== 'ai')
@@ -189,7 +205,12 @@ export const gameMachine = setup({
       const r = intelligence(context.state, context.sc, context.po);
       return { state: r.state, log: append(context, r.log) };
     }),
-    clearPending: assign({ pending: () => ({}), by: () => ({}), lastRejection: () => null }),
+    clearPending: assign({
+      pending: () => ({}),
+      by: () => ({}),
+      plans: () => ({}),
+      lastRejection: () => null,
+    }),
     askSeats: enqueueActions(({ context, enqueue }) => {
       const decide = { type: 'DECIDE', state: context.state } as const;
       enqueue.sendTo(AI_SEATS, decide);
@@ -201,12 +222,14 @@ export const gameMachine = setup({
       const ballots = event.type === 'SEATS.DECIDED' ? event.ballots : [event];
       const pending = { ...context.pending };
       const by = { ...context.by };
+      const plans = { ...context.plans };
       for (const b of ballots) {
         if (b.reasoning && context.keepLog) context.log.push(b.reasoning);
         pending[b.actor] = b.decisions;
         by[b.actor] = b.by;
+        if (b.plan !== undefined) plans[b.actor] = b.plan;
       }
-      return { pending, by };
+      return { pending, by, plans };
     }),
     forwardSubmission: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'SUBMIT') return;
@@ -256,7 +279,14 @@ export const gameMachine = setup({
           : context.lastRejection,
     })),
     runAdjudication: assign(({ context }) => {
-      const r = adjudicate(context.state, context.sc, context.pending, context.by, context.po);
+      const r = adjudicate(
+        context.state,
+        context.sc,
+        context.pending,
+        context.by,
+        context.po,
+        context.plans,
+      );
       return {
         state: r.state,
         log: append(context, r.log),
@@ -282,6 +312,8 @@ export const gameMachine = setup({
   id: 'second-front',
   context: ({ input }) => ({
     sc: input.sc,
+    policies: input.policies ?? {},
+    onAiDecision: input.onAiDecision ?? null,
     controllers: input.controllers,
     turnLimit: input.turnLimit,
     keepLog: input.keepLog ?? true,
@@ -296,6 +328,7 @@ export const gameMachine = setup({
     decisions: [...(input.from?.decisions ?? [])],
     pending: {},
     by: {},
+    plans: {},
     lastRejection: null,
   }),
   entry: 'spawnSeats',

@@ -40,6 +40,8 @@ export function runEngine(sc: Scenario, opts: RunOptions & { from?: Checkpoint }
       // Only the final state leaves this function: the turns may advance in place.
       turnInPlace: true,
       ...(opts.from ? { from: opts.from } : {}),
+      ...(opts.policies ? { policies: opts.policies } : {}),
+      ...(opts.onAiDecision ? { onAiDecision: opts.onAiDecision } : {}),
     },
   });
   actor.start();

@@ -1,9 +1,9 @@
 import { fromCallback } from 'xstate';
-import { decideAI } from '../sim/ai';
+import { decideAI, type AiDecisionRecord, type AiPolicy } from '../sim/ai';
 import type { ActorId, PlayableActorId } from '../sim/ids';
 import type { LogEntry } from '../sim/log';
 import type { Scenario } from '../sim/scenario/schema';
-import type { Decision, GameState } from '../sim/state';
+import type { Decision, GameState, PlanMemory } from '../sim/state';
 
 /**
  * Seats are child actors of the turn machine. Each turn the machine sends `DECIDE` with the state
@@ -28,6 +28,8 @@ export interface Ballot {
   decisions: Decision[];
   by: 'ai' | 'human';
   reasoning: LogEntry | null;
+  /** The AI's plan for the next turn (AI ballots only). */
+  plan?: PlanMemory | null;
 }
 
 /** One seat has decided. */
@@ -56,6 +58,10 @@ export interface AiSeatsInput {
   sc: Scenario;
   /** Log the AI's reasons (off in batches). */
   explain: boolean;
+  /** Which AI plays each seat (the planner unless set). */
+  policies?: Readonly<Partial<Record<PlayableActorId, AiPolicy>>>;
+  /** Called with every decision's record. */
+  onAiDecision?: ((r: AiDecisionRecord) => void) | null;
 }
 
 export const aiSeat = fromCallback<SeatEvent, AiSeatsInput>(({ input, receive, sendBack }) => {
@@ -63,8 +69,16 @@ export const aiSeat = fromCallback<SeatEvent, AiSeatsInput>(({ input, receive, s
     if (event.type !== 'DECIDE' || input.actors.length === 0) return;
     const ballots: Ballot[] = [];
     for (const actor of input.actors) {
-      const choice = decideAI(event.state, input.sc, actor, input.explain);
-      ballots.push({ actor, decisions: choice.decisions, by: 'ai', reasoning: choice.reasoning });
+      const choice = decideAI(event.state, input.sc, actor, input.explain, input.policies?.[actor]);
+      if (choice.record && input.onAiDecision) input.onAiDecision(choice.record);
+      const ballot: Ballot = {
+        actor,
+        decisions: choice.decisions,
+        by: 'ai',
+        reasoning: choice.reasoning,
+      };
+      if (choice.plan !== undefined) ballot.plan = choice.plan;
+      ballots.push(ballot);
     }
     const reply: SeatsDecided = { type: 'SEATS.DECIDED', ballots };
     sendBack(reply);

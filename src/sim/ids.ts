@@ -155,6 +155,8 @@ export const FLAGS = [
   'russiaOffersTerms',
   /** The North Atlantic Council has agreed to negotiate with Russia. */
   'natoNegotiating',
+  /** Western intelligence detected China's mobilisation (what the other side knows of it). */
+  'chinaMobilisationSeen',
 ] as const;
 export type Flag = (typeof FLAGS)[number];
 

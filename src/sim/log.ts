@@ -42,7 +42,25 @@ export interface ScoredOption {
   /** Each term times its doctrine weight, then the noise. */
   readonly weighted: UtilityTerms;
   readonly noise: number;
+  /** The planning AI's bonus for an option of its plan's current stage. */
+  readonly plan?: number;
+  /** Gain lost because the actor has taken the option before (already out of `weighted.gain`). */
+  readonly repeatLoss?: number;
   readonly utility: number;
+}
+
+/** One plan as the planning AI valued it: each stage's best option and discounted worth. */
+export interface PlanConsidered {
+  readonly plan: string;
+  readonly stage: string;
+  readonly value: number;
+  readonly noise: number;
+  readonly hysteresis: number;
+  /** The expected outcome score (weighted) the plan leads to, the outcome it aims at, and the odds. */
+  readonly outcome: number;
+  readonly aim: string;
+  readonly odds: number;
+  readonly stages: readonly { stage: string; option: string | null; worth: number }[];
 }
 
 export interface TrackChange {
@@ -96,6 +114,14 @@ export type LogEntry = Base &
         readonly actor: ActorId;
         readonly considered: readonly ScoredOption[];
         readonly chosen: readonly OptionId[];
+        /** The planning AI's plan this turn, the plans it weighed, and why it re-planned. */
+        readonly plan?: {
+          readonly id: string;
+          readonly name: string;
+          readonly stage: string;
+          readonly replanned: string | null;
+          readonly considered: readonly PlanConsidered[];
+        };
       }
     | {
         readonly type: 'adjudication';

@@ -9,7 +9,7 @@ import { whyIllegal } from './decisions';
 import { deliver, economyTurn } from './economy';
 import { incidents, logNuclearCalculus, updateMiscalc } from './escalation';
 import { ACTORS, BACKGROUND_ACTORS, DECISION_SLOTS, THEATERS, type ActorId } from './ids';
-import { decideAI } from './ai';
+import { decideAI, perceive } from './ai';
 import type { LogEntry } from './log';
 import { GROUND, deterrence, strength } from './measures';
 import { BEHAVIOURS } from './options';
@@ -21,7 +21,7 @@ import { scriptedEvents } from './scripted';
 import { secondFrontCalculus } from './second-front';
 import { updateWars } from './wars';
 import { usForcesStep } from './us-forces';
-import type { Decision, GameState } from './state';
+import type { Decision, GameState, PlanMemory } from './state';
 
 /**
  * The turn's phases as pure functions: each takes a state and returns a new state plus the log
@@ -130,7 +130,8 @@ export function intelligence(state: GameState, sc: Scenario, opts: PhaseOptions 
     });
   }
   if (ctx.quiet) return { state: s, log: ctx.log };
-  const c = secondFrontCalculus(s, sc);
+  // Russia's calculus on what Moscow knows: the same numbers its AI acts on this turn.
+  const c = secondFrontCalculus(perceive(s, sc, 'russia'), sc);
   const fmt = (ms: readonly { name: string; value: number }[]): string =>
     ms.map((m) => `${m.name} = ${m.value}`).join(', ');
   ctx.emit({
@@ -152,7 +153,9 @@ export function intelligence(state: GameState, sc: Scenario, opts: PhaseOptions 
         : `net ${c.net}: the factors advise against a second front`,
     text: `Russia's second-front calculus: gains ${fmt(c.gains)}; costs ${fmt(c.costs)}; net ${c.net}.`,
   });
-  const ruStaging = strength(s, 'russia', sc.roles.russianStaging, GROUND);
+  // The allies' estimates are what their intelligence sees (src/sim/ai/perceive.ts).
+  const west = perceive(s, sc, 'nato-europe');
+  const ruStaging = strength(west, 'russia', sc.roles.russianStaging, GROUND);
   const natoBaltic =
     strength(s, 'nato-europe', sc.roles.balticStates, GROUND) +
     strength(s, 'usa', sc.roles.balticStates, GROUND);
@@ -164,7 +167,7 @@ export function intelligence(state: GameState, sc: Scenario, opts: PhaseOptions 
     visibleTo: ['usa', 'nato-europe', 'ukraine'],
     text: `Allied estimate: Russian forces near the Baltic ${ruStaging} points; allied forces in the Baltic states ${natoBaltic}.`,
   });
-  const chinaStaging = strength(s, 'china', [sc.roles.chinaStaging], GROUND);
+  const chinaStaging = strength(west, 'china', [sc.roles.chinaStaging], GROUND);
   ctx.emit({
     type: 'change',
     changes: [],
@@ -190,6 +193,7 @@ export function adjudicate(
   submissions: Submissions,
   by: Readonly<Partial<Record<ActorId, DecidedBy>>>,
   opts: PhaseOptions = {},
+  plans: Readonly<Partial<Record<ActorId, PlanMemory | null>>> = {},
 ): PhaseResult {
   // With `inPlace` the caller promises nobody else holds the pre-adjudication state (the seats
   // have decided; background actors decide below before anything changes).
@@ -265,7 +269,16 @@ export function adjudicate(
       done.push(d);
       ctx.tick();
     }
-    s.actors[actor].lastDecisions = done;
+    const a = s.actors[actor];
+    a.lastDecisions = done;
+    if (done.length) {
+      const counts: Record<string, number> = { ...a.taken };
+      for (const d of done) counts[d.type] = (counts[d.type] ?? 0) + 1;
+      a.taken = counts;
+    }
+    // The AI's plan for the seat it played (kept for the next turn; a human seat keeps none).
+    const plan = plans[actor];
+    if (plan !== undefined) a.plan = plan;
     taken[actor] = done;
   }
   // The operational clock: campaigns run in steps of `clock.stepHours` through the turn, so a

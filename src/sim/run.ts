@@ -1,6 +1,6 @@
-import { decideAI } from './ai';
+import { decideAI, type AiDecisionRecord, type AiPolicy } from './ai';
 import { validateSubmission, type Rejection } from './decisions';
-import { PLAYABLE_ACTORS, type ActorId } from './ids';
+import { PLAYABLE_ACTORS, type ActorId, type PlayableActorId } from './ids';
 import type { LogEntry } from './log';
 import {
   adjudicate,
@@ -15,7 +15,7 @@ import type { Controllers, TurnDecisions } from './replay';
 import type { Levers } from './scenario/levers';
 import type { Scenario } from './scenario/schema';
 import { createInitialState } from './setup';
-import type { Decision, GameState } from './state';
+import type { Decision, GameState, PlanMemory } from './state';
 
 /**
  * The plain loop: the same phases as the xstate engine, called directly. The engine is the
@@ -34,6 +34,10 @@ export interface RunOptions {
   readonly keepLog?: boolean;
   /** Hash the state after every turn (replays need it; a batch needs no hash, and gets '' as finalHash). */
   readonly turnHashes?: boolean;
+  /** Which AI plays each AI seat: the planner unless set (a duel sets one seat to 'one-step'). */
+  readonly policies?: Readonly<Partial<Record<PlayableActorId, AiPolicy>>>;
+  /** Called with every AI seat's decision record (the batch's `ai` figures). */
+  readonly onAiDecision?: (r: AiDecisionRecord) => void;
 }
 
 export interface RunResult {
@@ -88,6 +92,7 @@ export function runPlain(sc: Scenario, opts: RunOptions): RunResult {
     s = r.state;
     const submissions: Partial<Record<ActorId, Decision[]>> = {};
     const by: Partial<Record<ActorId, DecidedBy>> = {};
+    const plans: Partial<Record<ActorId, PlanMemory | null>> = {};
     for (const actor of PLAYABLE_ACTORS) {
       if (controllers[actor] === 'human') {
         const v = validateSubmission(s, sc, actor, opts.script?.[s.turn - 1]?.[actor] ?? []);
@@ -98,15 +103,17 @@ export function runPlain(sc: Scenario, opts: RunOptions): RunResult {
         submissions[actor] = v.value;
         by[actor] = 'human';
       } else {
-        const c = decideAI(s, sc, actor, keep);
+        const c = decideAI(s, sc, actor, keep, opts.policies?.[actor]);
         if (c.reasoning) push([c.reasoning]);
+        if (c.record && opts.onAiDecision) opts.onAiDecision(c.record);
+        if (c.plan !== undefined) plans[actor] = c.plan;
         submissions[actor] = c.decisions;
         by[actor] = 'ai';
       }
     }
     if (rejection) break;
     decisions.push(submissions);
-    r = adjudicate(s, sc, submissions, by, po);
+    r = adjudicate(s, sc, submissions, by, po, plans);
     push(r.log);
     r = events(r.state, sc, po);
     push(r.log);

@@ -138,6 +138,8 @@ export function createInitialState(sc: Scenario, seed: string, levers: Levers): 
       economicCost: 0,
       readiness: d.readiness,
       lastDecisions: [],
+      taken: {},
+      plan: null,
     };
   }
   const blocs = {} as Record<BlocId, BlocState>;

@@ -50,6 +50,25 @@ export interface ActorState {
   readiness: number;
   /** Decisions taken last turn, and which of them other actors have seen. */
   lastDecisions: Decision[];
+  /** How often each option has been taken this game (the AI's repeats lose worth). Replaced, never changed in place. */
+  taken: Readonly<Record<string, number>>;
+  /** The course of action the AI follows for this actor, or null (src/sim/ai/planner.ts). */
+  plan: PlanMemory | null;
+}
+
+/** An AI actor's plan between turns. Replaced, never changed in place. */
+export interface PlanMemory {
+  /** The plan's id in the scenario's `aiPlans`. */
+  readonly id: string;
+  /** The stage being followed (index into the plan's stages). */
+  readonly stage: number;
+  /** The turn the plan was adopted, and the turn its current stage began. */
+  readonly adopted: number;
+  readonly stageSince: number;
+  /** The situation the plan was made for (src/sim/ai/planner.ts `situation`). */
+  readonly situation: number;
+  /** Its value when adopted or last re-examined. */
+  readonly value: number;
 }
 
 /** Something bought now that arrives later: production lags and reinforcement transit. */
@@ -377,6 +396,8 @@ export function cloneState(s: GameState): GameState {
       economicCost: a.economicCost,
       readiness: a.readiness,
       lastDecisions: a.lastDecisions,
+      taken: a.taken,
+      plan: a.plan,
     };
   }
   const blocs = {} as Record<BlocId, BlocState>;

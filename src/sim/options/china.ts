@@ -108,6 +108,7 @@ export const china = {
           : `China's mobilisation goes undetected (roll ${roll} > ${chance}): ambiguity raises miscalculation risk.`,
       });
       if (seen) {
+        ctx.setFlag('chinaMobilisationSeen');
         const warned = param(ctx.sc, id, 'warnedReadinessGain');
         for (const f of s.forces)
           if (f.actor === 'taiwan' || f.actor === 'usa')
@@ -466,6 +467,7 @@ export const china = {
         'quarantineActive',
         'strikesActive',
         'chinaMobilised',
+        'chinaMobilisationSeen',
       ] as const)
         ctx.setFlag(f, false);
       if (s.taiwan.phase !== 'repulsed') s.taiwan.phase = 'none';

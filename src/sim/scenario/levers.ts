@@ -21,6 +21,8 @@ export const LEVER_DOMAINS = {
     kind: 'enum',
     values: ['ai', 'baltic-offensive', 'limited-incursion', 'hybrid', 'stay-out'],
   },
+  /** The AI's noise, in percent of each actor's doctrine noise: 0 is the deterministic best. */
+  aiNoise: { kind: 'integer', min: 0, max: 200 },
 } as const;
 
 export type LeverName = keyof typeof LEVER_DOMAINS;

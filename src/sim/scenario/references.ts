@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { OPTION_SPECS, isOptionId, type OptionId } from '../options/params';
+import { PLAYABLE_ACTORS } from '../ids';
 import { describeValue, quoted } from '../validation';
 import { checkConditions } from './conditions';
 import { LEVER_DOMAINS, LEVER_NAMES } from './levers';
@@ -64,6 +65,7 @@ export function checkReferences(s: ScenarioShape, ctx: z.RefinementCtx): void {
       issue(['forces', fid, 'region'], `expected a region id, found ${quoted(f.region)}`);
   }
   checkRoles(s, regions, issue);
+  checkPlans(s, issue);
   // Options: every catalog option present, each with exactly its parameters.
   for (const oid of Object.keys(OPTION_SPECS) as OptionId[]) {
     if (!Object.hasOwn(s.options, oid))
@@ -197,6 +199,36 @@ function checkRoles(
       else if (!region) issue(at, `expected a region id, found ${quoted(r)}`);
       else if (region.kind !== want)
         issue(at, `expected a ${want} region, found ${quoted(r)}, a ${region.kind} region`);
+    });
+  }
+}
+
+/**
+ * Plans: every playable actor has some, ids are unique per actor, and every option a stage takes
+ * or a plan forbids is one of the actor's own.
+ */
+function checkPlans(
+  s: ScenarioShape,
+  issue: (path: (string | number)[], message: string) => void,
+): void {
+  for (const actor of PLAYABLE_ACTORS) {
+    if (!Object.hasOwn(s.aiPlans, actor))
+      issue(['aiPlans'], `expected plans for "${actor}", found none`);
+  }
+  for (const [actor, plans] of Object.entries(s.aiPlans)) {
+    const ids = new Set<string>();
+    plans.forEach((p, i) => {
+      if (ids.has(p.id)) issue(['aiPlans', actor, i, 'id'], `expected a unique plan id, found ${quoted(p.id)} again`);
+      ids.add(p.id);
+      const check = (oid: string, path: (string | number)[]): void => {
+        if (!isOptionId(oid)) issue(path, `expected an option id, found ${quoted(oid)}`);
+        else if (OPTION_SPECS[oid].actor !== actor)
+          issue(path, `expected one of ${actor}'s options, found ${quoted(oid)} (${OPTION_SPECS[oid].actor}'s)`);
+      };
+      p.stages.forEach((st, j) =>
+        st.take.forEach((oid, k) => check(oid, ['aiPlans', actor, i, 'stages', j, 'take', k])),
+      );
+      (p.forbid ?? []).forEach((oid, k) => check(oid, ['aiPlans', actor, i, 'forbid', k]));
     });
   }
 }

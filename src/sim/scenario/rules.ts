@@ -534,6 +534,22 @@ export const RULE_KEYS = {
     'guaranteesGainInTalks',
     'guaranteesGain',
   ],
+  /**
+   * The planning AI (src/sim/ai/planner.ts): how far ahead it looks, how it discounts later
+   * stages, how firmly it holds a plan, how repeats lose their worth, what it can see of others.
+   */
+  aiPlanner: [
+    'horizonStages',
+    'stageDiscountPct',
+    'commitment',
+    'hysteresis',
+    'replanEveryTurns',
+    'stageMaxTurns',
+    'repeatDecayPct',
+    'estimateErrorPct',
+    'neutralTrait',
+    'outcomeWeightPct',
+  ],
   /** AI utility terms of North Korea's, Iran's and the non-aligned states' options. */
   aiBackground: [
     'provocationGain',

@@ -507,6 +507,41 @@ const TheaterOutcome = z.strictObject({
   sources: sourceRefs.optional(),
 });
 
+/**
+ * A course of action an AI actor can follow over several turns (src/sim/ai/planner.ts): stages
+ * in order, each pursuing some of the actor's options until its condition holds (or for at most
+ * `rules.aiPlanner.stageMaxTurns` turns), and options the whole plan rules out.
+ */
+const PlanStage = z.strictObject({
+  id,
+  /** What the stage does, as the log says it ("blockade until Taiwan's supply runs low"). */
+  name: z.string().min(1).max(120),
+  /** The options the stage pursues (the actor's own; checked with the references). */
+  take: z.array(z.string()).min(1).max(8),
+  /** The stage is done when this holds; without it the stage lasts to the end of the plan. */
+  until: ConditionSchema.optional(),
+  /**
+   * The actor's estimate, in percent, that `until` comes to hold once the stage is under way
+   * (100 when not given): the first entry whose `when` holds on what the actor knows, or the
+   * last entry without `when`.
+   */
+  odds: z
+    .array(z.strictObject({ when: ConditionSchema.optional(), pct: figure(pct) }))
+    .min(1)
+    .max(8)
+    .optional(),
+});
+
+const Plan = z.strictObject({
+  id,
+  name: z.string().min(1).max(60),
+  summary: z.string().min(1).max(400),
+  stages: z.array(PlanStage).min(1).max(8),
+  /** Options the plan rules out while it is followed. */
+  forbid: z.array(z.string()).max(20).optional(),
+  sources: sourceRefs,
+});
+
 const ruleSections = Object.fromEntries(
   (Object.keys(RULE_KEYS) as RuleSection[]).map((section) => [
     section,
@@ -551,6 +586,8 @@ export const ScenarioSchema = z
     events: z.array(ScriptedEvent),
     outcomes: z.array(Outcome).min(1),
     theaterOutcomes: z.array(TheaterOutcome).min(1),
+    /** Each playable actor's courses of action, for the planning AI. */
+    aiPlans: z.record(z.enum(PLAYABLE_ACTORS), z.array(Plan).min(1).max(8)),
   })
   .superRefine((s, ctx) => {
     checkReferences(s as ScenarioShape, ctx);
@@ -569,6 +606,8 @@ export type ScenarioOption = z.infer<typeof OptionDef>;
 export type ScenarioEffect = z.infer<typeof Effect>;
 export type ScenarioEvent = z.infer<typeof ScriptedEvent>;
 export type OutcomeRule = z.infer<typeof Outcome>;
+export type PlanDef = z.infer<typeof Plan>;
+export type PlanStageDef = z.infer<typeof PlanStage>;
 export type TheaterOutcomeRule = z.infer<typeof TheaterOutcome>;
 export type EngagementRules = z.infer<typeof Engagement>;
 export type RegionDef = z.infer<typeof Region>;

@@ -1,17 +1,18 @@
-import { phaseWindow } from './context';
-import { courseForbids, forcedDecision } from './courses';
-import { DECISION_SLOTS, type ActorId, type DecisionSlot } from './ids';
-import type { LogEntry, ScoredOption, UtilityTerms } from './log';
-import { BEHAVIOURS, optionsOf } from './options';
-import { OPTION_IDS, OPTION_SPECS, type OptionId } from './options/params';
+import { phaseWindow } from '../context';
+import { courseForbids, forcedDecision } from '../courses';
+import { DECISION_SLOTS, type ActorId, type DecisionSlot } from '../ids';
+import type { LogEntry, ScoredOption, UtilityTerms } from '../log';
+import { BEHAVIOURS, optionsOf } from '../options';
+import { OPTION_IDS, OPTION_SPECS, type OptionId } from '../options/params';
 
 const OPTION_INDEX = Object.fromEntries(OPTION_IDS.map((id, i) => [id, i])) as Record<
   OptionId,
   number
 >;
-import { stream } from './random';
-import type { Scenario } from './scenario/schema';
-import type { Decision, GameState } from './state';
+import { stream } from '../random';
+import type { Scenario } from '../scenario/schema';
+import type { Decision, GameState, PlanMemory } from '../state';
+import type { AiDecisionRecord } from './record';
 
 /**
  * The AI: every actor chooses from the same menu a person sees. Each legal option gets raw utility
@@ -24,16 +25,20 @@ export interface AiChoice {
   readonly decisions: Decision[];
   /** The logged explanation, or null when `explain` was off (batches). */
   readonly reasoning: LogEntry | null;
+  /** The plan to keep for the next turn (undefined: the policy keeps none). */
+  readonly plan?: PlanMemory | null;
+  /** What the decision was, for the batch's `ai` figures. */
+  readonly record?: AiDecisionRecord;
 }
 
-const TERM_NAMES = ['gain', 'risk', 'cost', 'alliance', 'domestic'] as const;
+export const TERM_NAMES = ['gain', 'risk', 'cost', 'alliance', 'domestic'] as const;
 
 /** A uniform draw 0..9999 scaled to -m..m (integer arithmetic). */
-function scaleNoise(u: number, m: number): number {
+export function scaleNoise(u: number, m: number): number {
   return m > 0 ? -m + Math.floor((u * (2 * m + 1)) / 10000) : 0;
 }
 
-interface NoiseDraws {
+export interface NoiseDraws {
   readonly temperament: readonly number[];
   readonly turnWobble: readonly number[];
 }
@@ -55,7 +60,7 @@ function drawList(seed: string, turn: number, purpose: string, count: number): n
 }
 
 /** The turn's noise draws, shared by every actor deciding in the same turn of the same game. */
-function noiseDraws(s: GameState): NoiseDraws {
+export function noiseDraws(s: GameState): NoiseDraws {
   if (s.seed === wobbleSeed && s.turn === wobbleTurn) return wobbleDraws;
   if (s.seed !== temperamentSeed) {
     temperamentDraws = drawList(s.seed, 0, 'ai-temperament', OPTION_IDS.length);
@@ -72,7 +77,7 @@ function noiseDraws(s: GameState): NoiseDraws {
 
 /** Options that take no target or amount are the same decision every time: build them once. */
 /** One menu entry with everything the AI loop needs, resolved once (no keyed lookups per turn). */
-interface MenuEntry {
+export interface MenuEntry {
   readonly id: OptionId;
   readonly behaviour: (typeof BEHAVIOURS)[OptionId];
   readonly slot: DecisionSlot;
@@ -88,7 +93,7 @@ interface MenuEntry {
 
 const MENU_ENTRIES = new Map<string, readonly MenuEntry[]>();
 
-function menuEntries(actor: ActorId): readonly MenuEntry[] {
+export function menuEntries(actor: ActorId): readonly MenuEntry[] {
   let entries = MENU_ENTRIES.get(actor);
   if (!entries) {
     entries = optionsOf(actor).map((id) => {
@@ -127,10 +132,12 @@ export function weigh(sc: Scenario, actor: ActorId, raw: UtilityTerms): UtilityT
   };
 }
 
-function describe(o: ScoredOption): string {
+export function describe(o: ScoredOption): string {
   const parts = TERM_NAMES.filter((t) => o.weighted[t] !== 0).map(
     (t) => `${t} ${o.weighted[t] > 0 ? '+' : ''}${o.weighted[t]}`,
   );
+  if (o.repeatLoss) parts.push(`−${o.repeatLoss} for repeats`);
+  if (o.plan) parts.push(`plan +${o.plan}`);
   if (o.noise !== 0) parts.push(`noise ${o.noise > 0 ? '+' : ''}${o.noise}`);
   const what = o.target ? `${o.option}→${o.target}` : o.option;
   return `${what} ${o.utility} (${parts.join(', ') || 'nothing at stake'})`;
@@ -142,7 +149,7 @@ function describe(o: ScoredOption): string {
  * @example
  * const { decisions, reasoning } = decideAI(state, scenario, 'russia');
  */
-export function decideAI(s: GameState, sc: Scenario, actor: ActorId, explain = true): AiChoice {
+export function decideOneStep(s: GameState, sc: Scenario, actor: ActorId, explain = true): AiChoice {
   const forced = forcedDecision(s, sc, actor);
   const fixedSlot: DecisionSlot | null = forced ? OPTION_SPECS[forced.type].slot : null;
   // Noise has two parts: a temperament drawn once per game for each option (so an actor is

@@ -1,0 +1,1008 @@
+import { phaseWindow } from '../context';
+import { courseForbids, forcedDecision } from '../courses';
+import { type ActorId, type DecisionSlot, type Flag } from '../ids';
+import type { LogEntry, PlanConsidered, ScoredOption, UtilityTerms } from '../log';
+import { BEHAVIOURS } from '../options';
+import type { View } from '../options/types';
+import { OPTION_SPECS, type OptionId } from '../options/params';
+import { holds } from '../outcomes';
+import { draws } from '../random';
+import type { Condition, PlanDef, Scenario } from '../scenario/schema';
+import { secondFrontNet } from '../second-front';
+import type { Decision, GameState, PlanMemory } from '../state';
+import {
+  describe,
+  menuEntries,
+  noiseDraws,
+  scaleNoise,
+  weigh,
+  type AiChoice,
+  type MenuEntry,
+} from './one-step';
+import { perceive } from './perceive';
+import { isKeyOption, type AiDecisionRecord } from './record';
+
+/**
+ * The planning AI. Each actor follows a course of action from the scenario's `aiPlans` (China:
+ * coerce, strangle, blockade then invade...; Russia: stay out, hybrid pressure, a second front),
+ * and makes one decision a turn across its four slots that serves it.
+ *
+ * - **Plans.** A plan is a list of stages, each pursuing some options until a condition holds. The
+ *   actor values every plan by looking ahead through its stages: each stage is worth the best of
+ *   its options, assessed by the options' own rules on the state as it would stand once the
+ *   earlier stages are done (their `until` flags set), discounted by
+ *   `rules.aiPlanner.stageDiscountPct` a stage, over `horizonStages` stages. It keeps its plan,
+ *   with a `hysteresis` bonus, until the situation changes (a rung climbed, a war begun or
+ *   ended, a key event), the plan is done or blocked, or `replanEveryTurns` have passed.
+ * - **One decision.** Options of the current stage get the `commitment` bonus; options of later
+ *   stages wait; options the plan forbids are out; the rest compete on their own worth. Options
+ *   that contradict each other (refusing China while attacking NATO, talks while escalating)
+ *   are never taken together: the weaker gives way.
+ * - **Acts on what it logs.** Every number that decides is in the log entry: the terms, the plan
+ *   bonus, the repeat discount and the noise. Russia attacks NATO, or agrees to, only when the
+ *   second-front calculus it logs (on what it knows) is positive.
+ * - **Bounded noise.** The `aiNoise` lever scales each actor's doctrine noise (0: none).
+ * - **No degenerate play.** An option's gain loses `repeatDecayPct` percent for each time the
+ *   actor has taken it; ties are broken by the lower escalation, then by a seeded draw; the AI
+ *   never uses an option to undo a lever the user set.
+ * - **Perception.** The actor decides on `perceive(...)`: estimates of the other side, no secrets.
+ * - **Doctrine shows.** When a trait decided the plan, the log names it.
+ */
+
+/** Flags whose first setting ends a plan's picture of the world (see `situation`). */
+const SITUATION_FLAGS: readonly Flag[] = [
+  'usIntervened',
+  'invasionLaunched',
+  'blockadeActive',
+  'strikesActive',
+  'secondFront',
+  'article5Invoked',
+  'chinaRequestPending',
+  'chinaRequestAccepted',
+  'chinaRequestRefused',
+  'plaAshore',
+  'taipeiFallen',
+  'balticCapitalFallen',
+  'chinaNegotiating',
+  'usNegotiating',
+  'russiaNegotiating',
+  'natoNegotiating',
+  'russiaOffersTerms',
+  'indoPacificSettlement',
+  'europeSettlement',
+  'invasionRepulsed',
+];
+
+/**
+ * A number that changes when the actor's picture of the world changes in a way a plan rests on:
+ * either theater's rung or war, and the flags above.
+ *
+ * @example
+ * situation(seen) !== memory.situation // re-plan
+ */
+export function situation(s: GameState): number {
+  let h = s.tracks.escalation.indoPacific * 8 + s.tracks.escalation.europe;
+  h = h * 5 + WAR_CODE[s.wars.indoPacific.status];
+  h = h * 5 + WAR_CODE[s.wars.europe.status];
+  for (const f of SITUATION_FLAGS) h = ((h * 2) % 1000000007) + (s.flags[f] ? 1 : 0);
+  return h;
+}
+
+const WAR_CODE: Record<GameState['wars']['europe']['status'], number> = {
+  peace: 0,
+  crisis: 1,
+  war: 2,
+  ceasefire: 3,
+  settled: 4,
+};
+
+/** Pairs of options an actor never takes in the same turn: they say opposite things. */
+const CONFLICTS: readonly (readonly [OptionId, OptionId])[] = [
+  ['russia.refuse-china-request', 'russia.limited-incursion'],
+  ['russia.refuse-china-request', 'russia.baltic-offensive'],
+  ['russia.offer-terms', 'russia.limited-incursion'],
+  ['russia.offer-terms', 'russia.baltic-offensive'],
+  ['russia.offer-terms', 'russia.nuclear-signal'],
+  ['russia.propose-ceasefire', 'russia.ukraine-offensive'],
+  ['china.negotiate', 'china.quarantine'],
+  ['china.negotiate', 'china.blockade'],
+  ['china.negotiate', 'china.missile-strikes'],
+  ['china.negotiate', 'china.amphibious-invasion'],
+  ['china.negotiate', 'china.nuclear-signal'],
+  ['china.stand-down', 'china.ask-russia-second-front'],
+  ['china.stand-down', 'china.gray-zone-pressure'],
+  ['usa.negotiate', 'usa.intervene-taiwan'],
+  ['usa.negotiate', 'usa.nuclear-signal'],
+  ['nato-europe.negotiate', 'nato-europe.counter-attack'],
+  ['nato-europe.negotiate', 'nato-europe.invoke-article5'],
+  ['ukraine.accept-ceasefire', 'ukraine.counter-attack'],
+  ['taiwan.negotiate', 'taiwan.appeal'],
+];
+
+const CONFLICT_MAP = new Map<OptionId, OptionId[]>();
+for (const [a, b] of CONFLICTS) {
+  CONFLICT_MAP.set(a, [...(CONFLICT_MAP.get(a) ?? []), b]);
+  CONFLICT_MAP.set(b, [...(CONFLICT_MAP.get(b) ?? []), a]);
+}
+
+const RUSSIAN_ATTACKS: ReadonlySet<OptionId> = new Set<OptionId>([
+  'russia.limited-incursion',
+  'russia.baltic-offensive',
+  'russia.accept-china-request',
+]);
+
+/**
+ * Why the AI leaves an option alone because a lever the user set already decides what it would
+ * change, or null. The Article 5 credibility and NATO spending levers set those tracks: the AI
+ * may restore them to the level set, never push past it.
+ *
+ * @example
+ * leverHolds(state, 'usa.reaffirm-article5') // 'lever article5Credibility=0.6 ...' at 60
+ */
+export function leverHolds(s: GameState, option: OptionId): string | null {
+  if (option === 'usa.reaffirm-article5') {
+    const set = Math.round(s.levers.article5Credibility * 100);
+    if (s.tracks.article5Credibility >= set)
+      return `lever article5Credibility=${s.levers.article5Credibility} sets credibility at ${set}; the AI restores it, never raises it past the lever`;
+  }
+  if (option === 'nato-europe.raise-spending') {
+    const set = Math.round(s.levers.natoSpendingPctGdp * 100);
+    if (s.blocs.nato.spendingBp >= set)
+      return `lever natoSpendingPctGdp=${s.levers.natoSpendingPctGdp} sets spending; the AI does not raise it past the lever`;
+  }
+  return null;
+}
+
+/** One option variant the actor could take now, with the numbers that rank it. */
+interface Candidate {
+  readonly e: MenuEntry;
+  readonly d: Decision;
+  readonly raw: UtilityTerms;
+  readonly weighted: UtilityTerms;
+  /** Worth lost to repeats (already out of `weighted`), and how often it was taken before. */
+  readonly repeatLoss: number;
+  readonly repeats: number;
+  readonly noise: number;
+  /** Utility without the plan's bonus, with and without noise. */
+  readonly base: number;
+  readonly baseNoNoise: number;
+  /** A seeded draw that breaks ties (never list order). */
+  readonly tie: number;
+  /** The escalation rung the option implies (0 for none): ties go to the lower. */
+  readonly rung: number;
+}
+
+/** `x` after `repeats` discounts of `rules.aiPlanner.repeatDecayPct` percent each. */
+function decayed(x: number, repeats: number, pct: number): number {
+  let v = x;
+  for (let i = 0; i < repeats && v > 0; i++) v = Math.trunc((v * (100 - pct)) / 100);
+  return v;
+}
+
+/**
+ * The weighted terms of one assessed option, with the repeat discount: what an option offers
+ * (its positive gain and alliance terms) shrinks each time the actor has taken it before; its
+ * risks and costs do not. The discount shows in the log as the gain lost to repeats.
+ */
+function weighTerms(
+  sc: Scenario,
+  actor: ActorId,
+  raw: UtilityTerms,
+  repeats: number,
+): { weighted: UtilityTerms; loss: number; sum: number } {
+  const w0 = weigh(sc, actor, raw);
+  let gain = w0.gain;
+  let alliance = w0.alliance;
+  let loss = 0;
+  if (repeats > 0) {
+    const pct = sc.rules.aiPlanner.repeatDecayPct;
+    if (gain > 0) {
+      const g = decayed(gain, repeats, pct);
+      loss += gain - g;
+      gain = g;
+    }
+    if (alliance > 0) {
+      const a = decayed(alliance, repeats, pct);
+      loss += alliance - a;
+      alliance = a;
+    }
+  }
+  const weighted = { ...w0, gain, alliance };
+  return {
+    weighted,
+    loss,
+    sum: weighted.gain + weighted.risk + weighted.cost + weighted.alliance + weighted.domestic,
+  };
+}
+
+/** The plan-independent part of a decision: every legal candidate, scored once. */
+interface Assessment {
+  readonly candidates: readonly Candidate[];
+  /** Options that were legal but the AI leaves alone, with the reason (the log shows them). */
+  readonly heldBack: readonly { option: OptionId; why: string }[];
+  /** Russia's second-front calculus net on what it knows (null for other actors). */
+  readonly calculusNet: number | null;
+}
+
+function assessAll(
+  s: GameState,
+  seen: GameState,
+  sc: Scenario,
+  actor: ActorId,
+  noiseMax: number,
+  fixedSlot: DecisionSlot | null,
+): Assessment {
+  const { temperament, turnWobble } = noiseDraws(s);
+  const wobble = Math.trunc(noiseMax / 3);
+  const legalView: View = { s, sc, actor, memo: {} };
+  const view: View = { s: seen, sc, actor, memo: {} };
+  const candidates: Candidate[] = [];
+  const heldBack: { option: OptionId; why: string }[] = [];
+  const calculusNet = actor === 'russia' ? secondFrontNet(seen, sc).net : null;
+  const taken = s.actors[actor].taken;
+  for (const e of menuEntries(actor)) {
+    if (e.slot === fixedSlot) continue;
+    if (courseForbids(s, actor, e.id) !== null) continue;
+    const variants: readonly Decision[] =
+      e.needs === 'amount'
+        ? (e.behaviour.amounts?.(legalView) ?? []).map((amount) => ({ type: e.id, amount }))
+        : e.needs
+          ? (e.behaviour.targets?.(legalView) ?? []).map((target) => ({ type: e.id, target }))
+          : e.plainList;
+    // Noise colours the everyday options; key decisions follow the plan and their own terms (the
+    // plan's choice carries the actor's temperament), so chance seldom decides them.
+    const noise =
+      noiseMax > 0 && !isKeyOption(e.id)
+        ? scaleNoise(temperament[e.index]!, noiseMax) + scaleNoise(turnWobble[e.index]!, wobble)
+        : 0;
+    const rung = (OPTION_SPECS[e.id] as { escalation?: { floor: number } }).escalation?.floor ?? 0;
+    let vi = 0;
+    for (const d of variants) {
+      vi++;
+      if (e.behaviour.legal(legalView, d) !== null) continue;
+      const held = leverHolds(s, e.id);
+      if (held) {
+        heldBack.push({ option: e.id, why: held });
+        continue;
+      }
+      if (calculusNet !== null && calculusNet <= 0 && RUSSIAN_ATTACKS.has(e.id)) {
+        heldBack.push({
+          option: e.id,
+          why: `the second-front calculus advises against (net ${calculusNet})`,
+        });
+        continue;
+      }
+      const a = e.behaviour.assess(view, d);
+      const raw: UtilityTerms = {
+        gain: Math.trunc(a.gain),
+        risk: Math.trunc(a.risk),
+        cost: Math.trunc(a.cost),
+        alliance: Math.trunc(a.alliance),
+        domestic: Math.trunc(a.domestic),
+      };
+      const repeats = taken[e.id] ?? 0;
+      const w = weighTerms(sc, actor, raw, repeats);
+      candidates.push({
+        e,
+        d,
+        raw,
+        weighted: w.weighted,
+        repeatLoss: w.loss,
+        repeats,
+        noise,
+        base: w.sum + noise,
+        baseNoNoise: w.sum,
+        tie: (turnWobble[e.index]! * 7 + vi * 7919) % 10007,
+        rung,
+      });
+    }
+  }
+  return { candidates, heldBack, calculusNet };
+}
+
+/** Flags an `until` condition sets when it holds (for projecting the state past a stage). */
+function untilFlags(c: Condition | undefined, out: Flag[]): void {
+  if (!c) return;
+  if ('flag' in c) {
+    if (c.is !== false) out.push(c.flag);
+  } else if ('all' in c) for (const x of c.all) untilFlags(x, out);
+}
+
+/** The state as the actor pictures it once the stages before `k` are done. */
+function projected(seen: GameState, plan: PlanDef, from: number, k: number): GameState {
+  const flags: Flag[] = [];
+  for (let j = from; j < k; j++) untilFlags(plan.stages[j]!.until, flags);
+  if (flags.length === 0) return seen;
+  const f = { ...seen.flags };
+  for (const x of flags) f[x] = true;
+  return { ...seen, flags: f };
+}
+
+/** The first stage of `plan` not yet done on what the actor sees. */
+function firstOpenStage(seen: GameState, plan: PlanDef): number {
+  let k = 0;
+  while (k < plan.stages.length - 1 && plan.stages[k]!.until && holds(seen, plan.stages[k]!.until!))
+    k++;
+  return k;
+}
+
+/**
+ * The world past a stage, as the actor pictures it: what the stage's `until` says holds is made
+ * to hold on a copy (flags set, tracks at their bound, the war in the status named). Parts not
+ * named are shared with `s`: read the result, never write it.
+ */
+function assume(s: GameState, c: Condition | undefined): GameState {
+  if (!c) return s;
+  if ('all' in c) {
+    let out = s;
+    for (const x of c.all) out = assume(out, x);
+    return out;
+  }
+  if ('flag' in c) {
+    if (s.flags[c.flag] === (c.is ?? true)) return s;
+    return { ...s, flags: { ...s.flags, [c.flag]: c.is ?? true } };
+  }
+  if ('track' in c) {
+    const [head, sub] = c.track.split('.') as [string, string | undefined];
+    const bound = c.lte ?? c.gte;
+    if (bound === undefined) return s;
+    const tracks = { ...s.tracks } as Record<string, unknown>;
+    if (sub) tracks[head] = { ...(tracks[head] as Record<string, number>), [sub]: bound };
+    else tracks[head] = bound;
+    return { ...s, tracks: tracks as unknown as GameState['tracks'] };
+  }
+  if ('war' in c) {
+    const status = c.is[0]!;
+    const w = s.wars[c.war];
+    const foughtTurn = status === 'war' && w.foughtTurn === 0 ? s.turn : w.foughtTurn;
+    return { ...s, wars: { ...s.wars, [c.war]: { ...w, status, foughtTurn } } };
+  }
+  return s;
+}
+
+/**
+ * What a stage sets in motion whether or not it succeeds: the flags of an `all` that also asks
+ * for more (a track's level or a war's status). A lone condition is the aim itself.
+ */
+function setInMotion(c: Condition): Condition | undefined {
+  if (!('all' in c)) return undefined;
+  const flags = c.all.filter((x) => 'flag' in x);
+  return flags.length && flags.length < c.all.length ? { all: flags } : undefined;
+}
+
+/** The score the scenario's outcome rules give the actor if the game ended in state `s`. */
+function outcomeScore(s: GameState, sc: Scenario, actor: ActorId): { score: number; rule: string } {
+  for (const rule of sc.outcomes)
+    if (holds(s, rule.when))
+      return { score: rule.scores[actor as keyof typeof rule.scores] ?? 0, rule: rule.id };
+  return { score: 0, rule: 'none' };
+}
+
+/**
+ * The stage cannot go ahead now: for Russia, it attacks NATO while the second-front calculus says
+ * no; for anyone, its key options (or, when it has none, all its options) are barred by levers.
+ */
+function barred(s: GameState, actor: ActorId, take: readonly string[], now: Assessment): boolean {
+  const ids = take as readonly OptionId[];
+  // Russia's calculus bars the stage that attacks, whatever else the stage does.
+  if (actor === 'russia' && now.calculusNet !== null && now.calculusNet <= 0)
+    if (ids.some((id) => RUSSIAN_ATTACKS.has(id))) return true;
+  const key = ids.filter(isKeyOption);
+  for (const id of key.length ? key : ids)
+    if (courseForbids(s, actor, id) === null && !leverHolds(s, id)) return false;
+  return true;
+}
+
+/** The actor's estimate that a stage's `until` comes to hold, in percent. */
+function stageOdds(seen: GameState, st: PlanDef['stages'][number]): number {
+  if (!st.odds) return 100;
+  for (const o of st.odds) if (!o.when || holds(seen, o.when)) return o.pct;
+  return 100;
+}
+
+/**
+ * Where a plan leads, valued by the scenario's outcome scores: stage by stage from `start`, the
+ * stage's `until` holds with its odds (and the plan goes on) or fails (and the game ends as the
+ * world stood before it). Returns the expected score and the outcome the plan aims at.
+ */
+function expectedOutcome(
+  s: GameState,
+  seen: GameState,
+  sc: Scenario,
+  actor: ActorId,
+  plan: PlanDef,
+  start: number,
+  now: Assessment,
+): { ev: number; aim: string; odds: number } {
+  let world = seen;
+  // Walk the chain once: the chance of getting this far, and the value of failing at each stage.
+  let reach = 100;
+  let ev = 0;
+  let aim = outcomeScore(seen, sc, actor);
+  for (let k = start; k < plan.stages.length; k++) {
+    const st = plan.stages[k]!;
+    if (!st.until) break;
+    // A stage whose every option is barred now (by a lever, or for Russia by its calculus)
+    // cannot succeed from here.
+    const p = barred(s, actor, st.take, now) ? 0 : stageOdds(seen, st);
+    // A stage that fails leaves what it set in motion (its flags) without what it aimed at (a
+    // track's level, a war's end, a further flag): a blockade that does not bite is still on.
+    const failed = outcomeScore(assume(world, setInMotion(st.until)), sc, actor);
+    ev += Math.trunc((reach * (100 - p) * failed.score) / 10000);
+    reach = Math.trunc((reach * p) / 100);
+    world = assume(world, st.until);
+    aim = outcomeScore(world, sc, actor);
+  }
+  ev += Math.trunc((reach * aim.score) / 100);
+  return { ev, aim: aim.rule, odds: reach };
+}
+
+/** How a plan was valued: each stage's best option and its discounted worth. */
+interface PlanValue {
+  readonly plan: PlanDef;
+  readonly index: number;
+  readonly start: number;
+  readonly stages: readonly { stage: string; option: OptionId | null; worth: number }[];
+  readonly noise: number;
+  readonly hysteresis: number;
+  /** Where the plan leads: the expected outcome score, its weight applied, and the aim. */
+  readonly outcome: number;
+  readonly aim: string;
+  readonly odds: number;
+  readonly value: number;
+  readonly valueNoNoise: number;
+}
+
+function valuePlan(
+  s: GameState,
+  seen: GameState,
+  sc: Scenario,
+  actor: ActorId,
+  plan: PlanDef,
+  index: number,
+  start: number,
+  now: Assessment,
+  noise: number,
+  hysteresis: number,
+): PlanValue {
+  const r = sc.rules.aiPlanner;
+  const stages: { stage: string; option: OptionId | null; worth: number }[] = [];
+  let total = 0;
+  let disc = 100;
+  const last = Math.min(plan.stages.length, start + r.horizonStages);
+  for (let k = start; k < last; k++) {
+    const st = plan.stages[k]!;
+    let best: number | null = null;
+    let bestOption: OptionId | null = null;
+    if (k === start) {
+      // The stage it would act on now: its options as they stand (legal, within the levers).
+      for (const c of now.candidates)
+        if ((st.take as readonly string[]).includes(c.e.id) && (best === null || c.baseNoNoise > best)) {
+          best = c.baseNoNoise;
+          bestOption = c.e.id;
+        }
+    } else {
+      // A later stage: its options assessed by their own rules on the state projected past the
+      // earlier stages (they need not be legal yet).
+      const pv: View = { s: projected(seen, plan, start, k), sc, actor, memo: {} };
+      for (const id of st.take as readonly OptionId[]) {
+        if (courseForbids(s, actor, id) !== null || leverHolds(s, id)) continue;
+        if (
+          actor === 'russia' &&
+          RUSSIAN_ATTACKS.has(id) &&
+          now.calculusNet !== null &&
+          now.calculusNet <= 0
+        )
+          continue;
+        const spec = OPTION_SPECS[id] as { needs?: string };
+        if (spec.needs) continue;
+        const a = BEHAVIOUR_OF(id).assess(pv, { type: id });
+        const w = weighTerms(
+          sc,
+          actor,
+          {
+            gain: Math.trunc(a.gain),
+            risk: Math.trunc(a.risk),
+            cost: Math.trunc(a.cost),
+            alliance: Math.trunc(a.alliance),
+            domestic: Math.trunc(a.domestic),
+          },
+          s.actors[actor].taken[id] ?? 0,
+        );
+        if (best === null || w.sum > best) {
+          best = w.sum;
+          bestOption = id;
+        }
+      }
+    }
+    const worth = Math.trunc(((best ?? 0) * disc) / 100);
+    stages.push({ stage: st.id, option: bestOption, worth });
+    total += worth;
+    disc = Math.trunc((disc * r.stageDiscountPct) / 100);
+  }
+  const eo = expectedOutcome(s, seen, sc, actor, plan, start, now);
+  const outcome = Math.trunc((eo.ev * r.outcomeWeightPct) / 100);
+  return {
+    plan,
+    index,
+    start,
+    stages,
+    noise,
+    hysteresis,
+    outcome,
+    aim: eo.aim,
+    odds: eo.odds,
+    value: total + outcome + noise + hysteresis,
+    valueNoNoise: total + outcome + hysteresis,
+  };
+}
+
+const BEHAVIOUR_OF = (id: OptionId) => BEHAVIOURS[id];
+
+/** Per-game draws of each actor's plans (temperament and tie-break), for the game being played. */
+let planDrawSeed: string | null = null;
+const planDrawCache = new Map<string, readonly number[]>();
+
+function planDraws(seed: string, purpose: string, actor: ActorId, n: number): readonly number[] {
+  if (seed !== planDrawSeed) {
+    planDrawCache.clear();
+    planDrawSeed = seed;
+  }
+  const key = `${purpose}:${actor}`;
+  let d = planDrawCache.get(key);
+  if (!d) {
+    d = draws(seed, 0, key, n, 0, 9999);
+    planDrawCache.set(key, d);
+  }
+  return d;
+}
+
+/** Better plan: higher value, then the one that escalates less, then a seeded draw. */
+function betterPlan(a: PlanValue, b: PlanValue, key: 'value' | 'valueNoNoise', tie: readonly number[]): boolean {
+  if (a[key] !== b[key]) return a[key] > b[key];
+  const ra = planRung(a.plan);
+  const rb = planRung(b.plan);
+  if (ra !== rb) return ra < rb;
+  return tie[a.index]! > tie[b.index]!;
+}
+
+function planRung(p: PlanDef): number {
+  let m = 0;
+  for (const st of p.stages)
+    for (const id of st.take)
+      m = Math.max(m, (OPTION_SPECS[id as OptionId] as { escalation?: { floor: number } }).escalation?.floor ?? 0);
+  return m;
+}
+
+/** The plan to follow this turn, and how it was chosen. */
+interface PlanChoice {
+  readonly chosen: PlanValue;
+  readonly noNoise: PlanValue;
+  readonly considered: readonly PlanValue[];
+  readonly memory: PlanMemory;
+  /** Why it re-planned, or null when it kept its plan. */
+  readonly replanned: string | null;
+}
+
+function choosePlan(
+  s: GameState,
+  seen: GameState,
+  sc: Scenario,
+  actor: ActorId,
+  now: Assessment,
+  noiseMax: number,
+  explain: boolean,
+): PlanChoice | null {
+  const plans = sc.aiPlans[actor as keyof Scenario['aiPlans']];
+  if (!plans || plans.length === 0) return null;
+  const r = sc.rules.aiPlanner;
+  const mem = s.actors[actor].plan;
+  const sit = situation(seen);
+  let current: { plan: PlanDef; index: number; stage: number; stageSince: number } | null = null;
+  let why: string | null = null;
+  if (mem) {
+    const index = plans.findIndex((p) => p.id === mem.id);
+    if (index < 0) why = 'its plan is not in this scenario';
+    else {
+      const plan = plans[index]!;
+      let stage = mem.stage;
+      let stageSince = mem.stageSince;
+      // Stages done (their condition holds) or run their course give way to the next.
+      while (
+        stage < plan.stages.length &&
+        ((plan.stages[stage]!.until && holds(seen, plan.stages[stage]!.until!)) ||
+          s.turn - stageSince >= r.stageMaxTurns)
+      ) {
+        stage++;
+        stageSince = s.turn;
+      }
+      if (stage >= plan.stages.length) why = `${plan.name} is done`;
+      else if (sit !== mem.situation) why = 'the situation changed';
+      else if (s.turn - mem.adopted >= r.replanEveryTurns) why = `${r.replanEveryTurns} turns on`;
+      current = { plan, index, stage: Math.min(stage, plan.stages.length - 1), stageSince };
+      if (!why)
+        return keep(s, seen, sc, actor, now, plans, current, mem, noiseMax, explain);
+    }
+  } else why = 'no plan yet';
+  // Re-plan: value every plan from its first open stage.
+  const tie = planDraws(s.seed, 'ai-plan-tie', actor, plans.length);
+  const temper = planDraws(s.seed, 'ai-plan-temperament', actor, plans.length);
+  const considered: PlanValue[] = [];
+  let best: PlanValue | null = null;
+  let bestNoNoise: PlanValue | null = null;
+  plans.forEach((p, i) => {
+    const isCurrent = current !== null && current.index === i && why !== `${p.name} is done`;
+    const start = isCurrent ? current!.stage : firstOpenStage(seen, p);
+    const v = valuePlan(
+      s,
+      seen,
+      sc,
+      actor,
+      p,
+      i,
+      start,
+      now,
+      scaleNoise(temper[i]!, noiseMax),
+      isCurrent ? r.hysteresis : 0,
+    );
+    considered.push(v);
+    if (!best || betterPlan(v, best, 'value', tie)) best = v;
+    if (!bestNoNoise || betterPlan(v, bestNoNoise, 'valueNoNoise', tie)) bestNoNoise = v;
+  });
+  const chosen = best!;
+  const same = current !== null && current.index === chosen.index;
+  const memory: PlanMemory = {
+    id: chosen.plan.id,
+    stage: chosen.start,
+    adopted: s.turn,
+    stageSince: same && current!.stage === chosen.start ? current!.stageSince : s.turn,
+    situation: sit,
+    value: chosen.value,
+  };
+  return { chosen, noNoise: bestNoNoise!, considered, memory, replanned: why };
+}
+
+/** Keep the current plan (nothing calls for a re-plan): value it for the log only. */
+function keep(
+  s: GameState,
+  seen: GameState,
+  sc: Scenario,
+  actor: ActorId,
+  now: Assessment,
+  plans: readonly PlanDef[],
+  current: { plan: PlanDef; index: number; stage: number; stageSince: number },
+  mem: PlanMemory,
+  noiseMax: number,
+  explain: boolean,
+): PlanChoice {
+  const memory = { ...mem, stage: current.stage, stageSince: current.stageSince };
+  if (!explain) {
+    // Kept plans are valued for the log only: a batch needs just the plan and its stage.
+    const v: PlanValue = {
+      plan: current.plan,
+      index: current.index,
+      start: current.stage,
+      stages: [],
+      noise: 0,
+      hysteresis: 0,
+      outcome: 0,
+      aim: '',
+      odds: 0,
+      value: mem.value,
+      valueNoNoise: mem.value,
+    };
+    return { chosen: v, noNoise: v, considered: [v], memory, replanned: null };
+  }
+  const temper = planDraws(s.seed, 'ai-plan-temperament', actor, plans.length);
+  const v = valuePlan(
+    s,
+    seen,
+    sc,
+    actor,
+    current.plan,
+    current.index,
+    current.stage,
+    now,
+    scaleNoise(temper[current.index]!, noiseMax),
+    sc.rules.aiPlanner.hysteresis,
+  );
+  return {
+    chosen: v,
+    noNoise: v,
+    considered: [v],
+    memory,
+    replanned: null,
+  };
+}
+
+/** The options a plan's stage `k` and its later stages name. */
+function stageOptions(plan: PlanDef, from: number, to: number): Set<string> {
+  const out = new Set<string>();
+  for (let k = from; k < to; k++) for (const id of plan.stages[k]!.take) out.add(id);
+  return out;
+}
+
+/** The turn's decision under a plan: the best option of each slot, coherent across slots. */
+interface SlotPick {
+  readonly c: Candidate;
+  readonly bonus: number;
+  readonly utility: number;
+}
+
+function pickSlots(
+  now: Assessment,
+  plan: PlanValue | null,
+  commitment: number,
+  decayPct: number,
+  withNoise: boolean,
+): { picks: (SlotPick | null)[]; dropped: { option: OptionId; why: string }[] } {
+  const current = plan ? stageOptions(plan.plan, plan.start, plan.start + 1) : new Set<string>();
+  const later = plan
+    ? stageOptions(plan.plan, plan.start + 1, plan.plan.stages.length)
+    : new Set<string>();
+  const forbid = new Set<string>(plan?.plan.forbid ?? []);
+  const ranked: SlotPick[] = [];
+  const noisy = new Map<Candidate, number>();
+  for (const c of now.candidates) {
+    const id = c.e.id;
+    if (forbid.has(id)) continue;
+    if (later.has(id) && !current.has(id)) continue;
+    const bonus = current.has(id) ? decayed(commitment, c.repeats, decayPct) : 0;
+    if (withNoise) noisy.set(c, c.base + bonus);
+    const utility = c.baseNoNoise + bonus;
+    if (utility <= 0 && !(withNoise && c.base + bonus > 0)) continue;
+    ranked.push({ c, bonus, utility });
+  }
+  // The plan comes first: in each slot an option of the current stage that is worth taking beats
+  // any option outside the plan; then the higher utility, the lower rung, a seeded draw.
+  const order = (a: SlotPick, b: SlotPick): number =>
+    (b.bonus > 0 ? 1 : 0) - (a.bonus > 0 ? 1 : 0) ||
+    b.utility - a.utility ||
+    a.c.rung - b.c.rung ||
+    b.c.tie - a.c.tie;
+  ranked.sort(order);
+  const picks: (SlotPick | null)[] = [null, null, null, null];
+  const decided = [false, false, false, false];
+  const taken = new Set<OptionId>();
+  const dropped: { option: OptionId; why: string }[] = [];
+  const clashOf = (p: SlotPick): OptionId | undefined =>
+    (CONFLICT_MAP.get(p.c.e.id) ?? []).find((o) => taken.has(o));
+  for (const p of ranked) {
+    const k = p.c.e.slotIndex;
+    if (decided[k] || p.utility <= 0) continue;
+    const clash = clashOf(p);
+    if (clash) {
+      dropped.push({ option: p.c.e.id, why: `contradicts ${clash}, worth more this turn` });
+      continue;
+    }
+    decided[k] = true;
+    // Noise never decides a key choice: where the slot's best without noise is key, it stands;
+    // where it is an everyday option, noise may pick another everyday option of the slot (or
+    // none) but never a key one.
+    let pick: SlotPick | null = p;
+    if (withNoise && !isKeyOption(p.c.e.id)) {
+      pick = null;
+      let best = 0;
+      for (const q of ranked) {
+        if (q.c.e.slotIndex !== k || isKeyOption(q.c.e.id) || clashOf(q)) continue;
+        if ((q.bonus > 0) !== (p.bonus > 0)) continue;
+        const u = noisy.get(q.c)!;
+        if (u > best || (u === best && pick && order({ ...q, utility: u }, { ...pick, utility: best }) < 0)) {
+          best = u;
+          pick = { c: q.c, bonus: q.bonus, utility: u };
+        }
+      }
+    }
+    if (pick) {
+      picks[k] = pick;
+      taken.add(pick.c.e.id);
+    }
+  }
+  return { picks, dropped };
+}
+
+/**
+ * The planning AI's decisions for one actor this turn, its plan for the next, and the log entry
+ * that explains both (when `explain`).
+ *
+ * @example
+ * const { decisions, reasoning, plan } = decidePlanned(state, scenario, 'russia');
+ */
+export function decidePlanned(
+  s: GameState,
+  sc: Scenario,
+  actor: ActorId,
+  explain = true,
+  traitsNote = true,
+): AiChoice {
+  const forced = forcedDecision(s, sc, actor);
+  const fixedSlot: DecisionSlot | null = forced ? OPTION_SPECS[forced.type].slot : null;
+  const noiseMax = Math.trunc((sc.actors[actor].doctrine.noise * s.levers.aiNoise) / 100);
+  const seen = perceive(s, sc, actor);
+  const now = assessAll(s, seen, sc, actor, noiseMax, fixedSlot);
+  const pc = choosePlan(s, seen, sc, actor, now, noiseMax, explain);
+  const r = sc.rules.aiPlanner;
+  const { picks, dropped } = pickSlots(now, pc?.chosen ?? null, r.commitment, r.repeatDecayPct, true);
+  const plain = pickSlots(
+    now,
+    pc?.noNoise ?? null,
+    r.commitment,
+    r.repeatDecayPct,
+    false,
+  ).picks;
+  const decisions: Decision[] = [];
+  let key = 0;
+  let noiseDecided = 0;
+  let against = 0;
+  for (let k = 0; k < picks.length; k++) {
+    const p = picks[k];
+    const q = plain[k];
+    if (p) {
+      decisions.push(p.c.d);
+      if (p.utility <= 0) against++;
+      if (actor === 'russia' && RUSSIAN_ATTACKS.has(p.c.e.id) && (now.calculusNet ?? 0) <= 0)
+        against++;
+    }
+    const keyHere = (p && isKeyOption(p.c.e.id)) || (q && isKeyOption(q.c.e.id));
+    if (keyHere) {
+      key++;
+      if (!sameDecision(p?.c.d ?? null, q?.c.d ?? null)) noiseDecided++;
+    }
+  }
+  const record: AiDecisionRecord = {
+    actor,
+    turn: s.turn,
+    policy: 'planner',
+    plan: pc?.chosen.plan.id ?? null,
+    stage: pc ? (pc.chosen.plan.stages[pc.chosen.start]?.id ?? null) : null,
+    replanned: pc?.replanned != null,
+    decisions,
+    key,
+    noiseDecided,
+    againstCalculus: against,
+  };
+  if (!explain)
+    return { decisions, reasoning: null, plan: pc?.memory ?? null, record };
+  const name = sc.actors[actor].name;
+  const scored: ScoredOption[] = now.candidates
+    .map((c) => {
+      const bonus =
+        pc && stageOptions(pc.chosen.plan, pc.chosen.start, pc.chosen.start + 1).has(c.e.id)
+          ? decayed(r.commitment, c.repeats, r.repeatDecayPct)
+          : 0;
+      const o: ScoredOption = {
+        option: c.e.id,
+        slot: c.e.slot,
+        ...(c.d.target ? { target: c.d.target } : {}),
+        terms: c.raw,
+        weighted: c.weighted,
+        noise: c.noise,
+        utility: c.base + bonus,
+        ...(bonus ? { plan: bonus } : {}),
+        ...(c.repeatLoss ? { repeatLoss: c.repeatLoss } : {}),
+      };
+      return o;
+    })
+    .sort((a, b) => b.utility - a.utility)
+    .slice(0, 8);
+  const chosen = decisions.map((d) => d.type);
+  const planText = pc ? describePlan(sc, actor, pc, now) : '';
+  const trait = pc && traitsNote ? traitDecided(s, sc, actor, pc.chosen.plan.id) : null;
+  const text =
+    planText +
+    (chosen.length
+      ? ` ${name} (AI) chooses ${chosen.join(', ')}`
+      : ` ${name} (AI) holds: no option beats doing nothing`) +
+    (forced ? `; ${forced.type} is forced by lever` : '') +
+    `. Top options: ${scored.map(describe).join('; ') || 'none legal'}.` +
+    (dropped.length ? ` Left out: ${dropped.map((x) => `${x.option} (${x.why})`).join('; ')}.` : '') +
+    (now.heldBack.length
+      ? ` Held back: ${uniqueHeld(now.heldBack).map((x) => `${x.option} (${x.why})`).join('; ')}.`
+      : '') +
+    (trait ? ` ${trait}` : '');
+  const considered: PlanConsidered[] = pc
+    ? pc.considered.map((v) => ({
+        plan: v.plan.id,
+        stage: v.plan.stages[v.start]?.id ?? '',
+        value: v.value,
+        noise: v.noise,
+        hysteresis: v.hysteresis,
+        outcome: v.outcome,
+        aim: v.aim,
+        odds: v.odds,
+        stages: v.stages.map((x) => ({ stage: x.stage, option: x.option, worth: x.worth })),
+      }))
+    : [];
+  const reasoning: LogEntry = {
+    type: 'ai-reasoning',
+    actor,
+    considered: scored,
+    chosen,
+    ...(pc
+      ? {
+          plan: {
+            id: pc.chosen.plan.id,
+            name: pc.chosen.plan.name,
+            stage: pc.chosen.plan.stages[pc.chosen.start]?.id ?? '',
+            replanned: pc.replanned,
+            considered,
+          },
+        }
+      : {}),
+    turn: s.turn,
+    hour: s.hour + phaseWindow(sc.calendar.turnHours, 'decisions')[0],
+    theater: 'global',
+    actors: [actor],
+    visibleTo: [actor],
+    text,
+  };
+  return { decisions, reasoning, plan: pc?.memory ?? null, record };
+}
+
+function uniqueHeld(
+  xs: readonly { option: OptionId; why: string }[],
+): { option: OptionId; why: string }[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => (seen.has(x.option) ? false : (seen.add(x.option), true)));
+}
+
+function sameDecision(a: Decision | null, b: Decision | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.type === b.type && a.target === b.target && a.amount === b.amount;
+}
+
+/** "China's plan: Strangle (stage 2 of 3, blockade until ...)." and how it was chosen. */
+function describePlan(sc: Scenario, actor: ActorId, pc: PlanChoice, now: Assessment): string {
+  const name = sc.actors[actor].name;
+  const v = pc.chosen;
+  const st = v.plan.stages[v.start]!;
+  const parts = v.stages
+    .map((x) => `${x.stage} ${x.worth >= 0 ? '+' : ''}${x.worth}${x.option ? ` (${x.option})` : ''}`)
+    .join(', ');
+  const extras =
+    `, outcome ${v.outcome >= 0 ? '+' : ''}${v.outcome} (aims at ${outcomeLabel(sc, v.aim)}, ${v.odds}% likely)` +
+    (v.noise ? `, noise ${v.noise > 0 ? '+' : ''}${v.noise}` : '') +
+    (v.hysteresis ? `, holding to the plan +${v.hysteresis}` : '');
+  let text = `${name}, plan: ${v.plan.name} — ${v.plan.summary} Stage ${v.start + 1} of ${v.plan.stages.length}: ${st.name}. Value ${v.value} (${parts}${extras}).`;
+  if (pc.replanned) {
+    const others = pc.considered
+      .filter((x) => x !== v)
+      .sort((a, b) => b.value - a.value)
+      .map((x) => `${x.plan.name} ${x.value}`)
+      .join(', ');
+    text += ` Re-planned (${pc.replanned})${others ? `; against ${others}` : ''}.`;
+  } else text += ' Plan kept.';
+  if (now.calculusNet !== null)
+    text += ` Second-front calculus on what Moscow knows: net ${now.calculusNet > 0 ? '+' : ''}${now.calculusNet}${now.calculusNet > 0 ? ' (an attack on NATO is open)' : ' (no attack on NATO while it says no)'}.`;
+  return text;
+}
+
+function outcomeLabel(sc: Scenario, id: string): string {
+  return sc.outcomes.find((o) => o.id === id)?.label ?? id;
+}
+
+const TRAITS = ['riskTolerance', 'trustInPartners', 'resolve'] as const;
+
+/**
+ * Did one of the actor's traits decide its plan? Re-decides with each trait set to the neutral
+ * value (`rules.aiPlanner.neutralTrait`) and names the first that changes the plan. For the log
+ * only (never changes a decision).
+ */
+function traitDecided(s: GameState, sc: Scenario, actor: ActorId, planId: string): string | null {
+  const neutral = sc.rules.aiPlanner.neutralTrait;
+  const a = sc.actors[actor];
+  for (const t of TRAITS) {
+    if (a.traits[t] === neutral) continue;
+    const alt: Scenario = {
+      ...sc,
+      actors: { ...sc.actors, [actor]: { ...a, traits: { ...a.traits, [t]: neutral } } },
+    };
+    const other = decidePlanned(s, alt, actor, false, false).plan?.id;
+    if (other && other !== planId) {
+      const otherName = sc.aiPlans[actor as keyof Scenario['aiPlans']]?.find((p) => p.id === other)?.name ?? other;
+      const planName = sc.aiPlans[actor as keyof Scenario['aiPlans']]?.find((p) => p.id === planId)?.name ?? planId;
+      return `Doctrine: ${t} ${a.traits[t]} made the difference; at a neutral ${neutral} ${a.name} would follow ${otherName} instead of ${planName}.`;
+    }
+  }
+  return null;
+}
