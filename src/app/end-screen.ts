@@ -7,10 +7,12 @@ import type { GameState } from '../sim/state';
 import { formatHour } from '../view/log-format';
 import { ACTOR_STYLE } from '../view/palette';
 import { gridLine, h, lineSwatch, svg } from './dom';
+import { SCORE_RULE, termsLine } from './objectives';
 
 /**
- * The end screen: the named outcome, every actor's score, the timeline of key events and charts of
- * the tracks over time. Charts are SVG with a line style and a label per series, so no series is
+ * The end screen: the named outcome (the rule that fired, and how each theater ended), every
+ * actor's score with the terms it is made of, the timeline of key events and charts of the tracks
+ * over time. Charts are SVG with a line style and a label per series, so no series is
  * told apart by colour alone.
  */
 
@@ -83,6 +85,7 @@ export function endScreen(
   actions: { newGame(): void; close(): void },
 ): HTMLElement {
   const outcome = state.outcome;
+  const rule = outcome ? sc.outcomes.find((r) => r.id === outcome.id) : undefined;
   const el = h('section', {
     class: 'end-screen',
     role: 'dialog',
@@ -96,7 +99,7 @@ export function endScreen(
   close.addEventListener('click', actions.close);
 
   const scores = h('table', { class: 'scores', 'data-testid': 'scores' });
-  scores.append(h('caption', { text: 'Scores by actor (−100 to 100)' }));
+  scores.append(h('caption', { text: 'Scores by actor (−100 to 100)', title: SCORE_RULE }));
   for (const a of PLAYABLE_ACTORS) {
     const v = outcome?.scores[a] ?? 0;
     const st = ACTOR_STYLE[a];
@@ -122,6 +125,15 @@ export function endScreen(
         h('td', { class: 'barcell' }, h('span', { class: 'axis' }), bar),
       ),
     );
+    const terms = outcome?.terms[a];
+    if (terms)
+      scores.append(
+        h(
+          'tr',
+          { class: 'score-terms' },
+          h('td', { colspan: 3, 'data-testid': `score-terms-${a}`, text: termsLine(terms) }),
+        ),
+      );
   }
 
   const timeline = h('ol', { class: 'timeline', 'data-testid': 'timeline' });
@@ -165,6 +177,13 @@ export function endScreen(
         text: outcome?.label ?? 'The campaign ran its course',
       }),
       h('div', { class: 'end-actions' }, close, newGame),
+      rule
+        ? h('p', {
+            class: 'end-rule',
+            'data-testid': 'outcome-rule',
+            text: `${rule.description} (${rule.check === 'immediate' ? 'An outcome that ends the game at once' : 'The first outcome rule that held at the last turn'}: ${rule.id}.)`,
+          })
+        : null,
       ...(outcome?.theaters
         ? [
             h(

@@ -1,8 +1,8 @@
 import { ENGINE_PHASES } from '../engine/machine';
-import type { PlayableActorId } from '../sim/ids';
+import { PLAYABLE_ACTORS, type PlayableActorId } from '../sim/ids';
 import type { Scenario } from '../sim/scenario/schema';
 import type { GameView, LogFilter, ShownEntry, ViewFrame, Viewpoint } from '../view/contract';
-import { logColumnWidth } from '../view/contract';
+import { BAND_HEIGHT, logColumnWidth } from '../view/contract';
 import { formatHour } from '../view/log-format';
 import { ACTOR_STYLE } from '../view/palette';
 import { decisionPanel } from './decision-panel';
@@ -20,6 +20,7 @@ import { gameMenu } from './game-menu';
 import { endScreen } from './end-screen';
 import { mountDomLog } from './log-dom';
 import { visibleLog } from './fog';
+import { objectivesCard } from './objectives-card';
 import { selectionCard } from './selection-card';
 
 /**
@@ -127,6 +128,11 @@ export function gameScreen(
     'Results',
   );
   const menu = gameMenu();
+  // The side's objectives and score so far; in a game of AIs, any side's, picked in the card.
+  const objectives = objectivesCard(sc, {
+    choosable: humans.length === 0,
+    onPick: () => draw(driver.view()),
+  });
   const status = h('p', {
     class: 'status',
     role: 'status',
@@ -146,12 +152,13 @@ export function gameScreen(
           text: 'Fork',
         })
       : null,
-    turnLabel,
-    dateLabel,
+    // Turn and date stack on narrow screens, to leave the top bar's room to its buttons.
+    h('span', { class: 'when' }, turnLabel, dateLabel),
     stepper,
     h('span', { class: 'controls' }, playBtn, stepBtn, speedSel),
     viewSel,
     aiBtn,
+    objectives.toggle,
     logToggle,
     resultsBtn,
     menu.el,
@@ -185,6 +192,7 @@ export function gameScreen(
     { class: 'stage' },
     canvasHost,
     selCard.el,
+    objectives.el,
     dock.el,
     domLogHost,
     handover,
@@ -223,8 +231,23 @@ export function gameScreen(
     );
   viewSel.addEventListener('change', () => {
     viewpoint = viewSel.value as Viewpoint;
-    draw(driver.view());
+    const v = driver.view();
+    // Viewing the game as a side shows that side's objectives too.
+    if ((PLAYABLE_ACTORS as readonly string[]).includes(viewpoint))
+      objectives.update(v.ctx.state, viewpoint as PlayableActorId, v.ended);
+    draw(v);
   });
+
+  /**
+   * Whose objectives the card shows: the one human seat; with several, the side at the screen
+   * (none during a hand-over: one side's score so far is not the next side's to see); in a game
+   * of AIs, the side picked.
+   */
+  function objectivesActor(): PlayableActorId | null {
+    if (humans.length === 1) return humans[0]!;
+    if (humans.length > 1) return handover.hidden ? atScreen : null;
+    return objectives.picked;
+  }
 
   function highlightEntry(index: number): void {
     const entry = driver.view().ctx.log[index];
@@ -277,6 +300,10 @@ export function gameScreen(
         ? `Turn ${s.turn}: waiting for ${v.waiting.map((a) => sc.actors[a]?.name ?? a).join(', ')}.`
         : `Turn ${s.turn}: ${PHASE_LABEL[current] ?? current}${v.playing ? '' : ' (paused)'}.`;
     seats(v);
+    const side = objectivesActor();
+    objectives.toggle.hidden = side === null;
+    if (side === null) objectives.setOpen(false);
+    else objectives.update(s, side, v.ended);
     selCard.refresh();
     if (v.ended && !endShown) showEnd(v);
   }
@@ -375,13 +402,17 @@ export function gameScreen(
   }
 
   function setInset(): void {
+    const inset = dock.el.hidden ? 0 : dock.el.getBoundingClientRect().height;
+    // The objectives card stops above the decision dock (it scrolls when that is too little).
+    objectives.el.style.maxHeight = `calc(100% - ${BAND_HEIGHT + 34 + Math.ceil(inset) + 8}px)`;
     if (!view) return;
-    view.setBottomInset(dock.el.hidden ? 0 : dock.el.getBoundingClientRect().height);
+    view.setBottomInset(inset);
   }
 
   function layoutDock(): void {
     const w = canvasHost.clientWidth;
     dock.el.style.right = `${logColumnWidth(w)}px`;
+    objectives.el.style.right = `${logColumnWidth(w) + 12}px`;
     setInset();
   }
 
@@ -415,6 +446,8 @@ export function gameScreen(
   ro.observe(dock.el);
 
   driver.onChange(draw);
+  // A new game with a human seat opens on the side's objectives; the player closes them.
+  if (humans.length > 0 && !opts.resume) objectives.setOpen(true);
   let gone = false;
   const ready = startView(canvasHost).then((v) => {
     if (gone) return v;

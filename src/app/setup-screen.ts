@@ -5,6 +5,7 @@ import type { LoadedScenario } from '../sim/scenario/load';
 import type { Scenario } from '../sim/scenario/schema';
 import { defaultLevers, resolveLevers } from '../sim/setup';
 import { clear, h } from './dom';
+import { SCORE_RULE, objectivesDisclosure } from './objectives';
 import { seatRow } from './seat-row';
 import type { GameSetup } from './driver';
 import type { SavedGame, Saves } from './saves';
@@ -216,7 +217,7 @@ export function setupScreen(
       h(
         'p',
         { class: 'hint' },
-        'Pick who plays each seat. Several humans take turns on this screen (hot seat).',
+        'Pick who plays each seat. Several humans take turns on this screen (hot seat). Under each side, what it is trying to achieve: open it for the terms of its score.',
       ),
     );
     for (const actor of PLAYABLE_ACTORS)
@@ -224,7 +225,9 @@ export function setupScreen(
         seatRow(sc, actor, 'seat', choice.controllers[actor], (who) => {
           choice.controllers = { ...choice.controllers, [actor]: who };
         }),
+        objectivesDisclosure(sc, actor),
       );
+    seats.append(h('p', { class: 'hint', text: SCORE_RULE }));
   }
 
   function renderLevers(sc: Scenario): void {

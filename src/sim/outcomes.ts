@@ -7,7 +7,8 @@ import {
   type TrackPath,
 } from './ids';
 import type { Condition, OutcomeRule, Scenario } from './scenario/schema';
-import { clamp, type GameState, type TheaterEnd } from './state';
+import { scoreActor, scoreTotal, signed, type ScoreTerm } from './score';
+import type { GameState, TheaterEnd } from './state';
 import { hasFought } from './wars';
 
 /**
@@ -107,9 +108,8 @@ function compile(c: Condition): Test {
 }
 
 /**
- * Scores: the outcome's base score for each actor, adjusted by how its people and economy came
- * through (domestic support against its start, economic cost), one point per
- * `war.scoreSupportDivisor` and `war.scoreCostDivisor` points.
+ * Scores: each actor's total under the outcome `rule`, from its objectives' terms
+ * (src/sim/score.ts); the outcome's base score is one of the terms.
  *
  * @example
  * const scores = scoreOutcome(state, scenario, scenario.outcomes[0]!); // { china: 40, ... }
@@ -119,18 +119,8 @@ export function scoreOutcome(
   sc: Scenario,
   rule: OutcomeRule,
 ): Record<PlayableActorId, number> {
-  const w = sc.rules.war;
   const out = {} as Record<PlayableActorId, number>;
-  for (const a of PLAYABLE_ACTORS) {
-    const supportDelta = s.actors[a].support - sc.actors[a].domesticSupport;
-    out[a] = clamp(
-      rule.scores[a] +
-        Math.trunc(supportDelta / w.scoreSupportDivisor) -
-        Math.trunc(s.actors[a].economicCost / w.scoreCostDivisor),
-      -100,
-      100,
-    );
-  }
+  for (const a of PLAYABLE_ACTORS) out[a] = scoreTotal(s, sc, a, rule);
   return out;
 }
 
@@ -238,15 +228,20 @@ export function checkOutcome(ctx: Ctx, final: boolean): void {
   for (const rule of ctx.sc.outcomes) {
     if (rule.check === 'end' && !final) continue;
     if (!holds(s, rule.when)) continue;
-    const scores = scoreOutcome(s, ctx.sc, rule);
+    const scores = {} as Record<PlayableActorId, number>;
+    const terms = {} as Record<PlayableActorId, readonly ScoreTerm[]>;
+    for (const a of PLAYABLE_ACTORS) {
+      const score = scoreActor(s, ctx.sc, a, rule);
+      scores[a] = score.total;
+      terms[a] = score.terms;
+    }
     const theaters = {
       indoPacific: theaterEnd(s, ctx.sc, 'indoPacific'),
       europe: theaterEnd(s, ctx.sc, 'europe'),
     };
     const summary = endSummary(theaters);
-    s.outcome = { id: rule.id, label: rule.label, turn: s.turn, scores, theaters, summary };
+    s.outcome = { id: rule.id, label: rule.label, turn: s.turn, scores, terms, theaters, summary };
     if (ctx.quiet) return;
-    const w = ctx.sc.rules.war;
     ctx.emit({
       type: 'outcome',
       outcome: rule.id,
@@ -255,8 +250,20 @@ export function checkOutcome(ctx: Ctx, final: boolean): void {
       theater: 'global',
       actors: [],
       visibleTo: 'all',
-      text: `Outcome: ${rule.label}. ${rule.description} ${summary}. Scores: ${PLAYABLE_ACTORS.map((a) => `${a} ${scores[a]}`).join(', ')} (base ± support change/${w.scoreSupportDivisor} − economic cost/${w.scoreCostDivisor}).`,
+      text: `Outcome: ${rule.label}. ${rule.description} ${summary}. Scores: ${PLAYABLE_ACTORS.map(
+        (a) => `${a} ${scores[a]} (${termsText(terms[a])})`,
+      ).join('; ')}.`,
     });
     return;
   }
+}
+
+/**
+ * An actor's terms in a line: "Outcome −15, Support at home −2, Economic cost −4".
+ *
+ * @example
+ * termsText(scoreActor(s, sc, 'china', rule).terms)
+ */
+export function termsText(terms: readonly ScoreTerm[]): string {
+  return terms.map((t) => `${t.label} ${signed(t.points)}`).join(', ');
 }

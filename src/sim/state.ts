@@ -11,6 +11,7 @@ import type {
 } from './ids';
 import type { OptionId } from './options/params';
 import type { Levers } from './scenario/levers';
+import type { ScoreTerm } from './score';
 
 /**
  * The whole game state: plain, JSON-serialisable data built in a fixed key order, so that its hash
@@ -326,6 +327,8 @@ export interface OutcomeState {
   label: string;
   turn: number;
   scores: Record<PlayableActorId, number>;
+  /** How each actor's score was made: its objectives' terms, in the scenario's order. */
+  terms: Record<PlayableActorId, readonly ScoreTerm[]>;
   /** Each theater's end state, named on its own. */
   theaters: Record<Theater, TheaterEnd>;
   /** One line per theater: "Indo-Pacific: Taiwan holds (invasion repulsed); Europe: ...". */

@@ -185,7 +185,7 @@ test('auto-play runs an AI-only game to the end screen', async ({ page }) => {
   const end = page.getByTestId('end-screen');
   await expect(end).toBeVisible({ timeout: 90_000 });
   await expect(page.getByTestId('outcome')).not.toBeEmpty();
-  await expect(page.getByTestId('scores').locator('tr')).toHaveCount(7);
+  await expect(page.getByTestId('scores').locator('tr:not(.score-terms)')).toHaveCount(7);
   await expect(page.getByTestId('charts').locator('svg polyline')).not.toHaveCount(0);
   await expect(page.getByTestId('timeline').locator('li')).not.toHaveCount(0);
   const e = await engine(page);

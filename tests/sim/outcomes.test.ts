@@ -58,15 +58,13 @@ function problemAt(r: Result<LoadedScenario, InputProblem[]>, path: string): str
 }
 
 describe('the bundled war rules', () => {
-  // Pinned on purpose: a change to when a war is a ceasefire, what a settlement does, how the
-  // sides weigh talks or how scores move is a balance change that must show up here.
+  // Pinned on purpose: a change to when a war is a ceasefire, what a settlement does or how the
+  // sides weigh talks is a balance change that must show up here (scores: tests/sim/score.test.ts).
   it('are the figures the wars and outcomes rest on', () => {
     expect(sc.rules.war).toEqual({
       crisisRung: 2,
       ceasefireQuietTurns: 2,
       settlementRelief: 2,
-      scoreSupportDivisor: 5,
-      scoreCostDivisor: 5,
       offerBase: -14,
       offerHoldingGain: 16,
       offerFailingWeight: 30,
@@ -363,6 +361,7 @@ describe('each end is named honestly', () => {
   });
 
   it('scores: the outcome’s base, one point per 5 of support gained and per 5 of economic cost', () => {
+    // The first three terms of every actor's objectives; China's goal terms are 0 here.
     const s = initial();
     s.actors.china.support = sc.actors.china.domesticSupport - 12;
     s.actors.china.economicCost = 23;

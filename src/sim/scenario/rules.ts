@@ -185,14 +185,13 @@ export const RULE_KEYS = {
   ],
   /**
    * Wars per theater (src/sim/wars.ts): when a crisis, a war, a ceasefire and a settlement are
-   * what they are, how a European settlement is offered and accepted, and outcome scoring.
+   * what they are, and how a European settlement is offered and accepted. (Scores are the
+   * scenario's `objectives`, src/sim/score.ts.)
    */
   war: [
     'crisisRung',
     'ceasefireQuietTurns',
     'settlementRelief',
-    'scoreSupportDivisor',
-    'scoreCostDivisor',
     'offerBase',
     'offerHoldingGain',
     'offerFailingWeight',

@@ -13,6 +13,7 @@ import {
   WAR_STATUSES,
 } from '../ids';
 import type { OptionId } from '../options/params';
+import { SCORE_METRICS } from '../score';
 import { quoted } from '../validation';
 import { LEVER_NAMES, type LeverName } from './levers';
 import { checkReferences } from './references';
@@ -495,6 +496,39 @@ const Outcome = z.strictObject({
 });
 
 /**
+ * One term of an actor's score: a metric of the catalog in src/sim/score.ts, weighted in percent
+ * (points = trunc(value × weight / 100); 20 is a point per 5 of the metric, -100 a point lost per
+ * unit). The weight is a figure, tagged with its provenance like the rules'.
+ */
+const ObjectiveTerm = z.strictObject({
+  id,
+  label: z.string().min(1).max(60),
+  metric: z.enum(SCORE_METRICS),
+  weight: figure(z.number().int().min(-1000).max(1000)),
+  /** Why the term is in this actor's score: which of its goals it stands for. */
+  why: z.string().min(3).max(300),
+});
+
+/** What an actor is trying to achieve, in a line, and the terms its score is made of. */
+const Objective = z
+  .strictObject({
+    summary: z.string().min(1).max(300),
+    terms: z.array(ObjectiveTerm).min(1).max(8),
+  })
+  .superRefine((o, ctx) => {
+    const seen = new Set<string>();
+    o.terms.forEach((t, i) => {
+      if (seen.has(t.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['terms', i, 'id'],
+          message: `expected term ids to be unique within the actor's objectives, found ${quoted(t.id)} twice`,
+        });
+      seen.add(t.id);
+    });
+  });
+
+/**
  * How one theater ended, named on its own (the game's outcome above has the scores). For each
  * theater the first rule that holds when the game ends names it; each theater needs a catch-all.
  */
@@ -588,6 +622,8 @@ export const ScenarioSchema = z
     theaterOutcomes: z.array(TheaterOutcome).min(1),
     /** Each playable actor's courses of action, for the planning AI. */
     aiPlans: z.record(z.enum(PLAYABLE_ACTORS), z.array(Plan).min(1).max(8)),
+    /** Each playable actor's objectives: a summary, and the terms its score is made of. */
+    objectives: z.record(z.enum(PLAYABLE_ACTORS), Objective),
   })
   .superRefine((s, ctx) => {
     checkReferences(s as ScenarioShape, ctx);
@@ -609,6 +645,8 @@ export type OutcomeRule = z.infer<typeof Outcome>;
 export type PlanDef = z.infer<typeof Plan>;
 export type PlanStageDef = z.infer<typeof PlanStage>;
 export type TheaterOutcomeRule = z.infer<typeof TheaterOutcome>;
+export type ObjectiveDef = z.infer<typeof Objective>;
+export type ObjectiveTermDef = z.infer<typeof ObjectiveTerm>;
 export type EngagementRules = z.infer<typeof Engagement>;
 export type RegionDef = z.infer<typeof Region>;
 export type ForceDef = z.infer<typeof Force>;
