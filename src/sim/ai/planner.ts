@@ -1,11 +1,12 @@
 import { phaseWindow } from '../context';
 import { courseForbids, forcedDecision } from '../courses';
-import { type ActorId, type DecisionSlot, type Flag } from '../ids';
+import { type ActorId, type PlayableActorId, type DecisionSlot, type Flag } from '../ids';
 import type { LogEntry, PlanConsidered, ScoredOption, UtilityTerms } from '../log';
 import { BEHAVIOURS } from '../options';
 import type { View } from '../options/types';
 import { OPTION_SPECS, type OptionId } from '../options/params';
 import { holds } from '../outcomes';
+import { provisionalOutcome, scoreTotal } from '../score';
 import { draws } from '../random';
 import type { Condition, PlanDef, Scenario } from '../scenario/schema';
 import { secondFrontNet } from '../second-front';
@@ -370,12 +371,13 @@ function setInMotion(c: Condition): Condition | undefined {
   return flags.length && flags.length < c.all.length ? { all: flags } : undefined;
 }
 
-/** The score the scenario's outcome rules give the actor if the game ended in state `s`. */
+/**
+ * The actor's score (its objectives in the scenario: the outcome rule that would fire, support,
+ * cost and its goals) if the game ended in state `s`.
+ */
 function outcomeScore(s: GameState, sc: Scenario, actor: ActorId): { score: number; rule: string } {
-  for (const rule of sc.outcomes)
-    if (holds(s, rule.when))
-      return { score: rule.scores[actor as keyof typeof rule.scores] ?? 0, rule: rule.id };
-  return { score: 0, rule: 'none' };
+  const rule = provisionalOutcome(s, sc);
+  return { score: scoreTotal(s, sc, actor as PlayableActorId, rule), rule: rule?.id ?? 'none' };
 }
 
 /**
