@@ -356,7 +356,17 @@ function assume(s: GameState, c: Condition | undefined): GameState {
     const status = c.is[0]!;
     const w = s.wars[c.war];
     const foughtTurn = status === 'war' && w.foughtTurn === 0 ? s.turn : w.foughtTurn;
-    return { ...s, wars: { ...s.wars, [c.war]: { ...w, status, foughtTurn } } };
+    const wars = { ...s.wars, [c.war]: { ...w, status, foughtTurn } };
+    if (status !== 'settled') return { ...s, wars };
+    // A settlement ends what the theater's campaigns had set going (src/sim/wars.ts `settle`).
+    const flags = { ...s.flags };
+    if (c.war === 'indoPacific') {
+      flags.indoPacificSettlement = true;
+      flags.blockadeActive = false;
+      flags.quarantineActive = false;
+      flags.strikesActive = false;
+    } else flags.europeSettlement = true;
+    return { ...s, wars, flags };
   }
   return s;
 }
@@ -595,8 +605,13 @@ function choosePlan(
   noiseMax: number,
   explain: boolean,
 ): PlanChoice | null {
-  const plans = sc.aiPlans[actor as keyof Scenario['aiPlans']];
-  if (!plans || plans.length === 0) return null;
+  const all = sc.aiPlans[actor as keyof Scenario['aiPlans']];
+  if (!all || all.length === 0) return null;
+  // Plans that do not apply now (their `when` fails on what the actor knows) are set aside; the
+  // index into the scenario's list stays each plan's identity for noise and ties.
+  const open = all.map((p) => !p.when || holds(seen, p.when));
+  if (!open.includes(true)) return null;
+  const plans = all;
   const r = sc.rules.aiPlanner;
   const mem = s.actors[actor].plan;
   const sit = situation(seen);
@@ -618,7 +633,8 @@ function choosePlan(
         stage++;
         stageSince = s.turn;
       }
-      if (stage >= plan.stages.length) why = `${plan.name} is done`;
+      if (!open[index]) why = `${plan.name} no longer applies`;
+      else if (stage >= plan.stages.length) why = `${plan.name} is done`;
       else if (sit !== mem.situation) why = 'the situation changed';
       else if (s.turn - mem.adopted >= r.replanEveryTurns) why = `${r.replanEveryTurns} turns on`;
       current = { plan, index, stage: Math.min(stage, plan.stages.length - 1), stageSince };
@@ -633,6 +649,7 @@ function choosePlan(
   let best: PlanValue | null = null;
   let bestNoNoise: PlanValue | null = null;
   plans.forEach((p, i) => {
+    if (!open[i]) return;
     const isCurrent = current !== null && current.index === i && why !== `${p.name} is done`;
     const start = isCurrent ? current!.stage : firstOpenStage(seen, p);
     const v = valuePlan(
@@ -729,6 +746,8 @@ interface SlotPick {
   readonly c: Candidate;
   readonly bonus: number;
   readonly utility: number;
+  /** An option of the plan's current stage (first in its slot). */
+  readonly inStage: boolean;
 }
 
 function pickSlots(
@@ -749,16 +768,19 @@ function pickSlots(
     const id = c.e.id;
     if (forbid.has(id)) continue;
     if (later.has(id) && !current.has(id)) continue;
-    const bonus = current.has(id) ? decayed(commitment, c.repeats, decayPct) : 0;
+    // The plan's key steps get the commitment bonus (a blockade the moment alone would shy from);
+    // its everyday options come first in their slot but must pay for themselves.
+    const inStage = current.has(id);
+    const bonus = inStage && isKeyOption(id) ? decayed(commitment, c.repeats, decayPct) : 0;
     if (withNoise) noisy.set(c, c.base + bonus);
     const utility = c.baseNoNoise + bonus;
     if (utility <= 0 && !(withNoise && c.base + bonus > 0)) continue;
-    ranked.push({ c, bonus, utility });
+    ranked.push({ c, bonus, utility, inStage });
   }
   // The plan comes first: in each slot an option of the current stage that is worth taking beats
   // any option outside the plan; then the higher utility, the lower rung, a seeded draw.
   const order = (a: SlotPick, b: SlotPick): number =>
-    (b.bonus > 0 ? 1 : 0) - (a.bonus > 0 ? 1 : 0) ||
+    (b.inStage ? 1 : 0) - (a.inStage ? 1 : 0) ||
     b.utility - a.utility ||
     a.c.rung - b.c.rung ||
     b.c.tie - a.c.tie;
@@ -787,11 +809,11 @@ function pickSlots(
       let best = 0;
       for (const q of ranked) {
         if (q.c.e.slotIndex !== k || isKeyOption(q.c.e.id) || clashOf(q)) continue;
-        if ((q.bonus > 0) !== (p.bonus > 0)) continue;
+        if (q.inStage !== p.inStage) continue;
         const u = noisy.get(q.c)!;
         if (u > best || (u === best && pick && order({ ...q, utility: u }, { ...pick, utility: best }) < 0)) {
           best = u;
-          pick = { c: q.c, bonus: q.bonus, utility: u };
+          pick = { c: q.c, bonus: q.bonus, utility: u, inStage: q.inStage };
         }
       }
     }
@@ -870,7 +892,9 @@ export function decidePlanned(
     .map((c) => {
       const bonus =
         pc && stageOptions(pc.chosen.plan, pc.chosen.start, pc.chosen.start + 1).has(c.e.id)
-          ? decayed(r.commitment, c.repeats, r.repeatDecayPct)
+          ? isKeyOption(c.e.id)
+            ? decayed(r.commitment, c.repeats, r.repeatDecayPct)
+            : 0
           : 0;
       const o: ScoredOption = {
         option: c.e.id,

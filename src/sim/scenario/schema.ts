@@ -571,6 +571,8 @@ const Plan = z.strictObject({
   name: z.string().min(1).max(60),
   summary: z.string().min(1).max(400),
   stages: z.array(PlanStage).min(1).max(8),
+  /** The plan is an option only while this holds on what the actor knows (always, without it). */
+  when: ConditionSchema.optional(),
   /** Options the plan rules out while it is followed. */
   forbid: z.array(z.string()).max(20).optional(),
   sources: sourceRefs,
