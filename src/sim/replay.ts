@@ -29,7 +29,7 @@ export const REPLAY_FORMAT_VERSION = 2;
  * with the air and sea war as stocks, Baltic axes, the US pool as units, blockade economics, wars
  * per theater, nuclear use as a decision; every game from 1.x plays differently under it.
  */
-export const RULES_VERSION = '2.0.0';
+export const RULES_VERSION = '3.0.0';
 
 export type TurnDecisions = Partial<Record<ActorId, Decision[]>>;
 /** Who plays each seat. Background actors are always the AI and have no seat. */
@@ -149,7 +149,26 @@ export function parseReplayText(text: string, file: string): Result<ReplayRecord
       ],
     };
   }
-  const checked = validate(ReplaySchema, data, file);
+  const checked = validate(ReplaySchema, olderLevers(data), file);
   if (!checked.ok) return checked;
   return { ok: true, value: checked.value as unknown as ReplayRecord };
+}
+
+/**
+ * A record from other rules may predate levers added since (`aiNoise`, rules 3.0.0). It is refused
+ * later by its rules version, by name; a lever it could not have had must not hide that behind a
+ * schema error. Only such a record gets the missing lever (as 0) so the version check can speak;
+ * a record of these rules must carry every lever.
+ */
+function olderLevers(data: Record<string, unknown>): Record<string, unknown> {
+  const levers = data['levers'];
+  if (
+    data['engineVersion'] === RULES_VERSION ||
+    levers === null ||
+    typeof levers !== 'object' ||
+    Array.isArray(levers) ||
+    Object.hasOwn(levers, 'aiNoise')
+  )
+    return data;
+  return { ...data, levers: { ...(levers as Record<string, unknown>), aiNoise: 0 } };
 }

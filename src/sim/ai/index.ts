@@ -14,8 +14,16 @@ export { AI_POLICIES, isKeyOption, type AiDecisionRecord, type AiPolicy } from '
 const PLAYABLE: ReadonlySet<string> = new Set(PLAYABLE_ACTORS);
 
 /**
- * An AI actor's decisions for this turn: the planner for playable actors (unless `policy` asks
- * for the one-step AI), the one-step AI for the background actors, which have no plans.
+ * The AI that plays a seat unless a run asks for another. Still the one-step AI: under the
+ * planner the CSIS 2024 nuclear-use validation case measures 0% (the planner's noise no longer
+ * tips a close nuclear call), so the planner is opt-in (`RunOptions.policies`) until that is
+ * resolved.
+ */
+export const DEFAULT_POLICY: AiPolicy = 'one-step';
+
+/**
+ * An AI actor's decisions for this turn: `policy` (the default policy unless set) for playable
+ * actors, the one-step AI for the background actors, which have no plans.
  *
  * @example
  * const { decisions, reasoning, plan } = decideAI(state, scenario, 'russia');
@@ -25,7 +33,7 @@ export function decideAI(
   sc: Scenario,
   actor: ActorId,
   explain = true,
-  policy: AiPolicy = 'planner',
+  policy: AiPolicy = DEFAULT_POLICY,
 ): AiChoice {
   if (policy === 'one-step' || !PLAYABLE.has(actor)) {
     const c = decideOneStep(s, sc, actor, explain);

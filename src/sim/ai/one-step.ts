@@ -149,7 +149,12 @@ export function describe(o: ScoredOption): string {
  * @example
  * const { decisions, reasoning } = decideAI(state, scenario, 'russia');
  */
-export function decideOneStep(s: GameState, sc: Scenario, actor: ActorId, explain = true): AiChoice {
+export function decideOneStep(
+  s: GameState,
+  sc: Scenario,
+  actor: ActorId,
+  explain = true,
+): AiChoice {
   const forced = forcedDecision(s, sc, actor);
   const fixedSlot: DecisionSlot | null = forced ? OPTION_SPECS[forced.type].slot : null;
   // Noise has two parts: a temperament drawn once per game for each option (so an actor is

@@ -63,7 +63,6 @@ export function estimateErrors(
   const e = sc.rules.aiPlanner.estimateErrorPct;
   const d = draws(s.seed, s.turn, `estimate:${side}`, 2, -e, e);
   return { indoPacific: d[0]!, europe: d[1]! };
-
 }
 
 function build(s: GameState, sc: Scenario, side: 'east' | 'west'): GameState {

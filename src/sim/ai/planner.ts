@@ -489,7 +489,10 @@ function valuePlan(
     if (k === start) {
       // The stage it would act on now: its options as they stand (legal, within the levers).
       for (const c of now.candidates)
-        if ((st.take as readonly string[]).includes(c.e.id) && (best === null || c.baseNoNoise > best)) {
+        if (
+          (st.take as readonly string[]).includes(c.e.id) &&
+          (best === null || c.baseNoNoise > best)
+        ) {
           best = c.baseNoNoise;
           bestOption = c.e.id;
         }
@@ -570,7 +573,12 @@ function planDraws(seed: string, purpose: string, actor: ActorId, n: number): re
 }
 
 /** Better plan: higher value, then the one that escalates less, then a seeded draw. */
-function betterPlan(a: PlanValue, b: PlanValue, key: 'value' | 'valueNoNoise', tie: readonly number[]): boolean {
+function betterPlan(
+  a: PlanValue,
+  b: PlanValue,
+  key: 'value' | 'valueNoNoise',
+  tie: readonly number[],
+): boolean {
   if (a[key] !== b[key]) return a[key] > b[key];
   const ra = planRung(a.plan);
   const rb = planRung(b.plan);
@@ -582,7 +590,10 @@ function planRung(p: PlanDef): number {
   let m = 0;
   for (const st of p.stages)
     for (const id of st.take)
-      m = Math.max(m, (OPTION_SPECS[id as OptionId] as { escalation?: { floor: number } }).escalation?.floor ?? 0);
+      m = Math.max(
+        m,
+        (OPTION_SPECS[id as OptionId] as { escalation?: { floor: number } }).escalation?.floor ?? 0,
+      );
   return m;
 }
 
@@ -638,8 +649,7 @@ function choosePlan(
       else if (sit !== mem.situation) why = 'the situation changed';
       else if (s.turn - mem.adopted >= r.replanEveryTurns) why = `${r.replanEveryTurns} turns on`;
       current = { plan, index, stage: Math.min(stage, plan.stages.length - 1), stageSince };
-      if (!why)
-        return keep(s, seen, sc, actor, now, plans, current, mem, noiseMax, explain);
+      if (!why) return keep(s, seen, sc, actor, now, plans, current, mem, noiseMax, explain);
     }
   } else why = 'no plan yet';
   // Re-plan: value every plan from its first open stage.
@@ -811,7 +821,10 @@ function pickSlots(
         if (q.c.e.slotIndex !== k || isKeyOption(q.c.e.id) || clashOf(q)) continue;
         if (q.inStage !== p.inStage) continue;
         const u = noisy.get(q.c)!;
-        if (u > best || (u === best && pick && order({ ...q, utility: u }, { ...pick, utility: best }) < 0)) {
+        if (
+          u > best ||
+          (u === best && pick && order({ ...q, utility: u }, { ...pick, utility: best }) < 0)
+        ) {
           best = u;
           pick = { c: q.c, bonus: q.bonus, utility: u, inStage: q.inStage };
         }
@@ -846,14 +859,14 @@ export function decidePlanned(
   const now = assessAll(s, seen, sc, actor, noiseMax, fixedSlot);
   const pc = choosePlan(s, seen, sc, actor, now, noiseMax, explain);
   const r = sc.rules.aiPlanner;
-  const { picks, dropped } = pickSlots(now, pc?.chosen ?? null, r.commitment, r.repeatDecayPct, true);
-  const plain = pickSlots(
+  const { picks, dropped } = pickSlots(
     now,
-    pc?.noNoise ?? null,
+    pc?.chosen ?? null,
     r.commitment,
     r.repeatDecayPct,
-    false,
-  ).picks;
+    true,
+  );
+  const plain = pickSlots(now, pc?.noNoise ?? null, r.commitment, r.repeatDecayPct, false).picks;
   const decisions: Decision[] = [];
   let key = 0;
   let noiseDecided = 0;
@@ -885,8 +898,7 @@ export function decidePlanned(
     noiseDecided,
     againstCalculus: against,
   };
-  if (!explain)
-    return { decisions, reasoning: null, plan: pc?.memory ?? null, record };
+  if (!explain) return { decisions, reasoning: null, plan: pc?.memory ?? null, record };
   const name = sc.actors[actor].name;
   const scored: ScoredOption[] = now.candidates
     .map((c) => {
@@ -921,9 +933,13 @@ export function decidePlanned(
       : ` ${name} (AI) holds: no option beats doing nothing`) +
     (forced ? `; ${forced.type} is forced by lever` : '') +
     `. Top options: ${scored.map(describe).join('; ') || 'none legal'}.` +
-    (dropped.length ? ` Left out: ${dropped.map((x) => `${x.option} (${x.why})`).join('; ')}.` : '') +
+    (dropped.length
+      ? ` Left out: ${dropped.map((x) => `${x.option} (${x.why})`).join('; ')}.`
+      : '') +
     (now.heldBack.length
-      ? ` Held back: ${uniqueHeld(now.heldBack).map((x) => `${x.option} (${x.why})`).join('; ')}.`
+      ? ` Held back: ${uniqueHeld(now.heldBack)
+          .map((x) => `${x.option} (${x.why})`)
+          .join('; ')}.`
       : '') +
     (trait ? ` ${trait}` : '');
   const considered: PlanConsidered[] = pc
@@ -983,7 +999,9 @@ function describePlan(sc: Scenario, actor: ActorId, pc: PlanChoice, now: Assessm
   const v = pc.chosen;
   const st = v.plan.stages[v.start]!;
   const parts = v.stages
-    .map((x) => `${x.stage} ${x.worth >= 0 ? '+' : ''}${x.worth}${x.option ? ` (${x.option})` : ''}`)
+    .map(
+      (x) => `${x.stage} ${x.worth >= 0 ? '+' : ''}${x.worth}${x.option ? ` (${x.option})` : ''}`,
+    )
     .join(', ');
   const extras =
     `, outcome ${v.outcome >= 0 ? '+' : ''}${v.outcome} (aims at ${outcomeLabel(sc, v.aim)}, ${v.odds}% likely)` +
@@ -1025,8 +1043,11 @@ function traitDecided(s: GameState, sc: Scenario, actor: ActorId, planId: string
     };
     const other = decidePlanned(s, alt, actor, false, false).plan?.id;
     if (other && other !== planId) {
-      const otherName = sc.aiPlans[actor as keyof Scenario['aiPlans']]?.find((p) => p.id === other)?.name ?? other;
-      const planName = sc.aiPlans[actor as keyof Scenario['aiPlans']]?.find((p) => p.id === planId)?.name ?? planId;
+      const otherName =
+        sc.aiPlans[actor as keyof Scenario['aiPlans']]?.find((p) => p.id === other)?.name ?? other;
+      const planName =
+        sc.aiPlans[actor as keyof Scenario['aiPlans']]?.find((p) => p.id === planId)?.name ??
+        planId;
       return `Doctrine: ${t} ${a.traits[t]} made the difference; at a neutral ${neutral} ${a.name} would follow ${otherName} instead of ${planName}.`;
     }
   }

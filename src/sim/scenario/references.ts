@@ -218,12 +218,19 @@ function checkPlans(
   for (const [actor, plans] of Object.entries(s.aiPlans)) {
     const ids = new Set<string>();
     plans.forEach((p, i) => {
-      if (ids.has(p.id)) issue(['aiPlans', actor, i, 'id'], `expected a unique plan id, found ${quoted(p.id)} again`);
+      if (ids.has(p.id))
+        issue(
+          ['aiPlans', actor, i, 'id'],
+          `expected a unique plan id, found ${quoted(p.id)} again`,
+        );
       ids.add(p.id);
       const check = (oid: string, path: (string | number)[]): void => {
         if (!isOptionId(oid)) issue(path, `expected an option id, found ${quoted(oid)}`);
         else if (OPTION_SPECS[oid].actor !== actor)
-          issue(path, `expected one of ${actor}'s options, found ${quoted(oid)} (${OPTION_SPECS[oid].actor}'s)`);
+          issue(
+            path,
+            `expected one of ${actor}'s options, found ${quoted(oid)} (${OPTION_SPECS[oid].actor}'s)`,
+          );
       };
       p.stages.forEach((st, j) =>
         st.take.forEach((oid, k) => check(oid, ['aiPlans', actor, i, 'stages', j, 'take', k])),
