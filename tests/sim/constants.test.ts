@@ -307,7 +307,7 @@ const CAMPAIGNS: readonly Golden[] = [
  * Keep this short: an entry here is a constant no game shows moving.
  */
 const EXEMPT: Readonly<Record<string, string>> = {
-  ...only(
+  ...exemptAll(
     'tests/sim/planner.test.ts pins a digest of three games played by the planning AI in every seat, its decisions and logged reasons; the planner is opt-in (the default seat is the one-step AI), so no golden campaign plays it',
     [
       'rules.aiPlanner.horizonStages',
@@ -338,7 +338,7 @@ const EXEMPT: Readonly<Record<string, string>> = {
       'aiPlans.usa[0].stages[1].odds[0].pct',
     ],
   ),
-  ...only(
+  ...exemptAll(
     'tests/sim/blockade.test.ts pins a digest of every rules.blockade figure on small states and fails on a change of each',
     [
       // Oil runs out after about 20 weeks, past the 13 of the longest game.
@@ -349,7 +349,7 @@ const EXEMPT: Readonly<Record<string, string>> = {
       'rules.blockade.capitulationUsDiscount',
     ],
   ),
-  ...only(
+  ...exemptAll(
     'tests/sim/baltic.test.ts pins a digest of every Baltic figure and fails on a change of each',
     [
       'rules.baltic.responseLowCohesionPct',
@@ -357,7 +357,7 @@ const EXEMPT: Readonly<Record<string, string>> = {
       'baltic.axes.narva.depth',
     ],
   ),
-  ...only(
+  ...exemptAll(
     'routes no game takes (armies never swing between oceans, only units at home start from home, ' +
       'a move inside a theater is only a brigade bound for the Baltic) or losses rounded away; ' +
       'tests/sim/us-forces.test.ts sends every unit everywhere in its pinned digest and fails on a change of each',
@@ -383,7 +383,7 @@ const EXEMPT: Readonly<Record<string, string>> = {
       'us.transit.marine-brigade.europeIndoPacific',
     ],
   ),
-  ...only(
+  ...exemptAll(
     'no engagement of the bundled scenarios is fought on this terrain (the Strait, Taiwan’s island ' +
       'and urban sectors, the Baltic axes’ forest, open and urban ground); ' +
       'tests/sim/engagement-golden.test.ts pins the terrain table and fails on a change',
@@ -400,7 +400,7 @@ const EXEMPT: Readonly<Record<string, string>> = {
   'rules.escalation.chinaFailedWavesForDefeat':
     'waves thrown back are too few to outweigh the fleet sunk in China’s defeat prospect; ' +
     'tests/sim/escalation.test.ts pins it and computes the prospect from waves, and fails on a change',
-  ...only(
+  ...exemptAll(
     'read only on a path no game of the bundled scenarios takes, or inert where they go; ' +
       'tests/sim/constants-unreached.test.ts shows it on small states and fails on a change',
     [
@@ -436,7 +436,7 @@ const EXEMPT: Readonly<Record<string, string>> = {
 };
 
 /** The same reason for each of `labels`. */
-function only(why: string, labels: readonly string[]): Record<string, string> {
+function exemptAll(why: string, labels: readonly string[]): Record<string, string> {
   return Object.fromEntries(labels.map((l) => [l, why]));
 }
 
