@@ -27,9 +27,11 @@ export const REPLAY_FORMAT_VERSION = 2;
  * 1.1.0 is the first version that names one; records of 1.0.0 are refused. 2.0.0 is Model 2:
  * 12-hour operational steps, engagements on a force-ratio curve, the Taiwan campaign as forces
  * with the air and sea war as stocks, Baltic axes, the US pool as units, blockade economics, wars
- * per theater, nuclear use as a decision; every game from 1.x plays differently under it.
+ * per theater, nuclear use as a decision; every game from 1.x plays differently under it. 3.0.0
+ * adds the planning AI (opt-in) and the `aiNoise` lever. 4.0.0 makes the planner the default AI,
+ * with the nuclear threshold tipped by a per-game temperament (`aiPlanner.thresholdNoise`).
  */
-export const RULES_VERSION = '3.0.0';
+export const RULES_VERSION = '4.0.0';
 
 export type TurnDecisions = Partial<Record<ActorId, Decision[]>>;
 /** Who plays each seat. Background actors are always the AI and have no seat. */

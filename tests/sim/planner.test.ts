@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile } from '../../src/cli/scenario-files';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SCENARIO_DIR, loadScenarioFile } from '../../src/cli/scenario-files';
+import { loadScenarioData } from '../../src/sim/scenario/load';
 import type { AiDecisionRecord, AiPolicy } from '../../src/sim/ai';
 import { hashString } from '../../src/sim/hash';
 import { PLAYABLE_ACTORS, type PlayableActorId } from '../../src/sim/ids';
@@ -7,14 +10,15 @@ import { runPlain } from '../../src/sim/run';
 import { defaultLevers } from '../../src/sim/setup';
 
 /**
- * The planning AI (src/sim/ai/planner.ts), played in every seat. It is opt-in while the default
- * stays the one-step AI, so no golden campaign moves with its constants (rules.aiPlanner, the
- * plans' odds): the pinned digest below does. It covers the decisions and the logged reasoning of
- * three seeded games; a deliberate change to a planner constant shows up as a new digest.
+ * The planning AI (src/sim/ai/planner.ts), the default AI, played in every seat. The pinned
+ * digest below covers the decisions and the logged reasoning of three seeded games, so a
+ * deliberate change to a planner constant shows up as a new digest, including the few the golden
+ * campaigns cannot move (tests/sim/constants.test.ts names them).
  */
 const loaded = loadScenarioFile('two-front');
 if (!loaded.ok) throw new Error('two-front does not load');
 const sc = loaded.value.scenario;
+const raw: unknown = JSON.parse(readFileSync(join(SCENARIO_DIR, 'two-front.json'), 'utf8'));
 const planner = Object.fromEntries(PLAYABLE_ACTORS.map((a) => [a, 'planner'])) as Record<
   PlayableActorId,
   AiPolicy
@@ -80,6 +84,101 @@ describe('the planning AI', () => {
             .join('\n'),
       )
       .join('|');
-    expect(hashString(text)).toBe('8834a456072a96d9');
+    expect(hashString(text)).toBe('82adca960dca9926');
+  });
+
+  it('pins the plans China and Russia value under five postures (a plan’s odds changed moves it)', () => {
+    const postures: Record<string, unknown>[] = [
+      {},
+      { usIntervention: 'none' },
+      { japanBases: false },
+      { usIntervention: 'delayed' },
+      { balticForwardBrigades: 7, balticHeavyBrigades: 3, article5Credibility: 0.9 },
+    ];
+    const text = postures
+      .map((set, i) => {
+        const r = runPlain(sc, {
+          seed: `v${i}`,
+          levers: { ...defaultLevers(sc), ...set },
+          turns: 8,
+        });
+        return JSON.stringify(
+          r.log.flatMap((e) =>
+            e.type === 'ai-reasoning' && e.plan ? [[e.actor, e.plan.considered, e.text]] : [],
+          ),
+        );
+      })
+      .join('|');
+    expect(hashString(text)).toBe('9ee85090914759b6');
+  });
+});
+
+describe('doctrine shows', () => {
+  it('the skeptic scenario’s Russia names its low trust in China where it made the difference', () => {
+    const sk = loadScenarioFile('skeptic');
+    if (!sk.ok) throw new Error('skeptic does not load');
+    const s2 = sk.value.scenario;
+    const notes = ['d0', 'd1', 'd2', 'd3', 'd4', 'd5'].flatMap((seed) =>
+      runPlain(s2, { seed, levers: defaultLevers(s2) }).log.flatMap((e) =>
+        e.type === 'ai-reasoning' && e.actor === 'russia' && e.text.includes('Doctrine:')
+          ? [e.text]
+          : [],
+      ),
+    );
+    expect(notes.some((t) => /Doctrine: trustInPartners 20 made the difference/.test(t))).toBe(
+      true,
+    );
+    // Each note says what a neutral trait would change: a plan, or a choice of the turn.
+    for (const t of notes)
+      expect(t).toMatch(
+        /at a neutral 50 Russian Federation would (follow|take|also take|not take) /,
+      );
+  });
+});
+
+describe('the nuclear threshold (rules.aiPlanner.thresholdNoise)', () => {
+  // The CSIS 2024 case: China's invasion fails under a prompt US entry with Japan's bases open.
+  const CSIS = {
+    chinaCourse: 'invasion',
+    russiaCourse: 'stay-out',
+    usIntervention: 'prompt',
+    japanBases: true,
+  } as const;
+  const withThreshold = (n: number) => {
+    const d = structuredClone(raw) as {
+      rules: { aiPlanner: { thresholdNoise: { value: number } } };
+    };
+    d.rules.aiPlanner.thresholdNoise.value = n;
+    const l = loadScenarioData(d, 'two-front (threshold).json');
+    if (!l.ok) throw new Error(l.error[0]!.message);
+    return l.value.scenario;
+  };
+  const nuclearRuns = (s: typeof sc, extra: Record<string, unknown>, seeds: number) => {
+    let n = 0;
+    for (let i = 0; i < seeds; i++) {
+      const r = runPlain(s, {
+        seed: `nt${i}`,
+        levers: { ...defaultLevers(s), ...CSIS, ...extra },
+        keepLog: false,
+      });
+      if (r.state.keyEvents.some((e) => e.name === 'nuclearUse')) n++;
+    }
+    return n;
+  };
+
+  it('at the default, a leadership’s temperament tips a failing invasion across it in some games', () => {
+    expect(nuclearRuns(withThreshold(0), {}, 40)).toBe(0);
+    expect(nuclearRuns(sc, {}, 40)).toBeGreaterThan(0);
+  });
+
+  it('at aiNoise 0 nothing is left to temperament: the threshold’s value changes no game', () => {
+    const a = withThreshold(0);
+    const b = withThreshold(90);
+    for (const seed of ['nz1', 'nz2', 'nz3']) {
+      const levers = { ...defaultLevers(sc), ...CSIS, aiNoise: 0 };
+      expect(runPlain(b, { seed, levers }).turnHashes).toEqual(
+        runPlain(a, { seed, levers }).turnHashes,
+      );
+    }
   });
 });

@@ -14,12 +14,10 @@ export { AI_POLICIES, isKeyOption, type AiDecisionRecord, type AiPolicy } from '
 const PLAYABLE: ReadonlySet<string> = new Set(PLAYABLE_ACTORS);
 
 /**
- * The AI that plays a seat unless a run asks for another. Still the one-step AI: under the
- * planner the CSIS 2024 nuclear-use validation case measures 0% (the planner's noise no longer
- * tips a close nuclear call), so the planner is opt-in (`RunOptions.policies`) until that is
- * resolved.
+ * The AI that plays a seat unless a run asks for another: the planner. The one-step AI stays for
+ * duels and comparisons (`RunOptions.policies`, `batch --policy one-step`).
  */
-export const DEFAULT_POLICY: AiPolicy = 'one-step';
+export const DEFAULT_POLICY: AiPolicy = 'planner';
 
 /**
  * An AI actor's decisions for this turn: `policy` (the default policy unless set) for playable

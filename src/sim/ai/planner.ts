@@ -42,7 +42,10 @@ import { isKeyOption, type AiDecisionRecord } from './record';
  * - **Acts on what it logs.** Every number that decides is in the log entry: the terms, the plan
  *   bonus, the repeat discount and the noise. Russia attacks NATO, or agrees to, only when the
  *   second-front calculus it logs (on what it knows) is positive.
- * - **Bounded noise.** The `aiNoise` lever scales each actor's doctrine noise (0: none).
+ * - **Bounded noise.** The `aiNoise` lever scales each actor's doctrine noise (0: none). Noise
+ *   colours everyday options only, with one exception: the nuclear threshold, where a per-game
+ *   draw of the leadership's temperament (`rules.aiPlanner.thresholdNoise`, scaled by `aiNoise`)
+ *   may tip a close call, as the published games' teams did.
  * - **No degenerate play.** An option's gain loses `repeatDecayPct` percent for each time the
  *   actor has taken it; ties are broken by the lower escalation, then by a seeded draw; the AI
  *   never uses an option to undo a lever the user set.
@@ -104,12 +107,15 @@ const CONFLICTS: readonly (readonly [OptionId, OptionId])[] = [
   ['russia.offer-terms', 'russia.limited-incursion'],
   ['russia.offer-terms', 'russia.baltic-offensive'],
   ['russia.offer-terms', 'russia.nuclear-signal'],
+  ['russia.offer-terms', 'russia.nuclear-use'],
+  ['russia.propose-ceasefire', 'russia.nuclear-use'],
   ['russia.propose-ceasefire', 'russia.ukraine-offensive'],
   ['china.negotiate', 'china.quarantine'],
   ['china.negotiate', 'china.blockade'],
   ['china.negotiate', 'china.missile-strikes'],
   ['china.negotiate', 'china.amphibious-invasion'],
   ['china.negotiate', 'china.nuclear-signal'],
+  ['china.negotiate', 'china.nuclear-use'],
   ['china.stand-down', 'china.ask-russia-second-front'],
   ['china.stand-down', 'china.gray-zone-pressure'],
   ['usa.negotiate', 'usa.intervene-taiwan'],
@@ -125,6 +131,17 @@ for (const [a, b] of CONFLICTS) {
   CONFLICT_MAP.set(a, [...(CONFLICT_MAP.get(a) ?? []), b]);
   CONFLICT_MAP.set(b, [...(CONFLICT_MAP.get(b) ?? []), a]);
 }
+
+/**
+ * The nuclear threshold: the one key choice the leadership's temperament (the per-game noise of
+ * its doctrine) may tip. CSIS 2024 played the same failing invasion fifteen times and three teams
+ * crossed the threshold; nothing in the situation told them apart, only who was deciding. Every
+ * other key choice follows the plan and its own terms.
+ */
+const THRESHOLD: ReadonlySet<OptionId> = new Set<OptionId>([
+  'china.nuclear-use',
+  'russia.nuclear-use',
+]);
 
 const RUSSIAN_ATTACKS: ReadonlySet<OptionId> = new Set<OptionId>([
   'russia.limited-incursion',
@@ -235,6 +252,8 @@ function assessAll(
 ): Assessment {
   const { temperament, turnWobble } = noiseDraws(s);
   const wobble = Math.trunc(noiseMax / 3);
+  // The threshold's temperament is the leadership's, drawn once a game: no turn-to-turn wobble.
+  const thresholdMax = Math.trunc((sc.rules.aiPlanner.thresholdNoise * s.levers.aiNoise) / 100);
   const legalView: View = { s, sc, actor, memo: {} };
   const view: View = { s: seen, sc, actor, memo: {} };
   const candidates: Candidate[] = [];
@@ -252,8 +271,9 @@ function assessAll(
           : e.plainList;
     // Noise colours the everyday options; key decisions follow the plan and their own terms (the
     // plan's choice carries the actor's temperament), so chance seldom decides them.
-    const noise =
-      noiseMax > 0 && !isKeyOption(e.id)
+    const noise = THRESHOLD.has(e.id)
+      ? scaleNoise(temperament[e.index]!, thresholdMax)
+      : noiseMax > 0 && !isKeyOption(e.id)
         ? scaleNoise(temperament[e.index]!, noiseMax) + scaleNoise(turnWobble[e.index]!, wobble)
         : 0;
     const rung = (OPTION_SPECS[e.id] as { escalation?: { floor: number } }).escalation?.floor ?? 0;
@@ -783,7 +803,7 @@ function pickSlots(
     const inStage = current.has(id);
     const bonus = inStage && isKeyOption(id) ? decayed(commitment, c.repeats, decayPct) : 0;
     if (withNoise) noisy.set(c, c.base + bonus);
-    const utility = c.baseNoNoise + bonus;
+    const utility = (withNoise && THRESHOLD.has(id) ? c.base : c.baseNoNoise) + bonus;
     if (utility <= 0 && !(withNoise && c.base + bonus > 0)) continue;
     ranked.push({ c, bonus, utility, inStage });
   }
@@ -810,9 +830,10 @@ function pickSlots(
       continue;
     }
     decided[k] = true;
-    // Noise never decides a key choice: where the slot's best without noise is key, it stands;
-    // where it is an everyday option, noise may pick another everyday option of the slot (or
-    // none) but never a key one.
+    // Noise decides no key choice but the nuclear threshold (whose temperament is already in its
+    // utility above): where the slot's best without noise is key, it stands; where it is an
+    // everyday option, noise may pick another everyday option of the slot (or none) but never a
+    // key one.
     let pick: SlotPick | null = p;
     if (withNoise && !isKeyOption(p.c.e.id)) {
       pick = null;
@@ -925,7 +946,7 @@ export function decidePlanned(
     .slice(0, 8);
   const chosen = decisions.map((d) => d.type);
   const planText = pc ? describePlan(sc, actor, pc, now) : '';
-  const trait = pc && traitsNote ? traitDecided(s, sc, actor, pc.chosen.plan.id) : null;
+  const trait = pc && traitsNote ? traitDecided(s, sc, actor, pc.chosen.plan.id, decisions) : null;
   const text =
     planText +
     (chosen.length
@@ -1028,28 +1049,52 @@ function outcomeLabel(sc: Scenario, id: string): string {
 const TRAITS = ['riskTolerance', 'trustInPartners', 'resolve'] as const;
 
 /**
- * Did one of the actor's traits decide its plan? Re-decides with each trait set to the neutral
- * value (`rules.aiPlanner.neutralTrait`) and names the first that changes the plan. For the log
- * only (never changes a decision).
+ * Did one of the actor's traits decide its plan, or this turn's choices? Re-decides with each
+ * trait set to the neutral value (`rules.aiPlanner.neutralTrait`) and names the first that
+ * changes the plan or any decision of the turn, and what would change. For the log only (never
+ * changes a decision; not computed when the log is off).
  */
-function traitDecided(s: GameState, sc: Scenario, actor: ActorId, planId: string): string | null {
+function traitDecided(
+  s: GameState,
+  sc: Scenario,
+  actor: ActorId,
+  planId: string,
+  decisions: readonly Decision[],
+): string | null {
   const neutral = sc.rules.aiPlanner.neutralTrait;
   const a = sc.actors[actor];
+  const plans = sc.aiPlans[actor as keyof Scenario['aiPlans']];
+  const planName = (id: string) => plans?.find((p) => p.id === id)?.name ?? id;
+  const chosen = choiceIds(decisions);
   for (const t of TRAITS) {
     if (a.traits[t] === neutral) continue;
     const alt: Scenario = {
       ...sc,
       actors: { ...sc.actors, [actor]: { ...a, traits: { ...a.traits, [t]: neutral } } },
     };
-    const other = decidePlanned(s, alt, actor, false, false).plan?.id;
-    if (other && other !== planId) {
-      const otherName =
-        sc.aiPlans[actor as keyof Scenario['aiPlans']]?.find((p) => p.id === other)?.name ?? other;
-      const planName =
-        sc.aiPlans[actor as keyof Scenario['aiPlans']]?.find((p) => p.id === planId)?.name ??
-        planId;
-      return `Doctrine: ${t} ${a.traits[t]} made the difference; at a neutral ${neutral} ${a.name} would follow ${otherName} instead of ${planName}.`;
-    }
+    const other = decidePlanned(s, alt, actor, false, false);
+    const otherPlan = other.plan?.id;
+    if (otherPlan && otherPlan !== planId)
+      return `Doctrine: ${t} ${a.traits[t]} made the difference; at a neutral ${neutral} ${a.name} would follow ${planName(otherPlan)} instead of ${planName(planId)}.`;
+    const diff = choiceDifference(chosen, choiceIds(other.decisions));
+    if (diff)
+      return `Doctrine: ${t} ${a.traits[t]} made the difference this turn; at a neutral ${neutral} ${a.name} would ${diff}.`;
   }
   return null;
+}
+
+/** Each decision as one readable id (with its target). */
+function choiceIds(decisions: readonly Decision[]): Set<string> {
+  return new Set(decisions.map((d) => (d.target ? `${d.type}→${d.target}` : d.type)));
+}
+
+/** What the neutral trait would change in the turn's decisions, in words; '' when nothing. */
+function choiceDifference(now: ReadonlySet<string>, alt: ReadonlySet<string>): string {
+  const added = [...alt].filter((x) => !now.has(x)).sort();
+  const dropped = [...now].filter((x) => !alt.has(x)).sort();
+  if (added.length && dropped.length)
+    return `take ${added.join(', ')} rather than ${dropped.join(', ')}`;
+  if (added.length) return `also take ${added.join(', ')}`;
+  if (dropped.length) return `not take ${dropped.join(', ')}`;
+  return '';
 }

@@ -548,6 +548,7 @@ export const RULE_KEYS = {
     'estimateErrorPct',
     'neutralTrait',
     'outcomeWeightPct',
+    'thresholdNoise',
   ],
   /** AI utility terms of North Korea's, Iran's and the non-aligned states' options. */
   aiBackground: [
