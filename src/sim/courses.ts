@@ -82,6 +82,20 @@ const CHINA_FORCE: readonly OptionId[] = [
 ];
 const RUSSIA_ATTACK: readonly OptionId[] = ['russia.limited-incursion', 'russia.baltic-offensive'];
 
+/** Whether China's lever-fixed course has been carried out (talks may follow). */
+function courseBegun(s: GameState): boolean {
+  switch (s.levers.chinaCourse) {
+    case 'invasion':
+      return s.flags.invasionLaunched;
+    case 'blockade':
+      return s.flags.blockadeActive;
+    case 'quarantine':
+      return s.flags.quarantineActive;
+    default:
+      return true;
+  }
+}
+
 /**
  * Why a lever forbids an option, or null.
  *
@@ -96,6 +110,10 @@ export function courseForbids(s: GameState, actor: ActorId, option: OptionId): s
     // decision (the CSIS 2024 question is whether a failing invasion tempts it).
     if (OPTION_SPECS[option].slot === 'military' && option !== 'china.nuclear-use')
       return `lever chinaCourse=${s.levers.chinaCourse}: China's military course is fixed`;
+    // Nor does China talk its way out of the course before it has taken it: the lever asks what
+    // an invasion (a blockade, a quarantine) does, so talks wait until it has begun.
+    if ((option === 'china.negotiate' || option === 'china.stand-down') && !courseBegun(s))
+      return `lever chinaCourse=${s.levers.chinaCourse}: no talks before the ${s.levers.chinaCourse} has begun`;
   }
   if (actor === 'russia' && s.levers.russiaCourse !== 'ai') {
     if (

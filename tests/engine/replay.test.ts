@@ -16,7 +16,7 @@ import { game, scenario } from '../helpers/game';
  */
 
 const loaded = scenario('two-front');
-const TURNS = 8;
+const TURNS = 6;
 
 /** A game with a scripted US seat, so the record holds both human and AI decisions. */
 const played = game('two-front')

@@ -15,6 +15,14 @@ import { scenario } from '../helpers/game';
  */
 
 const RUNS = 200;
+
+/**
+ * Where a second front is in play. Russia's AI attacks NATO only when the second-front calculus
+ * it logs says yes; at the default Article 5 credibility (0.7) it almost never does (none of 200
+ * runs), so a lever that should make a second front rarer or commoner is compared where Moscow
+ * doubts the guarantee (0.3: about two runs in five).
+ */
+const DOUBTED = { article5Credibility: 0.3 } as const;
 const sc = scenario('two-front').scenario;
 
 interface Arm {
@@ -76,17 +84,17 @@ describe(`lever directions (${RUNS} seeded campaigns per arm)`, () => {
     );
   });
 
-  it('high China–Russia coordination (0.9 vs 0.2) makes a second front more common', () => {
-    const high = arm({ chinaRussiaCoordination: 0.9 }, 'secondFront');
-    const low = arm({ chinaRussiaCoordination: 0.2 }, 'secondFront');
+  it('where Moscow doubts Article 5, high China–Russia coordination (0.9 vs 0.2) makes a second front more common', () => {
+    const high = arm({ ...DOUBTED, chinaRussiaCoordination: 0.9 }, 'secondFront');
+    const low = arm({ ...DOUBTED, chinaRussiaCoordination: 0.2 }, 'secondFront');
     expectHigher('secondFront, chinaRussiaCoordination 0.9 vs 0.2', high, low);
   });
 
-  it('six heavy brigades in the Baltic make a fallen capital (or a second front) rarer', () => {
-    const noneFalls = arm({ balticHeavyBrigades: 0 }, 'balticCapitalFalls');
-    const sixFalls = arm({ balticHeavyBrigades: 6 }, 'balticCapitalFalls');
-    const noneFront = arm({ balticHeavyBrigades: 0 }, 'secondFront');
-    const sixFront = arm({ balticHeavyBrigades: 6 }, 'secondFront');
+  it('where Moscow doubts Article 5, six heavy brigades in the Baltic make a fallen capital (or a second front) rarer', () => {
+    const noneFalls = arm({ ...DOUBTED, balticHeavyBrigades: 0 }, 'balticCapitalFalls');
+    const sixFalls = arm({ ...DOUBTED, balticHeavyBrigades: 6 }, 'balticCapitalFalls');
+    const noneFront = arm({ ...DOUBTED, balticHeavyBrigades: 0 }, 'secondFront');
+    const sixFront = arm({ ...DOUBTED, balticHeavyBrigades: 6 }, 'secondFront');
     const falls = `balticCapitalFalls, balticHeavyBrigades 0 vs 6: ${pct(noneFalls.rate)} vs ${pct(sixFalls.rate)} (needs > ${pct(margin(noneFalls, sixFalls))})`;
     const front = `secondFront, balticHeavyBrigades 0 vs 6: ${pct(noneFront.rate)} vs ${pct(sixFront.rate)} (needs > ${pct(margin(noneFront, sixFront))})`;
     console.log(`${falls}\n${front}`);
@@ -99,9 +107,9 @@ describe(`lever directions (${RUNS} seeded campaigns per arm)`, () => {
     expect(decisive, `${falls}\n${front}`).toBe(true);
   });
 
-  it('NATO spending at 5% of GDP (vs 2%) makes a second front rarer', () => {
-    const two = arm({ natoSpendingPctGdp: 2 }, 'secondFront');
-    const five = arm({ natoSpendingPctGdp: 5 }, 'secondFront');
+  it('where Moscow doubts Article 5, NATO spending at 5% of GDP (vs 2%) makes a second front rarer', () => {
+    const two = arm({ ...DOUBTED, natoSpendingPctGdp: 2 }, 'secondFront');
+    const five = arm({ ...DOUBTED, natoSpendingPctGdp: 5 }, 'secondFront');
     expectHigher('secondFront, natoSpendingPctGdp 2 vs 5', two, five);
   });
 });

@@ -332,9 +332,15 @@ describe('AI decisions explain themselves', () => {
         expect(Object.keys(o.terms).sort()).toEqual(
           ['alliance', 'cost', 'domestic', 'gain', 'risk'].sort(),
         );
-        expect(o.weighted).toEqual(weigh(sc, e.actor, o.terms));
+        // Weighted by doctrine and traits; a repeated option's gain and alliance lose what the
+        // entry names as lost to repeats; the plan's commitment bonus is named too.
+        const full = weigh(sc, e.actor, o.terms);
         const w = o.weighted;
-        expect(o.utility).toBe(w.gain + w.risk + w.cost + w.alliance + w.domestic + o.noise);
+        expect({ ...w, gain: 0, alliance: 0 }).toEqual({ ...full, gain: 0, alliance: 0 });
+        expect(w.gain + w.alliance + (o.repeatLoss ?? 0)).toBe(full.gain + full.alliance);
+        expect(o.utility).toBe(
+          w.gain + w.risk + w.cost + w.alliance + w.domestic + o.noise + (o.plan ?? 0),
+        );
       }
     }
   });

@@ -793,7 +793,7 @@ function pickSlots(
     : new Set<string>();
   const forbid = new Set<string>(plan?.plan.forbid ?? []);
   const ranked: SlotPick[] = [];
-  const noisy = new Map<Candidate, number>();
+  const bonusOf = new Map<Candidate, number>();
   for (const c of now.candidates) {
     const id = c.e.id;
     if (forbid.has(id)) continue;
@@ -802,11 +802,29 @@ function pickSlots(
     // its everyday options come first in their slot but must pay for themselves.
     const inStage = current.has(id);
     const bonus = inStage && isKeyOption(id) ? decayed(commitment, c.repeats, decayPct) : 0;
-    if (withNoise) noisy.set(c, c.base + bonus);
-    const utility = (withNoise && THRESHOLD.has(id) ? c.base : c.baseNoNoise) + bonus;
-    if (utility <= 0 && !(withNoise && c.base + bonus > 0)) continue;
+    if (bonus) bonusOf.set(c, bonus);
+    // Noise orders the options worth taking; it never makes one worth taking (an option whose own
+    // terms sum to nothing stays out, or noise would repeat it every turn), the nuclear threshold
+    // aside, where the leadership's temperament is the point.
+    if ((THRESHOLD.has(id) ? c.base : c.baseNoNoise) + bonus <= 0) continue;
+    const utility = (withNoise ? c.base : c.baseNoNoise) + bonus;
     ranked.push({ c, bonus, utility, inStage });
   }
+  // Where a key option is in contention for a slot (in the slot's first tier: the plan's stage,
+  // or outside the plan when the stage has nothing there), the slot is decided without noise (the
+  // nuclear threshold keeps its temperament): noise orders only the everyday options of a slot.
+  const tier = [false, false, false, false];
+  for (const p of ranked) if (p.inStage) tier[p.c.e.slotIndex] = true;
+  const contended = new Set<number>();
+  for (const p of ranked)
+    if (isKeyOption(p.c.e.id) && p.inStage === tier[p.c.e.slotIndex]!)
+      contended.add(p.c.e.slotIndex);
+  for (let i = 0; i < ranked.length; i++) {
+    const p = ranked[i]!;
+    if (!withNoise || !contended.has(p.c.e.slotIndex) || THRESHOLD.has(p.c.e.id)) continue;
+    ranked[i] = { ...p, utility: p.c.baseNoNoise + p.bonus };
+  }
+  for (let i = ranked.length - 1; i >= 0; i--) if (ranked[i]!.utility <= 0) ranked.splice(i, 1);
   // The plan comes first: in each slot an option of the current stage that is worth taking beats
   // any option outside the plan; then the higher utility, the lower rung, a seeded draw.
   const order = (a: SlotPick, b: SlotPick): number =>
@@ -816,47 +834,78 @@ function pickSlots(
     b.c.tie - a.c.tie;
   ranked.sort(order);
   const picks: (SlotPick | null)[] = [null, null, null, null];
-  const decided = [false, false, false, false];
   const taken = new Set<OptionId>();
   const dropped: { option: OptionId; why: string }[] = [];
-  const clashOf = (p: SlotPick): OptionId | undefined =>
-    (CONFLICT_MAP.get(p.c.e.id) ?? []).find((o) => taken.has(o));
   for (const p of ranked) {
     const k = p.c.e.slotIndex;
-    if (decided[k] || p.utility <= 0) continue;
-    const clash = clashOf(p);
+    if (picks[k]) continue;
+    const clash = (CONFLICT_MAP.get(p.c.e.id) ?? []).find((o) => taken.has(o));
     if (clash) {
       dropped.push({ option: p.c.e.id, why: `contradicts ${clash}, worth more this turn` });
       continue;
     }
-    decided[k] = true;
-    // Noise decides no key choice but the nuclear threshold (whose temperament is already in its
-    // utility above): where the slot's best without noise is key, it stands; where it is an
-    // everyday option, noise may pick another everyday option of the slot (or none) but never a
-    // key one.
-    let pick: SlotPick | null = p;
-    if (withNoise && !isKeyOption(p.c.e.id)) {
-      pick = null;
-      let best = 0;
-      for (const q of ranked) {
-        if (q.c.e.slotIndex !== k || isKeyOption(q.c.e.id) || clashOf(q)) continue;
-        if (q.inStage !== p.inStage) continue;
-        const u = noisy.get(q.c)!;
-        if (
-          u > best ||
-          (u === best && pick && order({ ...q, utility: u }, { ...pick, utility: best }) < 0)
-        ) {
-          best = u;
-          pick = { c: q.c, bonus: q.bonus, utility: u, inStage: q.inStage };
-        }
-      }
-    }
-    if (pick) {
-      picks[k] = pick;
-      taken.add(pick.c.e.id);
+    picks[k] = p;
+    taken.add(p.c.e.id);
+  }
+  if (withNoise)
+    dropped.push(
+      ...passedOver(now, plan, picks, { current, later, forbid, contended, bonusOf }, dropped),
+    );
+  return { picks, dropped };
+}
+
+/**
+ * Why an option the log shows as worth more than its slot's choice (or worth taking in a slot left
+ * empty) was not taken: the plan rules it out, it waits for a later stage, or the plan's own
+ * option comes first in the slot. Options with other reasons (a clash, a lever, the calculus) are
+ * named where those are decided.
+ */
+function passedOver(
+  now: Assessment,
+  plan: PlanValue | null,
+  picks: readonly (SlotPick | null)[],
+  sets: {
+    readonly current: ReadonlySet<string>;
+    readonly later: ReadonlySet<string>;
+    readonly forbid: ReadonlySet<string>;
+    readonly contended: ReadonlySet<number>;
+    readonly bonusOf: ReadonlyMap<Candidate, number>;
+  },
+  already: readonly { option: OptionId }[],
+): { option: OptionId; why: string }[] {
+  const { current, later, forbid, contended, bonusOf } = sets;
+  const out: { option: OptionId; why: string }[] = [];
+  const named = new Set<string>(already.map((x) => x.option));
+  const stageOf = (id: OptionId): string => {
+    const st = plan!.plan.stages;
+    for (let k = plan!.start + 1; k < st.length; k++)
+      if (st[k]!.take.includes(id)) return `stage ${k + 1} of ${st.length}, ${st[k]!.name}`;
+    return 'a later stage';
+  };
+  for (const c of now.candidates) {
+    const id = c.e.id;
+    if (named.has(id) || picks.some((p) => p?.c === c)) continue;
+    const bonus = bonusOf.get(c) ?? 0;
+    const worth = c.base + bonus;
+    if (worth <= 0) continue;
+    const chosen = picks[c.e.slotIndex];
+    if (chosen && chosen.c.base + chosen.bonus >= worth) continue;
+    let why: string | null = null;
+    if (plan && forbid.has(id)) why = `${plan.plan.name} rules it out`;
+    else if (plan && later.has(id) && !current.has(id)) why = `waits for ${stageOf(id)}`;
+    else if (chosen && chosen.inStage && !current.has(id))
+      why = `the plan's ${chosen.c.e.id} comes first in the ${c.e.slot} slot`;
+    else if (chosen && chosen.c.e.id === id) why = `taken at another target`;
+    else if (chosen && contended.has(c.e.slotIndex))
+      why = `a key choice is at stake in the ${c.e.slot} slot, so it is decided without noise: ${c.baseNoNoise + bonus} against ${chosen.c.e.id} ${chosen.c.baseNoNoise + chosen.bonus}`;
+    else if (c.baseNoNoise + bonus <= 0)
+      why = `worth ${c.baseNoNoise + bonus} without noise: noise orders the options worth taking, never makes one`;
+    if (why) {
+      out.push({ option: id, why });
+      named.add(id);
     }
   }
-  return { picks, dropped };
+  return out;
 }
 
 /**
