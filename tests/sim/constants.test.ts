@@ -407,15 +407,12 @@ const EXEMPT: Readonly<Record<string, string>> = {
       'rules.aiPartners.joinGain',
       // The US's entry opens Japan's bases whenever the japanBases lever allows them.
       'rules.aiPartners.basesIntervenedGain',
-      // China asks Moscow before the US enters, or never; talks after a repulse are worth
-      // about twice what the term moves; China opens talks before a blockade strangles Taiwan.
+      // China asks Moscow before the US enters, or never; China opens talks before a blockade
+      // strangles Taiwan.
       'rules.aiChina.askRussiaIntervenedGain',
       'rules.aiChina.negotiateStrangledPenalty',
       // The game ends in the turn Taipei falls.
       'rules.aiBackground.eastTaipeiGain',
-      // The usIntervention lever brings the US in before its seat can choose during an invasion.
-      // Taiwan is not asked to answer China's talks in the golden games (they settle first).
-      'rules.aiPartners.taiwanTalksGain',
       // The bundled scenario has Japanese forces in the Ryukyus, so a reinforcement adds to them.
       'options.japan.reinforce-ryukyus.params.readiness',
       // The chance is at most trunc(100 × (2 + 1) / 12) = 25 on the crisis rungs, below the cap
