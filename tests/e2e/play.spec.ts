@@ -32,13 +32,15 @@ test('the log opens an adjudication to show its inputs, modifiers, roll and resu
   await startGame(page, { seed: 'e2e-log', humans: [] });
   await page.getByTestId('play').click(); // pause
   await page.waitForFunction(() => window.__secondFront!.game()!.driver.view().ctx.state.turn >= 1);
-  // Step until an adjudication with a roll is in the log.
+  // Step until an adjudication with modifiers and a roll is in the log.
   for (let i = 0; i < 60; i++) {
     const has = await page.evaluate(() =>
       window
         .__secondFront!.game()!
         .driver.view()
-        .ctx.log.some((e) => e.type === 'adjudication' && e.roll !== null),
+        .ctx.log.some(
+          (e) => e.type === 'adjudication' && e.roll !== null && e.modifiers.length > 0,
+        ),
     );
     if (has) break;
     await page.getByTestId('step').click();
@@ -47,7 +49,9 @@ test('the log opens an adjudication to show its inputs, modifiers, roll and resu
     window
       .__secondFront!.game()!
       .driver.view()
-      .ctx.log.findIndex((e) => e.type === 'adjudication' && e.roll !== null),
+      .ctx.log.findIndex(
+        (e) => e.type === 'adjudication' && e.roll !== null && e.modifiers.length > 0,
+      ),
   );
   expect(index).toBeGreaterThanOrEqual(0);
   await page.getByTestId('text-log-toggle').click();
