@@ -2,6 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runEngine, toReplay, verifyReplay } from '../engine/run';
+import { AI_POLICIES, type AiPolicy } from '../sim/ai';
+import { PLAYABLE_ACTORS, type PlayableActorId } from '../sim/ids';
 import { LEVER_NAMES, isLeverName } from '../sim/scenario/levers';
 import type { ReplayRecord } from '../sim/replay';
 import { decodeReplayFile } from '../sim/replay-codec';
@@ -87,6 +89,22 @@ function wholeNumber(name: string, raw: string, min: number, max: number, why = 
   return n;
 }
 
+/** `--policy`: one of the AI policies. */
+function policyOf(raw: string): AiPolicy {
+  const p = AI_POLICIES.find((x) => x === raw);
+  if (!p)
+    throw new InputError(`--policy must be one of ${AI_POLICIES.join(', ')}, found ${quoted(raw)}`);
+  return p;
+}
+
+/** The same policy at every playable seat. */
+function everySeat(policy: AiPolicy): Record<PlayableActorId, AiPolicy> {
+  return Object.fromEntries(PLAYABLE_ACTORS.map((a) => [a, policy])) as Record<
+    PlayableActorId,
+    AiPolicy
+  >;
+}
+
 function cmdRun(args: string[]): void {
   const { values } = parseArgs({
     args,
@@ -170,6 +188,7 @@ async function cmdBatch(args: string[]): Promise<void> {
       'seed-base': { type: 'string' },
       threads: { type: 'string' },
       engine: { type: 'boolean' },
+      policy: { type: 'string' },
       set: { type: 'string', multiple: true },
       json: { type: 'boolean' },
     },
@@ -177,6 +196,7 @@ async function cmdBatch(args: string[]): Promise<void> {
   });
   if (!values.scenario) throw new InputError('missing --scenario <id|path>');
   if (values.runs === undefined) throw new InputError('missing --runs N');
+  const policy = values.policy === undefined ? undefined : policyOf(values.policy);
   const runs = wholeNumber('--runs', values.runs, 1, 10_000_000);
   const threads =
     values.threads === undefined ? undefined : wholeNumber('--threads', values.threads, 0, 64);
@@ -188,6 +208,7 @@ async function cmdBatch(args: string[]): Promise<void> {
       seedBase: values['seed-base'] ?? 'batch',
       overrides: overridesOf(values.set),
       runner: values.engine ? 'engine' : 'plain',
+      ...(policy ? { policies: everySeat(policy) } : {}),
       ...(threads !== undefined ? { threads } : {}),
       ...(progress ? { onProgress: progress.update } : {}),
     });

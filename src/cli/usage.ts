@@ -1,3 +1,4 @@
+import { AI_POLICIES, DEFAULT_POLICY } from '../sim/ai';
 import { LEVER_NAMES } from '../sim/scenario/levers';
 import { MAX_SEED_CHARS, MAX_TURN_LIMIT } from './limits';
 import { listScenarioIds } from './scenario-files';
@@ -27,12 +28,13 @@ const COMMAND_USAGE: Readonly<Record<Command, string>> = {
   --set       lever=value, repeatable (see \`levers\`)
   --json      print the game as one JSON object
   --replay    also write the replay record (compact JSON) to this file`,
-  batch: `${PREFIX} batch --scenario <id|path> --runs N [--seed-base S] [--threads T] [--engine] [--set lever=value]... [--json]
+  batch: `${PREFIX} batch --scenario <id|path> --runs N [--seed-base S] [--threads T] [--engine] [--policy P] [--set lever=value]... [--json]
 
   Run N seeded all-AI campaigns (seeds S-0 .. S-(N-1), default S "batch") and print outcome
-  counts and key-event rates with 95% intervals.
+  counts and key-event rates with 95% intervals, then how the AI played each seat.
   --threads   worker threads, 0..64 (0: in this process); default one per core
   --engine    run through the xstate engine instead of the plain loop (same results)
+  --policy    the AI at every playable seat: ${AI_POLICIES.join(' | ')} (default ${DEFAULT_POLICY})
   --json      print the summary as one JSON object`,
   verify: `${PREFIX} verify <replay.json>
 

@@ -220,4 +220,47 @@ describe('batch', () => {
       expect(e.ci95[1]).toBeGreaterThanOrEqual(e.rate);
     }
   });
+
+  it('--policy sets the AI at every seat and the summary says how it played; a bad one is exit 2', async () => {
+    const [planner, text, bogus, missing] = await Promise.all([
+      cli(
+        'batch',
+        '--scenario',
+        'two-front',
+        '--runs',
+        '4',
+        '--threads',
+        '0',
+        '--policy',
+        'planner',
+        '--json',
+      ),
+      cli(
+        'batch',
+        '--scenario',
+        'two-front',
+        '--runs',
+        '4',
+        '--threads',
+        '0',
+        '--policy',
+        'planner',
+      ),
+      cli('batch', '--scenario', 'two-front', '--runs', '4', '--policy', 'bogus'),
+      cli('batch', '--scenario', 'two-front', '--runs', '4', '--policy'),
+    ]);
+    expect(planner.code, planner.stderr).toBe(0);
+    const s = JSON.parse(planner.stdout) as {
+      policies: Record<string, string>;
+      ai: Record<string, { policy: string; againstOwnCalculus: number; meanScore: number }>;
+    };
+    expect(Object.values(s.policies).every((p) => p === 'planner')).toBe(true);
+    expect(s.ai['russia']?.policy).toBe('planner');
+    expect(s.ai['russia']?.againstOwnCalculus).toBe(0);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^AI: +policy/m);
+    expect(text.stdout).toMatch(/^ {2}china +planner /m);
+    expectInputError(bogus, '--policy', 'planner, one-step', '"bogus"');
+    expectInputError(missing, 'policy');
+  });
 });
