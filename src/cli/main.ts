@@ -11,8 +11,9 @@ import type { RunOptions } from '../sim/run';
 import { resolveLevers } from '../sim/setup';
 import type { InputProblem } from '../sim/validation';
 import { BatchInputError, runBatch } from './batch';
+import { formatDuel, runDuel } from './duel';
 import { formatBatch, formatLevers, formatRun, tracksByName } from './format';
-import { MAX_SEED_CHARS, MAX_TURN_LIMIT, MIN_SEED_CHARS } from './limits';
+import { MAX_DUEL_RUNS, MAX_SEED_CHARS, MAX_TURN_LIMIT, MIN_SEED_CHARS } from './limits';
 import { progressReporter } from './progress';
 import { writeReplayFile } from './replay-out';
 import { provenance } from '../sim/scenario/provenance';
@@ -223,6 +224,65 @@ async function cmdBatch(args: string[]): Promise<void> {
   }
 }
 
+/** `--actor`: a playable actor or `all`. */
+function duelActorOf(raw: string | undefined): PlayableActorId | 'all' {
+  if (raw === undefined) throw new InputError('missing --actor <id|all>');
+  if (raw === 'all') return raw;
+  const a = PLAYABLE_ACTORS.find((x) => x === raw);
+  if (!a)
+    throw new InputError(
+      `unknown actor ${quoted(raw)} for --actor; the playable actors are: ${PLAYABLE_ACTORS.join(', ')}, or all`,
+    );
+  return a;
+}
+
+async function cmdDuel(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      actor: { type: 'string' },
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      scenario: { type: 'string' },
+      threads: { type: 'string' },
+      set: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  const actor = duelActorOf(values.actor);
+  if (values.runs === undefined) throw new InputError('missing --runs N');
+  const runs = wholeNumber(
+    '--runs',
+    values.runs,
+    2,
+    MAX_DUEL_RUNS,
+    ' (a standard deviation needs two pairs)',
+  );
+  const threads =
+    values.threads === undefined ? undefined : wholeNumber('--threads', values.threads, 0, 64);
+  const progress = values.json ? null : progressReporter(process.stderr);
+  try {
+    const summary = await runDuel({
+      scenario: values.scenario ?? 'two-front',
+      actor,
+      runs,
+      seedBase: values.seed ?? 'duel',
+      overrides: overridesOf(values.set),
+      ...(threads !== undefined ? { threads } : {}),
+      ...(progress ? { onProgress: progress.update } : {}),
+    });
+    progress?.end();
+    process.stdout.write(
+      values.json ? `${jsonSafe(JSON.stringify(summary))}\n` : `${formatDuel(summary)}\n`,
+    );
+  } catch (e) {
+    progress?.end();
+    if (e instanceof BatchInputError) throw new InputError(e.message);
+    throw e;
+  }
+}
+
 function cmdVerify(args: string[]): void {
   const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
   const file = positionals[0];
@@ -382,6 +442,9 @@ async function runCommand(command: string | undefined, rest: string[]): Promise<
       return 0;
     case 'batch':
       await cmdBatch(rest);
+      return 0;
+    case 'duel':
+      await cmdDuel(rest);
       return 0;
     case 'verify':
       cmdVerify(rest);
