@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { runBatch, type BatchSummary } from '../src/cli/batch';
 import { loadScenarioFile } from '../src/cli/scenario-files';
 import { runEngine } from '../src/engine/run';
+import type { AiPolicy } from '../src/sim/ai';
+import { PLAYABLE_ACTORS, type PlayableActorId } from '../src/sim/ids';
 import { runPlain, type RunOptions, type RunResult } from '../src/sim/run';
 import type { Levers } from '../src/sim/scenario/levers';
 import type { Scenario } from '../src/sim/scenario/schema';
@@ -20,7 +22,11 @@ import { defaultLevers } from '../src/sim/setup';
  *     of the same settings;
  *     the ratio by process CPU time is printed beside it (steadier when the machine is shared);
  *  c) batches on all cores: 2,000 runs (runs/s, peak memory), then 10,000 runs (wall time, target
- *     < 20 s on 2 cores; peak memory, which must not grow with the number of runs).
+ *     < 20 s on 2 cores; peak memory, which must not grow with the number of runs);
+ *  d) what the planning AI costs: time per campaign with every playable seat on the planner over
+ *     the same seeds with every seat on the one-step AI (one thread, plain loop, batch settings,
+ *     best of ROUNDS, the two interleaved), and a 10,000-run batch on 2 threads under each
+ *     (`batch --policy`).
  *
  * The batches run first so the single-thread runs (which keep whole logs) do not set the
  * process's memory high-water mark. Results go to bench/results.json (not committed).
@@ -35,6 +41,7 @@ const SMALL_BATCH = QUICK ? 200 : 2_000;
 const FULL_BATCH = QUICK ? 1_000 : 10_000;
 const TARGET_RATIO = 1.5;
 const TARGET_FULL_SECONDS = 20;
+const POLICY_THREADS = 2;
 
 type Runner = (sc: Scenario, opts: RunOptions) => RunResult;
 
@@ -156,7 +163,10 @@ interface BatchMeasure {
 
 const MB = 1024 * 1024;
 
-async function measureBatch(runs: number): Promise<BatchMeasure> {
+async function measureBatch(
+  runs: number,
+  more: { readonly threads?: number; readonly policy?: AiPolicy } = {},
+): Promise<BatchMeasure> {
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
@@ -170,6 +180,8 @@ async function measureBatch(runs: number): Promise<BatchMeasure> {
       runs,
       seedBase: 'bench',
       overrides: {},
+      ...(more.threads !== undefined ? { threads: more.threads } : {}),
+      ...(more.policy ? { policies: everySeat(more.policy) } : {}),
       onProgress: (done, total) => process.stderr.write(`\r  batch: ${done}/${total} runs`),
     });
   } finally {
@@ -189,6 +201,62 @@ async function measureBatch(runs: number): Promise<BatchMeasure> {
     maxRssMB: (process.resourceUsage().maxRSS * 1024) / MB,
     summary,
   };
+}
+
+function everySeat(policy: AiPolicy): Record<PlayableActorId, AiPolicy> {
+  return Object.fromEntries(PLAYABLE_ACTORS.map((a) => [a, policy])) as Record<
+    PlayableActorId,
+    AiPolicy
+  >;
+}
+
+interface PolicyCost {
+  readonly policy: AiPolicy;
+  readonly msPerCampaign: number;
+  readonly cpuMsPerCampaign: number;
+  readonly turns: number;
+}
+
+/**
+ * d) Per campaign, every playable seat on one policy: best of ROUNDS on the same seeds, the
+ * planner and the one-step AI back to back in alternating order (as the engine/plain pairs).
+ */
+function timePolicies(sc: Scenario, levers: Levers, list: readonly string[]): PolicyCost[] {
+  const policies: readonly AiPolicy[] = ['planner', 'one-step'];
+  const best = new Map<AiPolicy, { ms: number; cpuMs: number; turns: number }>();
+  for (let round = 0; round < ROUNDS; round++)
+    for (const policy of round % 2 === 0 ? policies : [...policies].reverse()) {
+      const seats = everySeat(policy);
+      let turns = 0;
+      const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
+      for (const seed of list)
+        turns += runPlain(sc, {
+          seed,
+          levers,
+          keepLog: false,
+          turnHashes: false,
+          policies: seats,
+        }).turnsPlayed;
+      const ms = performance.now() - t0;
+      const cpu = process.cpuUsage(cpu0);
+      const cpuMs = (cpu.user + cpu.system) / 1000;
+      const prev = best.get(policy);
+      best.set(policy, {
+        ms: Math.min(prev?.ms ?? Infinity, ms),
+        cpuMs: Math.min(prev?.cpuMs ?? Infinity, cpuMs),
+        turns,
+      });
+    }
+  return policies.map((policy) => {
+    const b = best.get(policy)!;
+    return {
+      policy,
+      msPerCampaign: b.ms / list.length,
+      cpuMsPerCampaign: b.cpuMs / list.length,
+      turns: b.turns,
+    };
+  });
 }
 
 function fmt(n: number, digits = 1): string {
@@ -237,6 +305,14 @@ async function main(): Promise<void> {
   process.stdout.write(`Batches on all cores (${SMALL_BATCH} then ${FULL_BATCH} runs)...\n`);
   const small = await measureBatch(SMALL_BATCH);
   const full = await measureBatch(FULL_BATCH);
+  // d) the batches under each policy, on 2 threads (the target machine's cores).
+  process.stdout.write(
+    `Batches of ${FULL_BATCH} runs on ${POLICY_THREADS} threads, every seat on the planner, then on the one-step AI...\n`,
+  );
+  const policyBatches = {
+    planner: await measureBatch(FULL_BATCH, { threads: POLICY_THREADS, policy: 'planner' }),
+    oneStep: await measureBatch(FULL_BATCH, { threads: POLICY_THREADS, policy: 'one-step' }),
+  };
 
   // a) and b): one thread, same seeds for every mode, after a warm-up of every mode.
   process.stdout.write(
@@ -248,6 +324,17 @@ async function main(): Promise<void> {
   for (const mode of MODES) timeRound(sc, levers, mode, warm);
   const list = seeds(SINGLE_RUNS);
   const results = timeModes(sc, levers, list);
+  for (const policy of ['planner', 'one-step'] as const)
+    runPlain(sc, {
+      seed: 'bench-warm-policy',
+      levers,
+      keepLog: false,
+      policies: everySeat(policy),
+    });
+  const policyCosts = timePolicies(sc, levers, list);
+  const [plannerCost, oneStepCost] = policyCosts as [PolicyCost, PolicyCost];
+  const plannerRatio = plannerCost.msPerCampaign / oneStepCost.msPerCampaign;
+  const plannerCpuRatio = plannerCost.cpuMsPerCampaign / oneStepCost.cpuMsPerCampaign;
   // Modes without per-turn hashes have no final hash; compare the rest of their fingerprint.
   const strip = (f: string): string => f.slice(0, f.lastIndexOf('|'));
   const reference = results[0]!.fingerprints;
@@ -322,7 +409,42 @@ async function main(): Promise<void> {
     ]),
   ]);
   // The target is for 10,000 runs; a --quick run projects its steady rate to that size.
-  const projected10k = full.runs === 10_000 ? full.seconds : (10_000 * full.seconds) / full.runs;
+  const to10k = (b: BatchMeasure): number =>
+    b.runs === 10_000 ? b.seconds : (10_000 * b.seconds) / b.runs;
+  const projected10k = to10k(full);
+  const planner = table([
+    ['every playable seat on', 'ms/campaign', 'CPU ms/campaign', 'mean turns'],
+    ...policyCosts.map((c) => [
+      c.policy,
+      fmt(c.msPerCampaign, 2),
+      fmt(c.cpuMsPerCampaign, 2),
+      fmt(c.turns / SINGLE_RUNS, 2),
+    ]),
+    ['planner / one-step', `${fmt(plannerRatio, 2)}×`, `${fmt(plannerCpuRatio, 2)}×`, '-'],
+  ]);
+  const policyBatchRows = table([
+    [
+      `batch (${POLICY_THREADS} threads)`,
+      'runs',
+      'wall time',
+      'runs/s',
+      'CPU ms/run',
+      '10000 runs',
+    ],
+    ...(
+      [
+        ['planner', policyBatches.planner],
+        ['one-step', policyBatches.oneStep],
+      ] as const
+    ).map(([name, b]) => [
+      name,
+      String(b.runs),
+      `${fmt(b.seconds, 2)} s`,
+      fmt(b.runsPerSecond),
+      fmt((b.cpuSeconds * 1000) / b.runs, 2),
+      `${fmt(to10k(b), 2)} s${b.runs === 10_000 ? '' : ' (projected)'}`,
+    ]),
+  ]);
   const fullOk = projected10k < TARGET_FULL_SECONDS;
   process.stdout.write(
     [
@@ -341,6 +463,11 @@ async function main(): Promise<void> {
         ? `  10000 runs in ${fmt(full.seconds, 2)} s (target < ${TARGET_FULL_SECONDS} s on 2 cores: ${verdict(fullOk)})`
         : `  10000 runs projected at ${fmt(projected10k, 1)} s from ${full.runs} (target < ${TARGET_FULL_SECONDS} s on 2 cores: ${verdict(fullOk)})`,
       `  peak RSS ${fmt(small.peakSampledRssMB)} MB at ${SMALL_BATCH} runs vs ${fmt(full.peakSampledRssMB)} MB at ${FULL_BATCH} runs`,
+      '',
+      `d) the planning AI: ${SINGLE_RUNS} campaigns (seeds bench-0..${SINGLE_RUNS - 1}), one thread, plain loop, batch settings, best of ${ROUNDS}`,
+      planner,
+      '',
+      policyBatchRows,
       '',
     ].join('\n'),
   );
@@ -374,6 +501,24 @@ async function main(): Promise<void> {
       outcomes: summary.outcomes,
       meanTurns: summary.meanTurns,
     })),
+    planner: {
+      campaigns: SINGLE_RUNS,
+      rounds: ROUNDS,
+      perCampaign: policyCosts.map((c) => ({ ...c, meanTurns: c.turns / SINGLE_RUNS })),
+      plannerOverOneStep: plannerRatio,
+      plannerOverOneStepByCpu: plannerCpuRatio,
+      batches: (['planner', 'oneStep'] as const).map((k) => {
+        const { summary, ...b } = policyBatches[k];
+        return {
+          policy: k === 'planner' ? 'planner' : 'one-step',
+          ...b,
+          seconds10k: to10k(policyBatches[k]),
+          projected: b.runs !== 10_000,
+          outcomes: summary.outcomes,
+          meanTurns: summary.meanTurns,
+        };
+      }),
+    },
     targets: {
       engineOverPlain: { target: TARGET_RATIO, met: ratios.noLog <= TARGET_RATIO },
       fullBatchSeconds: {

@@ -1,10 +1,12 @@
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { runEngine } from '../engine/run';
 import { runPlain } from '../sim/run';
-import { FLAGS } from '../sim/ids';
+import type { AiPolicy } from '../sim/ai';
+import { FLAGS, type PlayableActorId } from '../sim/ids';
 import type { Levers } from '../sim/scenario/levers';
 import type { Scenario } from '../sim/scenario/schema';
 import type { RunResult } from '../sim/run';
+import { createAiCollector, type RunAi } from './ai-stats';
 import type { RunSummary } from './stats';
 
 /**
@@ -20,7 +22,12 @@ export interface BatchJob {
   readonly levers: Levers;
   readonly seedBase: string;
   readonly runner: BatchRunner;
+  /** The AI policy of each playable seat (a seat left out plays the default policy). */
+  readonly policies?: BatchPolicies;
 }
+
+/** Which AI plays each playable seat in a batch. */
+export type BatchPolicies = Readonly<Partial<Record<PlayableActorId, AiPolicy>>>;
 
 /** What a worker is started with; each batch then sends it its job (`{ type: 'job' }`). */
 export interface PoolWorkerData {
@@ -59,27 +66,28 @@ export function batchSeed(seedBase: string, i: number): string {
 }
 
 /**
- * What a batch keeps of a finished run: outcome, turns, key events with hour and turn, and the
- * flags set at the end.
+ * What a batch keeps of a finished run: outcome, turns, key events with hour and turn, the
+ * flags set at the end, and (when given) how each AI seat played and scored.
  *
  * @example
  * summariseRun(runEngine(sc, { seed: 'batch-0', levers, keepLog: false }))
  * // { outcome: 'taiwan-holds', turnsPlayed: 26,
  * //   events: [{ name: 'ceasefire', hour: 377, turn: 5 }], flags: ['chinaMobilised', ...] }
  */
-export function summariseRun(r: RunResult): RunSummary {
+export function summariseRun(r: RunResult, ai?: RunAi): RunSummary {
   const flags = r.state.flags;
   return {
     outcome: r.state.outcome?.id ?? 'none',
     turnsPlayed: r.turnsPlayed,
     events: r.state.keyEvents.map((e) => ({ name: e.name, hour: e.hour, turn: e.turn })),
     flags: FLAGS.filter((f) => flags[f]),
+    ...(ai ? { ai } : {}),
   };
 }
 
 /**
  * Run number `i` of a batch, without the log or per-turn hashes (a batch needs neither; the
- * result is the same bits either way).
+ * result is the same bits either way), with its AI seats' figures.
  *
  * @example
  * runOne(sc, levers, 'batch', 17).outcome // the outcome of `run --seed batch-17`
@@ -90,10 +98,20 @@ export function runOne(
   seedBase: string,
   i: number,
   runner: BatchRunner = 'plain',
+  policies?: BatchPolicies,
 ): RunSummary {
   const seed = batchSeed(seedBase, i);
   const run = runner === 'engine' ? runEngine : runPlain;
-  return summariseRun(run(sc, { seed, levers, keepLog: false, turnHashes: false }));
+  const ai = createAiCollector();
+  const r = run(sc, {
+    seed,
+    levers,
+    keepLog: false,
+    turnHashes: false,
+    onAiDecision: ai.record,
+    ...(policies ? { policies } : {}),
+  });
+  return summariseRun(r, ai.finish(r.state, sc));
 }
 
 function kindOf(d: unknown): unknown {
@@ -113,7 +131,7 @@ function serve(port: MessagePort): void {
       if (!data) throw new Error('a chunk arrived before its job');
       const runs: RunSummary[] = [];
       for (; i < msg.end; i++)
-        runs.push(runOne(data.scenario, data.levers, data.seedBase, i, data.runner));
+        runs.push(runOne(data.scenario, data.levers, data.seedBase, i, data.runner, data.policies));
       const reply: FromWorker = { type: 'runs', start: msg.start, runs };
       port.postMessage(reply);
     } catch (e) {

@@ -1,5 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { AI_POLICIES, DEFAULT_POLICY, type AiPolicy } from '../sim/ai';
+import { PLAYABLE_ACTORS, type PlayableActorId } from '../sim/ids';
 import type { Levers } from '../sim/scenario/levers';
 import type { Scenario } from '../sim/scenario/schema';
 import { resolveLevers } from '../sim/setup';
@@ -7,6 +9,7 @@ import {
   batchSeed,
   runOne,
   type BatchJob,
+  type BatchPolicies,
   type BatchRunner,
   type FromWorker,
   type PoolWorkerData,
@@ -47,6 +50,8 @@ export interface BatchOptions {
   readonly overrides: Readonly<Record<string, string>>;
   /** The plain loop (default) or the xstate engine; both give the same results. */
   readonly runner?: BatchRunner;
+  /** The AI policy of each playable seat; a seat left out plays `DEFAULT_POLICY`. */
+  readonly policies?: BatchPolicies;
   /** Worker threads; one per core by default; 0 runs everything in this thread. */
   readonly threads?: number;
   /** Seeds handed to a worker at a time (default: up to 50, smaller for small batches). */
@@ -65,6 +70,8 @@ export interface BatchSummary extends BatchStats {
   readonly seedBase: string;
   readonly levers: Levers;
   readonly runner: BatchRunner;
+  /** The AI policy that played each playable seat. */
+  readonly policies: Record<PlayableActorId, AiPolicy>;
   /** Worker threads actually used (0: in-process). */
   readonly threads: number;
   /** Wall time, seconds. */
@@ -103,6 +110,25 @@ interface Prepared {
   readonly sc: Scenario;
   readonly hash: string;
   readonly levers: Levers;
+  readonly policies: Record<PlayableActorId, AiPolicy>;
+}
+
+/** Every playable seat's policy: as asked, `DEFAULT_POLICY` for the rest; checked. */
+function policiesOf(asked: BatchPolicies | undefined): Record<PlayableActorId, AiPolicy> {
+  const out = {} as Record<PlayableActorId, AiPolicy>;
+  for (const a of PLAYABLE_ACTORS) out[a] = DEFAULT_POLICY;
+  for (const [actor, policy] of Object.entries(asked ?? {})) {
+    if (!(PLAYABLE_ACTORS as readonly string[]).includes(actor))
+      throw new BatchInputError(
+        `no playable actor "${actor}" to set a policy for; the actors are: ${PLAYABLE_ACTORS.join(', ')}`,
+      );
+    if (!AI_POLICIES.includes(policy))
+      throw new BatchInputError(
+        `unknown AI policy "${String(policy)}"; the policies are: ${AI_POLICIES.join(', ')}`,
+      );
+    out[actor as PlayableActorId] = policy;
+  }
+  return out;
 }
 
 function prepare(opts: BatchOptions): Prepared {
@@ -124,6 +150,7 @@ function prepare(opts: BatchOptions): Prepared {
     );
   if (opts.chunkSize !== undefined && (!Number.isInteger(opts.chunkSize) || opts.chunkSize < 1))
     throw new BatchInputError(`chunkSize must be a positive integer, found ${opts.chunkSize}`);
+  const policies = policiesOf(opts.policies);
   const loaded = loadScenarioFile(opts.scenario);
   if (!loaded.ok) {
     const problems = loaded.error.map((p) => p.message);
@@ -137,7 +164,7 @@ function prepare(opts: BatchOptions): Prepared {
   const sc = loaded.value.scenario;
   const levers = resolveLevers(sc, opts.overrides);
   if (!levers.ok) throw new BatchInputError(levers.error.message);
-  return { sc, hash: loaded.value.hash, levers: levers.value };
+  return { sc, hash: loaded.value.hash, levers: levers.value, policies };
 }
 
 async function runInProcess(
@@ -149,7 +176,7 @@ async function runInProcess(
   for (let start = 0; start < opts.runs; start += chunk) {
     const end = Math.min(opts.runs, start + chunk);
     for (let i = start; i < end; i++) {
-      const run = runOne(p.sc, p.levers, opts.seedBase, i, opts.runner ?? 'plain');
+      const run = runOne(p.sc, p.levers, opts.seedBase, i, opts.runner ?? 'plain', p.policies);
       agg.add(run);
       opts.onRun?.(i, run);
     }
@@ -279,6 +306,7 @@ export function createBatchPool(threads: number = availableParallelism()): Batch
         levers: p.levers,
         seedBase: opts.seedBase,
         runner: opts.runner ?? 'plain',
+        policies: p.policies,
       };
       const b: PoolBatch = {
         runs: opts.runs,
@@ -350,8 +378,10 @@ function summaryOf(
     outcomes: stats.outcomes,
     events: stats.events,
     meanTurns: stats.meanTurns,
+    ...(stats.ai ? { ai: stats.ai } : {}),
     threads,
     runner: opts.runner ?? 'plain',
+    policies: p.policies,
     seconds: Math.round(performance.now() - t0) / 1000,
   };
 }

@@ -5,6 +5,7 @@ import type { TrackSnapshot } from '../sim/phases';
 import type { RunResult } from '../sim/run';
 import { LEVER_NAMES } from '../sim/scenario/levers';
 import type { Scenario } from '../sim/scenario/schema';
+import type { AiStats } from './ai-stats';
 import type { BatchSummary } from './batch';
 import { safeLine } from './terminal';
 
@@ -125,7 +126,53 @@ export function formatBatch(summary: BatchSummary): string {
     lines.push(
       `  ${k.padEnd(20)} ${(e.rate * 100).toFixed(1).padStart(5)}%  [${(e.ci95[0] * 100).toFixed(1)}, ${(e.ci95[1] * 100).toFixed(1)}]%  ${e.hour ? `${e.hour.p10}/${e.hour.median}/${e.hour.p90}` : '-'}`,
     );
+  if (summary.ai) lines.push('', ...aiLines(summary.ai));
   return safeLines(lines);
+}
+
+/**
+ * The AI block of a batch: per actor its policy, decisions and key decisions per run, the share
+ * of key decisions noise made, choices against its own calculus, distinct openings (turns 1-3),
+ * the most one option was repeated in a run, and the mean final score. "?" marks what the
+ * one-step AI does not count, "-" a share of no key decisions.
+ */
+function aiLines(ai: AiStats): string[] {
+  const head = [
+    'AI:',
+    'policy',
+    'dec/run',
+    'key/run',
+    'noise%',
+    'against',
+    'openings',
+    'max repeats',
+    'score',
+  ];
+  const rows: string[][] = [head];
+  for (const [actor, a] of Object.entries(ai)) {
+    rows.push([
+      `  ${actor}`,
+      a.policy,
+      (a.decisions / a.runs).toFixed(1),
+      (a.keyDecisions / a.runs).toFixed(2),
+      a.keyDecisions === 0
+        ? '-'
+        : a.noiseDecidedShare === null
+          ? '?'
+          : (a.noiseDecidedShare * 100).toFixed(1),
+      a.againstOwnCalculus === null ? '?' : String(a.againstOwnCalculus),
+      String(a.distinctOpenings),
+      `${a.maxRepeats} ${a.maxRepeatsOption ?? '-'}`,
+      a.meanScore.toFixed(1),
+    ]);
+  }
+  const widths = head.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) =>
+    r
+      .map((cell, c) => (c === 0 || c === 7 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 /** A scenario's levers: name, default, range, and on the next line what the lever means. */

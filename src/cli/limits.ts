@@ -22,3 +22,10 @@ export const MIN_SEED_CHARS = bound(ReplaySchema.shape.seed.minLength, 'seed min
 export const MAX_TURN_LIMIT = bound(ReplaySchema.shape.turnLimit.maxValue, 'turn limit');
 /** The largest replay file both the browser and `verify` open. */
 export const MAX_REPLAY_BYTES = Math.min(MAX_FILE_BYTES, MAX_INPUT_BYTES);
+
+/**
+ * The most paired seeds a duel plays. Not read off a reader: a duel keeps every run's final
+ * scores (seven numbers per run and arm) to pair them, so its memory grows with its runs; this
+ * bound keeps it to tens of megabytes (and the time, at about 10 ms per run, to hours).
+ */
+export const MAX_DUEL_RUNS = 100_000;

@@ -2,6 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runEngine, toReplay, verifyReplay } from '../engine/run';
+import { AI_POLICIES, type AiPolicy } from '../sim/ai';
+import { PLAYABLE_ACTORS, type PlayableActorId } from '../sim/ids';
 import { LEVER_NAMES, isLeverName } from '../sim/scenario/levers';
 import type { ReplayRecord } from '../sim/replay';
 import { decodeReplayFile } from '../sim/replay-codec';
@@ -9,8 +11,9 @@ import type { RunOptions } from '../sim/run';
 import { resolveLevers } from '../sim/setup';
 import type { InputProblem } from '../sim/validation';
 import { BatchInputError, runBatch } from './batch';
+import { formatDuel, runDuel } from './duel';
 import { formatBatch, formatLevers, formatRun, tracksByName } from './format';
-import { MAX_SEED_CHARS, MAX_TURN_LIMIT, MIN_SEED_CHARS } from './limits';
+import { MAX_DUEL_RUNS, MAX_SEED_CHARS, MAX_TURN_LIMIT, MIN_SEED_CHARS } from './limits';
 import { progressReporter } from './progress';
 import { writeReplayFile } from './replay-out';
 import { provenance } from '../sim/scenario/provenance';
@@ -85,6 +88,22 @@ function wholeNumber(name: string, raw: string, min: number, max: number, why = 
       `${name} must be a whole number in ${min}..${max}${why}, found ${quoted(raw)}`,
     );
   return n;
+}
+
+/** `--policy`: one of the AI policies. */
+function policyOf(raw: string): AiPolicy {
+  const p = AI_POLICIES.find((x) => x === raw);
+  if (!p)
+    throw new InputError(`--policy must be one of ${AI_POLICIES.join(', ')}, found ${quoted(raw)}`);
+  return p;
+}
+
+/** The same policy at every playable seat. */
+function everySeat(policy: AiPolicy): Record<PlayableActorId, AiPolicy> {
+  return Object.fromEntries(PLAYABLE_ACTORS.map((a) => [a, policy])) as Record<
+    PlayableActorId,
+    AiPolicy
+  >;
 }
 
 function cmdRun(args: string[]): void {
@@ -170,6 +189,7 @@ async function cmdBatch(args: string[]): Promise<void> {
       'seed-base': { type: 'string' },
       threads: { type: 'string' },
       engine: { type: 'boolean' },
+      policy: { type: 'string' },
       set: { type: 'string', multiple: true },
       json: { type: 'boolean' },
     },
@@ -177,6 +197,7 @@ async function cmdBatch(args: string[]): Promise<void> {
   });
   if (!values.scenario) throw new InputError('missing --scenario <id|path>');
   if (values.runs === undefined) throw new InputError('missing --runs N');
+  const policy = values.policy === undefined ? undefined : policyOf(values.policy);
   const runs = wholeNumber('--runs', values.runs, 1, 10_000_000);
   const threads =
     values.threads === undefined ? undefined : wholeNumber('--threads', values.threads, 0, 64);
@@ -188,12 +209,72 @@ async function cmdBatch(args: string[]): Promise<void> {
       seedBase: values['seed-base'] ?? 'batch',
       overrides: overridesOf(values.set),
       runner: values.engine ? 'engine' : 'plain',
+      ...(policy ? { policies: everySeat(policy) } : {}),
       ...(threads !== undefined ? { threads } : {}),
       ...(progress ? { onProgress: progress.update } : {}),
     });
     progress?.end();
     process.stdout.write(
       values.json ? `${jsonSafe(JSON.stringify(summary))}\n` : `${formatBatch(summary)}\n`,
+    );
+  } catch (e) {
+    progress?.end();
+    if (e instanceof BatchInputError) throw new InputError(e.message);
+    throw e;
+  }
+}
+
+/** `--actor`: a playable actor or `all`. */
+function duelActorOf(raw: string | undefined): PlayableActorId | 'all' {
+  if (raw === undefined) throw new InputError('missing --actor <id|all>');
+  if (raw === 'all') return raw;
+  const a = PLAYABLE_ACTORS.find((x) => x === raw);
+  if (!a)
+    throw new InputError(
+      `unknown actor ${quoted(raw)} for --actor; the playable actors are: ${PLAYABLE_ACTORS.join(', ')}, or all`,
+    );
+  return a;
+}
+
+async function cmdDuel(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      actor: { type: 'string' },
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      scenario: { type: 'string' },
+      threads: { type: 'string' },
+      set: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  const actor = duelActorOf(values.actor);
+  if (values.runs === undefined) throw new InputError('missing --runs N');
+  const runs = wholeNumber(
+    '--runs',
+    values.runs,
+    2,
+    MAX_DUEL_RUNS,
+    ' (a standard deviation needs two pairs)',
+  );
+  const threads =
+    values.threads === undefined ? undefined : wholeNumber('--threads', values.threads, 0, 64);
+  const progress = values.json ? null : progressReporter(process.stderr);
+  try {
+    const summary = await runDuel({
+      scenario: values.scenario ?? 'two-front',
+      actor,
+      runs,
+      seedBase: values.seed ?? 'duel',
+      overrides: overridesOf(values.set),
+      ...(threads !== undefined ? { threads } : {}),
+      ...(progress ? { onProgress: progress.update } : {}),
+    });
+    progress?.end();
+    process.stdout.write(
+      values.json ? `${jsonSafe(JSON.stringify(summary))}\n` : `${formatDuel(summary)}\n`,
     );
   } catch (e) {
     progress?.end();
@@ -361,6 +442,9 @@ async function runCommand(command: string | undefined, rest: string[]): Promise<
       return 0;
     case 'batch':
       await cmdBatch(rest);
+      return 0;
+    case 'duel':
+      await cmdDuel(rest);
       return 0;
     case 'verify':
       cmdVerify(rest);

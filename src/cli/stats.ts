@@ -1,9 +1,11 @@
 import { KEY_EVENTS, type Flag, type KeyEventName } from '../sim/ids';
+import { createAiAccumulator, type AiStats, type RunAi } from './ai-stats';
 
 /**
  * Batch statistics: confidence intervals for event rates and a streaming aggregator whose memory
- * is fixed by the calendar, not by the number of runs. Every figure is a count or a histogram, so
- * the result does not depend on the order in which runs arrive (threads, chunking).
+ * is fixed by the calendar, not by the number of runs (but for the AI figures' set of distinct
+ * openings: one 16-character hash per new opening). Every figure is a count, a histogram, a
+ * maximum or the size of a set, so the result does not depend on the order in which runs arrive (threads, chunking).
  */
 
 /** What a batch keeps of one run: no log, no state, just what the summary counts. */
@@ -22,6 +24,8 @@ export interface RunSummary {
    * `invasionLaunched`, `invasionRepulsed`, ...). Absent in summaries made by hand in tests.
    */
   readonly flags?: readonly Flag[];
+  /** How each AI seat played and scored (src/cli/ai-stats.ts). Absent in summaries made by hand. */
+  readonly ai?: RunAi;
 }
 
 export interface HourPercentiles {
@@ -47,6 +51,8 @@ export interface BatchStats {
   /** Every key event, in `KEY_EVENTS` order, including those that never happened. */
   readonly events: Record<KeyEventName, EventStats>;
   readonly meanTurns: number;
+  /** How the AI played, per actor; absent when no run carried AI figures. */
+  readonly ai?: AiStats;
 }
 
 export interface Aggregator {
@@ -102,7 +108,8 @@ export function histogramPercentile(hist: Uint32Array, total: number, q: number)
 /**
  * A streaming aggregator for batch runs. Memory is fixed at creation: one counter per outcome id
  * (a scenario has a handful), one count and one `Uint32Array(maxHour + 1)` histogram per key
- * event. Hours outside 0..maxHour are clamped into the end bins.
+ * event, and the AI figures (src/cli/ai-stats.ts). Hours outside 0..maxHour are clamped into the
+ * end bins.
  *
  * @example
  * const agg = createAggregator(26 * 84);
@@ -121,6 +128,8 @@ export function createAggregator(maxHour: number): Aggregator {
   }
   let runs = 0;
   let turnSum = 0;
+  const ai = createAiAccumulator();
+  let withAi = 0;
 
   return {
     histograms,
@@ -128,6 +137,10 @@ export function createAggregator(maxHour: number): Aggregator {
       runs++;
       turnSum += run.turnsPlayed;
       outcomes.set(run.outcome, (outcomes.get(run.outcome) ?? 0) + 1);
+      if (run.ai) {
+        ai.add(run.ai);
+        withAi++;
+      }
       for (const e of run.events) {
         const hist = histograms[e.name];
         // An unknown name can only come from a bug upstream; ignore it rather than corrupt counts.
@@ -164,6 +177,7 @@ export function createAggregator(maxHour: number): Aggregator {
         outcomes: outs,
         events,
         meanTurns: runs === 0 ? 0 : round4(turnSum / runs),
+        ...(withAi > 0 ? { ai: ai.summary() } : {}),
       };
     },
   };

@@ -1,5 +1,7 @@
+import { AI_POLICIES, DEFAULT_POLICY } from '../sim/ai';
 import { LEVER_NAMES } from '../sim/scenario/levers';
-import { MAX_SEED_CHARS, MAX_TURN_LIMIT } from './limits';
+import { PLAYABLE_ACTORS } from '../sim/ids';
+import { MAX_DUEL_RUNS, MAX_SEED_CHARS, MAX_TURN_LIMIT } from './limits';
 import { listScenarioIds } from './scenario-files';
 
 /** Usage text: one block per command (`<command> --help`) and the summary of them all. */
@@ -7,6 +9,7 @@ import { listScenarioIds } from './scenario-files';
 export const COMMANDS = [
   'run',
   'batch',
+  'duel',
   'verify',
   'scenarios',
   'levers',
@@ -27,13 +30,26 @@ const COMMAND_USAGE: Readonly<Record<Command, string>> = {
   --set       lever=value, repeatable (see \`levers\`)
   --json      print the game as one JSON object
   --replay    also write the replay record (compact JSON) to this file`,
-  batch: `${PREFIX} batch --scenario <id|path> --runs N [--seed-base S] [--threads T] [--engine] [--set lever=value]... [--json]
+  batch: `${PREFIX} batch --scenario <id|path> --runs N [--seed-base S] [--threads T] [--engine] [--policy P] [--set lever=value]... [--json]
 
   Run N seeded all-AI campaigns (seeds S-0 .. S-(N-1), default S "batch") and print outcome
-  counts and key-event rates with 95% intervals.
+  counts and key-event rates with 95% intervals, then how the AI played each seat.
   --threads   worker threads, 0..64 (0: in this process); default one per core
   --engine    run through the xstate engine instead of the plain loop (same results)
+  --policy    the AI at every playable seat: ${AI_POLICIES.join(' | ')} (default ${DEFAULT_POLICY})
   --json      print the summary as one JSON object`,
+  duel: `${PREFIX} duel --actor <id|all> --runs N [--seed S] [--scenario <id|path>] [--threads T] [--set lever=value]... [--json]
+
+  Does the planner play a seat better than the one-step AI? For the actor (or each playable
+  actor, with all): arm A plays its seat with the planner, arm B with the one-step AI, every
+  other seat ${DEFAULT_POLICY} in both, on the same seeds S-0 .. S-(N-1) (default S "duel"). Prints per
+  actor the mean final score of each arm, the mean paired difference A − B, its sd and 95%
+  interval (normal: mean ± 1.96·sd/√n) and the seeds where A scored more, the same, less.
+  --actor     ${PLAYABLE_ACTORS.join(', ')}, or all
+  --runs      paired seeds, 2..${MAX_DUEL_RUNS}
+  --scenario  a scenario id or a path to a scenario file (default two-front)
+  --threads   worker threads, 0..64 (0: in this process); default one per core
+  --json      print the duel as one JSON object`,
   verify: `${PREFIX} verify <replay.json>
 
   Re-simulate a replay record (a browser export, run --replay, or run --json output) and report

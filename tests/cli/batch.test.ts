@@ -3,6 +3,8 @@ import { runEngine } from '../../src/engine/run';
 import { BatchInputError, runBatch, type BatchSummary } from '../../src/cli/batch';
 import { batchSeed } from '../../src/cli/batch-worker';
 import { loadScenarioFile } from '../../src/cli/scenario-files';
+import { DEFAULT_POLICY } from '../../src/sim/ai';
+import { PLAYABLE_ACTORS } from '../../src/sim/ids';
 import { defaultLevers } from '../../src/sim/setup';
 
 /**
@@ -19,7 +21,11 @@ function comparable(s: BatchSummary): Omit<BatchSummary, 'threads' | 'seconds'> 
   return rest;
 }
 
-function batch(threads: number, chunkSize?: number): Promise<BatchSummary> {
+function batch(
+  threads: number,
+  chunkSize?: number,
+  policy?: 'planner' | 'one-step',
+): Promise<BatchSummary> {
   return runBatch({
     scenario: 'two-front',
     runs: RUNS,
@@ -27,6 +33,7 @@ function batch(threads: number, chunkSize?: number): Promise<BatchSummary> {
     overrides: {},
     threads,
     ...(chunkSize === undefined ? {} : { chunkSize }),
+    ...(policy ? { policies: Object.fromEntries(PLAYABLE_ACTORS.map((a) => [a, policy])) } : {}),
   });
 }
 
@@ -43,6 +50,37 @@ describe('runBatch', () => {
     expect(comparable(threaded)).toEqual(comparable(inProcess));
     expect(comparable(threadedBig)).toEqual(comparable(inProcess));
     expect(JSON.stringify(comparable(threaded))).toBe(JSON.stringify(comparable(inProcess)));
+  });
+
+  it('says how the AI played each seat, the same on any number of threads', async () => {
+    const [planner, plannerThreaded, oneStep] = await Promise.all([
+      batch(0, undefined, 'planner'),
+      batch(2, 3, 'planner'),
+      batch(0, undefined, 'one-step'),
+    ]);
+    expect(JSON.stringify(comparable(plannerThreaded))).toBe(JSON.stringify(comparable(planner)));
+    expect(Object.keys(planner.ai!)).toEqual([...PLAYABLE_ACTORS]);
+    expect(Object.values(planner.policies)).toEqual(PLAYABLE_ACTORS.map(() => 'planner'));
+    for (const [actor, a] of Object.entries(planner.ai!)) {
+      expect(a.policy, actor).toBe('planner');
+      expect(a.runs, actor).toBe(RUNS);
+      // The planner is built never to act against its own logged reasons.
+      expect(a.againstOwnCalculus, actor).toBe(0);
+      expect(a.decisions, actor).toBeGreaterThan(0);
+      expect(a.keyDecisions).toBeLessThanOrEqual(a.decisions);
+      expect(a.distinctOpenings).toBeGreaterThanOrEqual(1);
+      expect(a.distinctOpenings).toBeLessThanOrEqual(RUNS);
+      expect(Number.isFinite(a.meanScore)).toBe(true);
+    }
+    for (const [actor, a] of Object.entries(oneStep.ai!)) {
+      expect(a.policy, actor).toBe('one-step');
+      expect(a.noiseDecidedShare, actor).toBeNull();
+      expect(a.againstOwnCalculus, actor).toBeNull();
+    }
+    expect(oneStep.ai).not.toEqual(planner.ai);
+    // The default is the default policy at every seat, spelled out or not.
+    const spelledOut = DEFAULT_POLICY === 'planner' ? planner : oneStep;
+    expect(comparable(await batch(0))).toEqual(comparable(spelledOut));
   });
 
   it('counts exactly the runs `run --seed <seedBase>-<i>` plays', async () => {
@@ -107,5 +145,8 @@ describe('runBatch', () => {
     );
     await expect(runBatch({ ...base, runs: 0 })).rejects.toBeInstanceOf(BatchInputError);
     await expect(runBatch({ ...base, threads: -1 })).rejects.toBeInstanceOf(BatchInputError);
+    await expect(runBatch({ ...base, policies: { china: 'oracle' as 'planner' } })).rejects.toThrow(
+      /unknown AI policy "oracle"/,
+    );
   });
 });

@@ -220,4 +220,79 @@ describe('batch', () => {
       expect(e.ci95[1]).toBeGreaterThanOrEqual(e.rate);
     }
   });
+
+  it('--policy sets the AI at every seat and the summary says how it played; a bad one is exit 2', async () => {
+    const [planner, text, bogus, missing] = await Promise.all([
+      cli(
+        'batch',
+        '--scenario',
+        'two-front',
+        '--runs',
+        '4',
+        '--threads',
+        '0',
+        '--policy',
+        'planner',
+        '--json',
+      ),
+      cli(
+        'batch',
+        '--scenario',
+        'two-front',
+        '--runs',
+        '4',
+        '--threads',
+        '0',
+        '--policy',
+        'planner',
+      ),
+      cli('batch', '--scenario', 'two-front', '--runs', '4', '--policy', 'bogus'),
+      cli('batch', '--scenario', 'two-front', '--runs', '4', '--policy'),
+    ]);
+    expect(planner.code, planner.stderr).toBe(0);
+    const s = JSON.parse(planner.stdout) as {
+      policies: Record<string, string>;
+      ai: Record<string, { policy: string; againstOwnCalculus: number; meanScore: number }>;
+    };
+    expect(Object.values(s.policies).every((p) => p === 'planner')).toBe(true);
+    expect(s.ai['russia']?.policy).toBe('planner');
+    expect(s.ai['russia']?.againstOwnCalculus).toBe(0);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^AI: +policy/m);
+    expect(text.stdout).toMatch(/^ {2}china +planner /m);
+    expectInputError(bogus, '--policy', 'planner, one-step', '"bogus"');
+    expectInputError(missing, 'policy');
+  });
+});
+
+describe('duel', () => {
+  it('--json pairs the arms for one actor; bad input is exit 2 with a clear message', async () => {
+    const [ok, text, noActor, badActor, noRuns, oneRun, badSet] = await Promise.all([
+      cli('duel', '--actor', 'japan', '--runs', '3', '--threads', '0', '--json'),
+      cli('duel', '--actor', 'japan', '--runs', '2', '--threads', '0'),
+      cli('duel', '--runs', '3'),
+      cli('duel', '--actor', 'mars', '--runs', '3'),
+      cli('duel', '--actor', 'china'),
+      cli('duel', '--actor', 'china', '--runs', '1'),
+      cli('duel', '--actor', 'china', '--runs', '3', '--set', 'nukes=lots'),
+    ]);
+    expect(ok.code, ok.stderr).toBe(0);
+    const d = JSON.parse(ok.stdout) as {
+      scenario: string;
+      runs: number;
+      actors: { actor: string; wins: number; ties: number; losses: number }[];
+    };
+    expect(d.scenario).toBe('two-front');
+    expect(d.runs).toBe(3);
+    expect(d.actors.map((r) => r.actor)).toEqual(['japan']);
+    expect(d.actors[0]!.wins + d.actors[0]!.ties + d.actors[0]!.losses).toBe(3);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^ {2}actor +mean A +mean B +A − B/m);
+    expect(text.stdout).toMatch(/^ {2}japan /m);
+    expectInputError(noActor, 'missing --actor');
+    expectInputError(badActor, 'unknown actor "mars"', 'china', 'all');
+    expectInputError(noRuns, 'missing --runs');
+    expectInputError(oneRun, '--runs', '2..', '"1"');
+    expectInputError(badSet, 'unknown lever "nukes"');
+  });
 });
