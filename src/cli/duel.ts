@@ -20,8 +20,8 @@ import { safeLine } from './terminal';
  * a pair of final scores for the actor and the difference A − B is measured pair by pair.
  *
  * Both arms are batches on one pool of worker threads. Arms with the same policies at every seat
- * are the same games, so each distinct arm is played once: with `DEFAULT_POLICY` one-step, every
- * actor's arm B is the all-one-step batch, and `--actor all` plays 7 + 1 batches, not 14.
+ * are the same games, so each distinct arm is played once: with `DEFAULT_POLICY` the planner, every
+ * actor's arm A is the all-planner batch, and `--actor all` plays 1 + 7 batches, not 14.
  */
 
 /** A duel's 95% interval: normal approximation, mean ± 1.96·sd/√n (sd: the sample's, n − 1). */

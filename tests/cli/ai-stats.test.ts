@@ -7,7 +7,7 @@ import {
 } from '../../src/cli/ai-stats';
 import { runOne } from '../../src/cli/batch-worker';
 import { loadScenarioFile } from '../../src/cli/scenario-files';
-import type { AiDecisionRecord, AiPolicy } from '../../src/sim/ai';
+import { DEFAULT_POLICY, type AiDecisionRecord, type AiPolicy } from '../../src/sim/ai';
 import type { ActorId } from '../../src/sim/ids';
 import type { OptionId } from '../../src/sim/options/params';
 import { runPlain } from '../../src/sim/run';
@@ -232,7 +232,7 @@ describe('a batch run’s AI figures', () => {
       for (const [actor, a] of Object.entries(run.ai!))
         expect(a.score, actor).toBe(r.state.outcome!.scores[actor as 'china']);
       expect(run.ai!.china!.policy).toBe(policy);
-      expect(run.ai!.japan!.policy).toBe('one-step');
+      expect(run.ai!.japan!.policy).toBe(DEFAULT_POLICY);
     }
   });
 });

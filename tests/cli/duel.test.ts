@@ -33,8 +33,9 @@ describe('pairedStats', () => {
 describe('runDuel', () => {
   it('an arm against itself gives a difference of exactly 0 and only ties', async () => {
     const same = await runDuel({ ...base, actor: 'all', runs: 4, arms: ['one-step', 'one-step'] });
-    // Every actor's two arms are the all-one-step batch: played once.
-    expect(same.batches).toBe(1);
+    // Each actor's two arms are one batch (that actor on one-step, the rest on the default AI),
+    // played once: one batch per actor.
+    expect(same.batches).toBe(PLAYABLE_ACTORS.length);
     const planner = await runDuel({
       ...base,
       actor: 'china',
