@@ -240,6 +240,11 @@ interface Assessment {
   readonly heldBack: readonly { option: OptionId; why: string }[];
   /** Russia's second-front calculus net on what it knows (null for other actors). */
   readonly calculusNet: number | null;
+  /**
+   * Outcome scores of the worlds the plans project, by the conditions assumed on what the actor
+   * knows (plans share stages, so each world is scored once a decision).
+   */
+  readonly projected: Map<string, { score: number; rule: string }>;
 }
 
 function assessAll(
@@ -318,7 +323,20 @@ function assessAll(
       });
     }
   }
-  return { candidates, heldBack, calculusNet };
+  return { candidates, heldBack, calculusNet, projected: new Map() };
+}
+
+const CONDITION_KEYS = new WeakMap<Condition, string>();
+
+/** A condition as a string (for the projection memo), computed once per scenario object. */
+function conditionKey(c: Condition | undefined): string {
+  if (!c) return '';
+  let k = CONDITION_KEYS.get(c);
+  if (k === undefined) {
+    k = JSON.stringify(c);
+    CONDITION_KEYS.set(c, k);
+  }
+  return k;
 }
 
 /** Flags an `until` condition sets when it holds (for projecting the state past a stage). */
@@ -447,10 +465,19 @@ function expectedOutcome(
   now: Assessment,
 ): { ev: number; aim: string; odds: number } {
   let world = seen;
+  let key = '';
+  const scored = (k: string, w: () => GameState) => {
+    let v = now.projected.get(k);
+    if (!v) {
+      v = outcomeScore(w(), sc, actor);
+      now.projected.set(k, v);
+    }
+    return v;
+  };
   // Walk the chain once: the chance of getting this far, and the value of failing at each stage.
   let reach = 100;
   let ev = 0;
-  let aim = outcomeScore(seen, sc, actor);
+  let aim = scored(key, () => world);
   for (let k = start; k < plan.stages.length; k++) {
     const st = plan.stages[k]!;
     if (!st.until) break;
@@ -459,11 +486,15 @@ function expectedOutcome(
     const p = barred(s, actor, st.take, now) ? 0 : stageOdds(seen, st);
     // A stage that fails leaves what it set in motion (its flags) without what it aimed at (a
     // track's level, a war's end, a further flag): a blockade that does not bite is still on.
-    const failed = outcomeScore(assume(world, setInMotion(st.until)), sc, actor);
+    const motion = setInMotion(st.until);
+    const here = world;
+    const failed = scored(`${key}|~${conditionKey(motion)}`, () => assume(here, motion));
     ev += Math.trunc((reach * (100 - p) * failed.score) / 10000);
     reach = Math.trunc((reach * p) / 100);
     world = assume(world, st.until);
-    aim = outcomeScore(world, sc, actor);
+    key += `|${conditionKey(st.until)}`;
+    const w = world;
+    aim = scored(key, () => w);
   }
   ev += Math.trunc((reach * aim.score) / 100);
   return { ev, aim: aim.rule, odds: reach };
@@ -780,12 +811,26 @@ interface SlotPick {
   readonly inStage: boolean;
 }
 
+/**
+ * The order of a slot's options: the plan comes first (an option of the current stage worth
+ * taking beats any option outside the plan); then the higher utility, the lower rung, a seeded draw.
+ */
+function slotOrder(a: SlotPick, b: SlotPick): number {
+  return (
+    (b.inStage ? 1 : 0) - (a.inStage ? 1 : 0) ||
+    b.utility - a.utility ||
+    a.c.rung - b.c.rung ||
+    b.c.tie - a.c.tie
+  );
+}
+
 function pickSlots(
   now: Assessment,
   plan: PlanValue | null,
   commitment: number,
   decayPct: number,
   withNoise: boolean,
+  explain = false,
 ): { picks: (SlotPick | null)[]; dropped: { option: OptionId; why: string }[] } {
   const current = plan ? stageOptions(plan.plan, plan.start, plan.start + 1) : new Set<string>();
   const later = plan
@@ -825,14 +870,7 @@ function pickSlots(
     ranked[i] = { ...p, utility: p.c.baseNoNoise + p.bonus };
   }
   for (let i = ranked.length - 1; i >= 0; i--) if (ranked[i]!.utility <= 0) ranked.splice(i, 1);
-  // The plan comes first: in each slot an option of the current stage that is worth taking beats
-  // any option outside the plan; then the higher utility, the lower rung, a seeded draw.
-  const order = (a: SlotPick, b: SlotPick): number =>
-    (b.inStage ? 1 : 0) - (a.inStage ? 1 : 0) ||
-    b.utility - a.utility ||
-    a.c.rung - b.c.rung ||
-    b.c.tie - a.c.tie;
-  ranked.sort(order);
+  ranked.sort(slotOrder);
   const picks: (SlotPick | null)[] = [null, null, null, null];
   const taken = new Set<OptionId>();
   const dropped: { option: OptionId; why: string }[] = [];
@@ -847,7 +885,7 @@ function pickSlots(
     picks[k] = p;
     taken.add(p.c.e.id);
   }
-  if (withNoise)
+  if (withNoise && explain)
     dropped.push(
       ...passedOver(now, plan, picks, { current, later, forbid, contended, bonusOf }, dropped),
     );
@@ -935,6 +973,7 @@ export function decidePlanned(
     r.commitment,
     r.repeatDecayPct,
     true,
+    explain,
   );
   const plain = pickSlots(now, pc?.noNoise ?? null, r.commitment, r.repeatDecayPct, false).picks;
   const decisions: Decision[] = [];

@@ -62,6 +62,13 @@ const KEY_EXTRA: ReadonlySet<OptionId> = new Set<OptionId>([
  * isKeyOption('taiwan.appeal') // false
  */
 export function isKeyOption(id: OptionId): boolean {
-  const spec = OPTION_SPECS[id] as { slot: string; escalation?: unknown };
-  return KEY_EXTRA.has(id) || (spec.slot === 'military' && spec.escalation !== undefined);
+  return KEY.has(id);
 }
+
+/** Every key option, computed once (the planner asks for each candidate, every turn). */
+const KEY: ReadonlySet<OptionId> = new Set(
+  (Object.keys(OPTION_SPECS) as OptionId[]).filter((id) => {
+    const spec = OPTION_SPECS[id] as { slot: string; escalation?: unknown };
+    return KEY_EXTRA.has(id) || (spec.slot === 'military' && spec.escalation !== undefined);
+  }),
+);
