@@ -245,6 +245,10 @@ interface Assessment {
    * knows (plans share stages, so each world is scored once a decision).
    */
   readonly projected: Map<string, { score: number; rule: string }>;
+  /** The worlds themselves, by the same keys, made when first needed ('' is what it sees). */
+  readonly worlds: Map<string, GameState>;
+  /** The worth of a later stage's option on a projected world, by the flags assumed and option. */
+  readonly laterWorth: Map<string, number>;
 }
 
 function assessAll(
@@ -323,7 +327,14 @@ function assessAll(
       });
     }
   }
-  return { candidates, heldBack, calculusNet, projected: new Map() };
+  return {
+    candidates,
+    heldBack,
+    calculusNet,
+    projected: new Map(),
+    worlds: new Map([['', seen]]),
+    laterWorth: new Map(),
+  };
 }
 
 const CONDITION_KEYS = new WeakMap<Condition, string>();
@@ -347,10 +358,15 @@ function untilFlags(c: Condition | undefined, out: Flag[]): void {
   } else if ('all' in c) for (const x of c.all) untilFlags(x, out);
 }
 
-/** The state as the actor pictures it once the stages before `k` are done. */
-function projected(seen: GameState, plan: PlanDef, from: number, k: number): GameState {
+/** The flags the stages of `plan` from `from` up to `k` set when done, sorted (a memo key). */
+function projectedFlags(plan: PlanDef, from: number, k: number): readonly Flag[] {
   const flags: Flag[] = [];
   for (let j = from; j < k; j++) untilFlags(plan.stages[j]!.until, flags);
+  return [...new Set(flags)].sort();
+}
+
+/** The state as the actor pictures it with `flags` set (the stages that set them done). */
+function withFlags(seen: GameState, flags: readonly Flag[]): GameState {
   if (flags.length === 0) return seen;
   const f = { ...seen.flags };
   for (const x of flags) f[x] = true;
@@ -464,8 +480,16 @@ function expectedOutcome(
   start: number,
   now: Assessment,
 ): { ev: number; aim: string; odds: number } {
-  let world = seen;
-  let key = '';
+  // Plans share stages, so the worlds past them (and their scores) are made once a decision,
+  // each from the world before it, and only when a score needs them.
+  const worldOf = (k: string, from: string, c: Condition | undefined): GameState => {
+    let w = now.worlds.get(k);
+    if (!w) {
+      w = assume(now.worlds.get(from)!, c);
+      now.worlds.set(k, w);
+    }
+    return w;
+  };
   const scored = (k: string, w: () => GameState) => {
     let v = now.projected.get(k);
     if (!v) {
@@ -475,9 +499,10 @@ function expectedOutcome(
     return v;
   };
   // Walk the chain once: the chance of getting this far, and the value of failing at each stage.
+  let key = '';
   let reach = 100;
   let ev = 0;
-  let aim = scored(key, () => world);
+  let aim = scored(key, () => seen);
   for (let k = start; k < plan.stages.length; k++) {
     const st = plan.stages[k]!;
     if (!st.until) break;
@@ -487,14 +512,15 @@ function expectedOutcome(
     // A stage that fails leaves what it set in motion (its flags) without what it aimed at (a
     // track's level, a war's end, a further flag): a blockade that does not bite is still on.
     const motion = setInMotion(st.until);
-    const here = world;
-    const failed = scored(`${key}|~${conditionKey(motion)}`, () => assume(here, motion));
+    const here = key;
+    const failedKey = `${here}|~${conditionKey(motion)}`;
+    const failed = scored(failedKey, () => worldOf(failedKey, here, motion));
     ev += Math.trunc((reach * (100 - p) * failed.score) / 10000);
     reach = Math.trunc((reach * p) / 100);
-    world = assume(world, st.until);
-    key += `|${conditionKey(st.until)}`;
-    const w = world;
-    aim = scored(key, () => w);
+    const until = st.until;
+    key = `${here}|${conditionKey(until)}`;
+    const next = key;
+    aim = scored(next, () => worldOf(next, here, until));
   }
   ev += Math.trunc((reach * aim.score) / 100);
   return { ev, aim: aim.rule, odds: reach };
@@ -550,7 +576,8 @@ function valuePlan(
     } else {
       // A later stage: its options assessed by their own rules on the state projected past the
       // earlier stages (they need not be legal yet).
-      const pv: View = { s: projected(seen, plan, start, k), sc, actor, memo: {} };
+      const flags = projectedFlags(plan, start, k);
+      let pv: View | null = null;
       for (const id of st.take as readonly OptionId[]) {
         if (courseForbids(s, actor, id) !== null || leverHolds(s, id)) continue;
         if (
@@ -562,21 +589,29 @@ function valuePlan(
           continue;
         const spec = OPTION_SPECS[id] as { needs?: string };
         if (spec.needs) continue;
-        const a = BEHAVIOUR_OF(id).assess(pv, { type: id });
-        const w = weighTerms(
-          sc,
-          actor,
-          {
-            gain: Math.trunc(a.gain),
-            risk: Math.trunc(a.risk),
-            cost: Math.trunc(a.cost),
-            alliance: Math.trunc(a.alliance),
-            domestic: Math.trunc(a.domestic),
-          },
-          s.actors[actor].taken[id] ?? 0,
-        );
-        if (best === null || w.sum > best) {
-          best = w.sum;
+        // Plans that share earlier stages picture the same world: each option is assessed on
+        // it once a decision.
+        const memoKey = `${flags.join(',')}#${id}`;
+        let sum = now.laterWorth.get(memoKey);
+        if (sum === undefined) {
+          pv ??= { s: withFlags(seen, flags), sc, actor, memo: {} };
+          const a = BEHAVIOUR_OF(id).assess(pv, { type: id });
+          sum = weighTerms(
+            sc,
+            actor,
+            {
+              gain: Math.trunc(a.gain),
+              risk: Math.trunc(a.risk),
+              cost: Math.trunc(a.cost),
+              alliance: Math.trunc(a.alliance),
+              domestic: Math.trunc(a.domestic),
+            },
+            s.actors[actor].taken[id] ?? 0,
+          ).sum;
+          now.laterWorth.set(memoKey, sum);
+        }
+        if (best === null || sum > best) {
+          best = sum;
           bestOption = id;
         }
       }
