@@ -37,6 +37,8 @@ export interface ScoredOption {
   readonly option: OptionId | 'hold';
   readonly slot: string;
   readonly target?: string;
+  /** The number chosen, for options that need one (the US Pacific share, say). */
+  readonly amount?: number;
   /** Raw terms before doctrine weights. */
   readonly terms: UtilityTerms;
   /** Each term times its doctrine weight, then the noise. */

@@ -132,6 +132,21 @@ export function weigh(sc: Scenario, actor: ActorId, raw: UtilityTerms): UtilityT
   };
 }
 
+/**
+ * A decision as the log names it: the option, its target after an arrow, its number after `=`.
+ *
+ * @example
+ * decisionLabel({ type: 'usa.sanctions', target: 'china' }) // 'usa.sanctions→china'
+ * decisionLabel({ type: 'usa.allocate-forces', amount: 48 }) // 'usa.allocate-forces=48'
+ */
+export function decisionLabel(d: {
+  readonly type: string;
+  readonly target?: string | undefined;
+  readonly amount?: number | undefined;
+}): string {
+  return `${d.type}${d.target ? `→${d.target}` : ''}${d.amount !== undefined ? `=${d.amount}` : ''}`;
+}
+
 export function describe(o: ScoredOption): string {
   const parts = TERM_NAMES.filter((t) => o.weighted[t] !== 0).map(
     (t) => `${t} ${o.weighted[t] > 0 ? '+' : ''}${o.weighted[t]}`,
@@ -139,7 +154,7 @@ export function describe(o: ScoredOption): string {
   if (o.repeatLoss) parts.push(`−${o.repeatLoss} for repeats`);
   if (o.plan) parts.push(`plan +${o.plan}`);
   if (o.noise !== 0) parts.push(`noise ${o.noise > 0 ? '+' : ''}${o.noise}`);
-  const what = o.target ? `${o.option}→${o.target}` : o.option;
+  const what = decisionLabel({ type: o.option, target: o.target, amount: o.amount });
   return `${what} ${o.utility} (${parts.join(', ') || 'nothing at stake'})`;
 }
 
@@ -220,6 +235,7 @@ export function decideOneStep(
         option: e.id,
         slot: e.slot,
         target: d.target,
+        ...(d.amount !== undefined ? { amount: d.amount } : {}),
         terms: raw,
         weighted: weigh(sc, actor, raw),
         noise,
@@ -243,7 +259,7 @@ export function decideOneStep(
   const name = sc.actors[actor].name;
   const text =
     (chosen.length
-      ? `${name} (AI) chooses ${chosen.join(', ')}`
+      ? `${name} (AI) chooses ${decisions.map(decisionLabel).join(', ')}`
       : `${name} (AI) holds: no option beats doing nothing`) +
     (forced ? `; ${forced.type} is forced by lever` : '') +
     `. Top options: ${top.map(describe).join('; ') || 'none legal'}.`;

@@ -12,6 +12,7 @@ import type { Condition, PlanDef, Scenario } from '../scenario/schema';
 import { secondFrontNet } from '../second-front';
 import type { Decision, GameState, PlanMemory } from '../state';
 import {
+  decisionLabel,
   describe,
   menuEntries,
   noiseDraws,
@@ -1056,6 +1057,7 @@ export function decidePlanned(
         option: c.e.id,
         slot: c.e.slot,
         ...(c.d.target ? { target: c.d.target } : {}),
+        ...(c.d.amount !== undefined ? { amount: c.d.amount } : {}),
         terms: c.raw,
         weighted: c.weighted,
         noise: c.noise,
@@ -1073,7 +1075,7 @@ export function decidePlanned(
   const text =
     planText +
     (chosen.length
-      ? ` ${name} (AI) chooses ${chosen.join(', ')}`
+      ? ` ${name} (AI) chooses ${decisions.map(decisionLabel).join(', ')}`
       : ` ${name} (AI) holds: no option beats doing nothing`) +
     (forced ? `; ${forced.type} is forced by lever` : '') +
     `. Top options: ${scored.map(describe).join('; ') || 'none legal'}.` +
