@@ -921,10 +921,28 @@ function pickSlots(
     picks[k] = p;
     taken.add(p.c.e.id);
   }
-  if (withNoise && explain)
+  if (withNoise && explain) {
+    // Ties are broken by the lower rung, then a seeded draw (never list order); the log says so.
+    for (const p of picks) {
+      if (!p) continue;
+      for (const q of ranked) {
+        if (q === p || q.c.e.slotIndex !== p.c.e.slotIndex) continue;
+        if (q.inStage !== p.inStage || q.utility !== p.utility) continue;
+        const by = q.c.rung !== p.c.rung ? 'the lower rung' : 'a seeded draw';
+        // Variants of one option are named by what tells them apart (→narva, =48).
+        const same = q.c.e.id === p.c.e.id;
+        const name = (d: Decision) =>
+          same ? decisionLabel(d).slice(d.type.length) : decisionLabel(d);
+        dropped.push({
+          option: q.c.e.id,
+          why: `${name(q.c.d)} tied with ${name(p.c.d)} at ${p.utility}; ${by} chose ${name(p.c.d)}`,
+        });
+      }
+    }
     dropped.push(
       ...passedOver(now, plan, picks, { current, later, forbid, contended, bonusOf }, dropped),
     );
+  }
   return { picks, dropped };
 }
 
