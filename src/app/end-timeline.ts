@@ -72,12 +72,14 @@ export function escalationSteps(
     for (const snap of tracks) {
       const to = snap[key] ?? prev;
       if (to !== prev) {
-        const causes = log
-          .filter((e) => e.type === 'escalation' && e.ladder === ladder && e.turn === snap.turn)
-          .map((e) => (e.type === 'escalation' ? e.cause : ''));
+        const moves = log.filter(
+          (e) => e.type === 'escalation' && e.ladder === ladder && e.turn === snap.turn,
+        );
+        const causes = moves.map((e) => (e.type === 'escalation' ? e.cause : ''));
         const verb = to > prev ? 'rises to' : 'falls back to';
         out.push({
-          hour: snap.hour ?? 0,
+          // Shown at the turn's last move of this ladder (the snapshot has the turn's start).
+          hour: moves[moves.length - 1]?.hour ?? snap.hour ?? 0,
           turn: snap.turn ?? 0,
           kind: to > prev ? 'rise' : 'fall',
           ladder,

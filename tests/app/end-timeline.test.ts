@@ -113,7 +113,7 @@ describe('timeline ladder moves', () => {
     const log = [esc(1, 'indoPacific', 1, 3, 'a'), esc(2, 'indoPacific', 3, 4, 'strikes')];
     const items = timelineItems(
       [
-        { name: 'taiwanLanding', turn: 2, hour: 130 },
+        { name: 'taiwanLanding', turn: 2, hour: 100 },
         { name: 'taiwanBlockade', turn: 1, hour: 10 },
       ],
       tracks,
@@ -121,5 +121,7 @@ describe('timeline ladder moves', () => {
     );
     expect(items.map((i) => i.kind)).toEqual(['key', 'rise', 'key', 'rise']);
     expect(items[0]?.text).toBe('Taiwan blockaded');
+    // A ladder line stands at the hour of the turn's last move of that ladder.
+    expect(items.map((i) => i.hour)).toEqual([10, 44, 100, 128]);
   });
 });
