@@ -247,6 +247,11 @@ test('end screen: the outcome explained, a timeline that agrees with the chart, 
 
   // Printed: a light page with the end screen only, no buttons.
   await page.emulateMedia({ media: 'print' });
+  // What prints is the end screen itself, its timeline and its charts on the page.
+  await expect(page.getByTestId('outcome')).toBeVisible();
+  await expect(page.getByTestId('timeline')).toBeVisible();
+  await expect(page.getByTestId('charts').locator('svg.chart').first()).toBeVisible();
+  await expect(page.locator('canvas').first()).toBeHidden();
   const look = await page.evaluate(() => ({
     bg: getComputedStyle(document.body).backgroundColor,
     text: getComputedStyle(document.querySelector('.end-screen h1')!).color,
