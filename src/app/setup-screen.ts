@@ -7,6 +7,7 @@ import { defaultLevers, resolveLevers } from '../sim/setup';
 import { clear, h } from './dom';
 import { fold } from './fold';
 import { seatRow } from './seat-row';
+import { renderBriefing } from './setup-briefing';
 import { victoryPanel } from './setup-goals';
 import { parseTurnLimit } from './turn-limit';
 import type { GameSetup } from './driver';
@@ -457,46 +458,4 @@ export function setupScreen(
 
 function humanizeValue(v: string): string {
   return v.replace(/-/g, ' ');
-}
-
-function renderBriefing(host: HTMLElement, loaded: LoadedScenario): void {
-  const sc = loaded.scenario;
-  host.append(h('h3', { text: sc.name }));
-  for (const p of sc.briefing) host.append(h('p', { text: p }));
-  const cal = sc.calendar;
-  host.append(
-    h('p', {
-      class: 'hint',
-      text: `Starts ${cal.start}; ${cal.maxTurns} turns of ${cal.turnHours} hours (${cal.turnHours / 24} days) each.`,
-    }),
-  );
-  const list = h('ol', { class: 'sources' });
-  for (const [id, s] of Object.entries(sc.sources)) {
-    // A link only for http(s) addresses: a scenario file is outside input, and a javascript: or
-    // data: URL must never become clickable.
-    const safe = s.url && /^https?:\/\//i.test(s.url) ? s.url : null;
-    list.append(
-      h(
-        'li',
-        { id: `source-${id}` },
-        safe
-          ? h(
-              'a',
-              { href: safe, target: '_blank', rel: 'noopener noreferrer' },
-              h('cite', { text: s.title }),
-            )
-          : h('cite', { text: s.title }),
-        ` — ${s.publisher}, ${s.date}. `,
-        h('span', { class: 'note', text: s.note ?? '' }),
-      ),
-    );
-  }
-  host.append(
-    h(
-      'details',
-      { class: 'sources-box' },
-      h('summary', { text: `Sources (${Object.keys(sc.sources).length})` }),
-      list,
-    ),
-  );
 }
