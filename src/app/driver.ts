@@ -1,7 +1,7 @@
 import { createActor, type Actor } from 'xstate';
 import { gameMachine, waitingSeats, type Checkpoint, type GameContext } from '../engine/machine';
 import { stateHash } from '../engine/timeline';
-import { PLAYABLE_ACTORS, type PlayableActorId } from '../sim/ids';
+import { PLAYABLE_ACTORS, type ActorId, type PlayableActorId } from '../sim/ids';
 import {
   RULES_VERSION,
   REPLAY_FORMAT,
@@ -78,6 +78,7 @@ export class GameDriver {
   private playingFlag: boolean;
   private speedValue: Speed;
   private aiForHumansFlag = false;
+  private readonly autoDecided = new Set<string>();
 
   constructor(
     readonly setup: GameSetup,
@@ -182,8 +183,18 @@ export class GameDriver {
     );
     if (!seat) return false;
     const choice = decideAI(snap.context.state, this.setup.loaded.scenario, seat, false);
+    this.autoDecided.add(`${snap.context.state.turn}:${seat}`);
     this.submit(seat, choice.decisions);
     return true;
+  }
+
+  /**
+   * The AI chose for this human seat in this turn ("AI plays my side", or a fork's seat handed
+   * to the AI). The record lists such choices as the seat's own; only this driver knows (a game
+   * continued from storage remembers it from then on).
+   */
+  aiDecided(turn: number, seat: ActorId): boolean {
+    return this.autoDecided.has(`${turn}:${seat}`);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { theaterName } from '../sim/context';
-import { ESCALATION_LADDER, PLAYABLE_ACTORS, THEATERS, type KeyEventName } from '../sim/ids';
+import { ESCALATION_LADDER, PLAYABLE_ACTORS, THEATERS, type ActorId } from '../sim/ids';
 import type { LogEntry } from '../sim/log';
 import type { TrackSnapshot } from '../sim/phases';
 import type { Scenario } from '../sim/scenario/schema';
@@ -8,31 +8,20 @@ import { formatHour } from '../view/log-format';
 import { ACTOR_STYLE } from '../view/palette';
 import { gridLine, h, lineSwatch, svg } from './dom';
 import { SCORE_RULE, termsLine } from './objectives';
+import { decisionsCsv, tracksCsv } from './end-csv';
+import { ladderKey, timelineItems } from './end-timeline';
+import { downloadText } from './files';
 
 /**
- * The end screen: the named outcome (the rule that fired, and how each theater ended), every
- * actor's score with the terms it is made of, the timeline of key events and charts of the tracks
- * over time. Charts are SVG with a line style and a label per series, so no series is
- * told apart by colour alone.
+ * The end screen: the named outcome with the scenario's own description of it, why it happened
+ * (the rule that fired, how each theater ended, where the ladders stood), every actor's score with
+ * the terms it is made of, the timeline of key events and ladder moves and charts of the tracks
+ * over time. Charts are SVG with a line style and a label per series, so no series is told apart
+ * by colour alone. The tracks and the decisions export as CSV; printing gives a light page with
+ * no controls (the print block in styles.css).
  */
 
-/** How each key event reads in timelines (the end screen, the viewer's key moments). */
-export const KEY_EVENT_LABEL: Record<KeyEventName, string> = {
-  secondFront: 'Russia opens a second front',
-  invasionBegins: 'The invasion fleet sails',
-  balticOffensiveBegins: 'Russia attacks the Baltic states',
-  usIntervenes: 'The US intervenes',
-  taiwanLanding: 'PLA lands on Taiwan',
-  invasionRepulsed: 'The invasion fails',
-  portFalls: 'The PLA takes a port on Taiwan',
-  taipeiFalls: 'Taipei falls',
-  taiwanBlockade: 'Taiwan blockaded',
-  balticCapitalFalls: 'A Baltic capital falls',
-  article5Invoked: 'Article 5 invoked',
-  nuclearSignal: 'Nuclear signalling',
-  nuclearUse: 'Nuclear use',
-  ceasefire: 'Ceasefire',
-};
+export { KEY_EVENT_LABEL } from './end-timeline';
 
 interface Series {
   readonly key: string;
@@ -82,7 +71,12 @@ export function endScreen(
   state: GameState,
   tracks: readonly TrackSnapshot[],
   log: readonly LogEntry[],
-  actions: { newGame(): void; close(): void },
+  actions: {
+    newGame(): void;
+    close(): void;
+    /** The AI chose for this human seat in this turn (see `GameDriver.aiDecided`). */
+    aiPlayed?: (turn: number, actor: ActorId) => boolean;
+  },
 ): HTMLElement {
   const outcome = state.outcome;
   const rule = outcome ? sc.outcomes.find((r) => r.id === outcome.id) : undefined;
@@ -137,31 +131,60 @@ export function endScreen(
   }
 
   const timeline = h('ol', { class: 'timeline', 'data-testid': 'timeline' });
-  const items: { hour: number; node: HTMLElement }[] = state.keyEvents.map((k) => ({
-    hour: k.hour,
-    node: h(
-      'li',
-      { class: 'key' },
-      h('time', { text: formatHour(k.hour, sc) }),
-      ` ${KEY_EVENT_LABEL[k.name]}`,
-    ),
-  }));
-  // Escalation into open war belongs on the timeline too, even when no key event marks it.
-  for (const e of log)
-    if (e.type === 'escalation' && e.to > e.from && e.to >= 4)
-      items.push({
-        hour: e.hour,
-        node: h(
-          'li',
-          {},
-          h('time', { text: formatHour(e.hour, sc) }),
-          ` ${e.ladder === 'europe' ? 'Europe' : 'Indo-Pacific'} escalates to ${ESCALATION_LADDER[e.to] ?? e.to}`,
-        ),
-      });
-  items.sort((p, q) => p.hour - q.hour);
-  for (const it of items) timeline.append(it.node);
+  // The ladder moves come from the charted snapshots, so the timeline and the chart agree.
+  const items = timelineItems(state.keyEvents, tracks, log);
+  for (const it of items)
+    timeline.append(
+      h(
+        'li',
+        {
+          class: it.kind,
+          'data-kind': it.kind,
+          'data-turn': it.turn,
+          'data-ladder': it.ladder,
+          'data-to': it.to,
+        },
+        h('time', { text: formatHour(it.hour, sc) }),
+        ` ${it.text}`,
+      ),
+    );
   if (items.length === 0)
     timeline.append(h('li', { text: 'No key event: the crisis stayed below the thresholds.' }));
+
+  const stem = `${sc.id}-seed-${state.seed}`.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 60);
+  const csvTracks = h(
+    'button',
+    { type: 'button', class: 'ghost', 'data-testid': 'export-tracks' },
+    'Tracks (CSV)',
+  );
+  csvTracks.addEventListener('click', () =>
+    downloadText(`${stem}-tracks.csv`, tracksCsv(tracks, sc), 'text/csv'),
+  );
+  const csvDecisions = h(
+    'button',
+    { type: 'button', class: 'ghost', 'data-testid': 'export-decisions' },
+    'Decisions (CSV)',
+  );
+  csvDecisions.addEventListener('click', () =>
+    downloadText(
+      `${stem}-decisions.csv`,
+      decisionsCsv(log, sc, actions.aiPlayed ?? (() => false)),
+      'text/csv',
+    ),
+  );
+  const print = h('button', { type: 'button', class: 'ghost', 'data-testid': 'print' }, 'Print');
+  print.addEventListener('click', () => window.print());
+
+  const lastSnap = tracks[tracks.length - 1];
+  const ladders = THEATERS.map((t) => {
+    const v = lastSnap?.[ladderKey(t)] ?? state.tracks.escalation[t];
+    return `${theaterName(t)} at ${ESCALATION_LADDER[v] ?? v} (rung ${v})`;
+  }).join(', ');
+  const why = rule
+    ? rule.check === 'immediate'
+      ? `It ended the game at turn ${outcome?.turn ?? state.turn}, the turn its conditions first held: an outcome that ends the game at once (${rule.id}).`
+      : `The first outcome rule that held at the last turn, turn ${outcome?.turn ?? state.turn}, of the rules checked in the scenario's order (${rule.id}).`
+    : null;
 
   el.append(
     h(
@@ -176,13 +199,22 @@ export function endScreen(
         'data-testid': 'outcome',
         text: outcome?.label ?? 'The campaign ran its course',
       }),
-      h('div', { class: 'end-actions' }, close, newGame),
+      h('div', { class: 'end-actions' }, csvTracks, csvDecisions, print, close, newGame),
       rule
         ? h('p', {
-            class: 'end-rule',
-            'data-testid': 'outcome-rule',
-            text: `${rule.description} (${rule.check === 'immediate' ? 'An outcome that ends the game at once' : 'The first outcome rule that held at the last turn'}: ${rule.id}.)`,
+            class: 'end-description',
+            'data-testid': 'outcome-description',
+            text: rule.description,
           })
+        : null,
+      why
+        ? h(
+            'p',
+            { class: 'end-rule', 'data-testid': 'outcome-rule' },
+            h('strong', { text: 'Why: ' }),
+            why,
+            ` At the end: ${ladders}.`,
+          )
         : null,
       ...(outcome?.theaters
         ? [
@@ -202,7 +234,13 @@ export function endScreen(
     h(
       'div',
       { class: 'end-body' },
-      h('div', { class: 'end-col' }, scores, h('h2', {}, 'Timeline'), timeline),
+      h(
+        'div',
+        { class: 'end-col' },
+        scores,
+        h('h2', { id: 'timeline-title' }, 'Timeline'),
+        timeline,
+      ),
       h(
         'div',
         { class: 'end-col charts', 'data-testid': 'charts' },

@@ -37,9 +37,9 @@ export async function readFileText(file: File): Promise<Result<string, InputProb
   }
 }
 
-/** Offer text as a file download. */
-export function downloadText(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+/** Offer text as a file download (JSON unless `type` says otherwise). */
+export function downloadText(name: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

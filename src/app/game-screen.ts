@@ -392,6 +392,7 @@ export function gameScreen(
     endHost.append(
       endScreen(sc, v.ctx.state, v.ctx.tracks, v.ctx.log, {
         newGame: actions.newGame,
+        aiPlayed: (turn, actor) => driver.aiDecided(turn, actor),
         close: () => {
           endHost.hidden = true;
           resultsBtn.focus();

@@ -5,8 +5,11 @@ import type { LoadedScenario } from '../sim/scenario/load';
 import type { Scenario } from '../sim/scenario/schema';
 import { defaultLevers, resolveLevers } from '../sim/setup';
 import { clear, h } from './dom';
-import { SCORE_RULE, objectivesDisclosure } from './objectives';
+import { fold } from './fold';
 import { seatRow } from './seat-row';
+import { renderBriefing } from './setup-briefing';
+import { victoryPanel } from './setup-goals';
+import { parseTurnLimit } from './turn-limit';
 import type { GameSetup } from './driver';
 import type { SavedGame, Saves } from './saves';
 import { savedGamesPanel } from './saved-games';
@@ -14,9 +17,11 @@ import { bundledScenarioIds, isBundled, loadBundled } from './scenarios';
 import type { InputProblem, Result } from '../sim/validation';
 
 /**
- * The setup screen: scenario (with its briefing and sources), who plays each seat, the seed and
- * the scenario's levers. One click on Start plays with sensible defaults: the baseline, the United
- * States as the human seat, a fresh random seed and the scenario's own lever defaults.
+ * The setup screen: scenario (with its briefing, sources and victory conditions), who plays each
+ * seat, the seed, the game's length and the scenario's levers. One click on Start plays with
+ * sensible defaults: the baseline, the United States as the human seat, a fresh random seed, the
+ * scenario's full length and its own lever defaults. Start is the first control on the page; the
+ * long sections (sides, levers) are folded under a summary of what they hold.
  */
 
 export const LEVER_LABELS: Record<LeverName, string> = {
@@ -71,6 +76,8 @@ interface Choice {
   controllers: Controllers;
   seed: string;
   levers: Record<string, string | number | boolean>;
+  /** The turn limit as typed; '' means the scenario's full length. */
+  turns: string;
 }
 
 export function setupScreen(
@@ -98,6 +105,7 @@ export function setupScreen(
       ) as Controllers),
     seed: initial?.seed ?? randomSeed(),
     levers: {},
+    turns: '',
   };
 
   const el = h('main', { class: 'setup', 'data-testid': 'setup' });
@@ -107,8 +115,28 @@ export function setupScreen(
     'aria-label': 'Scenario',
   });
   const briefing = h('section', { class: 'briefing', 'aria-label': 'Briefing' });
+  const goals = h('div', { class: 'goals-host' });
   const seats = h('fieldset', { class: 'seats' });
   const leverBox = h('fieldset', { class: 'levers' });
+  const sidesFold = fold('sides', 'Sides');
+  sidesFold.body.append(seats);
+  const leversFold = fold('levers', 'Levers');
+  leversFold.body.append(leverBox);
+  const turnsInput = h('input', {
+    id: 'turn-limit',
+    type: 'number',
+    inputmode: 'numeric',
+    min: 1,
+    step: 1,
+    autocomplete: 'off',
+    'aria-describedby': 'turn-limit-hint',
+    'data-testid': 'turn-limit',
+  });
+  const turnsHint = h('span', { class: 'hint', id: 'turn-limit-hint' });
+  turnsInput.addEventListener('input', () => {
+    choice.turns = turnsInput.value;
+    turnsInput.removeAttribute('aria-invalid');
+  });
   const error = h('p', { class: 'error', role: 'alert', 'data-testid': 'setup-error' });
   const seedInput = h('input', {
     id: 'seed',
@@ -153,13 +181,24 @@ export function setupScreen(
       error.textContent = levers.error.message;
       return;
     }
+    const maxTurns = loaded.value.scenario.calendar.maxTurns;
+    const turns =
+      choice.turns.trim() === ''
+        ? { ok: true as const, value: maxTurns }
+        : parseTurnLimit(choice.turns, maxTurns);
+    if (!turns.ok) {
+      error.textContent = turns.error;
+      turnsInput.setAttribute('aria-invalid', 'true');
+      turnsInput.focus();
+      return;
+    }
     error.textContent = '';
     onStart({
       loaded: loaded.value,
       seed: choice.seed,
       levers: levers.value,
       controllers: { ...choice.controllers },
-      turnLimit: loaded.value.scenario.calendar.maxTurns,
+      turnLimit: turns.value,
       custom: !isBundled(loaded.value),
     });
   });
@@ -182,6 +221,7 @@ export function setupScreen(
       input.addEventListener('change', () => {
         choice.scenarioId = id;
         choice.levers = {};
+        choice.turns = '';
         renderDetails();
       });
       scenarioList.append(
@@ -200,6 +240,7 @@ export function setupScreen(
   function renderDetails(): void {
     const r = lookup(choice.scenarioId);
     clear(briefing);
+    clear(goals);
     clear(seats);
     clear(leverBox);
     if (!r.ok) {
@@ -207,8 +248,42 @@ export function setupScreen(
       return;
     }
     renderBriefing(briefing, r.value);
+    goals.append(victoryPanel(r.value.scenario));
     renderSeats(r.value.scenario);
     renderLevers(r.value.scenario);
+    renderTurns(r.value.scenario);
+  }
+
+  function renderTurns(sc: Scenario): void {
+    const max = sc.calendar.maxTurns;
+    turnsInput.max = String(max);
+    turnsInput.value = choice.turns === '' ? String(max) : choice.turns;
+    turnsInput.removeAttribute('aria-invalid');
+    turnsHint.textContent = `1 to ${max} turns of ${sc.calendar.turnHours} hours; the game ends at this turn unless an outcome ends it sooner.`;
+  }
+
+  /** The sides fold's summary: who the humans are, so it need not be opened to check. */
+  function seatsSummary(sc: Scenario): void {
+    const humans = PLAYABLE_ACTORS.filter((a) => choice.controllers[a] === 'human');
+    const names = humans.map((a) => sc.actors[a]?.name ?? a);
+    sidesFold.setSummary(
+      humans.length === 0
+        ? 'the AI plays every side'
+        : humans.length === PLAYABLE_ACTORS.length
+          ? 'humans play every side'
+          : `human: ${names.join(', ')}; the AI plays the other ${PLAYABLE_ACTORS.length - humans.length}`,
+    );
+  }
+
+  /** The levers fold's summary: how many differ from the scenario's own values. */
+  function leversSummary(sc: Scenario): void {
+    const defaults = defaultLevers(sc);
+    const changed = LEVER_NAMES.filter(
+      (n) => choice.levers[n] !== undefined && choice.levers[n] !== defaults[n],
+    ).length;
+    leversFold.setSummary(
+      changed === 0 ? 'the scenario’s own values' : `${changed} changed from the scenario’s values`,
+    );
   }
 
   function renderSeats(sc: Scenario): void {
@@ -217,17 +292,17 @@ export function setupScreen(
       h(
         'p',
         { class: 'hint' },
-        'Pick who plays each seat. Several humans take turns on this screen (hot seat). Under each side, what it is trying to achieve: open it for the terms of its score.',
+        'Pick who plays each seat. Several humans take turns on this screen (hot seat). What each side is after is under Victory conditions.',
       ),
     );
     for (const actor of PLAYABLE_ACTORS)
       seats.append(
         seatRow(sc, actor, 'seat', choice.controllers[actor], (who) => {
           choice.controllers = { ...choice.controllers, [actor]: who };
+          seatsSummary(sc);
         }),
-        objectivesDisclosure(sc, actor),
       );
-    seats.append(h('p', { class: 'hint', text: SCORE_RULE }));
+    seatsSummary(sc);
   }
 
   function renderLevers(sc: Scenario): void {
@@ -238,6 +313,7 @@ export function setupScreen(
       clear(leverBox);
       renderLevers(sc);
     });
+    leversSummary(sc);
     leverBox.append(
       h('legend', {}, 'Levers'),
       h('p', { class: 'hint' }, 'What-if knobs. Each starts at the scenario’s own value.'),
@@ -262,6 +338,7 @@ export function setupScreen(
         select.append(h('option', { value: v, selected: v === current, text: humanizeValue(v) }));
       select.addEventListener('change', () => {
         choice.levers[name] = select.value;
+        leversSummary(sc);
       });
       control = select;
     } else if (domain.kind === 'boolean') {
@@ -273,6 +350,7 @@ export function setupScreen(
       });
       box.addEventListener('change', () => {
         choice.levers[name] = box.checked;
+        leversSummary(sc);
       });
       control = box;
     } else {
@@ -292,6 +370,7 @@ export function setupScreen(
       range.addEventListener('input', () => {
         out.textContent = range.value;
         choice.levers[name] = Number(range.value);
+        leversSummary(sc);
       });
       control = h(
         'span',
@@ -326,6 +405,7 @@ export function setupScreen(
     h('h2', {}, 'Scenario'),
     scenarioList,
     briefing,
+    goals,
   );
   const seedRow = h(
     'div',
@@ -339,7 +419,22 @@ export function setupScreen(
       'The same scenario, seed, levers and decisions always give the same game.',
     ),
   );
-  const right = h('div', { class: 'setup-right' }, seats, seedRow, leverBox);
+  const turnsRow = h(
+    'div',
+    { class: 'seed-row turns-row' },
+    h('label', { for: 'turn-limit' }, 'Turns'),
+    turnsInput,
+    turnsHint,
+  );
+  const right = h(
+    'div',
+    { class: 'setup-right' },
+    h('h2', {}, 'Game'),
+    seedRow,
+    turnsRow,
+    sidesFold.el,
+    leversFold.el,
+  );
   el.append(
     h(
       'header',
@@ -350,7 +445,7 @@ export function setupScreen(
         { class: 'tagline' },
         'China moves on Taiwan and presses Russia to keep NATO busy in Europe. Both fronts, one crisis.',
       ),
-      h('span', { class: 'head-actions' }, openBtn, saved.continueButton, start),
+      h('span', { class: 'head-actions' }, start, saved.continueButton, openBtn),
     ),
     error,
     h('div', { class: 'setup-body' }, left, right),
@@ -363,46 +458,4 @@ export function setupScreen(
 
 function humanizeValue(v: string): string {
   return v.replace(/-/g, ' ');
-}
-
-function renderBriefing(host: HTMLElement, loaded: LoadedScenario): void {
-  const sc = loaded.scenario;
-  host.append(h('h3', { text: sc.name }));
-  for (const p of sc.briefing) host.append(h('p', { text: p }));
-  const cal = sc.calendar;
-  host.append(
-    h('p', {
-      class: 'hint',
-      text: `Starts ${cal.start}; ${cal.maxTurns} turns of ${cal.turnHours} hours (${cal.turnHours / 24} days) each.`,
-    }),
-  );
-  const list = h('ol', { class: 'sources' });
-  for (const [id, s] of Object.entries(sc.sources)) {
-    // A link only for http(s) addresses: a scenario file is outside input, and a javascript: or
-    // data: URL must never become clickable.
-    const safe = s.url && /^https?:\/\//i.test(s.url) ? s.url : null;
-    list.append(
-      h(
-        'li',
-        { id: `source-${id}` },
-        safe
-          ? h(
-              'a',
-              { href: safe, target: '_blank', rel: 'noopener noreferrer' },
-              h('cite', { text: s.title }),
-            )
-          : h('cite', { text: s.title }),
-        ` — ${s.publisher}, ${s.date}. `,
-        h('span', { class: 'note', text: s.note ?? '' }),
-      ),
-    );
-  }
-  host.append(
-    h(
-      'details',
-      { class: 'sources-box' },
-      h('summary', { text: `Sources (${Object.keys(sc.sources).length})` }),
-      list,
-    ),
-  );
 }

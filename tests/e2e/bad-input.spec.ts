@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { ReplayRecord } from '../../src/sim/replay';
 import {
+  chooseSeat,
   expect,
   openFile,
   playedGame,
@@ -200,7 +201,7 @@ test('a custom scenario file: HTML and script in its text is shown as text and n
   await expect(page.locator('.briefing')).toContainText(`Briefing ${payload}`);
   expect(await page.locator('.setup img, .setup script').count()).toBe(0);
   // The custom scenario plays, and its replay carries it so it opens anywhere.
-  for (const a of ['usa']) await page.getByTestId(`seat-${a}-ai`).check({ force: true });
+  await chooseSeat(page, 'usa', 'ai');
   await page.getByTestId('start').click();
   await expect(page.getByTestId('game')).toBeVisible();
   await expect(page.getByTestId('end-screen')).toBeVisible({ timeout: 60_000 });

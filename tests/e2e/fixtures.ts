@@ -36,16 +36,28 @@ export interface StartOptions {
   levers?: Record<string, string>;
 }
 
+/**
+ * On the setup screen, give a seat to a human or the AI. The seats are folded under "Sides" until
+ * the player opens them: open the fold first when it is closed.
+ */
+export async function chooseSeat(
+  page: Page,
+  actor: PlayableActorId,
+  who: 'human' | 'ai',
+): Promise<void> {
+  const sides = page.getByTestId('fold-sides');
+  if ((await sides.count()) > 0 && (await sides.getAttribute('open')) === null)
+    await sides.locator('summary').click();
+  await page.getByTestId(`seat-${actor}-${who}`).check({ force: true });
+}
+
 /** Open the setup screen, choose sides and seed, press Start, wait for the map. */
 export async function startGame(page: Page, opts: StartOptions = {}): Promise<void> {
   await page.goto('/');
   await expect(page.getByTestId('setup')).toBeVisible();
   if (opts.scenario) await page.getByTestId(`scenario-${opts.scenario}`).check({ force: true });
   const humans = opts.humans ?? ['usa'];
-  for (const a of PLAYABLE_ACTORS)
-    await page
-      .getByTestId(`seat-${a}-${humans.includes(a) ? 'human' : 'ai'}`)
-      .check({ force: true });
+  for (const a of PLAYABLE_ACTORS) await chooseSeat(page, a, humans.includes(a) ? 'human' : 'ai');
   if (opts.seed) await page.getByTestId('seed').fill(opts.seed);
   for (const [name, value] of Object.entries(opts.levers ?? {}))
     await page.locator(`#lever-${name}`).selectOption(value);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, openFile, startGame, test } from './fixtures';
+import { chooseSeat, expect, openFile, startGame, test } from './fixtures';
 
 const twoFront = JSON.parse(
   readFileSync(new URL('../../scenarios/two-front.json', import.meta.url), 'utf8'),
@@ -82,7 +82,7 @@ test('a game of AIs: any side’s objectives, then every actor’s terms at the 
   await expect(page.getByTestId('objectives-japan').locator('summary')).toHaveText(
     `Japan ${payload}`,
   );
-  await page.getByTestId('seat-usa-ai').check({ force: true });
+  await chooseSeat(page, 'usa', 'ai');
   await page.getByTestId('start').click();
   await expect(page.getByTestId('game')).toBeVisible();
   await page.waitForFunction(() => window.__secondFront?.view()?.probe().ready === true);
