@@ -77,7 +77,9 @@ export function trackTerm(id: TrackId, scope: string): [HTMLElement, HTMLElement
     text: trackTip(id),
   });
   let hovered = false;
+  let hiding: ReturnType<typeof setTimeout> | undefined;
   function show(): void {
+    clearTimeout(hiding);
     tip.hidden = false;
     const r = term.getBoundingClientRect();
     const t = tip.getBoundingClientRect();
@@ -87,20 +89,28 @@ export function trackTerm(id: TrackId, scope: string): [HTMLElement, HTMLElement
     tip.style.left = `${Math.max(4, Math.min(r.left, window.innerWidth - t.width - 8))}px`;
   }
   function hide(): void {
-    if (!hovered && document.activeElement !== term) tip.hidden = true;
+    // A moment's grace, so the pointer can move from the name onto the tip and stay there.
+    clearTimeout(hiding);
+    hiding = setTimeout(() => {
+      if (!hovered && document.activeElement !== term) tip.hidden = true;
+    }, 200);
   }
   term.addEventListener('focus', show);
   term.addEventListener('blur', hide);
-  term.addEventListener('mouseenter', () => {
-    hovered = true;
-    show();
-  });
-  term.addEventListener('mouseleave', () => {
-    hovered = false;
-    hide();
-  });
+  term.addEventListener('mouseenter', show);
+  for (const target of [term, tip]) {
+    target.addEventListener('mouseenter', () => {
+      hovered = true;
+      clearTimeout(hiding);
+    });
+    target.addEventListener('mouseleave', () => {
+      hovered = false;
+      hide();
+    });
+  }
   term.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && !tip.hidden) {
+      clearTimeout(hiding);
       tip.hidden = true;
       e.stopPropagation();
     }

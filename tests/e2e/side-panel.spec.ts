@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, playTurns, startGame, test, waitForHuman } from './fixtures';
 
@@ -157,6 +158,20 @@ test('help: offered once on the first game, opens and closes, and defines each t
   await page.getByTestId('side-economicCost').locator('.track-term').hover();
   await expect(page.locator('#side-tip-economicCost')).toBeVisible();
   await expect(page.locator('#side-tip-economicCost')).toContainText('economy');
+  // It stays while the pointer moves onto it, and goes when the pointer leaves.
+  await page.locator('#side-tip-economicCost').hover();
+  await expect(page.locator('#side-tip-economicCost')).toBeVisible();
+  await page.mouse.move(1, 1);
+  await expect(page.locator('#side-tip-economicCost')).toBeHidden();
+
+  // The panel, with a tooltip showing, and the open guide have no accessibility violations.
+  await term.focus();
+  const panelAxe = await new AxeBuilder({ page }).include('.side-host').analyze();
+  expect(panelAxe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await page.getByTestId('help').click();
+  const dialogAxe = await new AxeBuilder({ page }).include('.help-dialog').analyze();
+  expect(dialogAxe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await page.keyboard.press('Escape');
 
   // The answer is remembered: the next game offers nothing.
   await startGame(page, { seed: 'e2e-side-help-2' });
