@@ -236,10 +236,13 @@ export function sidePanel(sc: Scenario, seed: string, levers: Levers): SidePanel
   function forceItem(f: ForceLine): HTMLElement {
     const parts = [`strength ${f.strength}`];
     if (f.readiness !== null) parts.push(`readiness ${f.readiness}%`);
+    // On the way: where to and when first, since that is what the line is about.
+    if (f.arrives !== null) parts.unshift(`arrives ${formatHour(f.arrives, sc)}`);
     return h(
       'li',
       { 'data-force': f.id },
       h('span', { class: 'side-force-name', text: f.name }),
+      f.arrives !== null ? h('span', { class: 'side-arrives', text: ` → ${f.where}` }) : null,
       h('span', { class: 'hint', text: ` · ${parts.join(' · ')}` }),
     );
   }
@@ -252,13 +255,8 @@ export function sidePanel(sc: Scenario, seed: string, levers: Levers): SidePanel
     clear(forcesBody);
     if (d.transit.length) {
       const list = h('ul', { class: 'side-transit', 'data-testid': 'side-transit' });
-      for (const f of d.transit) {
-        const li = forceItem(f);
-        li.prepend(h('span', { class: 'side-arrives', text: `${formatHour(f.arrives!, sc)} ` }));
-        li.append(h('span', { text: ` → ${f.where}` }));
-        list.append(li);
-      }
-      forcesBody.append(h('h4', { text: 'On the way (arrival)' }), list);
+      for (const f of d.transit) list.append(forceItem(f));
+      forcesBody.append(h('h4', { text: 'On the way' }), list);
     }
     let region = '';
     let list: HTMLElement | null = null;
