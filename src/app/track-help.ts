@@ -1,9 +1,9 @@
 /**
  * What every track means, in one table keyed by track id: the side panel's tooltips and the help
  * dialog's glossary both read it, so a definition is written once. Ids follow the state's names
- * (`GameState.tracks`, an actor's `support` and `economicCost`, a bloc's `munitions` and
- * `readiness`), without the theater or actor a charted track adds (`escalation.europe`,
- * `support.usa`).
+ * (`GameState.tracks`, an actor's `support` and `economicCost`, a bloc's `munitions`,
+ * `readiness` and `spending`), without the theater, actor or bloc a charted track adds
+ * (`escalation.europe`, `support.usa`) or its unit (`ukraineTerritoryHeldBp`).
  */
 
 export interface TrackHelp {
@@ -80,6 +80,16 @@ export const TRACK_HELP = {
     label: 'US forces split',
     range: '0 to 100% in the Pacific',
     text: 'The share of the US pool committed to the Indo-Pacific rather than Europe, counting units on the way. A unit sent to one theater is not in the other: the two-front dilemma.',
+  },
+  usPacificTarget: {
+    label: 'US forces aim',
+    range: '0 to 100% in the Pacific',
+    text: 'The share of the US pool the United States means to have in the Indo-Pacific, set by its order to allocate forces between theaters. The split moves towards it as units make the journey.',
+  },
+  spending: {
+    label: 'Defence spending',
+    range: 'per cent of GDP, across NATO',
+    text: 'What NATO’s members spend on defence. Raising it adds to the bloc’s readiness after a lag.',
   },
   taiwanSupply: {
     label: 'Taiwan supply',
