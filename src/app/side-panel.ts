@@ -293,7 +293,17 @@ export function sidePanel(sc: Scenario, seed: string, levers: Levers): SidePanel
     update(ctx, phase, side) {
       panel.hidden = side === null;
       if (side === null) {
+        // Nothing of the last side stays behind, not even hidden, for the next one at the screen.
         for (const tip of tipLayer.children) (tip as HTMLElement).hidden = true;
+        if (shownSide !== null) {
+          shown = '';
+          shownSide = null;
+          for (const node of [chipHost, title, brief, forcesBody, objectivesBody]) clear(node);
+          for (const id of FIGURES) {
+            values[id].value.textContent = '';
+            values[id].delta.textContent = '';
+          }
+        }
         return;
       }
       const s = ctx.state;

@@ -118,6 +118,9 @@ test('hot seat: the panel shows only the side at the screen, and hides at the ha
   // The next seat's hand-over: China's panel is gone before the United States sits down.
   await expect(page.getByTestId('handover')).toContainText('United States');
   await expect(panel).toBeHidden();
+  // Not even hidden: China's figures and forces are gone from the page.
+  await expect(panel).not.toContainText('China');
+  await expect(panel.locator('[data-force]')).toHaveCount(0);
   await page.getByTestId('handover-ready').click();
   await expect(panel.locator('h2')).toHaveText('United States');
 });
