@@ -20,11 +20,11 @@ export const HELP_OFFERED_KEY = 'second-front:help-offered';
 const STEPS: readonly [string, string][] = [
   [
     'Your side.',
-    'You play one seat. The panel on the left shows your side: support at home, economic cost, munitions and readiness with their change since last turn, your forces and what is on the way, and your objectives with the score so far. Hover over or tab to a track’s name for what it means.',
+    'You play one seat. The panel on the left shows your side: support at home, economic cost, munitions and readiness with their change since the start of last turn, your forces and what is on the way, and your objectives with the score so far. Hover over or tab to a track’s name for what it means.',
   ],
   [
     'A turn.',
-    'Each turn is a day or more of the crisis and runs through six phases, shown in the top bar: briefing, intelligence, decisions, adjudication, events and assessment. Play runs them on by itself; Pause (p) stops it and Step (n) moves one phase.',
+    'Each turn covers days of the crisis (the date is in the top bar) and runs through six phases, shown in the top bar: briefing, intelligence, decisions, adjudication, events and assessment. Play runs them on by itself; Pause (p) stops it and Step (n) moves one phase.',
   ],
   [
     'Deciding.',
