@@ -22,6 +22,8 @@ import { mountDomLog } from './log-dom';
 import { visibleLog } from './fog';
 import { objectivesCard } from './objectives-card';
 import { selectionCard } from './selection-card';
+import { howToPlay } from './how-to-play';
+import { sidePanel } from './side-panel';
 
 /**
  * The game screen: top bar (turn, date, the engine's phases, auto-play controls, viewpoint), the
@@ -133,6 +135,9 @@ export function gameScreen(
     choosable: humans.length === 0,
     onPick: () => draw(driver.view()),
   });
+  // The seat's own side and the help (side-panel.ts, how-to-play.ts).
+  const ownSide = sidePanel(sc, setup.seed, setup.levers);
+  const help = howToPlay((offer) => ownSide.prepend(offer));
   const status = h('p', {
     class: 'status',
     role: 'status',
@@ -161,6 +166,7 @@ export function gameScreen(
     objectives.toggle,
     logToggle,
     resultsBtn,
+    help.button,
     menu.el,
   );
 
@@ -192,6 +198,8 @@ export function gameScreen(
     { class: 'stage' },
     canvasHost,
     selCard.el,
+    ownSide.el,
+    help.dialog,
     objectives.el,
     dock.el,
     domLogHost,
@@ -304,6 +312,8 @@ export function gameScreen(
     objectives.toggle.hidden = side === null;
     if (side === null) objectives.setOpen(false);
     else objectives.update(s, side, v.ended);
+    const own = PLAYABLE_ACTORS.find((a) => a === viewpoint) ?? null;
+    ownSide.update(v.ctx, v.phase, humans.length > 0 ? side : own);
     selCard.refresh();
     if (v.ended && !endShown) showEnd(v);
   }
@@ -406,6 +416,7 @@ export function gameScreen(
     const inset = dock.el.hidden ? 0 : dock.el.getBoundingClientRect().height;
     // The objectives card stops above the decision dock (it scrolls when that is too little).
     objectives.el.style.maxHeight = `calc(100% - ${BAND_HEIGHT + 34 + Math.ceil(inset) + 8}px)`;
+    ownSide.setInset(inset);
     if (!view) return;
     view.setBottomInset(inset);
   }
