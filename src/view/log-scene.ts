@@ -10,6 +10,7 @@ import {
   turnDate,
   type EntryView,
 } from './log-format';
+import { foldLog, type LogTurn } from './log-fold';
 import { detailLines, itemsIn, layoutLog, wrap, type LogItem } from './log-lines';
 import { TextPool } from './log-pool';
 import {
@@ -31,7 +32,8 @@ import {
 import { ACTOR_STYLE, UI } from './palette';
 
 /**
- * The event log column: newest first, grouped by turn, filterable, rows that open to show the
+ * The event log column: newest turn first, each turn in the order it happened, track changes
+ * folded under their cause (a "3 changes" tag opens them), filterable, rows that open to show the
  * numbers behind them. Games reach thousands of entries and auto-play redraws every few hundred
  * ms, so the layout is a flat list of positions and only the items in view get game objects.
  */
@@ -47,7 +49,8 @@ export class LogScene extends Phaser.Scene {
   private frame: ViewFrame | null = null;
   private sc: Scenario | null = null;
   private logKey = '';
-  private shown: ShownEntry[] = [];
+  private turns: LogTurn[] = [];
+  private countShown = 0;
   private countAll = 0;
   private items: Item[] = [];
   private total = 0;
@@ -56,6 +59,8 @@ export class LogScene extends Phaser.Scene {
   /** Where the readable list starts: below the chips and below the sticky turn header. */
   private clearTop = 0;
   private open = new Set<number>();
+  /** Rows whose folded changes are shown. */
+  private expanded = new Set<number>();
   private views = new Map<number, EntryView>();
   private entryCbs: ((index: number) => void)[] = [];
   private filterCbs: ((f: LogFilter) => void)[] = [];
@@ -118,6 +123,7 @@ export class LogScene extends Phaser.Scene {
       this.sc = frame.sc;
       this.views.clear();
       this.open.clear();
+      this.expanded.clear();
       this.pool.reset();
       this.chips.build(frame.sc);
       this.applyArea(false);
@@ -189,18 +195,18 @@ export class LogScene extends Phaser.Scene {
     if (relayout) this.relayout();
   }
 
-  /** Which entries pass the filter, newest first. Phase markers are left out: turn headers say where we are. */
+  /** Which entries pass the filter, folded into turns and rows (phase markers only as parents). */
   private refilter(): void {
     const log = this.frame?.log ?? [];
-    const out: ShownEntry[] = [];
     let all = 0;
-    for (let i = log.length - 1; i >= 0; i--) {
-      const s = log[i]!;
-      if (s.entry.type === 'phase') continue;
+    let kept = 0;
+    this.turns = foldLog(log, (e) => {
       all++;
-      if (matchesFilter(s.entry, this.filter)) out.push(s);
-    }
-    this.shown = out;
+      const keep = matchesFilter(e, this.filter);
+      if (keep) kept++;
+      return keep;
+    });
+    this.countShown = kept;
     this.countAll = all;
     this.relayout();
   }
@@ -212,8 +218,9 @@ export class LogScene extends Phaser.Scene {
     const fit = Math.floor((this.area.w - BAR_W - PAD * 2 - 16) / this.monoW);
     const cols = Math.min(MAX_COLS, fit);
     const { items, total } = layoutLog(
-      this.shown,
+      this.turns,
       (i) => this.open.has(i),
+      (i) => this.expanded.has(i),
       (s) => [...wrap(this.where(s), cols), '', ...detailLines(this.view(s).details, cols)],
       { turnH: TURN_H, rowH: ROW_H, lineH: LINE_H },
     );
@@ -267,8 +274,10 @@ export class LogScene extends Phaser.Scene {
     for (const it of vis) {
       const y = this.screenY(it);
       seen.add(it.key);
-      if (it.kind === 'row') this.drawRow(it.shown, it.key, y, rowW);
-      else if (it.kind === 'turn') {
+      if (it.kind === 'row') {
+        this.drawRow(it, y, rowW);
+        if (it.folded > 0) seen.add(foldKey(it, this.expanded.has(it.shown.index)));
+      } else if (it.kind === 'turn') {
         const label = `Turn ${it.turn}  ·  ${turnDate(it.turn, this.sc!)}`;
         this.pool.text(it.key, () => label).setPosition(PAD, y + 11);
         g.fillStyle(UI.border, 0.7).fillRect(PAD, y + TURN_H - 3, rowW - PAD * 2, 1);
@@ -317,9 +326,14 @@ export class LogScene extends Phaser.Scene {
     this.clearTop = y + TURN_H;
   }
 
-  /** A row: badge, actor code, one-line title, caret; key rows get a warm band and a bar. */
-  private drawRow(s: ShownEntry, key: string, y: number, rowW: number): void {
+  /**
+   * A row: badge, actor code, one-line title, the tag of its folded changes, caret; key rows get a
+   * warm band and a bar; a folded change is indented under its cause.
+   */
+  private drawRow(it: Extract<Item, { kind: 'row' }>, y: number, rowW: number): void {
+    const { shown: s, key } = it;
     const v = this.view(s);
+    const x0 = PAD + it.depth * INDENT;
     const g = this.g;
     const isOpen = this.open.has(s.index);
     if (v.key) g.fillStyle(KEY_BG, 1).fillRect(0, y + 1, rowW, ROW_H - 2);
@@ -327,10 +341,11 @@ export class LogScene extends Phaser.Scene {
       g.fillStyle(ROW_HOVER, 1).fillRect(0, y + 1, rowW, ROW_H - 2);
     if (v.key) g.fillStyle(UI.accent, 1).fillRect(0, y + 1, 3, ROW_H - 2);
     const ink = BADGE_INK[v.badge] ?? UI.muted;
-    g.fillStyle(hex(ink), 0.16).fillRoundedRect(PAD, y + 5, BADGE_W, ROW_H - 10, 3);
+    if (it.depth > 0) g.fillStyle(UI.border, 1).fillRect(PAD + 4, y, 1, ROW_H);
+    g.fillStyle(hex(ink), 0.16).fillRoundedRect(x0, y + 5, BADGE_W, ROW_H - 10, 3);
     const actor = v.actors[0];
     const st = actor ? ACTOR_STYLE[actor] : null;
-    const codeX = PAD + BADGE_W + 6;
+    const codeX = x0 + BADGE_W + 6;
     if (st) g.fillStyle(st.color, 1).fillRoundedRect(codeX, y + 5, CODE_W, ROW_H - 10, 3);
     const titleX = codeX + CODE_W + 6;
     const { texts: o, fresh } = this.pool.row(key);
@@ -339,9 +354,19 @@ export class LogScene extends Phaser.Scene {
       restyle(o.badge, ink).setText(v.badge);
       restyle(o.code, st ? st.ink : UI.text).setText(st ? st.code : '');
       restyle(o.title, s.entry.type === 'change' ? UI.muted : UI.text, v.key ? 'bold' : '');
-      o.title.setText(this.pool.fit(key, v.title, rowW - titleX - 18, v.key));
     }
-    o.badge.setPosition(PAD + Math.round((BADGE_W - o.badge.width) / 2), y + 7);
+    // A row gains its tag when its first change arrives: the title is fitted again, narrower.
+    const fitKey = it.folded > 0 ? `${key}f` : key;
+    const title = this.pool.fit(fitKey, v.title, rowW - titleX - 18 - foldW(it), v.key);
+    if (o.title.text !== title) o.title.setText(title);
+    if (it.folded > 0) {
+      const exp = this.expanded.has(s.index);
+      const tag = this.pool.text(foldKey(it, exp), () => foldLabel(it.folded, exp));
+      const tx = rowW - 22 - FOLD_W;
+      g.fillStyle(UI.accent, exp ? 0.22 : 0.12).fillRoundedRect(tx, y + 4, FOLD_W, ROW_H - 8, 3);
+      tag.setPosition(tx + Math.round((FOLD_W - tag.width) / 2), y + 5);
+    }
+    o.badge.setPosition(x0 + Math.round((BADGE_W - o.badge.width) / 2), y + 7);
     o.code.setPosition(codeX + Math.round((CODE_W - o.code.width) / 2), y + 6);
     o.title.setPosition(titleX, y + 4);
     // A caret says the row opens; it points down while open.
@@ -359,7 +384,7 @@ export class LogScene extends Phaser.Scene {
     g.fillStyle(UI.border, 1).fillRect(0, this.listTop - 1, w, 1);
     g.fillStyle(UI.border, 1).fillRect(0, 0, 1, h);
     this.chips.draw(g, this.filter);
-    const n = this.shown.length;
+    const n = this.countShown;
     this.count.setText(n === this.countAll ? `${n} entries` : `${n} of ${this.countAll}`);
     this.count.setPosition(w - PAD - this.count.width, 11);
     const view = h - this.listTop;
@@ -431,6 +456,15 @@ export class LogScene extends Phaser.Scene {
     const it = this.itemAt(p.y - this.area.y);
     if (!it || it.kind === 'turn') return;
     const index = it.shown.index;
+    const lx = p.x - this.area.x;
+    const tx = this.area.w - BAR_W - 22 - FOLD_W;
+    if (it.kind === 'row' && it.folded > 0 && lx >= tx && lx < tx + FOLD_W) {
+      // The tag opens or closes the row's folded changes; it does not open the row itself.
+      if (this.expanded.has(index)) this.expanded.delete(index);
+      else this.expanded.add(index);
+      this.relayout();
+      return;
+    }
     if (this.open.has(index)) this.open.delete(index);
     else this.open.add(index);
     this.relayout();
@@ -441,6 +475,24 @@ export class LogScene extends Phaser.Scene {
     if (ly < this.clearTop) return undefined;
     return this.visibleItems().find((it) => ly >= this.screenY(it) && ly < this.screenY(it) + it.h);
   }
+}
+
+/** Indent of a folded change under its cause, and the width of the "N changes" tag, in px. */
+const INDENT = 12;
+const FOLD_W = 74;
+
+function foldW(it: Extract<Item, { kind: 'row' }>): number {
+  return it.folded > 0 ? FOLD_W + 6 : 0;
+}
+
+/** The tag's Text key: its label changes with the count and the state, so both are in the key. */
+function foldKey(it: Extract<Item, { kind: 'row' }>, expanded: boolean): string {
+  return `tf${it.shown.index}-${it.folded}${expanded ? 'o' : 'c'}`;
+}
+
+/** "3 changes ▸" while folded, "3 changes ▾" while shown. */
+export function foldLabel(n: number, expanded: boolean): string {
+  return `${n} change${n === 1 ? '' : 's'} ${expanded ? '▾' : '▸'}`;
 }
 
 /** Set a Text's colour (and font style) only if they differ, since each change redraws it. */

@@ -30,6 +30,7 @@ export const BADGE_INK: Readonly<Record<string, string>> = {
   DECISION: '#7fd1b9',
   EVENT: '#e8c07a',
   CHANGE: '#8b98a5',
+  NOTE: '#a9b6c2',
   KEY: UI.accentCss,
   ESCALATION: UI.danger,
   OUTCOME: UI.accentCss,
