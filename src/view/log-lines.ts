@@ -128,6 +128,8 @@ export interface LogMetrics {
   readonly turnH: number;
   readonly rowH: number;
   readonly lineH: number;
+  /** Height of each further line of a wrapped row title (default: `lineH`). */
+  readonly titleLineH?: number;
 }
 
 /**
@@ -142,12 +144,15 @@ export function layoutLog(
   isExpanded: (index: number) => boolean,
   detail: (s: ShownEntry) => readonly string[],
   m: LogMetrics,
+  /** Lines a row's title takes (it wraps rather than being cut); one if left out. */
+  titleLines: (s: ShownEntry, depth: 0 | 1, folded: number) => number = () => 1,
 ): { items: LogItem[]; total: number } {
   const items: LogItem[] = [];
   let y = 0;
   const place = (s: ShownEntry, depth: 0 | 1, folded: number) => {
-    items.push({ kind: 'row', key: `r${s.index}`, y, h: m.rowH, shown: s, depth, folded });
-    y += m.rowH;
+    const h = m.rowH + (titleLines(s, depth, folded) - 1) * (m.titleLineH ?? m.lineH);
+    items.push({ kind: 'row', key: `r${s.index}`, y, h, shown: s, depth, folded });
+    y += h;
     if (isOpen(s.index)) {
       const lines = detail(s);
       const h = lines.length * m.lineH + 16;

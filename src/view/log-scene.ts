@@ -61,6 +61,12 @@ export class LogScene extends Phaser.Scene {
   private open = new Set<number>();
   /** Rows whose folded changes are shown. */
   private expanded = new Set<number>();
+  /**
+   * Follow the game: keep the newest turn's latest rows in view as they arrive. The newest turn is
+   * on top and reads downwards, so its latest rows are at its bottom, below the fold once the turn
+   * is long. Scrolling or clicking stops following; scrolling back to that spot resumes it.
+   */
+  private follow = true;
   private views = new Map<number, EntryView>();
   private entryCbs: ((index: number) => void)[] = [];
   private filterCbs: ((f: LogFilter) => void)[] = [];
@@ -95,7 +101,7 @@ export class LogScene extends Phaser.Scene {
     this.pool = new TextPool(this);
     this.monoW = this.pool.monoWidth();
     this.input.on('wheel', (p: Phaser.Input.Pointer, _o: unknown, _dx: number, dy: number) => {
-      if (this.inside(p)) this.scrollTo(this.scroll + dy);
+      if (this.inside(p)) this.userScroll(this.scroll + dy);
     });
     this.input.on('pointerdown', (p: Phaser.Input.Pointer) => this.down(p));
     this.input.on('pointermove', (p: Phaser.Input.Pointer) => this.move(p));
@@ -123,6 +129,7 @@ export class LogScene extends Phaser.Scene {
       this.sc = frame.sc;
       this.views.clear();
       this.open.clear();
+      this.follow = true;
       this.expanded.clear();
       this.pool.reset();
       this.chips.build(frame.sc);
@@ -143,6 +150,7 @@ export class LogScene extends Phaser.Scene {
     if (!this.ready) return;
     this.chips.paint(this.filter);
     this.scroll = 0;
+    this.follow = true;
     this.refilter();
   }
 
@@ -222,15 +230,38 @@ export class LogScene extends Phaser.Scene {
       (i) => this.open.has(i),
       (i) => this.expanded.has(i),
       (s) => [...wrap(this.where(s), cols), '', ...detailLines(this.view(s).details, cols)],
-      { turnH: TURN_H, rowH: ROW_H, lineH: LINE_H },
+      { turnH: TURN_H, rowH: ROW_H, lineH: LINE_H, titleLineH: TITLE_LINE_H },
+      (s, depth, folded) => this.title(s, depth, folded).split('\n').length,
     );
     this.items = items;
     this.total = total;
-    if (anchor) {
+    if (this.follow) this.scroll = this.followAt();
+    else if (anchor) {
       const again = items.find((it) => it.key === anchor.key);
       if (again) this.scroll = again.y - anchorOffset;
     }
     this.scrollTo(this.scroll);
+  }
+
+  /** The scroll that shows the newest turn down to its latest row (0 while it fits). */
+  private followAt(): number {
+    const next = this.items.find((it, i) => i > 0 && it.kind === 'turn');
+    const end = next ? next.y : this.total;
+    return Math.max(0, end - (this.area.h - this.listTop));
+  }
+
+  /** A scroll the reader made: following goes on only if it ends where following would be. */
+  private userScroll(y: number): void {
+    this.scrollTo(y);
+    this.follow = Math.abs(this.scroll - this.followAt()) <= 2;
+  }
+
+  /** A row's title as drawn: wrapped onto two lines where one is too narrow for it. */
+  private title(s: ShownEntry, depth: 0 | 1, folded: number): string {
+    const v = this.view(s);
+    const titleX = PAD + depth * INDENT + BADGE_W + 6 + CODE_W + 6;
+    const w = this.area.w - BAR_W - titleX - 18 - (folded > 0 ? FOLD_W + 6 : 0);
+    return this.pool.lines(`r${s.index}:${depth}${folded > 0 ? 'f' : ''}`, v.title, w, v.key);
   }
 
   private where(s: ShownEntry): string {
@@ -336,12 +367,12 @@ export class LogScene extends Phaser.Scene {
     const x0 = PAD + it.depth * INDENT;
     const g = this.g;
     const isOpen = this.open.has(s.index);
-    if (v.key) g.fillStyle(KEY_BG, 1).fillRect(0, y + 1, rowW, ROW_H - 2);
+    if (v.key) g.fillStyle(KEY_BG, 1).fillRect(0, y + 1, rowW, it.h - 2);
     else if (isOpen || this.hover === s.index)
-      g.fillStyle(ROW_HOVER, 1).fillRect(0, y + 1, rowW, ROW_H - 2);
-    if (v.key) g.fillStyle(UI.accent, 1).fillRect(0, y + 1, 3, ROW_H - 2);
+      g.fillStyle(ROW_HOVER, 1).fillRect(0, y + 1, rowW, it.h - 2);
+    if (v.key) g.fillStyle(UI.accent, 1).fillRect(0, y + 1, 3, it.h - 2);
     const ink = BADGE_INK[v.badge] ?? UI.muted;
-    if (it.depth > 0) g.fillStyle(UI.border, 1).fillRect(PAD + 4, y, 1, ROW_H);
+    if (it.depth > 0) g.fillStyle(UI.border, 1).fillRect(PAD + 4, y, 1, it.h);
     g.fillStyle(hex(ink), 0.16).fillRoundedRect(x0, y + 5, BADGE_W, ROW_H - 10, 3);
     const actor = v.actors[0];
     const st = actor ? ACTOR_STYLE[actor] : null;
@@ -355,9 +386,8 @@ export class LogScene extends Phaser.Scene {
       restyle(o.code, st ? st.ink : UI.text).setText(st ? st.code : '');
       restyle(o.title, s.entry.type === 'change' ? UI.muted : UI.text, v.key ? 'bold' : '');
     }
-    // A row gains its tag when its first change arrives: the title is fitted again, narrower.
-    const fitKey = it.folded > 0 ? `${key}f` : key;
-    const title = this.pool.fit(fitKey, v.title, rowW - titleX - 18 - foldW(it), v.key);
+    // A row gains its tag when its first change arrives: the title is wrapped again, narrower.
+    const title = this.title(s, it.depth, it.folded);
     if (o.title.text !== title) o.title.setText(title);
     if (it.folded > 0) {
       const exp = this.expanded.has(s.index);
@@ -419,7 +449,7 @@ export class LogScene extends Phaser.Scene {
   /** Scrollbar: the thumb's centre follows the pointer. */
   private barTo(ly: number): void {
     const view = this.area.h - this.listTop;
-    this.scrollTo(((ly - this.listTop) / view) * this.total - view / 2);
+    this.userScroll(((ly - this.listTop) / view) * this.total - view / 2);
   }
 
   private move(p: Phaser.Input.Pointer): void {
@@ -427,7 +457,7 @@ export class LogScene extends Phaser.Scene {
     if (d && p.isDown) {
       if (Math.abs(p.y - d.y) > 4) d.moved = true;
       if (d.bar) this.barTo(p.y - this.area.y);
-      else if (d.moved) this.scrollTo(d.scroll - (p.y - d.y));
+      else if (d.moved) this.userScroll(d.scroll - (p.y - d.y));
       return;
     }
     const inside = this.inside(p);
@@ -456,6 +486,8 @@ export class LogScene extends Phaser.Scene {
     const it = this.itemAt(p.y - this.area.y);
     if (!it || it.kind === 'turn') return;
     const index = it.shown.index;
+    // The reader is looking at this row: the list stays still under it from now on.
+    this.follow = false;
     const lx = p.x - this.area.x;
     const tx = this.area.w - BAR_W - 22 - FOLD_W;
     if (it.kind === 'row' && it.folded > 0 && lx >= tx && lx < tx + FOLD_W) {
@@ -479,11 +511,9 @@ export class LogScene extends Phaser.Scene {
 
 /** Indent of a folded change under its cause, and the width of the "N changes" tag, in px. */
 const INDENT = 12;
+/** Height of the second line of a wrapped row title. */
+const TITLE_LINE_H = 15;
 const FOLD_W = 74;
-
-function foldW(it: Extract<Item, { kind: 'row' }>): number {
-  return it.folded > 0 ? FOLD_W + 6 : 0;
-}
 
 /** The tag's Text key: its label changes with the count and the state, so both are in the key. */
 function foldKey(it: Extract<Item, { kind: 'row' }>, expanded: boolean): string {

@@ -208,6 +208,26 @@ describe('layoutLog and itemsIn (the canvas log draws only what is in view)', ()
     expect(total).toBeGreaterThan(items[items.length - 1]!.y);
   });
 
+  it('gives a row whose title wraps the height of its second line', () => {
+    const turns = foldLog(shown, () => true);
+    const long = turns[0]!.rows[2]!.shown.index;
+    const { items } = layoutLog(
+      turns,
+      () => false,
+      () => false,
+      () => [],
+      { ...m, titleLineH: 15 },
+      (s) => (s.index === long ? 2 : 1),
+    );
+    const rows = items.filter((i) => i.kind === 'row');
+    expect(rows.find((i) => i.shown.index === long)!.h).toBe(24 + 15);
+    expect(rows.filter((i) => i.h !== 24)).toHaveLength(1);
+    for (let i = 1; i < items.length; i++)
+      expect(items[i]!.y).toBe(
+        items[i - 1]!.y + items[i - 1]!.h + (items[i - 1]!.kind === 'detail' ? 4 : 0),
+      );
+  });
+
   it('finds exactly the items overlapping a window', () => {
     const { items } = layoutLog(
       foldLog(shown, () => true),
