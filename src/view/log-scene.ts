@@ -19,6 +19,8 @@ import {
   BAR_W,
   CODE_W,
   DETAIL_BG,
+  FOLD_RIGHT,
+  FOLD_W,
   hex,
   KEY_BG,
   LINE_H,
@@ -170,7 +172,7 @@ export class LogScene extends Phaser.Scene {
 
   /** The rows now drawn, in canvas CSS px, clipped to the visible list. */
   rows(): ViewProbe['logRows'] {
-    const out: { index: number; x: number; y: number; w: number; h: number; open: boolean }[] = [];
+    const out: ViewProbe['logRows'][number][] = [];
     if (!this.ready) return out;
     for (const it of this.visibleItems()) {
       if (it.kind !== 'row') continue;
@@ -184,6 +186,9 @@ export class LogScene extends Phaser.Scene {
         w: this.area.w - BAR_W,
         h: y1 - y0,
         open: this.open.has(it.shown.index),
+        folded: it.folded,
+        expanded: this.expanded.has(it.shown.index),
+        depth: it.depth,
       });
     }
     return out;
@@ -392,7 +397,7 @@ export class LogScene extends Phaser.Scene {
     if (it.folded > 0) {
       const exp = this.expanded.has(s.index);
       const tag = this.pool.text(foldKey(it, exp), () => foldLabel(it.folded, exp));
-      const tx = rowW - 22 - FOLD_W;
+      const tx = rowW - FOLD_RIGHT - FOLD_W;
       g.fillStyle(UI.accent, exp ? 0.22 : 0.12).fillRoundedRect(tx, y + 4, FOLD_W, ROW_H - 8, 3);
       tag.setPosition(tx + Math.round((FOLD_W - tag.width) / 2), y + 5);
     }
@@ -489,7 +494,7 @@ export class LogScene extends Phaser.Scene {
     // The reader is looking at this row: the list stays still under it from now on.
     this.follow = false;
     const lx = p.x - this.area.x;
-    const tx = this.area.w - BAR_W - 22 - FOLD_W;
+    const tx = this.area.w - BAR_W - FOLD_RIGHT - FOLD_W;
     if (it.kind === 'row' && it.folded > 0 && lx >= tx && lx < tx + FOLD_W) {
       // The tag opens or closes the row's folded changes; it does not open the row itself.
       if (this.expanded.has(index)) this.expanded.delete(index);
@@ -509,11 +514,10 @@ export class LogScene extends Phaser.Scene {
   }
 }
 
-/** Indent of a folded change under its cause, and the width of the "N changes" tag, in px. */
+/** Indent of a folded change under its cause, in px. */
 const INDENT = 12;
 /** Height of the second line of a wrapped row title. */
 const TITLE_LINE_H = 15;
-const FOLD_W = 74;
 
 /** The tag's Text key: its label changes with the count and the state, so both are in the key. */
 function foldKey(it: Extract<Item, { kind: 'row' }>, expanded: boolean): string {

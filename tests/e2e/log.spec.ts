@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { FOLD_RIGHT, FOLD_W } from '../../src/view/log-style';
 import { expect, startGame, test, waitForViewer } from './fixtures';
 
 /**
@@ -155,4 +156,38 @@ test('the replay viewer has a Text log, whose titles are never cut off', async (
       .map((e) => e.textContent),
   );
   expect(cut).toEqual([]);
+});
+
+test('on the canvas, a row’s "N changes" tag opens its changes under it, and closes them', async ({
+  page,
+}) => {
+  await startGame(page, { seed: 'e2e-canvas-fold', humans: [] });
+  await page.getByTestId('speed').selectOption('max');
+  await page.waitForFunction(() => window.__secondFront!.game()!.driver.view().ctx.state.turn >= 2);
+  await page.getByTestId('play').click(); // pause so the log stops moving
+  const rows = () => page.evaluate(() => window.__secondFront!.view()!.probe().logRows);
+  const parent = (await rows()).find((r) => r.folded > 0 && r.depth === 0 && r.h >= 20);
+  expect(parent, 'a drawn row with folded changes').toBeDefined();
+  expect(parent!.expanded).toBe(false);
+  const box = (await page.locator('canvas').boundingBox())!;
+  const tag = {
+    x: box.x + parent!.x + parent!.w - FOLD_RIGHT - FOLD_W / 2,
+    y: box.y + parent!.y + 12,
+  };
+  await page.mouse.click(tag.x, tag.y);
+  await expect
+    .poll(async () => (await rows()).find((r) => r.index === parent!.index)?.expanded)
+    .toBe(true);
+  // Its changes are drawn right under it, indented, and the row itself did not open.
+  const after = await rows();
+  const at = after.findIndex((r) => r.index === parent!.index);
+  expect(after[at]!.open).toBe(false);
+  const kids = after.slice(at + 1, at + 1 + parent!.folded);
+  expect(kids.length).toBeGreaterThan(0);
+  expect(kids.every((k) => k.depth === 1)).toBe(true);
+  const log = await page.evaluate(() => window.__secondFront!.game()!.driver.view().ctx.log);
+  expect(kids.every((k) => log[k.index]!.type === 'change')).toBe(true);
+  const moved = after[at]!;
+  await page.mouse.click(box.x + moved.x + moved.w - FOLD_RIGHT - FOLD_W / 2, box.y + moved.y + 12);
+  await expect.poll(async () => (await rows()).filter((r) => r.depth === 1).length).toBe(0);
 });
