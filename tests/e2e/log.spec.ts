@@ -163,8 +163,13 @@ test('on the canvas, a row’s "N changes" tag opens its changes under it, and c
 }) => {
   await startGame(page, { seed: 'e2e-canvas-fold', humans: [] });
   await page.getByTestId('speed').selectOption('max');
-  await page.waitForFunction(() => window.__secondFront!.game()!.driver.view().ctx.state.turn >= 2);
+  await page.waitForFunction(
+    () => window.__secondFront!.game()!.driver.view().ctx.state.turn >= 2,
+    undefined,
+    { timeout: 30_000 },
+  );
   await page.getByTestId('play').click(); // pause so the log stops moving
+  await expect(page.getByTestId('play')).toHaveText('Play');
   const rows = () => page.evaluate(() => window.__secondFront!.view()!.probe().logRows);
   const parent = (await rows()).find((r) => r.folded > 0 && r.depth === 0 && r.h >= 20);
   expect(parent, 'a drawn row with folded changes').toBeDefined();
