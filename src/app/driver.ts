@@ -51,9 +51,33 @@ export interface ResumePoint {
   readonly pending: TurnDecisions;
 }
 
-/** Milliseconds between phases for each auto-play speed. */
+/** Milliseconds between phases for each auto-play speed, for a phase that logged nothing. */
 export const SPEEDS = { slow: 1400, normal: 600, fast: 180, max: 0 } as const;
 export type Speed = keyof typeof SPEEDS;
+
+/**
+ * Milliseconds a phase that logged entries stays on screen before the next one runs. At Normal a
+ * turn's six phases once passed in under 4 s, too fast to read what each had done; now a phase
+ * with something to read holds for 2.2 s (Slow: 4 s). Fast and Fastest keep their pace.
+ */
+export const READ_TIME: Readonly<Record<Speed, number>> = {
+  slow: 4000,
+  normal: 2200,
+  fast: 180,
+  max: 0,
+};
+
+/**
+ * How long auto-play shows a phase: its reading time if it logged entries (phase markers aside),
+ * the speed's plain interval if not.
+ *
+ * @example
+ * phaseDelay('normal', 12) // 2200
+ * phaseDelay('normal', 0) // 600
+ */
+export function phaseDelay(speed: Speed, logged: number): number {
+  return logged > 0 ? Math.max(SPEEDS[speed], READ_TIME[speed]) : SPEEDS[speed];
+}
 
 export interface DriverView {
   readonly ctx: GameContext;
@@ -79,6 +103,11 @@ export class GameDriver {
   private speedValue: Speed;
   private aiForHumansFlag = false;
   private readonly autoDecided = new Set<string>();
+  /**
+   * The phase auto-play last timed (turn and name), the log's length once it had run, and how many
+   * entries it logged: a speed change while it is on screen times it again from the same count.
+   */
+  private timed: { phase: string; to: number; logged: number } = { phase: '', to: 0, logged: 0 };
 
   constructor(
     readonly setup: GameSetup,
@@ -304,8 +333,15 @@ export class GameDriver {
   }
 
   private schedule(): void {
-    if (!this.playingFlag || this.timer !== null) return;
+    if (!this.playingFlag) return;
     const v = this.view();
+    const phase = `${v.ctx.state.turn}:${v.phase}`;
+    // The engine can pass a phase at once (AI seats decide without a stop): the phase now on
+    // screen is timed afresh, by what it logged.
+    if (this.timer !== null) {
+      if (phase === this.timed.phase) return;
+      this.clearTimer();
+    }
     if (v.ended || v.waiting.length > 0) return;
     const run = (): void => {
       this.timer = null;
@@ -315,7 +351,14 @@ export class GameDriver {
       if (this.decideForAuto()) return;
       this.actor.send({ type: 'CONTINUE' });
     };
-    const delay = SPEEDS[this.speedValue];
+    if (phase !== this.timed.phase) {
+      const log = v.ctx.log;
+      let logged = 0;
+      const from = Math.min(this.timed.to, log.length);
+      for (let i = from; i < log.length; i++) if (log[i]!.type !== 'phase') logged++;
+      this.timed = { phase, to: log.length, logged };
+    }
+    const delay = phaseDelay(this.speedValue, this.timed.logged);
     // Full speed is one phase per animation frame: as fast as the screen can show, and a phase's
     // work never piles onto a frame that already has one.
     if (delay === 0 && typeof requestAnimationFrame === 'function') {

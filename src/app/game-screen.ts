@@ -436,7 +436,10 @@ export function gameScreen(
   logToggle.addEventListener('click', () => {
     const on = domLogHost.classList.toggle('sr-only');
     logToggle.setAttribute('aria-pressed', String(!on));
+    domLog.setShown(!on);
   });
+  // The text log starts off screen: out of the tab order until "Text log" shows it.
+  domLog.setShown(false);
   resultsBtn.addEventListener('click', () => {
     endHost.hidden = false;
   });

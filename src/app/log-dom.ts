@@ -10,13 +10,18 @@ import {
   turnDate,
   type DetailBlock,
 } from '../view/log-format';
+import { CauseTracker } from '../view/log-fold';
 import { ACTOR_STYLE } from '../view/palette';
+import { injectStyle } from './log-dom-style';
+import { rovingFocus } from './log-focus';
 
 /**
  * The event log as accessible DOM: a canvas is invisible to screen readers, so the same entries,
  * filters and numbers are offered here as headings, lists, buttons and tables. Text goes in only
  * through `textContent` (scenario files come from outside and must never be parsed as markup).
- * Updates append: a game has thousands of entries and the app calls `update` on every frame.
+ * Like the canvas log it reads newest turn first, each turn in the order things happened, with
+ * track changes folded under their cause behind an "N changes" button. Updates append: a game has
+ * thousands of entries and the app calls `update` on every frame; a new filter builds it again.
  */
 
 /** The DOM log's controls. */
@@ -25,6 +30,11 @@ export interface DomLog {
   update(frame: ViewFrame): void;
   /** Set the filter (e.g. to follow the canvas log's chips); the selects follow. */
   setFilter(f: LogFilter): void;
+  /**
+   * Whether the log is on screen. Off screen (visually hidden, still read by screen readers) its
+   * controls leave the tab order, so Tab never lands on a button nobody can see.
+   */
+  setShown(shown: boolean): void;
 }
 
 /** Options: `onEntry` when an entry is opened or closed; `onFilter` when the reader changes a select. */
@@ -119,8 +129,12 @@ export function mountDomLog(host: HTMLElement, opts: DomLogOptions): DomLog {
   const actor = labelledSelect('Actor', [{ value: 'all', label: 'All actors' }]);
   filters.append(theater.wrap, actor.wrap);
   const turns = el('div', 'sf-log-turns');
+  // A scrolling box with no tab stop inside becomes one itself in Chromium; the rows' one tab
+  // stop (below) is how the keyboard reaches and scrolls the list, so the box is never a stop.
+  turns.tabIndex = -1;
   root.append(title, filters, turns);
   host.append(root);
+  const focus = rovingFocus(turns, 'button');
 
   let filter: LogFilter = NO_FILTER;
   let sc: Scenario | null = null;
@@ -128,12 +142,24 @@ export function mountDomLog(host: HTMLElement, opts: DomLogOptions): DomLog {
   let lastIndex = -1;
   let firstIndex = -1;
   let count = 0;
-  const byTurn = new Map<number, { section: HTMLElement; ol: HTMLOListElement; shown: number }>();
-  const items: { li: HTMLLIElement; s: ShownEntry; turn: number }[] = [];
+  let frameLog: readonly ShownEntry[] = [];
+  let tracker = new CauseTracker();
+  /** Rows whose folded changes the reader opened; kept while the game and viewpoint stay. */
+  const expanded = new Set<number>();
+  const byTurn = new Map<number, HTMLOListElement>();
+  /** Rows that can hold folded changes, by engine index (a phase marker only once it holds one). */
+  const rows = new Map<number, Row>();
+  const phases = new Map<number, ShownEntry>();
 
-  const turnGroup = (turn: number) => {
-    let g = byTurn.get(turn);
-    if (g) return g;
+  interface Row {
+    readonly li: HTMLLIElement;
+    readonly line: HTMLElement;
+    kids: { ol: HTMLOListElement; btn: HTMLButtonElement; n: number } | null;
+  }
+
+  const turnList = (turn: number): HTMLOListElement => {
+    const hit = byTurn.get(turn);
+    if (hit) return hit;
     const section = el('section', 'sf-log-turn');
     const heading = el(
       'h3',
@@ -144,17 +170,18 @@ export function mountDomLog(host: HTMLElement, opts: DomLogOptions): DomLog {
     section.append(heading, ol);
     // Turns only ever grow, so a new turn is the newest and goes on top.
     turns.prepend(section);
-    g = { section, ol, shown: 0 };
-    byTurn.set(turn, g);
-    return g;
+    byTurn.set(turn, ol);
+    return ol;
   };
 
-  const entryNode = (s: ShownEntry): HTMLLIElement => {
+  const entryNode = (s: ShownEntry): Row => {
     const v = describeEntry(s.entry, sc!);
     const li = el('li', `sf-log-entry sf-log-t-${s.entry.type}${v.key ? ' sf-log-key' : ''}`);
     li.dataset.testid = `log-entry-${s.index}`;
+    const line = el('div', 'sf-log-line');
     const btn = el('button', 'sf-log-row');
     btn.type = 'button';
+    btn.tabIndex = -1;
     btn.setAttribute('aria-expanded', 'false');
     const detailsId = `sf-log-d-${s.index}`;
     btn.setAttribute('aria-controls', detailsId);
@@ -167,6 +194,7 @@ export function mountDomLog(host: HTMLElement, opts: DomLogOptions): DomLog {
       who.title = sc!.actors[v.actors[0]!]?.name ?? '';
     }
     btn.append(badge, who, el('span', 'sf-log-title-text', v.title));
+    line.append(btn);
     const details = el('div', 'sf-log-details');
     details.id = detailsId;
     details.hidden = true;
@@ -183,33 +211,88 @@ export function mountDomLog(host: HTMLElement, opts: DomLogOptions): DomLog {
       details.hidden = !open;
       opts.onEntry(s.index);
     });
-    li.append(btn, details);
-    return li;
+    li.append(line, details);
+    return { li, line, kids: null };
   };
 
-  const applyOne = (it: (typeof items)[number]) => {
-    const show = matchesFilter(it.s.entry, filter);
-    it.li.hidden = !show;
-    return show;
-  };
-
-  const applyFilter = () => {
-    for (const g of byTurn.values()) g.shown = 0;
-    count = 0;
-    for (const it of items) if (applyOne(it)) byTurn.get(it.turn)!.shown++;
-    for (const g of byTurn.values()) {
-      g.section.hidden = g.shown === 0;
-      count += g.shown;
+  /** Fold `child` under `row`: the first child gives the row its "N changes" button. */
+  const fold = (row: Row, index: number, child: HTMLLIElement) => {
+    if (!row.kids) {
+      const ol = el('ol', 'sf-log-kids');
+      ol.id = `sf-log-k-${index}`;
+      const open = expanded.has(index);
+      ol.hidden = !open;
+      const btn = el('button', 'sf-log-fold');
+      btn.type = 'button';
+      btn.tabIndex = -1;
+      btn.dataset.fold = '';
+      btn.setAttribute('aria-controls', ol.id);
+      btn.setAttribute('aria-expanded', String(open));
+      btn.addEventListener('click', () => {
+        const now = btn.getAttribute('aria-expanded') !== 'true';
+        btn.setAttribute('aria-expanded', String(now));
+        ol.hidden = !now;
+        if (now) expanded.add(index);
+        else expanded.delete(index);
+        focus.refresh();
+      });
+      row.line.append(btn);
+      row.li.append(ol);
+      row.kids = { ol, btn, n: 0 };
     }
+    row.kids.ol.append(child);
+    row.kids.n++;
+    const n = row.kids.n;
+    row.kids.btn.textContent = `${n} change${n === 1 ? '' : 's'}`;
+    row.kids.btn.setAttribute('aria-label', `${n} change${n === 1 ? '' : 's'} from this entry`);
+  };
+
+  /** Add one entry in engine order: a row of its turn, or a change folded under its cause. */
+  const add = (s: ShownEntry) => {
+    const parent = tracker.parentOf(s);
+    if (s.entry.type === 'phase') {
+      phases.set(s.index, s);
+      return;
+    }
+    if (!matchesFilter(s.entry, filter)) return;
+    count++;
+    const ol = turnList(s.entry.turn);
+    const node = entryNode(s);
+    let host = parent === null ? undefined : rows.get(parent);
+    const marker = parent === null ? undefined : phases.get(parent);
+    if (!host && marker) {
+      host = entryNode(marker);
+      rows.set(marker.index, host);
+      // The marker goes where it stands in the turn: before every row logged after it.
+      const after = [...ol.children].find(
+        (li) =>
+          Number((li as HTMLElement).dataset.testid!.slice('log-entry-'.length)) > marker.index,
+      );
+      ol.insertBefore(host.li, after ?? null);
+    }
+    if (host && parent !== null) fold(host, parent, node.li);
+    else {
+      rows.set(s.index, node);
+      ol.append(node.li);
+    }
+  };
+
+  /** Build the log again from the frame's entries (a new game, viewpoint or filter). */
+  const rebuild = () => {
+    turns.replaceChildren();
+    byTurn.clear();
+    rows.clear();
+    phases.clear();
+    tracker = new CauseTracker();
+    count = 0;
+    for (const s of frameLog) add(s);
     title.textContent = `Event log (${count} entries)`;
+    focus.refresh();
   };
 
   const reset = (frame: ViewFrame) => {
-    turns.replaceChildren();
-    byTurn.clear();
-    items.length = 0;
     lastIndex = -1;
-    count = 0;
+    expanded.clear();
     if (frame.sc !== sc) {
       sc = frame.sc;
       actor.select.replaceChildren();
@@ -224,6 +307,8 @@ export function mountDomLog(host: HTMLElement, opts: DomLogOptions): DomLog {
       actor.select.value = filter.actor;
     }
     viewpoint = String(frame.viewpoint);
+    frameLog = [];
+    rebuild();
   };
 
   const readSelects = () => {
@@ -231,7 +316,7 @@ export function mountDomLog(host: HTMLElement, opts: DomLogOptions): DomLog {
       theater: theater.select.value as LogFilter['theater'],
       actor: actor.select.value as LogFilter['actor'],
     };
-    applyFilter();
+    rebuild();
     opts.onFilter?.(filter);
   };
   theater.select.addEventListener('change', readSelects);
@@ -250,87 +335,26 @@ export function mountDomLog(host: HTMLElement, opts: DomLogOptions): DomLog {
       )
         reset(frame);
       firstIndex = first;
+      frameLog = frame.log;
       if (last === lastIndex) return;
       let from = frame.log.length;
       while (from > 0 && frame.log[from - 1]!.index > lastIndex) from--;
-      for (let i = from; i < frame.log.length; i++) {
-        const s = frame.log[i]!;
-        if (s.entry.type === 'phase') continue;
-        const g = turnGroup(s.entry.turn);
-        const it = { li: entryNode(s), s, turn: s.entry.turn };
-        items.push(it);
-        g.ol.prepend(it.li);
-        if (applyOne(it)) {
-          g.shown++;
-          count++;
-        }
-        g.section.hidden = g.shown === 0;
-      }
+      for (let i = from; i < frame.log.length; i++) add(frame.log[i]!);
       lastIndex = last;
       title.textContent = `Event log (${count} entries)`;
+      focus.refresh();
     },
     setFilter(f) {
       if (f.theater === filter.theater && f.actor === filter.actor) return;
       filter = { theater: f.theater, actor: f.actor };
       theater.select.value = f.theater;
       actor.select.value = f.actor;
-      applyFilter();
+      rebuild();
+    },
+    setShown(shown) {
+      focus.setTabbable(shown);
+      theater.select.tabIndex = shown ? 0 : -1;
+      actor.select.tabIndex = shown ? 0 : -1;
     },
   };
 }
-
-/** Add the stylesheet once per document (a string, so the module also works outside Vite). */
-function injectStyle(): void {
-  if (document.getElementById('sf-log-style')) return;
-  const style = el('style');
-  style.id = 'sf-log-style';
-  style.textContent = DOM_LOG_CSS;
-  document.head.append(style);
-}
-
-/** The DOM log's stylesheet: a dark side panel about 380 px wide. */
-export const DOM_LOG_CSS = `
-.sf-log { display: flex; flex-direction: column; height: 100%; min-height: 0; box-sizing: border-box;
-  background: #18212b; color: #e6edf3; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  border-left: 1px solid #34414e; }
-.sf-log-title { margin: 0; padding: 10px 12px 4px; font-size: 14px; font-weight: 600; }
-.sf-log-filters { display: flex; gap: 8px; padding: 4px 12px 10px; border-bottom: 1px solid #34414e; }
-.sf-log-filter { display: flex; flex-direction: column; gap: 2px; flex: 1; min-width: 0; color: #9aa7b4; font-size: 11px; }
-.sf-log-filter select { background: #1f2a36; color: #e6edf3; border: 1px solid #34414e; border-radius: 6px;
-  padding: 4px 6px; font: inherit; font-size: 12px; min-width: 0; }
-.sf-log-turns { flex: 1; min-height: 0; overflow-y: auto; padding: 0 6px 12px; }
-.sf-log-turn h3 { margin: 0; padding: 10px 6px 4px; font-size: 12px; color: #ffd166; font-weight: 600;
-  position: sticky; top: 0; background: #18212b; border-bottom: 1px solid #34414e; z-index: 1; }
-.sf-log ol { list-style: none; margin: 0; padding: 0; }
-.sf-log-row { display: flex; align-items: center; gap: 6px; width: 100%; padding: 4px 6px; border: 0;
-  border-radius: 4px; background: none; color: inherit; font: inherit; text-align: left; cursor: pointer; }
-.sf-log-row:hover, .sf-log-row[aria-expanded="true"] { background: #212c38; }
-.sf-log-row:focus-visible { outline: 2px solid #ffd166; outline-offset: -2px; }
-.sf-log-badge { flex: none; width: 70px; text-align: center; font-size: 9px; font-weight: 700; letter-spacing: 0.03em;
-  padding: 2px 0; border-radius: 3px; background: rgba(154,167,180,0.14); color: #9aa7b4; }
-.sf-log-b-roll { color: #8fb8de; background: rgba(143,184,222,0.16); }
-.sf-log-b-ai { color: #c3a6e0; background: rgba(195,166,224,0.16); }
-.sf-log-b-decision { color: #7fd1b9; background: rgba(127,209,185,0.16); }
-.sf-log-b-event { color: #e8c07a; background: rgba(232,192,122,0.16); }
-.sf-log-b-key, .sf-log-b-outcome { color: #ffd166; background: rgba(255,209,102,0.16); }
-.sf-log-b-escalation { color: #ff8a8a; background: rgba(255,107,107,0.16); }
-.sf-log-code { flex: none; width: 24px; text-align: center; font-size: 10px; font-weight: 700; border-radius: 3px; padding: 1px 0; }
-.sf-log-title-text { flex: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-.sf-log-row[aria-expanded="true"] .sf-log-title-text { white-space: normal; }
-.sf-log-t-change .sf-log-title-text { color: #9aa7b4; }
-.sf-log-key > .sf-log-row { background: #2a2616; box-shadow: inset 3px 0 #ffd166; font-weight: 600; }
-.sf-log-details { margin: 2px 6px 8px; padding: 8px 10px; background: #0d1319; border-left: 2px solid #46525e;
-  border-radius: 0 4px 4px 0; font-size: 12px; }
-.sf-log-details p { margin: 0 0 6px; }
-.sf-log-when { color: #9aa7b4; }
-.sf-log-details table { border-collapse: collapse; width: 100%; margin: 0 0 8px;
-  font-family: ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 11px; }
-.sf-log-details caption { text-align: left; color: #9aa7b4; font: 600 10px system-ui, sans-serif;
-  text-transform: uppercase; letter-spacing: 0.05em; padding: 2px 0; }
-.sf-log-details th { text-align: left; font-weight: 400; color: #c9d4de; padding: 1px 6px 1px 0; }
-.sf-log-details td { text-align: right; padding: 1px 0 1px 6px; font-variant-numeric: tabular-nums; }
-.sf-log-grid thead th { color: #9aa7b4; text-align: right; }
-.sf-log-grid thead th:first-child { text-align: left; }
-.sf-log-chosen th, .sf-log-chosen td { color: #7fd1b9; font-weight: 700; }
-.sf-log-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-`;

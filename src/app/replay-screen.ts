@@ -102,6 +102,18 @@ export function replayScreen(
     onFilter: (f) => view?.setLogFilter(f),
   });
 
+  // "Text log", as on the game screen: the same log as plain HTML, off screen (and out of the tab
+  // order) until pressed.
+  const logToggle = tool('Text log', 'text-log-toggle', 'The event log as text');
+  logToggle.setAttribute('aria-pressed', 'false');
+  logToggle.addEventListener('click', () => {
+    const off = domLogHost.classList.toggle('sr-only');
+    logToggle.setAttribute('aria-pressed', String(!off));
+    domLog.setShown(!off);
+  });
+  domLog.setShown(false);
+  ui.top.insertBefore(logToggle, ui.exportBtn);
+
   // The whole log as this viewpoint sees it, computed once per viewpoint; a turn shows a prefix.
   let visible: ShownEntry[] = visibleLog(t.log, viewpoint, []);
   function shownLog(): ShownEntry[] {

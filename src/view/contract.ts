@@ -69,6 +69,10 @@ export interface ViewProbe {
     w: number;
     h: number;
     open: boolean;
+    /** Entries folded under the row (0: none), whether they are shown, and 1 for a folded one. */
+    folded: number;
+    expanded: boolean;
+    depth: 0 | 1;
   }[];
   /** Where a region's centre is on screen (CSS pixels relative to the canvas), if drawn. */
   regionAt(id: string): { x: number; y: number } | null;

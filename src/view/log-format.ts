@@ -1,7 +1,8 @@
 import { ACTORS, ESCALATION_LADDER, type ActorId } from '../sim/ids';
 import type { AdjudicationKind, LogEntry, LogType, ScoredOption } from '../sim/log';
 import type { Scenario } from '../sim/scenario/schema';
-import type { LogFilter, ShownEntry } from './contract';
+import type { LogFilter } from './contract';
+import { changeTitle, inputName, trackName } from './log-names';
 
 /**
  * What a reader sees of a log entry, shared by the canvas log and the accessible DOM log so both
@@ -176,7 +177,7 @@ export function describeEntry(entry: LogEntry, sc: Scenario): EntryView {
         details.push({
           kind: 'pairs',
           heading: 'Inputs',
-          rows: inputs.map(([name, v]) => ({ name, value: valueText(v) })),
+          rows: inputs.map(([name, v]) => ({ name: inputName(name), value: valueText(v) })),
         });
       if (entry.modifiers.length > 0)
         details.push({
@@ -207,15 +208,18 @@ export function describeEntry(entry: LogEntry, sc: Scenario): EntryView {
       };
     }
     case 'change':
+      // A change of no track is a note ("Taiwan hardens its defences"), said in words already.
+      if (entry.changes.length === 0)
+        return { ...base, badge: 'NOTE', title: entry.text, details: [summary('Note')] };
       return {
         ...base,
-        title: entry.text,
+        title: changeTitle(entry.text, entry.changes),
         details: [
           {
             kind: 'pairs',
             heading: 'Tracks',
             rows: entry.changes.map((c) => ({
-              name: c.track,
+              name: trackName(c.track),
               value: `${c.from} → ${c.to} (${signed(c.to - c.from)})`,
             })),
           },
@@ -278,27 +282,6 @@ export function formatHour(hour: number, sc: Scenario): string {
 /** The date a turn starts, "Mar 4" (for turn headers). */
 export function turnDate(turn: number, sc: Scenario): string {
   return formatHour((turn - 1) * sc.calendar.turnHours, sc).replace(/,.*$/, '');
-}
-
-/** One turn's entries, newest first. */
-export interface TurnGroup {
-  readonly turn: number;
-  readonly entries: readonly ShownEntry[];
-}
-
-/**
- * Group entries (engine order, oldest first) by turn: newest turn first, newest entry first within
- * a turn. Entries of a turn are contiguous in the engine's log, so one backward pass suffices.
- */
-export function groupByTurn(entries: readonly ShownEntry[]): TurnGroup[] {
-  const groups: { turn: number; entries: ShownEntry[] }[] = [];
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const e = entries[i]!;
-    const last = groups[groups.length - 1];
-    if (last && last.turn === e.entry.turn) last.entries.push(e);
-    else groups.push({ turn: e.entry.turn, entries: [e] });
-  }
-  return groups;
 }
 
 /** Does an entry pass the log's theater and actor filters? */

@@ -1,4 +1,5 @@
 import type { ShownEntry } from './contract';
+import type { LogTurn } from './log-fold';
 import type { DetailBlock } from './log-format';
 
 /**
@@ -109,7 +110,17 @@ export function detailLines(details: readonly DetailBlock[], cols: number): stri
 /** One laid-out thing of the log list: a turn header, a row, or an open row's details. */
 export type LogItem =
   | { kind: 'turn'; key: string; y: number; h: number; turn: number }
-  | { kind: 'row'; key: string; y: number; h: number; shown: ShownEntry }
+  | {
+      kind: 'row';
+      key: string;
+      y: number;
+      h: number;
+      shown: ShownEntry;
+      /** 0: a row of the turn; 1: a change folded under the row above. */
+      depth: 0 | 1;
+      /** How many entries are folded under this row (0: none). */
+      folded: number;
+    }
   | { kind: 'detail'; key: string; y: number; h: number; shown: ShownEntry; lines: string };
 
 /** Heights the layout uses, in px. */
@@ -117,35 +128,45 @@ export interface LogMetrics {
   readonly turnH: number;
   readonly rowH: number;
   readonly lineH: number;
+  /** Height of each further line of a wrapped row title (default: `lineH`). */
+  readonly titleLineH?: number;
 }
 
 /**
- * Lay out entries (already filtered, newest first) as a flat list of items sorted by `y`, a turn
- * header before each turn's entries and a detail block after each open row. Keys are stable
- * ('t3', 'r120', 'd120') so the scene can keep an item's game objects while it stays in view.
+ * Lay out folded turns (newest turn first, each oldest entry first) as a flat list of items sorted
+ * by `y`: a turn header before each turn's rows, a row's folded changes under it while it is
+ * expanded, and a detail block after each open row. Keys are stable ('t3', 'r120', 'd120') so the
+ * scene can keep an item's game objects while it stays in view.
  */
 export function layoutLog(
-  shown: readonly ShownEntry[],
+  turns: readonly LogTurn[],
   isOpen: (index: number) => boolean,
+  isExpanded: (index: number) => boolean,
   detail: (s: ShownEntry) => readonly string[],
   m: LogMetrics,
+  /** Lines a row's title takes (it wraps rather than being cut); one if left out. */
+  titleLines: (s: ShownEntry, depth: 0 | 1, folded: number) => number = () => 1,
 ): { items: LogItem[]; total: number } {
   const items: LogItem[] = [];
   let y = 0;
-  let turn = -1;
-  for (const s of shown) {
-    if (s.entry.turn !== turn) {
-      turn = s.entry.turn;
-      items.push({ kind: 'turn', key: `t${turn}`, y, h: m.turnH, turn });
-      y += m.turnH;
-    }
-    items.push({ kind: 'row', key: `r${s.index}`, y, h: m.rowH, shown: s });
-    y += m.rowH;
+  const place = (s: ShownEntry, depth: 0 | 1, folded: number) => {
+    const h = m.rowH + (titleLines(s, depth, folded) - 1) * (m.titleLineH ?? m.lineH);
+    items.push({ kind: 'row', key: `r${s.index}`, y, h, shown: s, depth, folded });
+    y += h;
     if (isOpen(s.index)) {
       const lines = detail(s);
       const h = lines.length * m.lineH + 16;
       items.push({ kind: 'detail', key: `d${s.index}`, y, h, shown: s, lines: lines.join('\n') });
       y += h + 4;
+    }
+  };
+  for (const t of turns) {
+    items.push({ kind: 'turn', key: `t${t.turn}`, y, h: m.turnH, turn: t.turn });
+    y += m.turnH;
+    for (const r of t.rows) {
+      place(r.shown, 0, r.children.length);
+      if (r.children.length > 0 && isExpanded(r.shown.index))
+        for (const c of r.children) place(c, 1, 0);
     }
   }
   return { items, total: y + 12 };

@@ -104,6 +104,32 @@ export class TextPool {
     }
   }
 
+  /**
+   * `title` wrapped at words onto at most two lines of `w` px (joined by a newline), the second
+   * cut with an ellipsis only if it still does not fit; measured once per key until `reset`.
+   */
+  lines(key: string, title: string, w: number, bold: boolean): string {
+    const hit = this.fitted.get(key);
+    if (hit !== undefined) return hit;
+    const ctx = this.ctx;
+    let out = title;
+    if (ctx) {
+      ctx.font = `${bold ? 'bold ' : ''}12px ${SANS}`;
+      if (ctx.measureText(title).width > w) {
+        const words = title.split(' ');
+        let n = 1;
+        while (n < words.length && ctx.measureText(words.slice(0, n + 1).join(' ')).width <= w) n++;
+        const rest = words.slice(n).join(' ');
+        out = rest
+          ? `${words.slice(0, n).join(' ')}\n${this.fit(`${key}+`, rest, w, bold)}`
+          : title;
+        if (!rest) out = this.fit(`${key}+`, title, w, bold);
+      }
+    }
+    this.fitted.set(key, out);
+    return out;
+  }
+
   /** `title` cut to `w` px with an ellipsis; measured once per key until `reset`. */
   fit(key: string, title: string, w: number, bold: boolean): string {
     const hit = this.fitted.get(key);

@@ -10,6 +10,7 @@ import {
   turnDate,
   type EntryView,
 } from './log-format';
+import { foldLog, type LogTurn } from './log-fold';
 import { detailLines, itemsIn, layoutLog, wrap, type LogItem } from './log-lines';
 import { TextPool } from './log-pool';
 import {
@@ -18,6 +19,8 @@ import {
   BAR_W,
   CODE_W,
   DETAIL_BG,
+  FOLD_RIGHT,
+  FOLD_W,
   hex,
   KEY_BG,
   LINE_H,
@@ -31,7 +34,8 @@ import {
 import { ACTOR_STYLE, UI } from './palette';
 
 /**
- * The event log column: newest first, grouped by turn, filterable, rows that open to show the
+ * The event log column: newest turn first, each turn in the order it happened, track changes
+ * folded under their cause (a "3 changes" tag opens them), filterable, rows that open to show the
  * numbers behind them. Games reach thousands of entries and auto-play redraws every few hundred
  * ms, so the layout is a flat list of positions and only the items in view get game objects.
  */
@@ -47,7 +51,8 @@ export class LogScene extends Phaser.Scene {
   private frame: ViewFrame | null = null;
   private sc: Scenario | null = null;
   private logKey = '';
-  private shown: ShownEntry[] = [];
+  private turns: LogTurn[] = [];
+  private countShown = 0;
   private countAll = 0;
   private items: Item[] = [];
   private total = 0;
@@ -56,6 +61,14 @@ export class LogScene extends Phaser.Scene {
   /** Where the readable list starts: below the chips and below the sticky turn header. */
   private clearTop = 0;
   private open = new Set<number>();
+  /** Rows whose folded changes are shown. */
+  private expanded = new Set<number>();
+  /**
+   * Follow the game: keep the newest turn's latest rows in view as they arrive. The newest turn is
+   * on top and reads downwards, so its latest rows are at its bottom, below the fold once the turn
+   * is long. Scrolling or clicking stops following; scrolling back to that spot resumes it.
+   */
+  private follow = true;
   private views = new Map<number, EntryView>();
   private entryCbs: ((index: number) => void)[] = [];
   private filterCbs: ((f: LogFilter) => void)[] = [];
@@ -90,7 +103,7 @@ export class LogScene extends Phaser.Scene {
     this.pool = new TextPool(this);
     this.monoW = this.pool.monoWidth();
     this.input.on('wheel', (p: Phaser.Input.Pointer, _o: unknown, _dx: number, dy: number) => {
-      if (this.inside(p)) this.scrollTo(this.scroll + dy);
+      if (this.inside(p)) this.userScroll(this.scroll + dy);
     });
     this.input.on('pointerdown', (p: Phaser.Input.Pointer) => this.down(p));
     this.input.on('pointermove', (p: Phaser.Input.Pointer) => this.move(p));
@@ -118,6 +131,8 @@ export class LogScene extends Phaser.Scene {
       this.sc = frame.sc;
       this.views.clear();
       this.open.clear();
+      this.follow = true;
+      this.expanded.clear();
       this.pool.reset();
       this.chips.build(frame.sc);
       this.applyArea(false);
@@ -137,6 +152,7 @@ export class LogScene extends Phaser.Scene {
     if (!this.ready) return;
     this.chips.paint(this.filter);
     this.scroll = 0;
+    this.follow = true;
     this.refilter();
   }
 
@@ -156,7 +172,7 @@ export class LogScene extends Phaser.Scene {
 
   /** The rows now drawn, in canvas CSS px, clipped to the visible list. */
   rows(): ViewProbe['logRows'] {
-    const out: { index: number; x: number; y: number; w: number; h: number; open: boolean }[] = [];
+    const out: ViewProbe['logRows'][number][] = [];
     if (!this.ready) return out;
     for (const it of this.visibleItems()) {
       if (it.kind !== 'row') continue;
@@ -170,6 +186,9 @@ export class LogScene extends Phaser.Scene {
         w: this.area.w - BAR_W,
         h: y1 - y0,
         open: this.open.has(it.shown.index),
+        folded: it.folded,
+        expanded: this.expanded.has(it.shown.index),
+        depth: it.depth,
       });
     }
     return out;
@@ -189,18 +208,18 @@ export class LogScene extends Phaser.Scene {
     if (relayout) this.relayout();
   }
 
-  /** Which entries pass the filter, newest first. Phase markers are left out: turn headers say where we are. */
+  /** Which entries pass the filter, folded into turns and rows (phase markers only as parents). */
   private refilter(): void {
     const log = this.frame?.log ?? [];
-    const out: ShownEntry[] = [];
     let all = 0;
-    for (let i = log.length - 1; i >= 0; i--) {
-      const s = log[i]!;
-      if (s.entry.type === 'phase') continue;
+    let kept = 0;
+    this.turns = foldLog(log, (e) => {
       all++;
-      if (matchesFilter(s.entry, this.filter)) out.push(s);
-    }
-    this.shown = out;
+      const keep = matchesFilter(e, this.filter);
+      if (keep) kept++;
+      return keep;
+    });
+    this.countShown = kept;
     this.countAll = all;
     this.relayout();
   }
@@ -212,18 +231,42 @@ export class LogScene extends Phaser.Scene {
     const fit = Math.floor((this.area.w - BAR_W - PAD * 2 - 16) / this.monoW);
     const cols = Math.min(MAX_COLS, fit);
     const { items, total } = layoutLog(
-      this.shown,
+      this.turns,
       (i) => this.open.has(i),
+      (i) => this.expanded.has(i),
       (s) => [...wrap(this.where(s), cols), '', ...detailLines(this.view(s).details, cols)],
-      { turnH: TURN_H, rowH: ROW_H, lineH: LINE_H },
+      { turnH: TURN_H, rowH: ROW_H, lineH: LINE_H, titleLineH: TITLE_LINE_H },
+      (s, depth, folded) => this.title(s, depth, folded).split('\n').length,
     );
     this.items = items;
     this.total = total;
-    if (anchor) {
+    if (this.follow) this.scroll = this.followAt();
+    else if (anchor) {
       const again = items.find((it) => it.key === anchor.key);
       if (again) this.scroll = again.y - anchorOffset;
     }
     this.scrollTo(this.scroll);
+  }
+
+  /** The scroll that shows the newest turn down to its latest row (0 while it fits). */
+  private followAt(): number {
+    const next = this.items.find((it, i) => i > 0 && it.kind === 'turn');
+    const end = next ? next.y : this.total;
+    return Math.max(0, end - (this.area.h - this.listTop));
+  }
+
+  /** A scroll the reader made: following goes on only if it ends where following would be. */
+  private userScroll(y: number): void {
+    this.scrollTo(y);
+    this.follow = Math.abs(this.scroll - this.followAt()) <= 2;
+  }
+
+  /** A row's title as drawn: wrapped onto two lines where one is too narrow for it. */
+  private title(s: ShownEntry, depth: 0 | 1, folded: number): string {
+    const v = this.view(s);
+    const titleX = PAD + depth * INDENT + BADGE_W + 6 + CODE_W + 6;
+    const w = this.area.w - BAR_W - titleX - 18 - (folded > 0 ? FOLD_W + 6 : 0);
+    return this.pool.lines(`r${s.index}:${depth}${folded > 0 ? 'f' : ''}`, v.title, w, v.key);
   }
 
   private where(s: ShownEntry): string {
@@ -267,8 +310,10 @@ export class LogScene extends Phaser.Scene {
     for (const it of vis) {
       const y = this.screenY(it);
       seen.add(it.key);
-      if (it.kind === 'row') this.drawRow(it.shown, it.key, y, rowW);
-      else if (it.kind === 'turn') {
+      if (it.kind === 'row') {
+        this.drawRow(it, y, rowW);
+        if (it.folded > 0) seen.add(foldKey(it, this.expanded.has(it.shown.index)));
+      } else if (it.kind === 'turn') {
         const label = `Turn ${it.turn}  ·  ${turnDate(it.turn, this.sc!)}`;
         this.pool.text(it.key, () => label).setPosition(PAD, y + 11);
         g.fillStyle(UI.border, 0.7).fillRect(PAD, y + TURN_H - 3, rowW - PAD * 2, 1);
@@ -317,20 +362,26 @@ export class LogScene extends Phaser.Scene {
     this.clearTop = y + TURN_H;
   }
 
-  /** A row: badge, actor code, one-line title, caret; key rows get a warm band and a bar. */
-  private drawRow(s: ShownEntry, key: string, y: number, rowW: number): void {
+  /**
+   * A row: badge, actor code, one-line title, the tag of its folded changes, caret; key rows get a
+   * warm band and a bar; a folded change is indented under its cause.
+   */
+  private drawRow(it: Extract<Item, { kind: 'row' }>, y: number, rowW: number): void {
+    const { shown: s, key } = it;
     const v = this.view(s);
+    const x0 = PAD + it.depth * INDENT;
     const g = this.g;
     const isOpen = this.open.has(s.index);
-    if (v.key) g.fillStyle(KEY_BG, 1).fillRect(0, y + 1, rowW, ROW_H - 2);
+    if (v.key) g.fillStyle(KEY_BG, 1).fillRect(0, y + 1, rowW, it.h - 2);
     else if (isOpen || this.hover === s.index)
-      g.fillStyle(ROW_HOVER, 1).fillRect(0, y + 1, rowW, ROW_H - 2);
-    if (v.key) g.fillStyle(UI.accent, 1).fillRect(0, y + 1, 3, ROW_H - 2);
+      g.fillStyle(ROW_HOVER, 1).fillRect(0, y + 1, rowW, it.h - 2);
+    if (v.key) g.fillStyle(UI.accent, 1).fillRect(0, y + 1, 3, it.h - 2);
     const ink = BADGE_INK[v.badge] ?? UI.muted;
-    g.fillStyle(hex(ink), 0.16).fillRoundedRect(PAD, y + 5, BADGE_W, ROW_H - 10, 3);
+    if (it.depth > 0) g.fillStyle(UI.border, 1).fillRect(PAD + 4, y, 1, it.h);
+    g.fillStyle(hex(ink), 0.16).fillRoundedRect(x0, y + 5, BADGE_W, ROW_H - 10, 3);
     const actor = v.actors[0];
     const st = actor ? ACTOR_STYLE[actor] : null;
-    const codeX = PAD + BADGE_W + 6;
+    const codeX = x0 + BADGE_W + 6;
     if (st) g.fillStyle(st.color, 1).fillRoundedRect(codeX, y + 5, CODE_W, ROW_H - 10, 3);
     const titleX = codeX + CODE_W + 6;
     const { texts: o, fresh } = this.pool.row(key);
@@ -339,9 +390,18 @@ export class LogScene extends Phaser.Scene {
       restyle(o.badge, ink).setText(v.badge);
       restyle(o.code, st ? st.ink : UI.text).setText(st ? st.code : '');
       restyle(o.title, s.entry.type === 'change' ? UI.muted : UI.text, v.key ? 'bold' : '');
-      o.title.setText(this.pool.fit(key, v.title, rowW - titleX - 18, v.key));
     }
-    o.badge.setPosition(PAD + Math.round((BADGE_W - o.badge.width) / 2), y + 7);
+    // A row gains its tag when its first change arrives: the title is wrapped again, narrower.
+    const title = this.title(s, it.depth, it.folded);
+    if (o.title.text !== title) o.title.setText(title);
+    if (it.folded > 0) {
+      const exp = this.expanded.has(s.index);
+      const tag = this.pool.text(foldKey(it, exp), () => foldLabel(it.folded, exp));
+      const tx = rowW - FOLD_RIGHT - FOLD_W;
+      g.fillStyle(UI.accent, exp ? 0.22 : 0.12).fillRoundedRect(tx, y + 4, FOLD_W, ROW_H - 8, 3);
+      tag.setPosition(tx + Math.round((FOLD_W - tag.width) / 2), y + 5);
+    }
+    o.badge.setPosition(x0 + Math.round((BADGE_W - o.badge.width) / 2), y + 7);
     o.code.setPosition(codeX + Math.round((CODE_W - o.code.width) / 2), y + 6);
     o.title.setPosition(titleX, y + 4);
     // A caret says the row opens; it points down while open.
@@ -359,7 +419,7 @@ export class LogScene extends Phaser.Scene {
     g.fillStyle(UI.border, 1).fillRect(0, this.listTop - 1, w, 1);
     g.fillStyle(UI.border, 1).fillRect(0, 0, 1, h);
     this.chips.draw(g, this.filter);
-    const n = this.shown.length;
+    const n = this.countShown;
     this.count.setText(n === this.countAll ? `${n} entries` : `${n} of ${this.countAll}`);
     this.count.setPosition(w - PAD - this.count.width, 11);
     const view = h - this.listTop;
@@ -394,7 +454,7 @@ export class LogScene extends Phaser.Scene {
   /** Scrollbar: the thumb's centre follows the pointer. */
   private barTo(ly: number): void {
     const view = this.area.h - this.listTop;
-    this.scrollTo(((ly - this.listTop) / view) * this.total - view / 2);
+    this.userScroll(((ly - this.listTop) / view) * this.total - view / 2);
   }
 
   private move(p: Phaser.Input.Pointer): void {
@@ -402,7 +462,7 @@ export class LogScene extends Phaser.Scene {
     if (d && p.isDown) {
       if (Math.abs(p.y - d.y) > 4) d.moved = true;
       if (d.bar) this.barTo(p.y - this.area.y);
-      else if (d.moved) this.scrollTo(d.scroll - (p.y - d.y));
+      else if (d.moved) this.userScroll(d.scroll - (p.y - d.y));
       return;
     }
     const inside = this.inside(p);
@@ -431,6 +491,17 @@ export class LogScene extends Phaser.Scene {
     const it = this.itemAt(p.y - this.area.y);
     if (!it || it.kind === 'turn') return;
     const index = it.shown.index;
+    // The reader is looking at this row: the list stays still under it from now on.
+    this.follow = false;
+    const lx = p.x - this.area.x;
+    const tx = this.area.w - BAR_W - FOLD_RIGHT - FOLD_W;
+    if (it.kind === 'row' && it.folded > 0 && lx >= tx && lx < tx + FOLD_W) {
+      // The tag opens or closes the row's folded changes; it does not open the row itself.
+      if (this.expanded.has(index)) this.expanded.delete(index);
+      else this.expanded.add(index);
+      this.relayout();
+      return;
+    }
     if (this.open.has(index)) this.open.delete(index);
     else this.open.add(index);
     this.relayout();
@@ -441,6 +512,21 @@ export class LogScene extends Phaser.Scene {
     if (ly < this.clearTop) return undefined;
     return this.visibleItems().find((it) => ly >= this.screenY(it) && ly < this.screenY(it) + it.h);
   }
+}
+
+/** Indent of a folded change under its cause, in px. */
+const INDENT = 12;
+/** Height of the second line of a wrapped row title. */
+const TITLE_LINE_H = 15;
+
+/** The tag's Text key: its label changes with the count and the state, so both are in the key. */
+function foldKey(it: Extract<Item, { kind: 'row' }>, expanded: boolean): string {
+  return `tf${it.shown.index}-${it.folded}${expanded ? 'o' : 'c'}`;
+}
+
+/** "3 changes ▸" while folded, "3 changes ▾" while shown. */
+export function foldLabel(n: number, expanded: boolean): string {
+  return `${n} change${n === 1 ? '' : 's'} ${expanded ? '▾' : '▸'}`;
 }
 
 /** Set a Text's colour (and font style) only if they differ, since each change redraws it. */

@@ -6,6 +6,9 @@ export const SANS = 'system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans"
 export const MONO = 'ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace';
 export const PAD = 10;
 export const ROW_H = 24;
+/** Width of a row's "N changes" tag, and its gap from the row's right edge (the caret). */
+export const FOLD_W = 74;
+export const FOLD_RIGHT = 22;
 export const TURN_H = 30;
 /** Line height of the monospace detail block (11 px type). */
 export const LINE_H = 15;
@@ -30,6 +33,7 @@ export const BADGE_INK: Readonly<Record<string, string>> = {
   DECISION: '#7fd1b9',
   EVENT: '#e8c07a',
   CHANGE: '#8b98a5',
+  NOTE: '#a9b6c2',
   KEY: UI.accentCss,
   ESCALATION: UI.danger,
   OUTCOME: UI.accentCss,

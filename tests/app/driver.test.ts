@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { GameDriver, type GameSetup } from '../../src/app/driver';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { GameDriver, phaseDelay, type GameSetup, type Speed } from '../../src/app/driver';
 import { canSee, visibleLog } from '../../src/app/fog';
 import { bundledScenarioIds, loadBundled } from '../../src/app/scenarios';
 import { loadScenarioFile } from '../../src/cli/scenario-files';
@@ -156,5 +156,53 @@ describe('fog of war', () => {
     const first = visibleLog(half, 'russia', []);
     const grown = [...half, ...log.slice(half.length)];
     expect(visibleLog(grown, 'russia', first)).toEqual(visibleLog(grown, 'russia', []));
+  });
+});
+
+describe('the pace of auto-play', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /**
+   * Auto-play an AI-only game on a fake clock for `ms` and note, for each phase shown, how long it
+   * stayed and how many entries (phase markers aside) it had logged.
+   */
+  function paced(speed: Speed, ms: number): { logged: number; held: number }[] {
+    vi.useFakeTimers();
+    const d = new GameDriver(setup([], 'pace'), { autoplay: true, speed });
+    const shown: { key: string; at: number; logged: number }[] = [];
+    let seen = 0;
+    d.onChange((v) => {
+      const key = `${v.ctx.state.turn}:${v.phase}`;
+      if (shown[shown.length - 1]?.key === key) return;
+      const logged = v.ctx.log.slice(seen).filter((e) => e.type !== 'phase').length;
+      seen = v.ctx.log.length;
+      shown.push({ key, at: Date.now(), logged });
+    });
+    d.start();
+    vi.advanceTimersByTime(ms);
+    d.stop();
+    return shown.slice(0, -1).map((p, i) => ({ logged: p.logged, held: shown[i + 1]!.at - p.at }));
+  }
+
+  it('at Normal, a phase with entries stays at least 2 s; one with none moves on sooner', () => {
+    const phases = paced('normal', 60_000);
+    const busy = phases.filter((p) => p.logged > 0);
+    expect(busy.length).toBeGreaterThan(6);
+    for (const p of busy) expect(p.held).toBeGreaterThanOrEqual(2000);
+    for (const p of phases.filter((q) => q.logged === 0)) expect(p.held).toBeLessThan(1000);
+  });
+
+  it('Fast stays fast: no phase holds more than 200 ms', () => {
+    const phases = paced('fast', 5_000);
+    expect(phases.length).toBeGreaterThan(20);
+    for (const p of phases) expect(p.held).toBeLessThanOrEqual(200);
+  });
+
+  it('Slow gives more time than Normal, Normal more than Fast', () => {
+    expect(phaseDelay('slow', 5)).toBeGreaterThan(phaseDelay('normal', 5));
+    expect(phaseDelay('normal', 5)).toBeGreaterThan(phaseDelay('fast', 5));
+    expect(phaseDelay('max', 5)).toBe(0);
   });
 });

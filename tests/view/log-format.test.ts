@@ -11,11 +11,12 @@ import type { ShownEntry } from '../../src/view/contract';
 import {
   describeEntry,
   formatHour,
-  groupByTurn,
   matchesFilter,
   type DetailBlock,
 } from '../../src/view/log-format';
+import { foldLog } from '../../src/view/log-fold';
 import { detailLines, itemsIn, layoutLog, wrap } from '../../src/view/log-lines';
+import { inputName } from '../../src/view/log-names';
 
 /**
  * The log as a reader sees it, checked on the entries of a real game (two-front, seed 42, six
@@ -56,7 +57,7 @@ describe('describeEntry', () => {
     expect(v.badge).toBe('ROLL');
     expect(v.title).toContain(e.result);
     const inputs = pairs(block(v.details, 'Inputs'));
-    expect(inputs.map((r) => r.name)).toEqual(Object.keys(e.inputs));
+    expect(inputs.map((r) => r.name)).toEqual(Object.keys(e.inputs).map(inputName));
     const mods = pairs(block(v.details, 'Modifiers'));
     expect(mods).toHaveLength(e.modifiers.length);
     for (const [i, m] of e.modifiers.entries()) {
@@ -132,18 +133,7 @@ describe('formatHour', () => {
   });
 });
 
-describe('groupByTurn and matchesFilter', () => {
-  it('puts the newest turn first and the newest entry first within a turn', () => {
-    const groups = groupByTurn(shown);
-    expect(groups.map((g) => g.turn)).toEqual([6, 5, 4, 3, 2, 1]);
-    for (const g of groups) {
-      const idx = g.entries.map((s) => s.index);
-      expect([...idx].sort((a, b) => b - a)).toEqual(idx);
-      expect(g.entries.every((s) => s.entry.turn === g.turn)).toBe(true);
-    }
-    expect(groups.reduce((n, g) => n + g.entries.length, 0)).toBe(shown.length);
-  });
-
+describe('matchesFilter', () => {
   it('filters by theater and by actor', () => {
     const all = { theater: 'all', actor: 'all' } as const;
     expect(log.every((e) => matchesFilter(e, all))).toBe(true);
@@ -192,18 +182,25 @@ describe('layoutLog and itemsIn (the canvas log draws only what is in view)', ()
   const m = { turnH: 30, rowH: 24, lineH: 15 };
 
   it('puts a header before each turn and a detail block under each open row', () => {
-    const newestFirst = [...shown].reverse().filter((s) => s.entry.type !== 'phase');
-    const open = newestFirst[3]!.index;
+    const turns = foldLog(shown, () => true);
+    const rows = turns.flatMap((t) => t.rows);
+    const open = rows[3]!.shown.index;
     const { items, total } = layoutLog(
-      newestFirst,
+      turns,
       (i) => i === open,
+      () => false,
       () => ['a', 'b', 'c'],
       m,
     );
     expect(items.filter((i) => i.kind === 'turn').map((i) => i.kind === 'turn' && i.turn)).toEqual([
       6, 5, 4, 3, 2, 1,
     ]);
-    expect(items.filter((i) => i.kind === 'row')).toHaveLength(newestFirst.length);
+    // Folded, only the rows of the turns are laid out, each with the count of what it holds.
+    const laid = items.filter((i) => i.kind === 'row');
+    expect(laid).toHaveLength(rows.length);
+    expect(laid.map((i) => i.kind === 'row' && i.folded)).toEqual(
+      rows.map((r) => r.children.length),
+    );
     const d = items.filter((i) => i.kind === 'detail');
     expect(d).toHaveLength(1);
     expect(d[0]).toMatchObject({ key: `d${open}`, h: 3 * 15 + 16, lines: 'a\nb\nc' });
@@ -211,10 +208,31 @@ describe('layoutLog and itemsIn (the canvas log draws only what is in view)', ()
     expect(total).toBeGreaterThan(items[items.length - 1]!.y);
   });
 
+  it('gives a row whose title wraps the height of its second line', () => {
+    const turns = foldLog(shown, () => true);
+    const long = turns[0]!.rows[2]!.shown.index;
+    const { items } = layoutLog(
+      turns,
+      () => false,
+      () => false,
+      () => [],
+      { ...m, titleLineH: 15 },
+      (s) => (s.index === long ? 2 : 1),
+    );
+    const rows = items.filter((i) => i.kind === 'row');
+    expect(rows.find((i) => i.shown.index === long)!.h).toBe(24 + 15);
+    expect(rows.filter((i) => i.h !== 24)).toHaveLength(1);
+    for (let i = 1; i < items.length; i++)
+      expect(items[i]!.y).toBe(
+        items[i - 1]!.y + items[i - 1]!.h + (items[i - 1]!.kind === 'detail' ? 4 : 0),
+      );
+  });
+
   it('finds exactly the items overlapping a window', () => {
     const { items } = layoutLog(
-      [...shown].reverse(),
+      foldLog(shown, () => true),
       () => false,
+      () => true,
       () => [],
       m,
     );
