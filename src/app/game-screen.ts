@@ -142,7 +142,7 @@ export function gameScreen(
   const top = h(
     'header',
     { class: 'topbar' },
-    h('span', { class: 'brand', text: 'Second Front' }),
+    h('h1', { class: 'brand', text: 'Second Front' }),
     h('span', { class: 'scenario-name', text: sc.name }),
     setup.parent
       ? h('span', {
@@ -184,12 +184,26 @@ export function gameScreen(
     },
   );
   const domLogHost = h('aside', { class: 'dom-log-host sr-only', 'data-testid': 'dom-log-host' });
-  const handover = h('div', { class: 'overlay handover', hidden: true, 'data-testid': 'handover' });
+  // A true modal (showModal): the page behind it is inert and focus stays inside until the next
+  // side says it is at the screen.
+  const handover = h('dialog', {
+    class: 'handover',
+    'aria-labelledby': 'handover-title',
+    'data-testid': 'handover',
+  });
+  // Escape would only leave a screen with neither the hand-over nor the orders on it.
+  handover.addEventListener('cancel', (e) => e.preventDefault());
+  let handoverFor: PlayableActorId | null = null;
+  function closeHandover(): void {
+    handoverFor = null;
+    if (handover.open) handover.close();
+  }
   const endHost = h('div', { class: 'overlay end', hidden: true });
   const selCard = selectionCard(sc, () => driver.view().ctx.state);
+  // The page's one main landmark: the map, the panels over it and the dialogs.
   const stage = h(
-    'div',
-    { class: 'stage' },
+    'main',
+    { class: 'stage', 'aria-label': 'Game' },
     canvasHost,
     selCard.el,
     objectives.el,
@@ -245,7 +259,7 @@ export function gameScreen(
    */
   function objectivesActor(): PlayableActorId | null {
     if (humans.length === 1) return humans[0]!;
-    if (humans.length > 1) return handover.hidden ? atScreen : null;
+    if (humans.length > 1) return handover.open ? null : atScreen;
     return objectives.picked;
   }
 
@@ -313,7 +327,7 @@ export function gameScreen(
     if (!next) {
       if (shownDecision !== '') dock.hide();
       shownDecision = '';
-      handover.hidden = true;
+      closeHandover();
       if (humans.length > 1) {
         atScreen = null;
         setViewpoint('public');
@@ -331,7 +345,7 @@ export function gameScreen(
     }
     if (shownDecision === key) return;
     shownDecision = key;
-    handover.hidden = true;
+    closeHandover();
     const turn = v.ctx.state.turn;
     dock.show(v.ctx.state, sc, next, drafts.turn === turn ? drafts.by[next] : undefined);
     setInset();
@@ -346,8 +360,10 @@ export function gameScreen(
 
   function showHandover(next: PlayableActorId): void {
     setViewpoint('public');
+    // Redrawn only when the side changes, so the focus is not pulled back on every engine step.
+    if (handoverFor === next && handover.open) return;
+    handoverFor = next;
     clear(handover);
-    handover.hidden = false;
     const st = ACTOR_STYLE[next];
     const name = sc.actors[next]?.name ?? next;
     const go = h(
@@ -357,19 +373,14 @@ export function gameScreen(
     );
     go.addEventListener('click', () => {
       atScreen = next;
-      handover.hidden = true;
+      closeHandover();
       setViewpoint(next);
       draw(driver.view());
     });
     handover.append(
       h(
         'div',
-        {
-          class: 'card',
-          role: 'dialog',
-          'aria-modal': 'true',
-          'aria-labelledby': 'handover-title',
-        },
+        { class: 'card' },
         h('span', {
           class: 'code big',
           style: `background:${st.css};color:${st.ink}`,
@@ -382,7 +393,8 @@ export function gameScreen(
         go,
       ),
     );
-    queueMicrotask(() => go.focus());
+    if (!handover.open) handover.showModal();
+    go.focus();
   }
 
   function showEnd(v: DriverView): void {
@@ -436,7 +448,7 @@ export function gameScreen(
   menu.on('replay', () => actions.viewReplay(driver.replay()));
   const onKey = (e: KeyboardEvent): void => {
     const t = e.target as HTMLElement | null;
-    if (t && t.closest('input, select, textarea, form, [role="dialog"]')) return;
+    if (t && t.closest('input, select, textarea, form, dialog, [role="dialog"]')) return;
     if (e.key === 'p') playBtn.click();
     else if (e.key === 'n') stepBtn.click();
   };

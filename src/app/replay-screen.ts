@@ -85,9 +85,10 @@ export function replayScreen(
   const forkHost = h('div', { class: 'overlay', hidden: true, 'data-testid': 'fork-dialog' });
   const compareHost = h('div', { class: 'overlay end', hidden: true });
   const endHost = h('div', { class: 'overlay end', hidden: true });
+  // The page's one main landmark: the map, the panels over it and the dialogs.
   const stage = h(
-    'div',
-    { class: 'stage' },
+    'main',
+    { class: 'stage', 'aria-label': 'Replay' },
     canvasHost,
     selCard.el,
     domLogHost,
