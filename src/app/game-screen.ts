@@ -2,7 +2,6 @@ import { ENGINE_PHASES } from '../engine/machine';
 import { PLAYABLE_ACTORS, type PlayableActorId } from '../sim/ids';
 import type { Scenario } from '../sim/scenario/schema';
 import type { GameView, LogFilter, ShownEntry, ViewFrame, Viewpoint } from '../view/contract';
-import { BAND_HEIGHT, logColumnWidth } from '../view/contract';
 import { formatHour } from '../view/log-format';
 import { ACTOR_STYLE } from '../view/palette';
 import { decisionPanel } from './decision-panel';
@@ -22,6 +21,8 @@ import { mountDomLog } from './log-dom';
 import { visibleLog } from './fog';
 import { objectivesCard } from './objectives-card';
 import { selectionCard } from './selection-card';
+import { toolbarOverflow } from './toolbar-overflow';
+import { OBJECTIVES_TOP, placeOverMaps } from './stage-layout';
 
 /**
  * The game screen: top bar (turn, date, the engine's phases, auto-play controls, viewpoint), the
@@ -133,9 +134,11 @@ export function gameScreen(
     choosable: humans.length === 0,
     onPick: () => draw(driver.view()),
   });
+  // A visible status line; after Submit the focus lands here, on what the game is doing now.
   const status = h('p', {
     class: 'status',
     role: 'status',
+    tabindex: -1,
     'aria-live': 'polite',
     'data-testid': 'status',
   });
@@ -163,6 +166,17 @@ export function gameScreen(
     resultsBtn,
     menu.el,
   );
+  // Where the bar is too narrow, these move into a "More" menu before the Game menu, the first
+  // first: every control stays reachable from 1024 px up.
+  const overflow = toolbarOverflow(top, [
+    viewSel,
+    speedSel,
+    aiBtn,
+    logToggle,
+    objectives.toggle,
+    resultsBtn,
+  ]);
+  menu.el.before(overflow.el);
 
   // --- stage ---------------------------------------------------------------------------------
   const canvasHost = h('div', { class: 'canvas-host', 'data-testid': 'map' });
@@ -174,7 +188,11 @@ export function gameScreen(
   const dock = decisionPanel(
     (actor, decisions) => {
       const r = driver.submit(actor, decisions);
-      if (!r.ok) dock.reject(r.reason);
+      if (!r.ok) return dock.reject(r.reason);
+      // The dock is gone with the focused Submit button. Unless the next thing to do took the
+      // focus (the hand-over, the next side's orders), it goes to the status line.
+      const at = document.activeElement;
+      if (!at || at === document.body || !at.isConnected) status.focus();
     },
     (actor, decisions) => {
       const turn = driver.view().ctx.state.turn;
@@ -406,25 +424,33 @@ export function gameScreen(
         newGame: actions.newGame,
         close: () => {
           endHost.hidden = true;
+          setBehindEnd(false);
           resultsBtn.focus();
         },
       }),
     );
     endHost.hidden = false;
+    setBehindEnd(true);
+  }
+
+  /** While the end screen is up, what is behind it is inert: it is a modal dialog. */
+  function setBehindEnd(inert: boolean): void {
+    for (const e of [top, status, canvasHost, selCard.el, objectives.el, dock.el, domLogHost])
+      e.inert = inert;
   }
 
   function setInset(): void {
     const inset = dock.el.hidden ? 0 : dock.el.getBoundingClientRect().height;
     // The objectives card stops above the decision dock (it scrolls when that is too little).
-    objectives.el.style.maxHeight = `calc(100% - ${BAND_HEIGHT + 34 + Math.ceil(inset) + 8}px)`;
+    objectives.el.style.maxHeight = `calc(100% - ${OBJECTIVES_TOP + Math.ceil(inset) + 8}px)`;
+    // The detail card sits in the theater clicked, above the dock.
+    selCard.place(canvasHost.clientWidth, canvasHost.clientHeight, inset);
     if (!view) return;
     view.setBottomInset(inset);
   }
 
   function layoutDock(): void {
-    const w = canvasHost.clientWidth;
-    dock.el.style.right = `${logColumnWidth(w)}px`;
-    objectives.el.style.right = `${logColumnWidth(w) + 12}px`;
+    placeOverMaps(canvasHost, { dock: dock.el, objectives: objectives.el, log: domLogHost });
     setInset();
   }
 
@@ -439,6 +465,8 @@ export function gameScreen(
   });
   resultsBtn.addEventListener('click', () => {
     endHost.hidden = false;
+    setBehindEnd(true);
+    endHost.querySelector<HTMLElement>('button')?.focus();
   });
   // The game is saved at every phase, so leaving it loses nothing: no "are you sure?".
   menu.on('new', () => actions.newGame());
@@ -485,6 +513,7 @@ export function gameScreen(
     destroy() {
       document.removeEventListener('keydown', onKey);
       ro.disconnect();
+      overflow.destroy();
       driver.stop();
       // The view is the app's, shared by every screen: this screen only lets go of it.
       gone = true;

@@ -75,7 +75,11 @@ export function objectivesCard(
     );
     clear(el);
     const close = h('button', { type: 'button', class: 'ghost small', 'aria-label': 'Close' }, '×');
-    close.addEventListener('click', () => setOpen(false));
+    close.addEventListener('click', () => {
+      setOpen(false);
+      // Back to the button that opens the card: the close button is gone with it.
+      toggle.focus();
+    });
     let who: HTMLElement = h('strong', { text: name });
     if (opts.choosable) {
       const select = h('select', {

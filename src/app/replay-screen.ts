@@ -365,7 +365,10 @@ export function replayScreen(
     view = v;
     v.on('logEntry', (i) => view?.highlightRegion(t.log[i]?.region ?? null));
     v.on('filter', (f) => domLog.setFilter(f));
-    v.on('select', (sel) => selCard.select(sel));
+    v.on('select', (sel) => {
+      selCard.place(canvasHost.clientWidth, canvasHost.clientHeight, 0);
+      selCard.select(sel);
+    });
     paint();
     return v;
   });

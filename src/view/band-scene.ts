@@ -28,6 +28,13 @@ interface GaugeDef {
   read2?(t: Tracks): number;
 }
 
+/**
+ * Under this band width (CSS px) the grid has four columns and Taiwan supply is left out. The band
+ * is 684 px wide on a 1024 px screen, so every gauge shows from 1024 px up; labels that do not
+ * fit their cell are shortened with an ellipsis, values never.
+ */
+const NARROW_BAND = 560;
+
 const GAUGES: readonly GaugeDef[] = [
   {
     key: 'escEu',
@@ -102,7 +109,7 @@ const GAUGES: readonly GaugeDef[] = [
     kind: 'bar',
     col: 4,
     row: 0,
-    minWidth: 1150,
+    minWidth: NARROW_BAND,
     read: (t) => t.taiwanSupply,
   },
 ];
@@ -164,7 +171,7 @@ export class BandScene extends Phaser.Scene {
     this.area = r;
     if (!this.gfx) return;
     this.cameras.main.setViewport(r.x, r.y, Math.max(1, r.w), Math.max(1, r.h));
-    const cols = r.w >= 1150 ? 5 : 4;
+    const cols = r.w >= NARROW_BAND ? 5 : 4;
     const weights = COL_WEIGHT.slice(0, cols);
     const total = weights.reduce((a, b) => a + b, 0);
     const innerW = r.w - PAD * 2;
@@ -232,6 +239,9 @@ export class BandScene extends Phaser.Scene {
         continue;
       }
       o.value.setText(this.valueText(o.def, v, t) + this.delta(o.def.key, v));
+      // A narrow band: the US split in short ("58% · aim 58%"), so it stays inside its cell.
+      if (o.def.kind === 'split' && o.value.width > o.cell.w - 40)
+        o.value.setText(`${v}% · aim ${t.usPacificTarget}%${this.delta(o.def.key, v)}`);
       fitLabel(o.label, o.def.label, o.cell.w - o.value.width - 8);
       if (o.def.kind === 'ladder') this.drawLadder(g, o.cell.x, barY, barW, v);
       else if (o.def.kind === 'split')

@@ -154,6 +154,11 @@ export class MapScene extends Phaser.Scene {
     return null;
   }
 
+  /** The zoom buttons' rectangles (for the view's probe). */
+  zoomButtons(): readonly Rect[] {
+    return this.hud?.zoomButtons() ?? [];
+  }
+
   isReady(): boolean {
     return this.theaters !== null && this.sc !== null;
   }
