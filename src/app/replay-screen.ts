@@ -11,6 +11,7 @@ import { mountDomLog } from './log-dom';
 import { forkDialog } from './fork-dialog';
 import { REPLAY_SPEEDS, replayBars, tool, type ReplaySpeed } from './replay-controls';
 import { selectionCard } from './selection-card';
+import { toolbarOverflow } from './toolbar-overflow';
 import { stateHash } from '../engine/timeline';
 
 /**
@@ -97,6 +98,9 @@ export function replayScreen(
     endHost,
   );
   el.append(ui.top, ui.bar, status, stage);
+  // Where the replay bar does not fit (1024 px), its menus move into a "More" menu at its end.
+  const overflow = toolbarOverflow(ui.bar, [ui.moments, ui.speedSel, ui.viewSel]);
+  ui.bar.append(overflow.el);
 
   const domLog = mountDomLog(domLogHost, {
     onEntry: (i) => view?.highlightRegion(t.log[i]?.region ?? null),
@@ -408,6 +412,7 @@ export function replayScreen(
     destroy() {
       stopPlaying();
       document.removeEventListener('keydown', onKey);
+      overflow.destroy();
       // The view is the app's, shared by every screen: this screen only lets go of it.
       gone = true;
       view = null;

@@ -1,10 +1,12 @@
 import { h } from './dom';
 
 /**
- * The top bar's overflow menu. When the bar's controls do not fit its width, the least used move,
- * one by one in the order given, into a "More" disclosure at the end of the bar, and move back
- * when there is room again: every control stays on screen and reachable at any width. The
- * controls are moved, not copied, so their listeners, labels and state go with them.
+ * The top bar's overflow menu. When the bar's controls do not fit its width, the bar first turns
+ * compact (class `compact`: the stylesheet shortens what only informs, such as the phase list),
+ * then the least used controls move, one by one in the order given, into a "More" disclosure at
+ * the end of the bar, and move back when there is room again: every control stays on screen and
+ * reachable at any width. The controls are moved, not copied, so their listeners, labels and
+ * state go with them.
  */
 export interface ToolbarOverflow {
   /** The "More" button and its list; put it in the bar where the moved controls should go. */
@@ -88,6 +90,11 @@ export function toolbarOverflow(
     const focused = document.activeElement;
     // Out, one by one, while the bar overflows; back, the last out first, while it has room.
     // Only controls that must move are moved (moving one closes an open select, drops focus).
+    if (out === 0 && bar.classList.contains('compact')) {
+      bar.classList.remove('compact');
+      if (overflows()) bar.classList.add('compact');
+    }
+    if (overflows()) bar.classList.add('compact');
     while (overflows() && out < homes.length) {
       el.hidden = false;
       const { c } = homes[out]!;

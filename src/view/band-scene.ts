@@ -230,18 +230,31 @@ export class BandScene extends Phaser.Scene {
       const barW = Math.max(10, o.cell.w);
       if (o.def.read2) {
         const v2 = o.def.read2(t);
-        o.value.setText(
-          `EU ${v}${this.delta(o.def.key, v)} · IP ${v2}${this.delta(`${o.def.key}2`, v2)}`,
-        );
+        const d1 = this.delta(o.def.key, v);
+        const d2 = this.delta(`${o.def.key}2`, v2);
+        fitValue(o.value, o.cell.w, [
+          `EU ${v}${d1} · IP ${v2}${d2}`,
+          `EU ${v} · IP ${v2}`,
+          `${v} · ${v2}`,
+        ]);
         fitLabel(o.label, o.def.label, o.cell.w - o.value.width - 8);
         this.drawBar(g, o.cell.x, barY - 1, barW, v, false, 5);
         this.drawBar(g, o.cell.x, barY + 6, barW, v2, false, 5);
         continue;
       }
-      o.value.setText(this.valueText(o.def, v, t) + this.delta(o.def.key, v));
-      // A narrow band: the US split in short ("58% · aim 58%"), so it stays inside its cell.
-      if (o.def.kind === 'split' && o.value.width > o.cell.w - 40)
-        o.value.setText(`${v}% · aim ${t.usPacificTarget}%${this.delta(o.def.key, v)}`);
+      const d = this.delta(o.def.key, v);
+      const full = this.valueText(o.def, v, t);
+      fitValue(
+        o.value,
+        o.cell.w,
+        o.def.kind === 'split'
+          ? [
+              `${full}${d}`,
+              `${v}% · aim ${t.usPacificTarget}%${d}`,
+              `${v}% · aim ${t.usPacificTarget}%`,
+            ]
+          : [`${full}${d}`, full],
+      );
       fitLabel(o.label, o.def.label, o.cell.w - o.value.width - 8);
       if (o.def.kind === 'ladder') this.drawLadder(g, o.cell.x, barY, barW, v);
       else if (o.def.kind === 'split')
@@ -324,6 +337,18 @@ function readings(t: Tracks): Map<string, number> {
   const out = new Map(GAUGES.map((g) => [g.key, g.read(t)]));
   for (const g of GAUGES) if (g.read2) out.set(`${g.key}2`, g.read2(t));
   return out;
+}
+
+/**
+ * A gauge's value in the longest form that leaves its name a few letters in a narrow cell (the
+ * band is 684 px wide on a 1024 px screen): the change since last turn goes first, then words.
+ * The last form is used whatever its width.
+ */
+function fitValue(value: Phaser.GameObjects.Text, cellW: number, forms: readonly string[]): void {
+  for (const f of forms) {
+    if (value.text !== f) value.setText(f);
+    if (value.width <= cellW - 36) return;
+  }
 }
 
 /**

@@ -33,7 +33,9 @@ test('after Submit the focus is on the status line, then on the next turn’s fi
   await expect(status).toContainText('Turn 1');
   // Play (p, from the status line) runs to the next decision, which takes the focus.
   await page.keyboard.press('p');
-  await expect(page.getByTestId('decision-panel')).toContainText('turn 2 orders');
+  await expect(page.getByTestId('decision-panel')).toContainText('turn 2 orders', {
+    timeout: 60_000,
+  });
   await expect(page.getByTestId('decision-panel').locator('input:focus')).toHaveCount(1);
 });
 
