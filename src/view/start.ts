@@ -152,6 +152,7 @@ export async function startView(host: HTMLElement): Promise<GameView> {
         selected,
         logRows: destroyed ? [] : log.rows(),
         zoomButtons: destroyed ? [] : map.zoomButtons(),
+        tooltip: destroyed ? null : map.tooltipTitle(),
         regionAt: (id: string) => (destroyed ? null : map.regionAt(id)),
         filter: log.getFilter(),
         drawn: lastFrame

@@ -103,7 +103,7 @@ for (const [width, height] of [
   });
 }
 
-test('the detail card opens in the theater clicked, clear of its zoom buttons', async ({
+test('the detail card opens in the theater clicked, clear of its zoom buttons, no tooltip', async ({
   page,
 }) => {
   await startGame(page, { seed: 'e2e-layout-card' });
@@ -124,8 +124,14 @@ test('the detail card opens in the theater clicked, clear of its zoom buttons', 
       region,
     );
     expect(at, region).not.toBeNull();
+    const tooltip = () => page.evaluate(() => window.__secondFront!.view()!.probe().tooltip);
+    // Hovering shows the tooltip; the click opens the card instead, and the tooltip goes.
+    await page.mouse.move(canvas.x + at!.x, canvas.y + at!.y);
+    await expect.poll(tooltip).not.toBeNull();
     await page.mouse.click(canvas.x + at!.x, canvas.y + at!.y);
     await expect(card).toContainText(name);
+    await page.mouse.move(canvas.x + at!.x + 1, canvas.y + at!.y);
+    await expect.poll(tooltip).toBeNull();
     const box = (await card.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(canvas.x + theater.x);
     expect(box.y).toBeGreaterThanOrEqual(canvas.y + theater.y);
