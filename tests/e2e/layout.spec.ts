@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { computeLayout } from '../../src/view/layout';
-import { expect, startGame, test, waitForHuman } from './fixtures';
+import { expect, startGame, test, waitForHuman, waitForViewer } from './fixtures';
 
 /**
  * The game screen's layout at the sizes people play on: every top-bar control is on screen and
@@ -144,4 +144,42 @@ test('the detail card opens in the theater clicked, clear of its zoom buttons, n
         `${region}: card over a zoom button`,
       ).toBe(0);
   }
+});
+
+test('at 1024×768 every replay control is reachable, through "More" where the bar is full', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await startGame(page, { seed: 'e2e-layout-replay', humans: [] });
+  await page.waitForFunction(() => window.__secondFront!.game()!.driver.view().ctx.state.turn >= 2);
+  await page.getByTestId('game-menu').click();
+  await page.getByTestId('menu-replay').click();
+  await waitForViewer(page);
+  await expect(page.getByTestId('toolbar-more')).toBeVisible();
+  for (const id of [
+    'replay-first',
+    'replay-back',
+    'replay-slider',
+    'replay-forward',
+    'replay-last',
+    'replay-jump',
+    'replay-play',
+    'replay-speed',
+    'replay-moments',
+    'replay-viewpoint',
+    'replay-fork',
+    'replay-export',
+    'replay-share',
+    'replay-close',
+  ]) {
+    const control = await reach(page, id);
+    await expect(control, id).toBeInViewport({ ratio: 1 });
+    expect(await takesClicks(page, (await control.boundingBox())!, id), id).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(page.locator('#toolbar-more-list')).toBeHidden();
+  }
+  // A control in the menu works from there: the viewpoint changes what the viewer shows.
+  await reach(page, 'replay-viewpoint');
+  await page.getByTestId('replay-viewpoint').selectOption('usa');
+  await expect(page.getByTestId('replay-viewpoint')).toHaveValue('usa');
 });
