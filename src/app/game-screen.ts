@@ -2,7 +2,6 @@ import { ENGINE_PHASES } from '../engine/machine';
 import { PLAYABLE_ACTORS, type PlayableActorId } from '../sim/ids';
 import type { Scenario } from '../sim/scenario/schema';
 import type { GameView, LogFilter, ShownEntry, ViewFrame, Viewpoint } from '../view/contract';
-import { BAND_HEIGHT, logColumnWidth } from '../view/contract';
 import { formatHour } from '../view/log-format';
 import { ACTOR_STYLE } from '../view/palette';
 import { decisionPanel } from './decision-panel';
@@ -24,6 +23,8 @@ import { objectivesCard } from './objectives-card';
 import { selectionCard } from './selection-card';
 import { howToPlay } from './how-to-play';
 import { sidePanel } from './side-panel';
+import { toolbarOverflow } from './toolbar-overflow';
+import { OBJECTIVES_TOP, placeOverMaps } from './stage-layout';
 
 /**
  * The game screen: top bar (turn, date, the engine's phases, auto-play controls, viewpoint), the
@@ -138,16 +139,18 @@ export function gameScreen(
   // The seat's own side and the help (side-panel.ts, how-to-play.ts).
   const ownSide = sidePanel(sc, setup.seed, setup.levers);
   const help = howToPlay((offer) => ownSide.prepend(offer));
+  // A visible status line; after Submit the focus lands here, on what the game is doing now.
   const status = h('p', {
     class: 'status',
     role: 'status',
+    tabindex: -1,
     'aria-live': 'polite',
     'data-testid': 'status',
   });
   const top = h(
     'header',
     { class: 'topbar' },
-    h('span', { class: 'brand', text: 'Second Front' }),
+    h('h1', { class: 'brand', text: 'Second Front' }),
     h('span', { class: 'scenario-name', text: sc.name }),
     setup.parent
       ? h('span', {
@@ -169,6 +172,17 @@ export function gameScreen(
     help.button,
     menu.el,
   );
+  // Where the bar is too narrow, these move into a "More" menu before the Game menu, the first
+  // first: every control stays reachable from 1024 px up.
+  const overflow = toolbarOverflow(top, [
+    viewSel,
+    speedSel,
+    aiBtn,
+    logToggle,
+    objectives.toggle,
+    resultsBtn,
+  ]);
+  menu.el.before(overflow.el);
 
   // --- stage ---------------------------------------------------------------------------------
   const canvasHost = h('div', { class: 'canvas-host', 'data-testid': 'map' });
@@ -180,7 +194,11 @@ export function gameScreen(
   const dock = decisionPanel(
     (actor, decisions) => {
       const r = driver.submit(actor, decisions);
-      if (!r.ok) dock.reject(r.reason);
+      if (!r.ok) return dock.reject(r.reason);
+      // The dock is gone with the focused Submit button. Unless the next thing to do took the
+      // focus (the hand-over, the next side's orders), it goes to the status line.
+      const at = document.activeElement;
+      if (!at || at === document.body || !at.isConnected) status.focus();
     },
     (actor, decisions) => {
       const turn = driver.view().ctx.state.turn;
@@ -190,12 +208,26 @@ export function gameScreen(
     },
   );
   const domLogHost = h('aside', { class: 'dom-log-host sr-only', 'data-testid': 'dom-log-host' });
-  const handover = h('div', { class: 'overlay handover', hidden: true, 'data-testid': 'handover' });
+  // A true modal (showModal): the page behind it is inert and focus stays inside until the next
+  // side says it is at the screen.
+  const handover = h('dialog', {
+    class: 'handover',
+    'aria-labelledby': 'handover-title',
+    'data-testid': 'handover',
+  });
+  // Escape would only leave a screen with neither the hand-over nor the orders on it.
+  handover.addEventListener('cancel', (e) => e.preventDefault());
+  let handoverFor: PlayableActorId | null = null;
+  function closeHandover(): void {
+    handoverFor = null;
+    if (handover.open) handover.close();
+  }
   const endHost = h('div', { class: 'overlay end', hidden: true });
   const selCard = selectionCard(sc, () => driver.view().ctx.state);
+  // The page's one main landmark: the map, the panels over it and the dialogs.
   const stage = h(
-    'div',
-    { class: 'stage' },
+    'main',
+    { class: 'stage', 'aria-label': 'Game' },
     canvasHost,
     selCard.el,
     ownSide.el,
@@ -253,7 +285,7 @@ export function gameScreen(
    */
   function objectivesActor(): PlayableActorId | null {
     if (humans.length === 1) return humans[0]!;
-    if (humans.length > 1) return handover.hidden ? atScreen : null;
+    if (humans.length > 1) return handover.open ? null : atScreen;
     return objectives.picked;
   }
 
@@ -323,7 +355,7 @@ export function gameScreen(
     if (!next) {
       if (shownDecision !== '') dock.hide();
       shownDecision = '';
-      handover.hidden = true;
+      closeHandover();
       if (humans.length > 1) {
         atScreen = null;
         setViewpoint('public');
@@ -341,7 +373,7 @@ export function gameScreen(
     }
     if (shownDecision === key) return;
     shownDecision = key;
-    handover.hidden = true;
+    closeHandover();
     const turn = v.ctx.state.turn;
     dock.show(v.ctx.state, sc, next, drafts.turn === turn ? drafts.by[next] : undefined);
     setInset();
@@ -356,8 +388,10 @@ export function gameScreen(
 
   function showHandover(next: PlayableActorId): void {
     setViewpoint('public');
+    // Redrawn only when the side changes, so the focus is not pulled back on every engine step.
+    if (handoverFor === next && handover.open) return;
+    handoverFor = next;
     clear(handover);
-    handover.hidden = false;
     const st = ACTOR_STYLE[next];
     const name = sc.actors[next]?.name ?? next;
     const go = h(
@@ -367,19 +401,14 @@ export function gameScreen(
     );
     go.addEventListener('click', () => {
       atScreen = next;
-      handover.hidden = true;
+      closeHandover();
       setViewpoint(next);
       draw(driver.view());
     });
     handover.append(
       h(
         'div',
-        {
-          class: 'card',
-          role: 'dialog',
-          'aria-modal': 'true',
-          'aria-labelledby': 'handover-title',
-        },
+        { class: 'card' },
         h('span', {
           class: 'code big',
           style: `background:${st.css};color:${st.ink}`,
@@ -392,7 +421,8 @@ export function gameScreen(
         go,
       ),
     );
-    queueMicrotask(() => go.focus());
+    if (!handover.open) handover.showModal();
+    go.focus();
   }
 
   function showEnd(v: DriverView): void {
@@ -405,26 +435,34 @@ export function gameScreen(
         aiPlayed: (turn, actor) => driver.aiDecided(turn, actor),
         close: () => {
           endHost.hidden = true;
+          setBehindEnd(false);
           resultsBtn.focus();
         },
       }),
     );
     endHost.hidden = false;
+    setBehindEnd(true);
+  }
+
+  /** While the end screen is up, what is behind it is inert: it is a modal dialog. */
+  function setBehindEnd(inert: boolean): void {
+    for (const e of [top, status, canvasHost, selCard.el, objectives.el, dock.el, domLogHost])
+      e.inert = inert;
   }
 
   function setInset(): void {
     const inset = dock.el.hidden ? 0 : dock.el.getBoundingClientRect().height;
     // The objectives card stops above the decision dock (it scrolls when that is too little).
-    objectives.el.style.maxHeight = `calc(100% - ${BAND_HEIGHT + 34 + Math.ceil(inset) + 8}px)`;
+    objectives.el.style.maxHeight = `calc(100% - ${OBJECTIVES_TOP + Math.ceil(inset) + 8}px)`;
     ownSide.setInset(inset);
+    // The detail card sits in the theater clicked, above the dock.
+    selCard.place(canvasHost.clientWidth, canvasHost.clientHeight, inset);
     if (!view) return;
     view.setBottomInset(inset);
   }
 
   function layoutDock(): void {
-    const w = canvasHost.clientWidth;
-    dock.el.style.right = `${logColumnWidth(w)}px`;
-    objectives.el.style.right = `${logColumnWidth(w) + 12}px`;
+    placeOverMaps(canvasHost, { dock: dock.el, objectives: objectives.el, log: domLogHost });
     setInset();
   }
 
@@ -442,6 +480,8 @@ export function gameScreen(
   domLog.setShown(false);
   resultsBtn.addEventListener('click', () => {
     endHost.hidden = false;
+    setBehindEnd(true);
+    endHost.querySelector<HTMLElement>('button')?.focus();
   });
   // The game is saved at every phase, so leaving it loses nothing: no "are you sure?".
   menu.on('new', () => actions.newGame());
@@ -451,7 +491,7 @@ export function gameScreen(
   menu.on('replay', () => actions.viewReplay(driver.replay()));
   const onKey = (e: KeyboardEvent): void => {
     const t = e.target as HTMLElement | null;
-    if (t && t.closest('input, select, textarea, form, [role="dialog"]')) return;
+    if (t && t.closest('input, select, textarea, form, dialog, [role="dialog"]')) return;
     if (e.key === 'p') playBtn.click();
     else if (e.key === 'n') stepBtn.click();
   };
@@ -488,6 +528,7 @@ export function gameScreen(
     destroy() {
       document.removeEventListener('keydown', onKey);
       ro.disconnect();
+      overflow.destroy();
       driver.stop();
       // The view is the app's, shared by every screen: this screen only lets go of it.
       gone = true;

@@ -3,6 +3,7 @@ import type { Scenario } from '../sim/scenario/schema';
 import { scoreActor, signed } from '../sim/score';
 import type { GameState } from '../sim/state';
 import { BAND_HEIGHT } from '../view/contract';
+import { ACTOR_STYLE } from '../view/palette';
 import { clear, h } from './dom';
 import { actorChip, termsTable } from './objectives';
 
@@ -69,11 +70,16 @@ export function objectivesCard(
     toggle.title = `${name}: objectives and score ${ended ? 'at the end' : 'so far'}`;
     toggle.setAttribute(
       'aria-label',
-      `${name}: objectives, score ${ended ? 'at the end' : 'so far'} ${signed(score.total)}`,
+      // The name starts with the words shown on the button, so speech input can say them.
+      `Score ${ACTOR_STYLE[actor].code} ${signed(score.total)}: ${name}, objectives and score ${ended ? 'at the end' : 'so far'}`,
     );
     clear(el);
     const close = h('button', { type: 'button', class: 'ghost small', 'aria-label': 'Close' }, '×');
-    close.addEventListener('click', () => setOpen(false));
+    close.addEventListener('click', () => {
+      setOpen(false);
+      // Back to the button that opens the card: the close button is gone with it.
+      toggle.focus();
+    });
     let who: HTMLElement = h('strong', { text: name });
     if (opts.choosable) {
       const select = h('select', {

@@ -35,7 +35,7 @@ export function replayBars(sc: Scenario, last: number, turn: number, closeLabel?
   const top = h(
     'header',
     { class: 'topbar' },
-    h('span', { class: 'brand', text: 'Second Front' }),
+    h('h1', { class: 'brand', text: 'Second Front' }),
     h('span', { class: 'scenario-name', text: sc.name }),
     h('span', { class: 'badge', text: 'Replay' }),
     turnLabel,
@@ -102,9 +102,11 @@ export function replayBars(sc: Scenario, last: number, turn: number, closeLabel?
     { type: 'button', class: 'primary', 'data-testid': 'replay-fork' },
     'Take over from here',
   );
+  // A labelled region (a landmark), not role=toolbar: its controls are reached with Tab, and a
+  // toolbar promises arrow-key movement between them.
   const bar = h(
-    'div',
-    { class: 'replay-bar', role: 'toolbar', 'aria-label': 'Replay controls' },
+    'section',
+    { class: 'replay-bar', 'aria-label': 'Replay controls' },
     firstBtn,
     backBtn,
     slider,

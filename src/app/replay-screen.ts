@@ -11,6 +11,7 @@ import { mountDomLog } from './log-dom';
 import { forkDialog } from './fork-dialog';
 import { REPLAY_SPEEDS, replayBars, tool, type ReplaySpeed } from './replay-controls';
 import { selectionCard } from './selection-card';
+import { toolbarOverflow } from './toolbar-overflow';
 import { stateHash } from '../engine/timeline';
 
 /**
@@ -85,9 +86,10 @@ export function replayScreen(
   const forkHost = h('div', { class: 'overlay', hidden: true, 'data-testid': 'fork-dialog' });
   const compareHost = h('div', { class: 'overlay end', hidden: true });
   const endHost = h('div', { class: 'overlay end', hidden: true });
+  // The page's one main landmark: the map, the panels over it and the dialogs.
   const stage = h(
-    'div',
-    { class: 'stage' },
+    'main',
+    { class: 'stage', 'aria-label': 'Replay' },
     canvasHost,
     selCard.el,
     domLogHost,
@@ -96,6 +98,9 @@ export function replayScreen(
     endHost,
   );
   el.append(ui.top, ui.bar, status, stage);
+  // Where the replay bar does not fit (1024 px), its menus move into a "More" menu at its end.
+  const overflow = toolbarOverflow(ui.bar, [ui.moments, ui.speedSel, ui.viewSel]);
+  ui.bar.append(overflow.el);
 
   const domLog = mountDomLog(domLogHost, {
     onEntry: (i) => view?.highlightRegion(t.log[i]?.region ?? null),
@@ -376,7 +381,10 @@ export function replayScreen(
     view = v;
     v.on('logEntry', (i) => view?.highlightRegion(t.log[i]?.region ?? null));
     v.on('filter', (f) => domLog.setFilter(f));
-    v.on('select', (sel) => selCard.select(sel));
+    v.on('select', (sel) => {
+      selCard.place(canvasHost.clientWidth, canvasHost.clientHeight, 0);
+      selCard.select(sel);
+    });
     paint();
     return v;
   });
@@ -416,6 +424,7 @@ export function replayScreen(
     destroy() {
       stopPlaying();
       document.removeEventListener('keydown', onKey);
+      overflow.destroy();
       // The view is the app's, shared by every screen: this screen only lets go of it.
       gone = true;
       view = null;

@@ -28,6 +28,13 @@ interface GaugeDef {
   read2?(t: Tracks): number;
 }
 
+/**
+ * Under this band width (CSS px) the grid has four columns and Taiwan supply is left out. The band
+ * is 684 px wide on a 1024 px screen, so every gauge shows from 1024 px up; labels that do not
+ * fit their cell are shortened with an ellipsis, values never.
+ */
+const NARROW_BAND = 560;
+
 const GAUGES: readonly GaugeDef[] = [
   {
     key: 'escEu',
@@ -102,7 +109,7 @@ const GAUGES: readonly GaugeDef[] = [
     kind: 'bar',
     col: 4,
     row: 0,
-    minWidth: 1150,
+    minWidth: NARROW_BAND,
     read: (t) => t.taiwanSupply,
   },
 ];
@@ -164,7 +171,7 @@ export class BandScene extends Phaser.Scene {
     this.area = r;
     if (!this.gfx) return;
     this.cameras.main.setViewport(r.x, r.y, Math.max(1, r.w), Math.max(1, r.h));
-    const cols = r.w >= 1150 ? 5 : 4;
+    const cols = r.w >= NARROW_BAND ? 5 : 4;
     const weights = COL_WEIGHT.slice(0, cols);
     const total = weights.reduce((a, b) => a + b, 0);
     const innerW = r.w - PAD * 2;
@@ -223,15 +230,31 @@ export class BandScene extends Phaser.Scene {
       const barW = Math.max(10, o.cell.w);
       if (o.def.read2) {
         const v2 = o.def.read2(t);
-        o.value.setText(
-          `EU ${v}${this.delta(o.def.key, v)} · IP ${v2}${this.delta(`${o.def.key}2`, v2)}`,
-        );
+        const d1 = this.delta(o.def.key, v);
+        const d2 = this.delta(`${o.def.key}2`, v2);
+        fitValue(o.value, o.cell.w, [
+          `EU ${v}${d1} · IP ${v2}${d2}`,
+          `EU ${v} · IP ${v2}`,
+          `${v} · ${v2}`,
+        ]);
         fitLabel(o.label, o.def.label, o.cell.w - o.value.width - 8);
         this.drawBar(g, o.cell.x, barY - 1, barW, v, false, 5);
         this.drawBar(g, o.cell.x, barY + 6, barW, v2, false, 5);
         continue;
       }
-      o.value.setText(this.valueText(o.def, v, t) + this.delta(o.def.key, v));
+      const d = this.delta(o.def.key, v);
+      const full = this.valueText(o.def, v, t);
+      fitValue(
+        o.value,
+        o.cell.w,
+        o.def.kind === 'split'
+          ? [
+              `${full}${d}`,
+              `${v}% · aim ${t.usPacificTarget}%${d}`,
+              `${v}% · aim ${t.usPacificTarget}%`,
+            ]
+          : [`${full}${d}`, full],
+      );
       fitLabel(o.label, o.def.label, o.cell.w - o.value.width - 8);
       if (o.def.kind === 'ladder') this.drawLadder(g, o.cell.x, barY, barW, v);
       else if (o.def.kind === 'split')
@@ -314,6 +337,18 @@ function readings(t: Tracks): Map<string, number> {
   const out = new Map(GAUGES.map((g) => [g.key, g.read(t)]));
   for (const g of GAUGES) if (g.read2) out.set(`${g.key}2`, g.read2(t));
   return out;
+}
+
+/**
+ * A gauge's value in the longest form that leaves its name a few letters in a narrow cell (the
+ * band is 684 px wide on a 1024 px screen): the change since last turn goes first, then words.
+ * The last form is used whatever its width.
+ */
+function fitValue(value: Phaser.GameObjects.Text, cellW: number, forms: readonly string[]): void {
+  for (const f of forms) {
+    if (value.text !== f) value.setText(f);
+    if (value.width <= cellW - 36) return;
+  }
 }
 
 /**

@@ -74,6 +74,10 @@ export interface ViewProbe {
     expanded: boolean;
     depth: 0 | 1;
   }[];
+  /** The map tooltip's first line while one is shown (null: none). */
+  readonly tooltip: string | null;
+  /** The maps' zoom buttons (CSS pixels relative to the canvas): no panel may cover them. */
+  readonly zoomButtons: readonly { x: number; y: number; w: number; h: number }[];
   /** Where a region's centre is on screen (CSS pixels relative to the canvas), if drawn. */
   regionAt(id: string): { x: number; y: number } | null;
   readonly filter: LogFilter;

@@ -118,6 +118,16 @@ export class MapHud {
     this.titles.indoPacific.setText(indoPacific);
   }
 
+  /** Every zoom button's rectangle (canvas CSS px): panels over the canvas must leave them free. */
+  zoomButtons(): readonly Rect[] {
+    return this.buttons.map(({ x, y, w, h }) => ({ x, y, w, h }));
+  }
+
+  /** The tooltip's first line while one is shown (null: none). */
+  tooltipTitle(): string | null {
+    return this.tipBg.visible ? this.tipTitle.text : null;
+  }
+
   /** The zoom button under a canvas point, if any. */
   buttonAt(x: number, y: number): Button | null {
     return this.buttons.find((b) => x >= b.x && x < b.x + b.w && y >= b.y && y < b.y + b.h) ?? null;

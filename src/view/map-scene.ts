@@ -154,6 +154,16 @@ export class MapScene extends Phaser.Scene {
     return null;
   }
 
+  /** The map tooltip's first line while one is shown (for the view's probe). */
+  tooltipTitle(): string | null {
+    return this.hud?.tooltipTitle() ?? null;
+  }
+
+  /** The zoom buttons' rectangles (for the view's probe). */
+  zoomButtons(): readonly Rect[] {
+    return this.hud?.zoomButtons() ?? [];
+  }
+
   isReady(): boolean {
     return this.theaters !== null && this.sc !== null;
   }
@@ -196,7 +206,10 @@ export class MapScene extends Phaser.Scene {
     }
     const view = this.viewAt(p.x, p.y);
     const hit = view && !this.hud.buttonAt(p.x, p.y) ? view.hitTest(p.x, p.y) : null;
-    if (hit) this.hud.showTooltip(hit.tooltip, p.x, p.y, this.mapBounds(view));
+    // What is selected is described in the app's detail card: no second copy in a tooltip.
+    const isSelected =
+      hit !== null && hit.sel.kind === this.selected?.kind && hit.sel.id === this.selected.id;
+    if (hit && !isSelected) this.hud.showTooltip(hit.tooltip, p.x, p.y, this.mapBounds(view));
     else this.hud.hideTooltip();
     this.input.setDefaultCursor(hit ? 'pointer' : view ? 'grab' : 'default');
   }
@@ -214,6 +227,7 @@ export class MapScene extends Phaser.Scene {
     if (!d || d.moved) return;
     const hit = d.view.hitTest(p.x, p.y);
     this.selected = hit ? hit.sel : null;
+    if (hit) this.hud?.hideTooltip();
     this.applySelection();
     this.selectCb(this.selected);
   }

@@ -10,7 +10,7 @@ export interface ActorStyle {
   readonly css: string;
   /** Two-letter code shown on regions, counters and log rows. */
   readonly code: string;
-  /** Text colour that reads on top of `color`. */
+  /** Text colour that reads on top of `color`: a contrast of at least 4.5:1 (WCAG AA). */
   readonly ink: string;
   /** Part of the China–Russia bloc (hatched on the map). */
   readonly hostile: boolean;
@@ -25,15 +25,15 @@ const style = (css: string, code: string, ink: string, hostile: boolean): ActorS
 });
 
 export const ACTOR_STYLE: Record<ActorId, ActorStyle> = {
-  china: style('#D55E00', 'CN', '#ffffff', true),
+  china: style('#D55E00', 'CN', '#000000', true),
   russia: style('#CC79A7', 'RU', '#1a1a1a', true),
   usa: style('#0072B2', 'US', '#ffffff', false),
   'nato-europe': style('#56B4E9', 'EU', '#1a1a1a', false),
-  taiwan: style('#009E73', 'TW', '#ffffff', false),
+  taiwan: style('#009E73', 'TW', '#000000', false),
   japan: style('#F0E442', 'JP', '#1a1a1a', false),
   ukraine: style('#E69F00', 'UA', '#1a1a1a', false),
-  'north-korea': style('#8C6D8C', 'KP', '#ffffff', true),
-  iran: style('#9A8C6E', 'IR', '#ffffff', true),
+  'north-korea': style('#8C6D8C', 'KP', '#000000', true),
+  iran: style('#9A8C6E', 'IR', '#000000', true),
   'non-aligned': style('#9E9E9E', 'NA', '#1a1a1a', false),
 };
 

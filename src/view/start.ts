@@ -151,6 +151,8 @@ export async function startView(host: HTMLElement): Promise<GameView> {
         highlighted: map.highlightedId(),
         selected,
         logRows: destroyed ? [] : log.rows(),
+        zoomButtons: destroyed ? [] : map.zoomButtons(),
+        tooltip: destroyed ? null : map.tooltipTitle(),
         regionAt: (id: string) => (destroyed ? null : map.regionAt(id)),
         filter: log.getFilter(),
         drawn: lastFrame

@@ -262,6 +262,10 @@ test('a CLI replay opens in the viewer with its hashes; a browser export verifie
     await page.getByTestId('submit-decisions').click();
   }
   await page.waitForFunction(() => window.__secondFront!.game()!.driver.view().ctx.state.turn >= 3);
+  // The hand-over is modal: the Game menu behind it is reached once a side has the screen.
+  await waitForHuman(page);
+  const ready = page.getByTestId('handover-ready');
+  if (await ready.isVisible()) await ready.click();
   const { text, record } = await exportReplay(page);
   const file = join(dir, 'browser.json');
   writeFileSync(file, text);
