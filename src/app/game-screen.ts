@@ -501,8 +501,10 @@ export function gameScreen(
   ro.observe(dock.el);
 
   driver.onChange(draw);
-  // A new game with a human seat opens on the side's objectives; the player closes them.
-  if (humans.length > 0 && !opts.resume) objectives.setOpen(true);
+  // The side panel shows the seat's objectives and score, so the objectives card stays closed
+  // until asked for. Where a map is too narrow for the open panel beside its zoom buttons
+  // (below about 1280 px wide), the panel starts folded to its header line.
+  if (canvasHost.clientWidth > 0 && canvasHost.clientWidth < 860) ownSide.setCollapsed(true);
   let gone = false;
   const ready = startView(canvasHost).then((v) => {
     if (gone) return v;

@@ -38,6 +38,8 @@ export interface SidePanel {
   setInset(px: number): void;
   /** Put something at the top of the panel's body (the first game's offer of help). */
   prepend(node: HTMLElement): void;
+  /** Fold the panel to its header line (support and score) or open it, as its button does. */
+  setCollapsed(collapsed: boolean): void;
 }
 
 const FIGURES: readonly FigureId[] = ['support', 'economicCost', 'munitions', 'readiness'];
@@ -205,13 +207,13 @@ export function sidePanel(sc: Scenario, seed: string, levers: Levers): SidePanel
   );
   // The tooltips sit outside the panel's stacking context, so they show above the decision dock.
   const el = h('div', { class: 'side-host' }, panel, tipLayer);
-  toggle.addEventListener('click', () => {
-    const open = body.hidden;
-    body.hidden = !open;
-    toggle.setAttribute('aria-expanded', String(open));
-    toggle.textContent = open ? 'Hide' : 'Show';
-    panel.classList.toggle('collapsed', !open);
-  });
+  const setCollapsed = (collapsed: boolean): void => {
+    body.hidden = collapsed;
+    toggle.setAttribute('aria-expanded', String(!collapsed));
+    toggle.textContent = collapsed ? 'Show' : 'Hide';
+    panel.classList.toggle('collapsed', collapsed);
+  };
+  toggle.addEventListener('click', () => setCollapsed(!body.hidden));
 
   let shown = '';
   let shownSide: PlayableActorId | null = null;
@@ -329,5 +331,6 @@ export function sidePanel(sc: Scenario, seed: string, levers: Levers): SidePanel
     prepend(node) {
       offerHost.append(node);
     },
+    setCollapsed,
   };
 }

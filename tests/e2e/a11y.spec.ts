@@ -1,6 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, openFile, startGame, test, waitForHuman, waitForViewer } from './fixtures';
+import {
+  chooseSeat,
+  expect,
+  openFile,
+  startGame,
+  test,
+  waitForHuman,
+  waitForViewer,
+} from './fixtures';
 
 /**
  * Every screen passes axe-core with no violations (WCAG 2.1 A and AA, and axe's best practices:
@@ -57,7 +65,7 @@ test('the hot-seat hand-over has no accessibility violations', async ({ page }) 
 test('the end screen and the replay viewer have no accessibility violations', async ({ page }) => {
   await page.goto('/');
   await openFile(page, 'short.json', SHORT);
-  await page.getByTestId('seat-usa-ai').check({ force: true });
+  await chooseSeat(page, 'usa', 'ai');
   await page.getByTestId('start').click();
   await page.waitForFunction(() => window.__secondFront?.view()?.probe().ready === true);
   await page.getByTestId('speed').selectOption('max');

@@ -104,5 +104,8 @@ test('closing a card or the end screen gives the focus back to the button that o
   expect(await page.locator('.topbar').evaluate((e) => (e as HTMLElement).inert)).toBe(false);
   await page.keyboard.press('Enter');
   await expect(end).toBeVisible();
-  expect(await focused(page)).toBe('end-screen');
+  // Opened again, the focus is inside the end screen (on its first control).
+  expect(
+    await page.evaluate(() => !!document.activeElement?.closest('[data-testid="end-screen"]')),
+  ).toBe(true);
 });

@@ -34,7 +34,9 @@ test('the game screen shows the human side’s objectives and score so far, each
 }) => {
   await startGame(page, { seed: 'e2e-objectives' });
   const card = page.getByTestId('objectives-card');
-  // A new game opens on the side's objectives.
+  // The side panel shows the objectives; the card opens from the score button in the top bar.
+  await expect(card).toBeHidden();
+  await page.getByTestId('objectives-toggle').click();
   await expect(card).toBeVisible();
   await expect(card).toContainText(twoFront.objectives.usa!.summary);
   await expect(card.locator('tbody tr')).toHaveCount(twoFront.objectives.usa!.terms.length);
