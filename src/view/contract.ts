@@ -73,6 +73,18 @@ export interface ViewProbe {
   /** Where a region's centre is on screen (CSS pixels relative to the canvas), if drawn. */
   regionAt(id: string): { x: number; y: number } | null;
   readonly filter: LogFilter;
+  /** The story markers on the maps (src/view/map-story.ts): kind, region, tail, opacity, ETA. */
+  readonly markers: readonly {
+    kind: string;
+    theater: Theater;
+    region: string;
+    from: string | null;
+    alpha: number;
+    eta: number | null;
+  }[];
+  /** Whether the map legend is shown, and where the Europe map's legend button (☰) is. */
+  readonly legend: boolean;
+  readonly legendButton: { x: number; y: number } | null;
   /**
    * The moment last drawn: its turn and hour, how many log entries it showed, and when (in
    * `performance.now()` time) the canvas first painted it (null: not painted yet).

@@ -50,7 +50,7 @@ export interface StoryMarker {
 }
 
 /** Opacity of an event's marker by its age in turns; gone from the fourth turn on. */
-export const FADE = [1, 0.6, 0.3] as const;
+export const FADE = [1, 0.65, 0.4] as const;
 
 /** A marker's opacity `age` turns after the event (0 once it has faded out). */
 export function fade(age: number): number {
@@ -90,7 +90,7 @@ function theaterOf(sc: Scenario, region: string | undefined): Theater | null {
   return (region && sc.regions[region]?.theater) || null;
 }
 
-const STRIKE_TEXT = /\bstrikes?\b/i;
+const STRIKE_TEXT = /\bstrikes (on|US)\b/;
 const TAKEN_TEXT = /\b(seize|seizes|takes|retake|retakes|falls)\b/i;
 
 /** The first actor of an entry that is not the defender, for an arrow's colour. */

@@ -53,8 +53,8 @@ describe('story markers', () => {
         alpha: 1,
       }),
     ]);
-    expect(at(landing.turn + 1)[0]?.alpha).toBe(0.6);
-    expect(at(landing.turn + 2)[0]?.alpha).toBe(0.3);
+    expect(at(landing.turn + 1)[0]?.alpha).toBe(0.65);
+    expect(at(landing.turn + 2)[0]?.alpha).toBe(0.4);
     expect(at(landing.turn + 3)).toEqual([]);
     // Before it happened, nothing.
     expect(at(landing.turn - 1)).toEqual([]);
@@ -112,8 +112,8 @@ describe('story markers', () => {
     for (const r of routes) expect(r.eta).toBeGreaterThanOrEqual(g.state.turn);
   });
 
-  it('fades full, then 60% and 30%, then out', () => {
-    expect([0, 1, 2, 3, 9].map(fade)).toEqual([1, 0.6, 0.3, 0, 0]);
+  it('fades full, then 65% and 40%, then out', () => {
+    expect([0, 1, 2, 3, 9].map(fade)).toEqual([1, 0.65, 0.4, 0, 0]);
   });
 
   it('shows only what the viewer was told: no log, no log-borne markers', () => {
