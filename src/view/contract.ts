@@ -82,6 +82,17 @@ export interface ViewProbe {
     alpha: number;
     eta: number | null;
   }[];
+  /** Each theater map's viewport on the canvas (CSS px), once laid out. */
+  readonly maps: Readonly<Record<Theater, { x: number; y: number; w: number; h: number }>> | null;
+  /** The force counters on the maps: their region and screen rectangle (CSS px, canvas-relative). */
+  readonly counters: readonly {
+    theater: Theater;
+    region: string;
+    x: number;
+    y: number;
+    w: number;
+    h: number;
+  }[];
   /** Whether the map legend is shown, and where the Europe map's legend button (☰) is. */
   readonly legend: boolean;
   readonly legendButton: { x: number; y: number } | null;

@@ -169,6 +169,27 @@ export class MapScene extends Phaser.Scene {
     return null;
   }
 
+  /** Each map's viewport on the canvas (CSS px), once laid out. */
+  mapRects(): Record<Theater, Rect> | null {
+    const l = this.layout;
+    return l ? { europe: l.europe, indoPacific: l.indoPacific } : null;
+  }
+
+  /** The counters on screen, by theater (for tests: see `ViewProbe.counters`). */
+  counterBoxes(): {
+    theater: Theater;
+    region: string;
+    x: number;
+    y: number;
+    w: number;
+    h: number;
+  }[] {
+    if (!this.theaters) return [];
+    return Object.values(this.theaters).flatMap((v) =>
+      v.counterBoxes().map((b) => ({ theater: v.theater, ...b })),
+    );
+  }
+
   /** Show the legend over a map, or hide it if it is shown there already. */
   toggleLegend(theater: Theater = 'europe'): void {
     this.legendOn = this.legendOn === theater ? null : theater;

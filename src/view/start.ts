@@ -164,6 +164,8 @@ export async function startView(host: HTMLElement): Promise<GameView> {
               alpha: m.alpha,
               eta: m.eta ?? null,
             })),
+        counters: destroyed ? [] : map.counterBoxes(),
+        maps: destroyed ? null : map.mapRects(),
         legend: !destroyed && map.legendShown(),
         legendButton: destroyed ? null : map.legendButton(),
         drawn: lastFrame

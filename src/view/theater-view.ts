@@ -404,6 +404,24 @@ export class TheaterView {
     return sx >= r.x && sx < r.x + r.w && sy >= r.y && sy < r.y + r.h;
   }
 
+  /** Screen rectangles (canvas CSS px) of the counters now shown, with their region. */
+  counterBoxes(): { region: string; x: number; y: number; w: number; h: number }[] {
+    const out: { region: string; x: number; y: number; w: number; h: number }[] = [];
+    for (const l of this.labels) {
+      if (!l.block.visible) continue;
+      const at = worldToScreen(this.cam, this.offsetX + l.root.x, l.root.y);
+      for (const h of l.hits)
+        out.push({
+          region: l.id,
+          x: at.x + l.offset.x + h.x,
+          y: at.y + l.offset.y + h.y,
+          w: h.w,
+          h: h.h,
+        });
+    }
+    return out;
+  }
+
   /** What is under a canvas point: a counter first, then the topmost region. */
   hitTest(sx: number, sy: number): MapHit | null {
     const frame = this.frame;
