@@ -1,7 +1,15 @@
 import type Phaser from 'phaser';
 import { PLAYABLE_ACTORS, type ActorId } from '../sim/ids';
 import type { Rect } from './layout';
-import { arrow, burst, circlePoints, STORY_COLOR, strokeSegs, swords } from './map-story-draw';
+import {
+  arrow,
+  burst,
+  circlePoints,
+  SIDE_COLOR,
+  STORY_COLOR,
+  strokeSegs,
+  swords,
+} from './map-story-draw';
 import { dashSegments, type Pt, type Segment } from './geom';
 import { symbolKey, type UnitType } from './map-symbols';
 import { SYMBOL_RES, textureKey } from './map-symbol-textures';
@@ -30,9 +38,10 @@ const UNITS: readonly [UnitType, string][] = [
 type Sample = (g: Phaser.GameObjects.Graphics, c: Pt) => void;
 
 const bright = (c: number): number => mixColor(c, 0xffffff, 0.25);
-const CN = bright(ACTOR_STYLE.china.color);
-const RU = bright(ACTOR_STYLE.russia.color);
-const US = bright(ACTOR_STYLE.usa.color);
+const CN = SIDE_COLOR.hostile;
+const RU = SIDE_COLOR.hostile;
+const US = SIDE_COLOR.friend;
+const HELD = bright(ACTOR_STYLE.russia.color);
 
 function ring(dashed: boolean): Sample {
   return (g, c) => {
@@ -78,7 +87,7 @@ const MARKERS: readonly [string, Sample][] = [
     (g, c) => arrow(g, [c[0] - 11, c[1] + 3], [c[0] + 11, c[1] - 3], RU, 1, 3, 0, null),
   ],
   ['axis of attack', (g, c) => arrow(g, [c[0] - 11, c[1]], [c[0] + 11, c[1]], RU, 1, 2, 0, null)],
-  ['taken from its owner', box(RU, false)],
+  ['taken (holder’s colour)', box(HELD, false)],
   ['contested', box(STORY_COLOR.clash, true)],
   [
     'en route, → T6: arrives turn 6',
@@ -132,7 +141,7 @@ export class MapLegend {
     let y = PAD + 6;
     this.text(PAD, y, 'Legend', true);
     y += ROW;
-    this.text(PAD, y, 'Units: friend, hostile, neutral (to the side you play)', true);
+    this.text(PAD, y, 'Units, as the side you play sees them', true);
     y += ROW;
     const affs = ['friend', 'hostile', 'neutral'] as const;
     affs.forEach((a, i) => {
@@ -149,7 +158,7 @@ export class MapLegend {
     y += ROW + 2;
     this.text(PAD, y, 'Counter: symbol, actor, strength; a badge counts a stack');
     y += ROW + 4;
-    this.text(PAD, y, 'This turn and the two before (fading)', true);
+    this.text(PAD, y, 'Markers (red: hostile, blue: friend; fading)', true);
     y += ROW;
     MARKERS.forEach(([name, draw], i) => {
       const col = i % 2;

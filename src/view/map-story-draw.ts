@@ -1,8 +1,10 @@
 import type Phaser from 'phaser';
 import type { ActorId } from '../sim/ids';
+import type { Viewpoint } from './contract';
 import type { RegionShape, TheaterGeo } from './geo';
 import { dashSegments, type Pt, type Segment } from './geom';
 import type { StoryMarker } from './map-story';
+import { affiliation, type Affiliation } from './map-symbols';
 import { ACTOR_STYLE, mixColor } from './palette';
 
 /**
@@ -28,9 +30,23 @@ export interface StoryText {
   readonly color: string;
 }
 
+/** Arrows, rings and routes in the symbols' colours: friends blue, hostiles red (APP-6). */
+export const SIDE_COLOR: Record<Affiliation, number> = {
+  friend: 0x4fc3ff,
+  hostile: 0xff5a5a,
+  neutral: 0x7fe07f,
+};
+
 function colorOf(actor: ActorId | null): number {
   return actor ? ACTOR_STYLE[actor].color : 0xcfd8e0;
 }
+
+function sideColor(actor: ActorId | null, viewpoint: Viewpoint): number {
+  return actor ? SIDE_COLOR[affiliation(actor, viewpoint)] : 0xcfd8e0;
+}
+
+/** Shortest arrow on screen, in CSS px: a shorter one is lengthened backwards from its head. */
+const MIN_ARROW = 64;
 
 /** Lighten an actor's colour a little, so it shows on land tinted by the same actor. */
 function bright(color: number): number {
@@ -162,6 +178,7 @@ export function drawStory(
   markers: readonly StoryMarker[],
   geo: TheaterGeo,
   zoom: number,
+  viewpoint: Viewpoint,
 ): StoryText[] {
   g.clear();
   const texts: StoryText[] = [];
@@ -192,7 +209,7 @@ export function drawStory(
     const to = shapes.get(m.region)!.center;
     const from = m.from ? shapes.get(m.from)?.center : undefined;
     const a: Pt = from ?? [edgeX, to[1]];
-    const color = bright(colorOf(m.actor));
+    const color = sideColor(m.actor, viewpoint);
     arrow(g, a, to, color, m.alpha * 0.85, px(1.6), px(10), px(6));
     const t = 0.22;
     const code = m.actor ? ACTOR_STYLE[m.actor].code : '';
@@ -207,11 +224,15 @@ export function drawStory(
 
   for (const m of mine) {
     if (m.kind !== 'advance' && m.kind !== 'incursion' && m.kind !== 'landing') continue;
-    const from = m.from ? shapes.get(m.from)?.center : undefined;
-    if (!from) continue;
+    const tail = m.from ? shapes.get(m.from)?.center : undefined;
+    if (!tail) continue;
     const to = shapes.get(m.region)!.center;
+    const len = Math.hypot(to[0] - tail[0], to[1] - tail[1]);
+    // Neighbours' centres can be close at the fitted zoom: keep the arrow long enough to read.
+    const k = len > 0 && len < px(MIN_ARROW) ? px(MIN_ARROW) / len : 1;
+    const from: Pt = [to[0] - (to[0] - tail[0]) * k, to[1] - (to[1] - tail[1]) * k];
     const w = m.kind === 'advance' ? 2.6 : 4;
-    arrow(g, from, to, bright(colorOf(m.actor)), m.alpha, px(w), px(12), null);
+    arrow(g, from, to, sideColor(m.actor, viewpoint), m.alpha, px(w), px(6), null);
   }
 
   for (const m of mine) {
@@ -219,7 +240,7 @@ export function drawStory(
     const s = shapes.get(m.region)!;
     const half = Math.max(s.box.x1 - s.box.x0, s.box.y1 - s.box.y0) / 2;
     const r = Math.max(half * 1.2, px(22));
-    const color = bright(colorOf(m.actor));
+    const color = sideColor(m.actor, viewpoint);
     const ring = circlePoints(s.center, r);
     g.lineStyle(px(5.5), STORY_COLOR.halo, 0.5 * m.alpha);
     strokeSegs(g, ring);

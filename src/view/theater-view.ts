@@ -249,7 +249,8 @@ export class TheaterView {
 
   private drawStory(zoom: number): void {
     if (!this.geo) return;
-    const texts = drawStory(this.story, this.markers, this.geo, zoom);
+    const viewpoint = this.frame?.viewpoint ?? 'control';
+    const texts = drawStory(this.story, this.markers, this.geo, zoom, viewpoint);
     const pool = this.storyText.list as Phaser.GameObjects.Text[];
     texts.forEach((t, i) => {
       let label = pool[i];
