@@ -17,8 +17,8 @@ import { ACTOR_STYLE, FONT, UI, mixColor } from './palette';
 
 /**
  * The map's legend: the unit symbols, the story markers and the control colours, drawn the way
- * the maps draw them. It sits over the top-left of the map whose ☰ button was pressed and does
- * not zoom; the button hides it again.
+ * the maps draw them. It sits over the top-left of the map whose ☰ button was pressed, below its
+ * buttons, and does not zoom; the button hides it again.
  */
 
 const W = 300;
@@ -108,11 +108,17 @@ export class MapLegend {
     return this.root.visible;
   }
 
-  /** Show it over the top-left of `map` (below its title bar), or hide it. */
+  /** Show it over the top-left of `map`, below the title bar and the buttons, or hide it. */
   show(on: boolean, map: Rect): void {
     if (on && !this.built) this.build();
     this.root.setVisible(on);
-    if (on) this.root.setPosition(map.x + 6, map.y + 30);
+    if (on) this.root.setPosition(map.x + 6, map.y + 58);
+  }
+
+  /** Whether a canvas point is on the legend while it is shown. */
+  contains(x: number, y: number): boolean {
+    const r = this.root;
+    return r.visible && x >= r.x && x < r.x + W && y >= r.y && y < r.y + this.h;
   }
 
   private text(x: number, y: number, s: string, bold = false): Phaser.GameObjects.Text {

@@ -237,7 +237,8 @@ export class MapScene extends Phaser.Scene {
       else v.resetView();
       return;
     }
-    const view = this.viewAt(p.x, p.y);
+    // The legend is read, not clicked: a press on it neither drags nor selects the map below.
+    const view = this.legend?.contains(p.x, p.y) ? null : this.viewAt(p.x, p.y);
     this.drag = view ? { view, x: p.x, y: p.y, moved: false } : null;
   }
 

@@ -310,8 +310,8 @@ export class TheaterView {
     if (this.labelsDirty) {
       this.labelsDirty = false;
       const r = this.rect;
-      // Below the title bar and the buttons' row, inside the frame.
-      const view = { x: r.x + 2, y: r.y + 26, w: r.w - 4, h: r.h - 28 };
+      // Below the title bar and the buttons' row (24 + 6 + 24 px), inside the frame.
+      const view = { x: r.x + 2, y: r.y + 56, w: r.w - 4, h: r.h - 58 };
       layoutLabels(this.labels, (id) => this.labelAnchor(id), z, view);
     }
     this.refreshMap(now);
