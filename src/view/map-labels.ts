@@ -465,18 +465,22 @@ export function layoutLabels(
     }
     const home = { x: -l.blockW / 2, y: tb.y + tb.h + 2 };
     if (!best) {
-      // Nowhere free near the name: further out on a ring of spots, so counters never overlap.
-      for (let ring = 1; ring <= 4 && !best; ring++) {
-        for (let i = 0; i < 8 && !best; i++) {
-          const a = (i / 8) * Math.PI * 2;
-          const box = {
-            x: at.x + Math.cos(a) * ring * 46 - l.blockW / 2,
-            y: at.y + Math.sin(a) * ring * 30 - l.blockH / 2,
-            w: l.blockW,
-            h: l.blockH,
-          };
-          if (inside(box, view) && !placed.some((p) => overlaps(p, box))) best = box;
+      // Nowhere free near the name: further out on rings of spots (on the map if possible), so
+      // counters never overlap.
+      for (const onMap of [true, false]) {
+        for (let ring = 1; ring <= 7 && !best; ring++) {
+          for (let i = 0; i < 12 && !best; i++) {
+            const a = (i / 12) * Math.PI * 2;
+            const box = {
+              x: at.x + Math.cos(a) * ring * 40 - l.blockW / 2,
+              y: at.y + Math.sin(a) * ring * 24 - l.blockH / 2,
+              w: l.blockW,
+              h: l.blockH,
+            };
+            if ((!onMap || inside(box, view)) && !placed.some((p) => overlaps(p, box))) best = box;
+          }
         }
+        if (best) break;
       }
     }
     best ??= { x: at.x + home.x, y: at.y + home.y, w: l.blockW, h: l.blockH };
