@@ -81,6 +81,29 @@ export interface ViewProbe {
   /** Where a region's centre is on screen (CSS pixels relative to the canvas), if drawn. */
   regionAt(id: string): { x: number; y: number } | null;
   readonly filter: LogFilter;
+  /** The story markers on the maps (src/view/map-story.ts): kind, region, tail, opacity, ETA. */
+  readonly markers: readonly {
+    kind: string;
+    theater: Theater;
+    region: string;
+    from: string | null;
+    alpha: number;
+    eta: number | null;
+  }[];
+  /** Each theater map's viewport on the canvas (CSS px), once laid out. */
+  readonly maps: Readonly<Record<Theater, { x: number; y: number; w: number; h: number }>> | null;
+  /** The force counters on the maps: their region and screen rectangle (CSS px, canvas-relative). */
+  readonly counters: readonly {
+    theater: Theater;
+    region: string;
+    x: number;
+    y: number;
+    w: number;
+    h: number;
+  }[];
+  /** Whether the map legend is shown, and where the Europe map's legend button (☰) is. */
+  readonly legend: boolean;
+  readonly legendButton: { x: number; y: number } | null;
   /**
    * The moment last drawn: its turn and hour, how many log entries it showed, and when (in
    * `performance.now()` time) the canvas first painted it (null: not painted yet).

@@ -8,7 +8,7 @@ import { FONT, UI } from './palette';
  * the tooltip. Drawn under the map scene's HUD camera; buttons are hit-tested by rectangle.
  */
 
-export type ZoomAction = 'in' | 'out' | 'reset';
+export type ZoomAction = 'in' | 'out' | 'reset' | 'legend';
 
 interface Button extends Rect {
   readonly theater: Theater;
@@ -84,6 +84,7 @@ export class MapHud {
       g.strokeRect(r.x + 0.5, r.y + 0.5, r.w - 1, r.h - 1);
       this.titles[theater].setPosition(r.x + 8, r.y + 4);
       const actions: [ZoomAction, string][] = [
+        ['legend', '☰'],
         ['reset', '⟲'],
         ['out', '−'],
         ['in', '+'],
@@ -111,6 +112,12 @@ export class MapHud {
     };
     place('europe', eu);
     place('indoPacific', ip);
+  }
+
+  /** The centre of a map's button, in canvas CSS px (null before the first layout). */
+  buttonCentre(theater: Theater, action: ZoomAction): { x: number; y: number } | null {
+    const b = this.buttons.find((x) => x.theater === theater && x.action === action);
+    return b ? { x: b.x + b.w / 2, y: b.y + b.h / 2 } : null;
   }
 
   setTitles(europe: string, indoPacific: string): void {

@@ -5,6 +5,9 @@ import type { Selection, ViewFrame } from './contract';
 import { buildTheaterGeo, type Atlas, type TheaterGeo } from './geo';
 import type { Rect, ViewLayout } from './layout';
 import { MapHud } from './map-hud';
+import { storyMarkers, type StoryMarker } from './map-story';
+import { MapLegend } from './map-legend';
+import { addSymbolTextures } from './map-symbol-textures';
 import { TheaterView } from './theater-view';
 
 /**
@@ -33,12 +36,20 @@ export class MapScene extends Phaser.Scene {
   private selectCb: (sel: Selection | null) => void = () => {};
   private highlighted: string | null = null;
   private selected: Selection | null = null;
+  private markers: StoryMarker[] = [];
+  private legend: MapLegend | null = null;
+  /** The map the legend is shown over, or null when hidden. */
+  private legendOn: Theater | null = null;
 
-  constructor(private readonly atlas: Atlas) {
+  constructor(
+    private readonly atlas: Atlas,
+    private readonly symbols: ReadonlyMap<string, HTMLCanvasElement>,
+  ) {
     super({ key: MapScene.KEY });
   }
 
   create(): void {
+    addSymbolTextures(this, this.symbols);
     const main = this.cameras.main;
     this.theaters = {
       europe: new TheaterView(this, 'europe', 0),
@@ -48,6 +59,8 @@ export class MapScene extends Phaser.Scene {
     this.cameras.remove(main);
     const hudCam = this.cameras.add(0, 0, this.scale.width, this.scale.height, true, 'hud');
     this.hud = new MapHud(this);
+    this.legend = new MapLegend(this);
+    this.hud.root.add(this.legend.root);
     const { europe: eu, indoPacific: ip } = this.theaters;
     eu.cam.ignore([ip.root, this.hud.root]);
     ip.cam.ignore([eu.root, this.hud.root]);
@@ -77,6 +90,7 @@ export class MapScene extends Phaser.Scene {
     this.theaters.europe.setViewport(l.europe);
     this.theaters.indoPacific.setViewport(l.indoPacific);
     this.hud.layout(l.europe, l.indoPacific);
+    if (this.legendOn) this.legend?.show(true, l[this.legendOn]);
   }
 
   onSelect(cb: (sel: Selection | null) => void): void {
@@ -103,7 +117,8 @@ export class MapScene extends Phaser.Scene {
       }
       if (this.layout) this.setLayout(this.layout);
     }
-    for (const v of Object.values(this.theaters)) v.render(frame);
+    this.markers = storyMarkers(frame.sc, frame.state, frame.log);
+    for (const v of Object.values(this.theaters)) v.render(frame, this.markers);
     const esc = frame.state.tracks.escalation;
     this.hud.setTitles(
       `Europe · ${ESCALATION_LADDER[esc.europe] ?? esc.europe} (${esc.europe}/7)`,
@@ -164,6 +179,49 @@ export class MapScene extends Phaser.Scene {
     return this.hud?.zoomButtons() ?? [];
   }
 
+  /** Each map's viewport on the canvas (CSS px), once laid out. */
+  mapRects(): Record<Theater, Rect> | null {
+    const l = this.layout;
+    return l ? { europe: l.europe, indoPacific: l.indoPacific } : null;
+  }
+
+  /** The counters on screen, by theater (for tests: see `ViewProbe.counters`). */
+  counterBoxes(): {
+    theater: Theater;
+    region: string;
+    x: number;
+    y: number;
+    w: number;
+    h: number;
+  }[] {
+    if (!this.theaters) return [];
+    return Object.values(this.theaters).flatMap((v) =>
+      v.counterBoxes().map((b) => ({ theater: v.theater, ...b })),
+    );
+  }
+
+  /** Show the legend over a map, or hide it if it is shown there already. */
+  toggleLegend(theater: Theater = 'europe'): void {
+    this.legendOn = this.legendOn === theater ? null : theater;
+    const l = this.layout;
+    if (this.legend && l) this.legend.show(this.legendOn !== null, l[theater]);
+  }
+
+  /** Where a map's legend button is on the canvas (CSS px). */
+  legendButton(theater: Theater = 'europe'): { x: number; y: number } | null {
+    return this.hud?.buttonCentre(theater, 'legend') ?? null;
+  }
+
+  legendShown(): boolean {
+    return this.legendOn !== null;
+  }
+
+  /** The story markers both maps draw now (for tests: see `ViewProbe.markers`). */
+  storyMarkers(): StoryMarker[] {
+    if (!this.theaters) return [];
+    return [...this.theaters.europe.storyMarkers(), ...this.theaters.indoPacific.storyMarkers()];
+  }
+
   isReady(): boolean {
     return this.theaters !== null && this.sc !== null;
   }
@@ -183,12 +241,14 @@ export class MapScene extends Phaser.Scene {
     const button = this.hud.buttonAt(p.x, p.y);
     if (button && this.theaters) {
       const v = this.theaters[button.theater];
-      if (button.action === 'in') v.zoomBy(1.4);
+      if (button.action === 'legend') this.toggleLegend(button.theater);
+      else if (button.action === 'in') v.zoomBy(1.4);
       else if (button.action === 'out') v.zoomBy(1 / 1.4);
       else v.resetView();
       return;
     }
-    const view = this.viewAt(p.x, p.y);
+    // The legend is read, not clicked: a press on it neither drags nor selects the map below.
+    const view = this.legend?.contains(p.x, p.y) ? null : this.viewAt(p.x, p.y);
     this.drag = view ? { view, x: p.x, y: p.y, moved: false } : null;
   }
 

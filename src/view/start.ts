@@ -5,6 +5,7 @@ import type { GameView, LogFilter, Selection, ViewEvents, ViewFrame, ViewProbe }
 import { computeLayout } from './layout';
 import { LogScene } from './log-scene';
 import { MapScene } from './map-scene';
+import { loadSymbols } from './map-symbol-textures';
 import { UI } from './palette';
 
 /**
@@ -31,13 +32,13 @@ function created(scene: Phaser.Scene): Promise<void> {
  * view.render(frame);
  */
 export async function startView(host: HTMLElement): Promise<GameView> {
-  const atlas = await loadAtlas();
+  const [atlas, symbols] = await Promise.all([loadAtlas(), loadSymbols()]);
   // The canvas lives in its own element, so it can move from screen to screen (`attach`).
   const parent = document.createElement('div');
   parent.className = 'view-root';
   parent.style.cssText = 'position:absolute;inset:0';
   host.append(parent);
-  const map = new MapScene(atlas);
+  const map = new MapScene(atlas, symbols);
   const band = new BandScene();
   const log = new LogScene();
   const listeners: Listeners = { select: [], logEntry: [], filter: [] };
@@ -155,6 +156,20 @@ export async function startView(host: HTMLElement): Promise<GameView> {
         tooltip: destroyed ? null : map.tooltipTitle(),
         regionAt: (id: string) => (destroyed ? null : map.regionAt(id)),
         filter: log.getFilter(),
+        markers: destroyed
+          ? []
+          : map.storyMarkers().map((m) => ({
+              kind: m.kind,
+              theater: m.theater,
+              region: m.region,
+              from: m.from ?? null,
+              alpha: m.alpha,
+              eta: m.eta ?? null,
+            })),
+        counters: destroyed ? [] : map.counterBoxes(),
+        maps: destroyed ? null : map.mapRects(),
+        legend: !destroyed && map.legendShown(),
+        legendButton: destroyed ? null : map.legendButton(),
         drawn: lastFrame
           ? {
               turn: lastFrame.state.turn,

@@ -9,7 +9,9 @@ import { MapCache } from './map-cache';
 import { drawMarks, mapSignature } from './map-draw';
 import { counterGroups, counterTooltip, forcesByRegion, regionTooltip } from './map-info';
 import { createLabel, layoutLabels, updateLabel, type RegionLabel } from './map-labels';
-import { UI } from './palette';
+import type { StoryMarker } from './map-story';
+import { drawStory } from './map-story-draw';
+import { FONT, UI } from './palette';
 
 /**
  * One theater map: its world container, its own camera (viewport, pan, zoom), the drawn layers,
@@ -35,6 +37,11 @@ export class TheaterView {
   private readonly cache: MapCache;
   private readonly marks: Phaser.GameObjects.Graphics;
   private readonly labelLayer: Phaser.GameObjects.Container;
+  /** The turn's story (map-story.ts): rings, arrows and bursts, and the routes' ETA labels. */
+  private readonly story: Phaser.GameObjects.Graphics;
+  private readonly storyText: Phaser.GameObjects.Container;
+  private markers: readonly StoryMarker[] = [];
+  private storyDirty = false;
   private labels: RegionLabel[] = [];
   private geo: TheaterGeo | null = null;
   private frame: ViewFrame | null = null;
@@ -62,8 +69,11 @@ export class TheaterView {
     this.cache = new MapCache(scene, `map-${theater}`);
     this.marks = scene.add.graphics();
     this.labelLayer = scene.add.container(0, 0);
-    // Highlight and selection marks go over labels: they must show even under a crowd of counters.
-    this.root.add([this.cache.image, this.labelLayer, this.marks]);
+    this.story = scene.add.graphics();
+    this.storyText = scene.add.container(0, 0);
+    // Story markers go over names and counters (a landing's arrow must reach its beach through
+    // the counters around it), the highlight and selection marks over everything.
+    this.root.add([this.cache.image, this.labelLayer, this.story, this.storyText, this.marks]);
     this.cam = scene.cameras.add(0, 0, 100, 100, false, theater);
     this.cam.setBackgroundColor(UI.sea);
   }
@@ -191,8 +201,10 @@ export class TheaterView {
    * Take a frame: region colours (repainted at the next update if an owner or contest changed),
    * labels and counters (rebuilt only for regions whose label changed).
    */
-  render(frame: ViewFrame): void {
+  render(frame: ViewFrame, markers: readonly StoryMarker[] = []): void {
     this.frame = frame;
+    this.markers = markers.filter((m) => m.theater === this.theater);
+    this.storyDirty = true;
     const geo = this.geo;
     if (!geo) return;
     this.sig = mapSignature(geo, frame.state);
@@ -215,11 +227,12 @@ export class TheaterView {
       const groups = counterGroups(byRegion.get(s.id) ?? []);
       const kept = old.get(s.id);
       if (kept) {
-        if (updateLabel(this.scene, kept, frame.sc, frame.state, groups)) changed = true;
+        if (updateLabel(this.scene, kept, frame.sc, frame.state, groups, frame.viewpoint))
+          changed = true;
         next.push(kept);
         continue;
       }
-      const label = createLabel(this.scene, frame.sc, frame.state, s, groups);
+      const label = createLabel(this.scene, frame.sc, frame.state, s, groups, frame.viewpoint);
       // In the regions' drawing order.
       this.labelLayer.addAt(label.root, next.length);
       next.push(label);
@@ -227,6 +240,42 @@ export class TheaterView {
     }
     this.labels = next;
     if (changed) this.labelsDirty = true;
+  }
+
+  /** The story markers this map draws now. */
+  storyMarkers(): readonly StoryMarker[] {
+    return this.geo ? this.markers.filter((m) => this.hasRegion(m.region)) : [];
+  }
+
+  private drawStory(zoom: number): void {
+    if (!this.geo) return;
+    const viewpoint = this.frame?.viewpoint ?? 'control';
+    const texts = drawStory(this.story, this.markers, this.geo, zoom, viewpoint);
+    const pool = this.storyText.list as Phaser.GameObjects.Text[];
+    texts.forEach((t, i) => {
+      let label = pool[i];
+      if (!label) {
+        label = this.scene.add
+          .text(0, 0, '', {
+            fontFamily: FONT.sans,
+            fontSize: '10px',
+            fontStyle: 'bold',
+            stroke: UI.backgroundCss,
+            strokeThickness: 3,
+            resolution: Math.max(1, Math.min(2, globalThis.devicePixelRatio || 1)),
+          })
+          .setOrigin(0.5, 1.1);
+        this.storyText.add(label);
+      }
+      if (label.text !== t.text) label.setText(t.text);
+      if (label.style.color !== t.color) label.setColor(t.color);
+      label
+        .setPosition(t.x, t.y)
+        .setScale(1 / zoom)
+        .setAlpha(t.alpha)
+        .setVisible(true);
+    });
+    for (let i = texts.length; i < pool.length; i++) pool[i]!.setVisible(false);
   }
 
   private clearLabels(): void {
@@ -246,6 +295,11 @@ export class TheaterView {
     if (z !== this.drawnZoom) {
       this.drawnZoom = z;
       this.drawMarks();
+      this.storyDirty = true;
+    }
+    if (this.storyDirty) {
+      this.storyDirty = false;
+      this.drawStory(z);
     }
     const key = `${z},${this.cam.scrollX},${this.cam.scrollY},${this.rect.w},${this.rect.h}`;
     if (key !== this.laidOut) {
@@ -255,7 +309,10 @@ export class TheaterView {
     }
     if (this.labelsDirty) {
       this.labelsDirty = false;
-      layoutLabels(this.labels, (id) => this.labelAnchor(id), z);
+      const r = this.rect;
+      // Below the title bar and the buttons' row (24 + 6 + 24 px), inside the frame.
+      const view = { x: r.x + 2, y: r.y + 56, w: r.w - 4, h: r.h - 58 };
+      layoutLabels(this.labels, (id) => this.labelAnchor(id), z, view);
     }
     this.refreshMap(now);
   }
@@ -346,6 +403,24 @@ export class TheaterView {
   contains(sx: number, sy: number): boolean {
     const r = this.rect;
     return sx >= r.x && sx < r.x + r.w && sy >= r.y && sy < r.y + r.h;
+  }
+
+  /** Screen rectangles (canvas CSS px) of the counters now shown, with their region. */
+  counterBoxes(): { region: string; x: number; y: number; w: number; h: number }[] {
+    const out: { region: string; x: number; y: number; w: number; h: number }[] = [];
+    for (const l of this.labels) {
+      if (!l.block.visible) continue;
+      const at = worldToScreen(this.cam, this.offsetX + l.root.x, l.root.y);
+      for (const h of l.hits)
+        out.push({
+          region: l.id,
+          x: at.x + l.offset.x + h.x,
+          y: at.y + l.offset.y + h.y,
+          w: h.w,
+          h: h.h,
+        });
+    }
+    return out;
   }
 
   /** What is under a canvas point: a counter first, then the topmost region. */
