@@ -25,6 +25,7 @@ import { howToPlay } from './how-to-play';
 import { sidePanel } from './side-panel';
 import { toolbarOverflow } from './toolbar-overflow';
 import { OBJECTIVES_TOP, placeOverMaps } from './stage-layout';
+import { computeLayout } from '../view/layout';
 
 /**
  * The game screen: top bar (turn, date, the engine's phases, auto-play controls, viewpoint), the
@@ -138,6 +139,7 @@ export function gameScreen(
   });
   // The seat's own side and the help (side-panel.ts, how-to-play.ts).
   const ownSide = sidePanel(sc, setup.seed, setup.levers);
+  let sideFoldSet = false;
   const help = howToPlay((offer) => ownSide.prepend(offer));
   // A visible status line; after Submit the focus lands here, on what the game is doing now.
   const status = h('p', {
@@ -345,6 +347,13 @@ export function gameScreen(
     if (side === null) objectives.setOpen(false);
     else objectives.update(s, side, v.ended);
     const own = PLAYABLE_ACTORS.find((a) => a === viewpoint) ?? null;
+    // Open, the side panel covers much of the Europe map, so below a 1920 px wide screen it
+    // starts folded to its header line (support and score): decided once, when the stage has a
+    // size; the player's Show and Hide rule after that.
+    if (!sideFoldSet && canvasHost.clientWidth > 0) {
+      sideFoldSet = true;
+      if (canvasHost.clientWidth < 1400) ownSide.setCollapsed(true);
+    }
     ownSide.update(v.ctx, v.phase, humans.length > 0 ? side : own);
     selCard.refresh();
     if (v.ended && !endShown) showEnd(v);
@@ -455,6 +464,10 @@ export function gameScreen(
     // The objectives card stops above the decision dock (it scrolls when that is too little).
     objectives.el.style.maxHeight = `calc(100% - ${OBJECTIVES_TOP + Math.ceil(inset) + 8}px)`;
     ownSide.setInset(inset);
+    // The side panel stays left of the Europe map's buttons (legend, reset, zoom: the map's
+    // right 130 px), less its own 26 px of padding and border.
+    const europe = computeLayout(canvasHost.clientWidth, canvasHost.clientHeight, inset).europe;
+    ownSide.el.style.setProperty('--side-max', `${Math.max(160, europe.w - 156)}px`);
     // The detail card sits in the theater clicked, above the dock.
     selCard.place(canvasHost.clientWidth, canvasHost.clientHeight, inset);
     if (!view) return;
@@ -502,9 +515,7 @@ export function gameScreen(
 
   driver.onChange(draw);
   // The side panel shows the seat's objectives and score, so the objectives card stays closed
-  // until asked for. Where a map is too narrow for the open panel beside its zoom buttons
-  // (below about 1280 px wide), the panel starts folded to its header line.
-  if (canvasHost.clientWidth > 0 && canvasHost.clientWidth < 860) ownSide.setCollapsed(true);
+  // until asked for.
   let gone = false;
   const ready = startView(canvasHost).then((v) => {
     if (gone) return v;

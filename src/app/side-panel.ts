@@ -186,7 +186,6 @@ export function sidePanel(sc: Scenario, seed: string, levers: Levers): SidePanel
   const body = h(
     'div',
     { id: 'side-panel-body', class: 'side-body' },
-    offerHost,
     h('h3', { text: 'At home' }),
     since,
     figureList,
@@ -203,6 +202,8 @@ export function sidePanel(sc: Scenario, seed: string, levers: Levers): SidePanel
       style: `top:${BAND_HEIGHT + 34}px`,
     },
     h('header', {}, chipHost, title, brief, toggle),
+    // The first game's offer of help shows whether or not the panel is folded.
+    offerHost,
     body,
   );
   // The tooltips sit outside the panel's stacking context, so they show above the decision dock.

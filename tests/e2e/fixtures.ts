@@ -59,8 +59,11 @@ export async function startGame(page: Page, opts: StartOptions = {}): Promise<vo
   const humans = opts.humans ?? ['usa'];
   for (const a of PLAYABLE_ACTORS) await chooseSeat(page, a, humans.includes(a) ? 'human' : 'ai');
   if (opts.seed) await page.getByTestId('seed').fill(opts.seed);
-  for (const [name, value] of Object.entries(opts.levers ?? {}))
-    await page.locator(`#lever-${name}`).selectOption(value);
+  const levers = Object.entries(opts.levers ?? {});
+  const fold = page.getByTestId('fold-levers');
+  if (levers.length > 0 && (await fold.count()) > 0 && (await fold.getAttribute('open')) === null)
+    await fold.locator('summary').click();
+  for (const [name, value] of levers) await page.locator(`#lever-${name}`).selectOption(value);
   await page.getByTestId('start').click();
   await expect(page.getByTestId('game')).toBeVisible();
   await page.waitForFunction(() => window.__secondFront?.view()?.probe().ready === true);

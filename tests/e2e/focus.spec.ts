@@ -87,7 +87,8 @@ test('closing a card or the end screen gives the focus back to the button that o
   );
   await page.getByTestId('start').click();
   await page.waitForFunction(() => window.__secondFront?.view()?.probe().ready === true);
-  // The objectives card is open at the start: its Close gives the focus to its button.
+  // The objectives card opens from its button; its Close gives the focus back to that button.
+  await page.getByTestId('objectives-toggle').click();
   await page.getByTestId('objectives-card').getByRole('button', { name: 'Close' }).click();
   await expect(page.getByTestId('objectives-toggle')).toBeFocused();
   // Hand the side to the AI and let the game run to its end.

@@ -67,19 +67,25 @@ for (const [width, height] of [
       await expect(page.locator('#toolbar-more-list')).toBeHidden();
     }
 
-    // The text log open, and the objectives card (open at the start): neither covers Submit or
-    // a zoom button, and the decision dock covers no zoom button either.
+    // The objectives card, the side panel and the text log open: none covers Submit or a zoom
+    // button, and the decision dock covers no zoom button either.
+    await (await reach(page, 'objectives-toggle')).click();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('objectives-card')).toBeVisible();
+    const sideToggle = page.getByTestId('side-panel-toggle');
+    if ((await sideToggle.getAttribute('aria-expanded')) === 'false') await sideToggle.click();
+    await expect(page.getByTestId('side-support')).toBeVisible();
     await (await reach(page, 'text-log-toggle')).click();
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('dom-log')).toBeVisible();
-    await expect(page.getByTestId('objectives-card')).toBeVisible();
     const canvas = (await page.getByTestId('map').boundingBox())!;
     const zooms = (
       await page.evaluate(() => window.__secondFront!.view()!.probe().zoomButtons)
     ).map((z) => ({ x: canvas.x + z.x, y: canvas.y + z.y, width: z.w, height: z.h }));
-    expect(zooms).toHaveLength(6);
+    // Per map: the legend, reset, zoom out and zoom in.
+    expect(zooms).toHaveLength(8);
     const submitBox = (await submit.boundingBox())!;
-    for (const id of ['dom-log-host', 'objectives-card', 'decision-panel']) {
+    for (const id of ['dom-log-host', 'objectives-card', 'side-panel', 'decision-panel']) {
       const panel = (await page.getByTestId(id).boundingBox())!;
       for (const z of zooms) expect(overlap(panel, z), `${id} over a zoom button`).toBe(0);
       if (id !== 'decision-panel') expect(overlap(panel, submitBox), `${id} over Submit`).toBe(0);
@@ -109,8 +115,8 @@ test('the detail card opens in the theater clicked, clear of its zoom buttons, n
   await startGame(page, { seed: 'e2e-layout-card' });
   await waitForHuman(page);
   await page.getByTestId('play').click();
-  // Close the objectives card: the click goes to the map, not to the card over it.
-  await page.getByTestId('objectives-card').getByRole('button', { name: 'Close' }).click();
+  // The objectives card is closed and the side panel folded: the clicks go to the map.
+  await expect(page.getByTestId('objectives-card')).toBeHidden();
   const canvas = (await page.getByTestId('map').boundingBox())!;
   const dock = (await page.getByTestId('decision-panel').boundingBox())!;
   const l = computeLayout(canvas.width, canvas.height, dock.height);

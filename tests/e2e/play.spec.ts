@@ -78,15 +78,27 @@ test('clicking a log entry on the canvas highlights its region on the map', asyn
   await page.getByTestId('speed').selectOption('max');
   await page.waitForFunction(() => window.__secondFront!.game()!.driver.view().ctx.state.turn >= 3);
   await page.getByTestId('play').click(); // pause so the log stops moving
-  const target = await page.evaluate(() => {
-    const g = window.__secondFront!;
-    const log = g.game()!.driver.view().ctx.log;
-    const rows = g.view()!.probe().logRows;
-    const row = rows.find((r) => log[r.index]?.region !== undefined && r.h > 0);
-    return row ? { row, region: log[row.index]!.region! } : null;
-  });
-  expect(target, 'a visible log row about a region').not.toBeNull();
+  // Each turn reads downwards from its briefing, which names no region: scroll the log (the
+  // wheel over it, as a reader would) until a row about a region is on screen.
   const box = (await page.locator('canvas').boundingBox())!;
+  const findTarget = () =>
+    page.evaluate(() => {
+      const g = window.__secondFront!;
+      const log = g.game()!.driver.view().ctx.log;
+      const rows = g.view()!.probe().logRows;
+      const row = rows.find(
+        (r) => log[r.index]?.region !== undefined && r.h > 0 && r.depth === 0 && r.y > 200,
+      );
+      return row ? { row, region: log[row.index]!.region! } : null;
+    });
+  let target = await findTarget();
+  for (let i = 0; i < 20 && !target; i++) {
+    await page.mouse.move(box.x + box.width - 150, box.y + box.height / 2);
+    await page.mouse.wheel(0, 150);
+    await page.waitForTimeout(250);
+    target = await findTarget();
+  }
+  expect(target, 'a visible log row about a region').not.toBeNull();
   await page.mouse.click(
     box.x + target!.row.x + Math.min(40, target!.row.w / 2),
     box.y + target!.row.y + target!.row.h / 2,

@@ -3,6 +3,14 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, playTurns, startGame, test, waitForHuman } from './fixtures';
 
+/** Below a 1920 px wide screen the panel starts folded to its header: open it, as a player would. */
+async function openPanel(page: Page): Promise<void> {
+  const toggle = page.getByTestId('side-panel-toggle');
+  await expect(toggle).toBeVisible();
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+}
+
 const twoFront = JSON.parse(
   readFileSync(new URL('../../scenarios/two-front.json', import.meta.url), 'utf8'),
 ) as {
@@ -42,6 +50,7 @@ test('the panel shows the seat’s own support and score, and moves on after a t
 }) => {
   await startGame(page, { seed: 'e2e-side-panel' });
   await waitForHuman(page);
+  await openPanel(page);
   const panel = page.getByTestId('side-panel');
   await expect(panel).toBeVisible();
   await expect(panel.locator('h2')).toHaveText('United States');
@@ -100,6 +109,7 @@ test('hot seat: the panel shows only the side at the screen, and hides at the ha
   const panel = page.getByTestId('side-panel');
   await expect(panel).toBeHidden();
   await page.getByTestId('handover-ready').click();
+  await openPanel(page);
   await expect(panel).toBeVisible();
   await expect(panel.locator('h2')).toHaveText(/China/);
   const china = await own(page, 'china');
@@ -130,6 +140,7 @@ test('help: offered once on the first game, opens and closes, and defines each t
 }) => {
   await startGame(page, { seed: 'e2e-side-help' });
   await waitForHuman(page);
+  await openPanel(page);
   const offer = page.getByTestId('help-offer');
   await expect(offer).toBeVisible();
   const dialog = page.getByRole('dialog', { name: 'How to play' });
