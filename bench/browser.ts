@@ -146,6 +146,9 @@ async function main(): Promise<void> {
       await page.goto(URL);
       await page.waitForSelector('[data-testid=setup]');
       const setupMs = await page.evaluate(() => performance.now());
+      // The seats are under the setup screen's Sides fold: open it, then hand the US to the AI.
+      if ((await page.getAttribute('[data-testid=fold-sides]', 'open')) === null)
+        await page.click('[data-testid=fold-sides] summary');
       await page.check('[data-testid=seat-usa-ai]', { force: true });
       await page.click('[data-testid=start]');
       await page.waitForFunction(() => window.__secondFront?.view()?.probe().ready === true);
