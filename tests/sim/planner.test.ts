@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { SCENARIO_DIR, loadScenarioFile } from '../../src/cli/scenario-files';
 import { loadScenarioData } from '../../src/sim/scenario/load';
 import type { AiDecisionRecord, AiPolicy } from '../../src/sim/ai';
+import { decisionLabel } from '../../src/sim/ai/one-step';
 import { hashString } from '../../src/sim/hash';
 import { PLAYABLE_ACTORS, type PlayableActorId } from '../../src/sim/ids';
 import { runPlain } from '../../src/sim/run';
@@ -163,9 +164,9 @@ describe('the numbers shown are the numbers that decided', () => {
           ties++;
           // What it says was chosen was chosen, and both were shown at the value it names.
           expect(m[5]).toBe(m[2]);
-          const label = (o: { option: string; target?: string; amount?: number }) =>
-            `${o.option}${o.target ? `→${o.target}` : ''}${o.amount !== undefined ? `=${o.amount}` : ''}`;
-          const shown = e.considered.filter((o) => o.utility === Number(m[3])).map(label);
+          const shown = e.considered
+            .filter((o) => o.utility === Number(m[3]))
+            .map((o) => decisionLabel({ type: o.option, target: o.target, amount: o.amount }));
           expect(shown.some((x) => x.endsWith(m[1]!))).toBe(true);
           expect(shown.some((x) => x.endsWith(m[2]!))).toBe(true);
         }
