@@ -17,24 +17,24 @@ async function probe(page: Page): Promise<ViewProbe> {
   });
 }
 
-/** With the game auto-playing, wait until the map shows a marker. */
-async function waitForMarker(page: Page, kind: string, region: string): Promise<void> {
+/**
+ * Auto-play an AI-only game at full speed until the map shows a marker, then pause in the page at
+ * once (at full speed, a pause clicked from the test can come a turn late, after the marker).
+ */
+async function playUntilMarker(page: Page, kind: string, region: string): Promise<void> {
+  await page.getByTestId('speed').selectOption('max');
   await page.waitForFunction(
-    ([k, r]) =>
-      window
+    ([k, r]) => {
+      const shown = window
         .__secondFront!.view()!
         .probe()
-        .markers.some((m) => m.kind === k && m.region === r),
+        .markers.some((m) => m.kind === k && m.region === r);
+      if (shown) (document.querySelector('[data-testid="play"]') as HTMLButtonElement).click();
+      return shown;
+    },
     [kind, region] as const,
     { timeout: 90_000 },
   );
-}
-
-/** Auto-play an AI-only game at full speed until the map shows a marker, then pause. */
-async function playUntilMarker(page: Page, kind: string, region: string): Promise<void> {
-  await page.getByTestId('speed').selectOption('max');
-  await waitForMarker(page, kind, region);
-  await page.getByTestId('play').click(); // pause
 }
 
 test('a blockade rings Taiwan on the map, and the legend opens and closes', async ({ page }) => {
