@@ -49,7 +49,10 @@ test('a turn reads in order, changes fold under their cause, Tab skips what is h
     .locator('[data-testid="slot-diplomatic"] .option:not(.illegal):not(.hold)')
     .first();
   await option.locator('input[type="radio"]').check();
-  await page.getByTestId('speed').selectOption('max');
+  // At Normal pace the turn takes seconds after Submit, so the dock is seen hidden and the Tab
+  // walk below happens while the other sides act (at Max, turn 2's dock could be back before the
+  // first look, seen once in CI).
+  await page.getByTestId('speed').selectOption('normal');
   const submit = page.getByTestId('submit-decisions');
   await submit.focus();
   await page.keyboard.press('Enter');
@@ -62,6 +65,7 @@ test('a turn reads in order, changes fold under their cause, Tab skips what is h
     expect(f.visible, `Tab ${i + 1} landed on ${f.tag}`).toBe(true);
     expect(f.log, `Tab ${i + 1} landed in the hidden text log (${f.tag})`).toBe(false);
   }
+  await page.getByTestId('speed').selectOption('max');
 
   await page.waitForFunction(() => window.__secondFront!.game()!.driver.view().ctx.state.turn >= 2);
   await expect(panel).toBeVisible(); // the US decides again: the game waits
