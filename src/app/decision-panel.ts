@@ -4,6 +4,8 @@ import type { Scenario } from '../sim/scenario/schema';
 import type { Decision, GameState } from '../sim/state';
 import { ACTOR_STYLE } from '../view/palette';
 import { clear, h, humanize } from './dom';
+import type { OrdersReport } from './orders-report';
+import { ordersReportView } from './orders-report-view';
 
 /**
  * The decision dock for a human seat: the actor's whole menu in its four slots (one choice per
@@ -14,8 +16,17 @@ import { clear, h, humanize } from './dom';
 
 export interface DecisionPanel {
   readonly el: HTMLElement;
-  /** Show a seat's menu; `draft` re-checks orders chosen before a reload (illegal ones are dropped). */
-  show(state: GameState, sc: Scenario, actor: PlayableActorId, draft?: readonly Decision[]): void;
+  /**
+   * Show a seat's menu; `draft` re-checks orders chosen before a reload (illegal ones are
+   * dropped); `report` says what came of the seat's orders of the turn before.
+   */
+  show(
+    state: GameState,
+    sc: Scenario,
+    actor: PlayableActorId,
+    draft?: readonly Decision[],
+    report?: OrdersReport | null,
+  ): void;
   /** The engine refused the submission: say why, keep the choices. */
   reject(reason: string): void;
   hide(): void;
@@ -46,6 +57,7 @@ export function decisionPanel(
     sc: Scenario,
     who: PlayableActorId,
     draft: readonly Decision[] = [],
+    report: OrdersReport | null = null,
   ): void {
     actor = who;
     clear(el);
@@ -115,13 +127,17 @@ export function decisionPanel(
         submit,
       ),
       error,
+      ...(report ? [ordersReportView(report)] : []),
       cols,
     );
     el.append(form);
     restore(form, draft);
     updateSummary();
-    const first = form.querySelector<HTMLInputElement>('input:not([disabled])');
-    first?.focus();
+    // The first order takes the focus without scrolling the dock: its top (the report of the
+    // turn before, then the slots) is what the player reads first.
+    const first = form.querySelector<HTMLInputElement>('.slots input:not([disabled])');
+    first?.focus({ preventScroll: true });
+    el.scrollTop = 0;
   }
 
   function reject(reason: string): void {

@@ -19,6 +19,7 @@ import { gameMenu } from './game-menu';
 import { endScreen } from './end-screen';
 import { mountDomLog } from './log-dom';
 import { visibleLog } from './fog';
+import { ordersReport } from './orders-report';
 import { objectivesCard } from './objectives-card';
 import { selectionCard } from './selection-card';
 import { howToPlay } from './how-to-play';
@@ -384,7 +385,9 @@ export function gameScreen(
     shownDecision = key;
     closeHandover();
     const turn = v.ctx.state.turn;
-    dock.show(v.ctx.state, sc, next, drafts.turn === turn ? drafts.by[next] : undefined);
+    // What came of this seat's orders last turn, from what the seat may see.
+    const report = ordersReport(visibleLog(v.ctx.log, next, []), sc, next, turn);
+    dock.show(v.ctx.state, sc, next, drafts.turn === turn ? drafts.by[next] : undefined, report);
     setInset();
   }
 

@@ -52,6 +52,9 @@ function inSlotOrder(ds: readonly Decision[]): boolean {
   return true;
 }
 
+/** The log's words for an order the state no longer allows when its turn comes (the UI reads them). */
+export const NOT_CARRIED_OUT = 'is overtaken by events and not carried out';
+
 /** Options whose use is secret between the parties (fog of war). */
 const SECRET: readonly OptionId[] = [
   'china.ask-russia-second-front',
@@ -238,7 +241,7 @@ export function adjudicate(
             theater: 'global',
             actors: [actor],
             visibleTo: [actor],
-            text: `${name}: ${label} is overtaken by events and not carried out (${why}).`,
+            text: `${name}: ${label} ${NOT_CARRIED_OUT} (${why}).`,
           });
         continue;
       }
