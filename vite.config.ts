@@ -17,6 +17,7 @@ const PHASER_FLAGS: Record<string, boolean> = {
   PLUGIN_FBINSTANT: false,
 };
 const PHASER_SRC = fileURLToPath(new URL('./node_modules/phaser/src/', import.meta.url));
+const PHASER_SRC_ID = /[\\/]node_modules[\\/]phaser[\\/]src[\\/]/;
 
 /** Replaces `typeof FLAG` in Phaser's source with the flag's value (webpack's DefinePlugin). */
 function phaserFlagsPlugin(): Plugin {
@@ -25,7 +26,8 @@ function phaserFlagsPlugin(): Plugin {
     name: 'second-front:phaser-flags',
     enforce: 'pre',
     transform(code, id) {
-      if (!id.startsWith(PHASER_SRC) || !code.includes('typeof ')) return null;
+      // By path segment, not PHASER_SRC: a symlinked node_modules resolves to its real path.
+      if (!PHASER_SRC_ID.test(id) || !code.includes('typeof ')) return null;
       return {
         code: code.replace(flag, (_, name: string) => String(PHASER_FLAGS[name])),
         map: null,
