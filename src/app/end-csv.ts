@@ -1,7 +1,8 @@
-import { ACTORS, type ActorId } from '../sim/ids';
+import type { ActorId } from '../sim/ids';
 import type { LogEntry } from '../sim/log';
 import type { TrackSnapshot } from '../sim/phases';
 import type { Scenario } from '../sim/scenario/schema';
+import { capitalise, knownTrackName, trackId, type TrackId } from '../view/track-names';
 
 /**
  * The end screen's exports as CSV (RFC 4180: comma-separated, CRLF line ends, fields with a
@@ -11,41 +12,41 @@ import type { Scenario } from '../sim/scenario/schema';
  * `@`, which a spreadsheet would run as a formula: such text gets a leading apostrophe.
  */
 
-/** Human names of the charted tracks, by snapshot key (per-actor tracks are named from `sc`). */
-const TRACK_NAMES: Readonly<Record<string, string>> = {
+/** The snapshot's clock, which is no track: the row's time. */
+const CLOCK_NAMES: Readonly<Record<string, string>> = {
   turn: 'Turn',
   hour: 'Campaign hour',
-  'escalation.indoPacific': 'Escalation, Indo-Pacific (rung 0-7)',
-  'escalation.europe': 'Escalation, Europe (rung 0-7)',
-  'deterrence.indoPacific': 'Deterrence, Indo-Pacific',
-  'deterrence.europe': 'Deterrence, Europe',
-  coordination: 'China-Russia coordination',
-  natoCohesion: 'NATO cohesion',
-  article5Credibility: 'Article 5 credibility',
-  miscalcRisk: 'Miscalculation risk',
-  nonAligned: 'Non-aligned states (alignment)',
-  usPacificShare: 'US forces in the Pacific (%)',
-  taiwanSupply: 'Taiwan supply',
-  ukraineTerritoryHeldBp: 'Ukraine territory held (basis points)',
-  'nato.readiness': 'NATO readiness',
-  'nato.spendingBp': 'NATO spending (basis points of GDP)',
-  'nato.munitions': 'NATO munitions',
-  'russia.munitions': 'Russia munitions',
-  'china.munitions': 'China munitions',
 };
 
-/** A track's name for a column head: "NATO cohesion", "Support at home, China". */
-export function trackName(key: string, sc: Scenario): string {
-  const known = TRACK_NAMES[key];
-  if (known) return known;
-  const [what, actor] = key.split('.');
-  const name =
-    actor && (ACTORS as readonly string[]).includes(actor)
-      ? actorName(sc, actor as ActorId)
-      : actor;
-  if (what === 'support') return `Support at home, ${name}`;
-  if (what === 'economicCost') return `Economic cost, ${name}`;
-  return key;
+/**
+ * What a column's numbers are counted in, where the name alone would not say: the snapshot keeps
+ * some tracks in basis points, the ladders in rungs. Keyed by track id, so `escalation.europe`
+ * and `escalation.indoPacific` share theirs.
+ */
+const UNITS: Readonly<Partial<Record<TrackId, string>>> = {
+  escalation: 'rung 0-7',
+  usPacificShare: '%',
+  spending: 'basis points of GDP',
+  ukraineTerritoryHeld: 'basis points',
+};
+
+/**
+ * A track's name for a column head: its name from the one table in `view/track-names.ts`,
+ * capitalised, with its unit where it has one. A key the table does not know keeps its key, so
+ * the column can still be told apart.
+ *
+ * @example
+ * trackName('natoCohesion') // 'NATO cohesion'
+ * trackName('escalation.indoPacific') // 'Indo-Pacific escalation (rung 0-7)'
+ * trackName('support.china') // 'China’s domestic support'
+ */
+export function trackName(key: string): string {
+  if (Object.hasOwn(CLOCK_NAMES, key)) return CLOCK_NAMES[key]!;
+  const id = trackId(key);
+  const name = knownTrackName(key);
+  if (id === undefined || name === undefined) return key;
+  const unit = UNITS[id];
+  return unit ? `${capitalise(name)} (${unit})` : capitalise(name);
 }
 
 function actorName(sc: Scenario, a: ActorId): string {
@@ -72,12 +73,12 @@ export function toCsv(
  * snapshots in the order the engine writes them (turn and hour first).
  *
  * @example
- * tracksCsv(tracks, sc) // 'Turn,Campaign hour,Escalation, ...\r\n1,84,3,...\r\n'
+ * tracksCsv(tracks) // 'Turn,Campaign hour,Indo-Pacific escalation (rung 0-7),...\r\n1,84,3,...\r\n'
  */
-export function tracksCsv(tracks: readonly TrackSnapshot[], sc: Scenario): string {
+export function tracksCsv(tracks: readonly TrackSnapshot[]): string {
   const keys: string[] = [];
   for (const t of tracks) for (const k of Object.keys(t)) if (!keys.includes(k)) keys.push(k);
-  return toCsv([keys.map((k) => trackName(k, sc)), ...tracks.map((t) => keys.map((k) => t[k]))]);
+  return toCsv([keys.map(trackName), ...tracks.map((t) => keys.map((k) => t[k]))]);
 }
 
 /** Who took a decision, as the decisions file says it. */

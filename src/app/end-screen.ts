@@ -158,7 +158,7 @@ export function endScreen(
     'Tracks (CSV)',
   );
   csvTracks.addEventListener('click', () =>
-    downloadText(`${stem}-tracks.csv`, tracksCsv(tracks, sc), 'text/csv'),
+    downloadText(`${stem}-tracks.csv`, tracksCsv(tracks), 'text/csv'),
   );
   const csvDecisions = h(
     'button',

@@ -1,86 +1,16 @@
-import type { ActorId, BlocId, Theater } from '../sim/ids';
 import type { TrackChange } from '../sim/log';
-import type { Tracks } from '../sim/state';
+import { capitalise, knownTrackName } from './track-names';
 
 /**
  * Human names for the internal names the log carries: track keys (`miscalcRisk`,
  * `support.usa`, `munitions.nato`) and the keys of an adjudication's inputs (`tieDown`,
- * `lanePct`). One table, read by the canvas log and the text log through `describeEntry`, so both
- * say "miscalculation risk" where the engine wrote `miscalcRisk`. Presentation only: the engine's
- * log entries are left exactly as they are (replays and goldens depend on them).
+ * `lanePct`). Read by the canvas log and the text log through `describeEntry`, so both say
+ * "miscalculation risk" where the engine wrote `miscalcRisk`. The tracks' names come from the
+ * one table in `track-names.ts`, which the CSV heads and the help's labels read too. Presentation
+ * only: the engine's log entries are left exactly as they are (replays and goldens depend on them).
  */
 
-/** The scalar tracks: every key of `Tracks` whose value is one number. */
-export type ScalarTrack = Exclude<keyof Tracks, 'escalation' | 'deterrence'>;
-
-/** Typed as a full record, so a track added to `Tracks` without a name fails the type check. */
-export const SCALAR_TRACK_NAMES: Readonly<Record<ScalarTrack, string>> = {
-  coordination: 'China–Russia coordination',
-  natoCohesion: 'NATO cohesion',
-  article5Credibility: 'Article 5 credibility',
-  miscalcRisk: 'miscalculation risk',
-  nonAligned: 'non-aligned states’ leaning to the West',
-  usPacificShare: 'US share of forces in the Pacific',
-  usPacificTarget: 'US target share of forces in the Pacific',
-  taiwanSupply: 'Taiwan’s supply',
-};
-
-const THEATER_NAMES: Readonly<Record<Theater, string>> = {
-  europe: 'Europe',
-  indoPacific: 'Indo-Pacific',
-};
-
-/** Short actor names for running text (the scenario's names are formal and long). */
-export const ACTOR_SHORT: Readonly<Record<ActorId, string>> = {
-  china: 'China',
-  russia: 'Russia',
-  usa: 'US',
-  'nato-europe': 'European NATO',
-  taiwan: 'Taiwan',
-  japan: 'Japan',
-  ukraine: 'Ukraine',
-  'north-korea': 'North Korea',
-  iran: 'Iran',
-  'non-aligned': 'non-aligned states',
-};
-
-const BLOC_NAMES: Readonly<Record<BlocId, string>> = {
-  nato: 'NATO',
-  china: 'China',
-  russia: 'Russia',
-};
-
-/** Per-actor and per-bloc tracks: the part before the dot, and how the name is made. */
-const PREFIXED: Readonly<Record<string, (who: string) => string | undefined>> = {
-  support: (a) => actorName(a, 'domestic support'),
-  economicCost: (a) => actorName(a, 'economic cost'),
-  munitions: (b) => (b in BLOC_NAMES ? `${BLOC_NAMES[b as BlocId]} munitions` : undefined),
-  escalation: (t) => (t in THEATER_NAMES ? `${THEATER_NAMES[t as Theater]} escalation` : undefined),
-  deterrence: (t) => (t in THEATER_NAMES ? `${THEATER_NAMES[t as Theater]} deterrence` : undefined),
-};
-
-function actorName(a: string, what: string): string | undefined {
-  if (!(a in ACTOR_SHORT)) return undefined;
-  const who = ACTOR_SHORT[a as ActorId];
-  // "US domestic support", "Russia’s domestic support", "non-aligned states’ domestic support".
-  const owner = who === 'US' ? who : who.endsWith('s') ? `${who}’` : `${who}’s`;
-  return `${owner} ${what}`;
-}
-
-/**
- * A track's human name, or undefined for a key this table does not know.
- *
- * @example
- * knownTrackName('miscalcRisk') // 'miscalculation risk'
- * knownTrackName('support.russia') // 'Russia’s domestic support'
- * knownTrackName('nope') // undefined
- */
-export function knownTrackName(track: string): string | undefined {
-  if (track in SCALAR_TRACK_NAMES) return SCALAR_TRACK_NAMES[track as ScalarTrack];
-  const dot = track.indexOf('.');
-  if (dot < 0) return undefined;
-  return PREFIXED[track.slice(0, dot)]?.(track.slice(dot + 1));
-}
+export { knownTrackName };
 
 /** A track's human name; a key the table does not know is spelt out in words. */
 export function trackName(track: string): string {
@@ -157,7 +87,6 @@ export function changeTitle(text: string, changes: readonly TrackChange[]): stri
   if (changes.length !== 1) return text;
   const c = changes[0]!;
   const cause = causeOf(text, c);
-  const name = trackName(c.track);
-  const head = `${name.charAt(0).toUpperCase()}${name.slice(1)} ${c.from} → ${c.to} (${signedDelta(c.to - c.from)})`;
+  const head = `${capitalise(trackName(c.track))} ${c.from} → ${c.to} (${signedDelta(c.to - c.from)})`;
   return cause ? `${head}: ${cause}` : head;
 }

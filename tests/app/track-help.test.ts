@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TRACK_HELP } from '../../src/app/track-help';
 import { snapshot } from '../../src/sim/phases';
 import { createInitialState, defaultLevers } from '../../src/sim/setup';
+import { trackId } from '../../src/view/track-names';
 import { scenario } from '../helpers/game';
 
 /** Every track a player can meet has one definition, so no tooltip or glossary entry is missing. */
@@ -9,17 +10,10 @@ import { scenario } from '../helpers/game';
 const sc = scenario('two-front').scenario;
 const state = createInitialState(sc, 'track-help', defaultLevers(sc));
 
-/** A charted track's key without its theater, actor or bloc, or its unit. */
-function trackId(key: string): string {
-  const [a, b] = key.split('.');
-  const base = b === undefined ? a! : ['nato', 'china', 'russia'].includes(a!) ? b : a!;
-  return base.replace(/Bp$/, '');
-}
-
 describe('track definitions', () => {
   it('define every charted track and every track of the state', () => {
     const keys = Object.keys(snapshot(state)).filter((k) => k !== 'turn' && k !== 'hour');
-    const ids = new Set([...keys.map(trackId), ...Object.keys(state.tracks)]);
+    const ids = new Set([...keys.map((k) => trackId(k) ?? k), ...Object.keys(state.tracks)]);
     const missing = [...ids].filter((id) => !(id in TRACK_HELP));
     expect(missing).toEqual([]);
   });

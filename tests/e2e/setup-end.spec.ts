@@ -223,9 +223,9 @@ test('end screen: the outcome explained, a timeline that agrees with the chart, 
   expect(tRows[0]).toMatch(/^Turn,Campaign hour,/);
   expect(tRows[0]).toContain('NATO cohesion');
   const head = fields(tRows[0]!);
-  expect(head).toContain('Escalation, Indo-Pacific (rung 0-7)');
+  expect(head).toContain('Indo-Pacific escalation (rung 0-7)');
   const cohesion = head.indexOf('NATO cohesion');
-  const ladder = head.indexOf('Escalation, Indo-Pacific (rung 0-7)');
+  const ladder = head.indexOf('Indo-Pacific escalation (rung 0-7)');
   tRows.slice(1).forEach((row, i) => {
     const f = fields(row);
     expect(f).toHaveLength(head.length);
