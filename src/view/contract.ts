@@ -101,6 +101,21 @@ export interface ViewProbe {
     w: number;
     h: number;
   }[];
+  /**
+   * The strategic band's gauges as drawn: full and shown name, shown value, and where the name
+   * and value lie (CSS px from the band's left; the value ends at its cell's right edge).
+   */
+  readonly band: readonly {
+    key: string;
+    full: string;
+    shown: string;
+    value: string;
+    x: number;
+    w: number;
+    valueX: number;
+    valueW: number;
+    cellW: number;
+  }[];
   /** Whether the map legend is shown, and where the Europe map's legend button (☰) is. */
   readonly legend: boolean;
   readonly legendButton: { x: number; y: number } | null;

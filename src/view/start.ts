@@ -168,6 +168,7 @@ export async function startView(host: HTMLElement): Promise<GameView> {
             })),
         counters: destroyed ? [] : map.counterBoxes(),
         maps: destroyed ? null : map.mapRects(),
+        band: destroyed ? [] : band.titles(),
         legend: !destroyed && map.legendShown(),
         legendButton: destroyed ? null : map.legendButton(),
         drawn: lastFrame
