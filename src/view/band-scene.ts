@@ -384,7 +384,7 @@ export class BandScene extends Phaser.Scene {
         `${v}%${d}`,
       ];
     }
-    return [`${v}${d}`];
+    return [`${v}${d}`, `${v}`];
   }
 
   private drawLadder(
