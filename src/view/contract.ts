@@ -54,6 +54,8 @@ export interface ViewEvents {
   logEntry: (index: number) => void;
   /** The reader changed the log's filter on the canvas (chips). */
   filter: (filter: LogFilter) => void;
+  /** The map legend was shown or hidden from the canvas (a map's ☰ button). */
+  legend: (shown: boolean) => void;
 }
 
 /** Numbers tests read to check what is on screen without parsing pixels. */
@@ -141,6 +143,11 @@ export interface GameView {
   /** Reserve space at the bottom of the map area (the DOM decision dock), in CSS pixels. */
   setBottomInset(px: number): void;
   probe(): ViewProbe;
+  /**
+   * Show the map legend over the Europe map, or hide it (the DOM's "Map legend" button; the
+   * canvas's ☰ buttons do the same). Returns where it is drawn (CSS px, canvas-relative) or null.
+   */
+  setLegend(on: boolean): { x: number; y: number; w: number; h: number } | null;
   /**
    * Move the canvas into another element (the next screen's map area) and forget what the last
    * screen set up: its listeners, highlight, selection, inset and last frame. Booting Phaser and

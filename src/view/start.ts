@@ -41,7 +41,7 @@ export async function startView(host: HTMLElement): Promise<GameView> {
   const map = new MapScene(atlas, symbols);
   const band = new BandScene();
   const log = new LogScene();
-  const listeners: Listeners = { select: [], logEntry: [], filter: [] };
+  const listeners: Listeners = { select: [], logEntry: [], filter: [], legend: [] };
   let bottomInset = 0;
   let lastFrame: ViewFrame | null = null;
   let destroyed = false;
@@ -113,6 +113,9 @@ export async function startView(host: HTMLElement): Promise<GameView> {
   log.onEntry((index) => {
     for (const cb of listeners.logEntry) cb(index);
   });
+  map.onLegend((shown) => {
+    for (const cb of listeners.legend) cb(shown);
+  });
   log.onFilterChange((f) => {
     for (const cb of listeners.filter) cb(f);
   });
@@ -144,6 +147,11 @@ export async function startView(host: HTMLElement): Promise<GameView> {
       bottomInset = inset;
       if (!destroyed) relayout();
       wake(300);
+    },
+    setLegend(on: boolean): { x: number; y: number; w: number; h: number } | null {
+      if (destroyed) return null;
+      wake(300);
+      return map.setLegend(on);
     },
     probe(): ViewProbe {
       const selected: Selection | null = map.selection();
@@ -189,6 +197,7 @@ export async function startView(host: HTMLElement): Promise<GameView> {
       bottomInset = 0;
       map.highlight(null, false);
       map.clearSelection();
+      map.setLegend(false);
       host.append(parent);
       game.scale.getParentBounds();
       game.scale.refresh();
