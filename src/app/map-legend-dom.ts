@@ -71,7 +71,8 @@ export function mapLegendDom(): MapLegendDom {
   let view: GameView | null = null;
 
   function open(): void {
-    const r = view?.setLegend(true) ?? null;
+    // Over the Indo-Pacific map: over Europe's, the side panel (side-panel.ts) would cover it.
+    const r = view?.setLegend(true, 'indoPacific') ?? null;
     // Over the drawn legend, so the dialog's focus frame outlines what the player reads.
     if (r) {
       panel.style.left = `${r.x}px`;

@@ -144,10 +144,10 @@ export interface GameView {
   setBottomInset(px: number): void;
   probe(): ViewProbe;
   /**
-   * Show the map legend over the Europe map, or hide it (the DOM's "Map legend" button; the
+   * Show the map legend over a theater's map, or hide it (the DOM's "Map legend" button; the
    * canvas's ☰ buttons do the same). Returns where it is drawn (CSS px, canvas-relative) or null.
    */
-  setLegend(on: boolean): { x: number; y: number; w: number; h: number } | null;
+  setLegend(on: boolean, theater?: Theater): { x: number; y: number; w: number; h: number } | null;
   /**
    * Move the canvas into another element (the next screen's map area) and forget what the last
    * screen set up: its listeners, highlight, selection, inset and last frame. Booting Phaser and

@@ -7,6 +7,7 @@ import { LogScene } from './log-scene';
 import { MapScene } from './map-scene';
 import { loadSymbols } from './map-symbol-textures';
 import { UI } from './palette';
+import type { Theater } from '../sim/ids';
 
 /**
  * The Phaser view behind the `GameView` contract: one canvas filling `parent`, with the map scene
@@ -148,10 +149,13 @@ export async function startView(host: HTMLElement): Promise<GameView> {
       if (!destroyed) relayout();
       wake(300);
     },
-    setLegend(on: boolean): { x: number; y: number; w: number; h: number } | null {
+    setLegend(
+      on: boolean,
+      theater?: Theater,
+    ): { x: number; y: number; w: number; h: number } | null {
       if (destroyed) return null;
       wake(300);
-      return map.setLegend(on);
+      return map.setLegend(on, theater);
     },
     probe(): ViewProbe {
       const selected: Selection | null = map.selection();
