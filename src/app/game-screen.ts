@@ -25,6 +25,7 @@ import { selectionCard } from './selection-card';
 import { howToPlay } from './how-to-play';
 import { sidePanel } from './side-panel';
 import { toolbarOverflow } from './toolbar-overflow';
+import { mapLegendDom } from './map-legend-dom';
 import { OBJECTIVES_TOP, placeOverMaps } from './stage-layout';
 import { computeLayout } from '../view/layout';
 
@@ -142,6 +143,8 @@ export function gameScreen(
   const ownSide = sidePanel(sc, setup.seed, setup.levers);
   let sideFoldSet = false;
   const help = howToPlay((offer) => ownSide.prepend(offer));
+  // The maps' legend, for keyboards and screen readers too (the canvas's ☰ is pointer-only).
+  const legend = mapLegendDom();
   // A visible status line; after Submit the focus lands here, on what the game is doing now.
   const status = h('p', {
     class: 'status',
@@ -172,6 +175,7 @@ export function gameScreen(
     objectives.toggle,
     logToggle,
     resultsBtn,
+    legend.button,
     help.button,
     menu.el,
   );
@@ -184,6 +188,7 @@ export function gameScreen(
     logToggle,
     objectives.toggle,
     resultsBtn,
+    legend.button,
   ]);
   menu.el.before(overflow.el);
 
@@ -233,6 +238,7 @@ export function gameScreen(
     { class: 'stage', 'aria-label': 'Game' },
     canvasHost,
     selCard.el,
+    legend.panel,
     ownSide.el,
     help.dialog,
     objectives.el,
@@ -526,6 +532,8 @@ export function gameScreen(
     v.on('logEntry', (i) => highlightEntry(i));
     v.on('filter', (f) => domLog.setFilter(f));
     v.on('select', (sel) => selCard.select(sel));
+    v.on('legend', (shown) => legend.canvasToggled(shown));
+    legend.setView(v);
     v.setLogFilter(filter);
     layoutDock();
     driver.start();
@@ -548,6 +556,7 @@ export function gameScreen(
       driver.stop();
       // The view is the app's, shared by every screen: this screen only lets go of it.
       gone = true;
+      legend.setView(null);
       view = null;
     },
   };

@@ -16,6 +16,11 @@ type GaugeKind = 'ladder' | 'split' | 'bar' | 'dual';
 interface GaugeDef {
   readonly key: string;
   readonly label: string;
+  /**
+   * Shorter names for narrow cells, longest first: a cell shows the longest name that leaves its
+   * value room, never a name cut short (the full one is in the hover tooltip and the help).
+   */
+  readonly short: readonly string[];
   readonly kind: GaugeKind;
   /** Bars: whether a high value is bad for the West (coloured warm) or good (coloured cool). */
   readonly warm?: boolean;
@@ -30,8 +35,8 @@ interface GaugeDef {
 
 /**
  * Under this band width (CSS px) the grid has four columns and Taiwan supply is left out. The band
- * is 684 px wide on a 1024 px screen, so every gauge shows from 1024 px up; labels that do not
- * fit their cell are shortened with an ellipsis, values never.
+ * is 684 px wide on a 1024 px screen, so every gauge shows from 1024 px up; a name that does not
+ * fit its cell beside its value gives way to a shorter one (`GaugeDef.short`), never an ellipsis.
  */
 const NARROW_BAND = 560;
 
@@ -39,6 +44,7 @@ const GAUGES: readonly GaugeDef[] = [
   {
     key: 'escEu',
     label: 'Escalation · Europe',
+    short: ['Europe rung', 'EU rung'],
     kind: 'ladder',
     col: 0,
     row: 0,
@@ -47,6 +53,7 @@ const GAUGES: readonly GaugeDef[] = [
   {
     key: 'escIp',
     label: 'Escalation · Indo-Pacific',
+    short: ['Indo-Pacific rung', 'Indo-Pac. rung', 'IP rung'],
     kind: 'ladder',
     col: 0,
     row: 1,
@@ -55,6 +62,7 @@ const GAUGES: readonly GaugeDef[] = [
   {
     key: 'usPac',
     label: 'US forces',
+    short: [],
     kind: 'split',
     col: 1,
     row: 0,
@@ -63,6 +71,7 @@ const GAUGES: readonly GaugeDef[] = [
   {
     key: 'cohesion',
     label: 'NATO cohesion',
+    short: ['NATO unity'],
     kind: 'bar',
     col: 2,
     row: 0,
@@ -71,6 +80,7 @@ const GAUGES: readonly GaugeDef[] = [
   {
     key: 'art5',
     label: 'Article 5 credibility',
+    short: ['Article 5 cred.', 'Article 5'],
     kind: 'bar',
     col: 2,
     row: 1,
@@ -79,6 +89,7 @@ const GAUGES: readonly GaugeDef[] = [
   {
     key: 'coord',
     label: 'China–Russia coordination',
+    short: ['China–Russia coord.', 'China–Russia', 'CN–RU'],
     kind: 'bar',
     warm: true,
     col: 3,
@@ -88,6 +99,7 @@ const GAUGES: readonly GaugeDef[] = [
   {
     key: 'miscalc',
     label: 'Miscalculation risk',
+    short: ['Miscalc. risk', 'Miscalc.'],
     kind: 'bar',
     warm: true,
     col: 3,
@@ -97,6 +109,7 @@ const GAUGES: readonly GaugeDef[] = [
   {
     key: 'det',
     label: 'Deterrence',
+    short: ['Deter.'],
     kind: 'dual',
     col: 1,
     row: 1,
@@ -106,12 +119,25 @@ const GAUGES: readonly GaugeDef[] = [
   {
     key: 'supply',
     label: 'Taiwan supply',
+    short: ['TW supply', 'Supply'],
     kind: 'bar',
     col: 4,
     row: 0,
     minWidth: NARROW_BAND,
     read: (t) => t.taiwanSupply,
   },
+];
+
+/** The ladder's rungs in a word or two, for narrow cells (ids.ts has the full names). */
+const SHORT_RUNG = [
+  'peace',
+  'grey zone',
+  'crisis',
+  'blockade',
+  'limited war',
+  'theater war',
+  'nuclear signal',
+  'nuclear use',
 ];
 
 /** Relative widths of the grid's columns (the ladders need the most room). */
@@ -127,6 +153,8 @@ interface GaugeObjs {
   readonly label: Phaser.GameObjects.Text;
   readonly value: Phaser.GameObjects.Text;
   cell: Rect;
+  /** Whether the name or the value is shown shorter than in full (the tooltip spells it out). */
+  shortened: boolean;
 }
 
 export class BandScene extends Phaser.Scene {
@@ -139,6 +167,7 @@ export class BandScene extends Phaser.Scene {
   private turn = -1;
   private last = new Map<string, number>();
   private baseline = new Map<string, number>();
+  private tip: Phaser.GameObjects.Text | null = null;
 
   constructor() {
     super({ key: BandScene.KEY });
@@ -162,8 +191,75 @@ export class BandScene extends Phaser.Scene {
       label: this.add.text(0, 0, def.label, style('11px', UI.muted)),
       value: this.add.text(0, 0, '', style('12px', UI.text, true)).setOrigin(1, 0),
       cell: { x: 0, y: 0, w: 0, h: 0 },
+      shortened: false,
     }));
+    // A shortened name is spelled out on hover, with the value in full.
+    this.tip = this.add
+      .text(0, 0, '', {
+        ...style('11px', UI.text),
+        backgroundColor: '#0b1016',
+        padding: { x: 6, y: 3 },
+      })
+      .setDepth(10)
+      .setVisible(false);
+    this.input.on('pointermove', (p: Phaser.Input.Pointer) => this.hover(p.x - this.area.x, p.y));
+    this.input.on('gameout', () => this.tip?.setVisible(false));
     this.setArea(this.area);
+  }
+
+  /** What each shown gauge's name and value are and where (CSS px, band-relative): for the probe. */
+  titles(): {
+    key: string;
+    full: string;
+    shown: string;
+    value: string;
+    x: number;
+    w: number;
+    valueX: number;
+    valueW: number;
+    cellW: number;
+  }[] {
+    return this.gauges
+      .filter((o) => o.label.visible)
+      .map((o) => ({
+        key: o.def.key,
+        full: o.def.label,
+        shown: o.label.text,
+        value: o.value.text,
+        x: o.label.x,
+        w: o.label.width,
+        valueX: o.value.x - o.value.width,
+        valueW: o.value.width,
+        cellW: o.cell.w,
+      }));
+  }
+
+  /** The tooltip over the gauge under the pointer, when its name or value is shortened there. */
+  private hover(x: number, y: number): void {
+    const tip = this.tip;
+    if (!tip) return;
+    const o = this.gauges.find(
+      (g) =>
+        g.label.visible &&
+        x >= g.cell.x &&
+        x < g.cell.x + g.cell.w + 14 &&
+        y >= g.cell.y &&
+        y < g.cell.y + g.cell.h,
+    );
+    if (!o || !o.shortened || !this.tracks) {
+      tip.setVisible(false);
+      return;
+    }
+    tip.setText(`${o.def.label}: ${this.fullValue(o.def, this.tracks)}`);
+    const tx = Math.max(0, Math.min(o.cell.x, this.area.w - tip.width));
+    // Below the name, over the gauge's own bar: the band clips what would hang over the maps.
+    tip.setPosition(tx, o.cell.y + 15).setVisible(true);
+  }
+
+  /** A gauge's value in full, without its change. */
+  private fullValue(def: GaugeDef, t: Tracks): string {
+    if (def.read2) return `Europe ${def.read(t)} · Indo-Pacific ${def.read2(t)}`;
+    return this.valueForms(def, def.read(t), '', t)[0] ?? '';
   }
 
   /** The band's rectangle on the canvas (CSS px). */
@@ -232,30 +328,23 @@ export class BandScene extends Phaser.Scene {
         const v2 = o.def.read2(t);
         const d1 = this.delta(o.def.key, v);
         const d2 = this.delta(`${o.def.key}2`, v2);
-        fitValue(o.value, o.cell.w, [
-          `EU ${v}${d1} · IP ${v2}${d2}`,
-          `EU ${v} · IP ${v2}`,
-          `${v} · ${v2}`,
-        ]);
-        fitLabel(o.label, o.def.label, o.cell.w - o.value.width - 8);
+        fitGauge(
+          o,
+          [
+            `EU ${v}${d1} · IP ${v2}${d2}`,
+            `EU ${v} · IP ${v2}`,
+            `${v}${d1} · ${v2}${d2}`,
+            `${v} · ${v2}`,
+          ],
+          2,
+        );
         this.drawBar(g, o.cell.x, barY - 1, barW, v, false, 5);
         this.drawBar(g, o.cell.x, barY + 6, barW, v2, false, 5);
         continue;
       }
       const d = this.delta(o.def.key, v);
-      const full = this.valueText(o.def, v, t);
-      fitValue(
-        o.value,
-        o.cell.w,
-        o.def.kind === 'split'
-          ? [
-              `${full}${d}`,
-              `${v}% · aim ${t.usPacificTarget}%${d}`,
-              `${v}% · aim ${t.usPacificTarget}%`,
-            ]
-          : [`${full}${d}`, full],
-      );
-      fitLabel(o.label, o.def.label, o.cell.w - o.value.width - 8);
+      const forms = this.valueForms(o.def, v, d, t);
+      fitGauge(o, forms, o.def.kind === 'ladder' ? 4 : o.def.kind === 'split' ? 5 : forms.length);
       if (o.def.kind === 'ladder') this.drawLadder(g, o.cell.x, barY, barW, v);
       else if (o.def.kind === 'split')
         this.drawSplit(g, o.cell.x, barY, barW, v, t.usPacificTarget);
@@ -270,10 +359,32 @@ export class BandScene extends Phaser.Scene {
     return d === 0 ? '' : d > 0 ? ` ▲${d}` : ` ▼${-d}`;
   }
 
-  private valueText(def: GaugeDef, v: number, t: Tracks): string {
-    if (def.kind === 'ladder') return `${v} ${ESCALATION_LADDER[v] ?? ''}`;
-    if (def.kind === 'split') return `Pacific ${v}% · aim ${t.usPacificTarget}%`;
-    return String(v);
+  /** A gauge's value, longest first; `d` is its change since last turn ("" or " ▲3"). */
+  private valueForms(def: GaugeDef, v: number, d: string, t: Tracks): string[] {
+    if (def.kind === 'ladder') {
+      const rung = ESCALATION_LADDER[v] ?? '';
+      const short = SHORT_RUNG[v] ?? rung;
+      return [
+        `${v} ${rung}${d}`,
+        `${v} ${rung}`,
+        `${v} ${short}${d}`,
+        `${v} ${short}`,
+        `${v}${d}`,
+        `${v}`,
+      ];
+    }
+    if (def.kind === 'split') {
+      const aim = t.usPacificTarget;
+      return [
+        `Pacific ${v}% · aim ${aim}%${d}`,
+        `${v}% · aim ${aim}%${d}`,
+        `${v}% · aim ${aim}%`,
+        `Pac. ${v}%${d}`,
+        `Pac. ${v}%`,
+        `${v}%${d}`,
+      ];
+    }
+    return [`${v}${d}`, `${v}`];
   }
 
   private drawLadder(
@@ -339,27 +450,38 @@ function readings(t: Tracks): Map<string, number> {
   return out;
 }
 
-/**
- * A gauge's value in the longest form that leaves its name a few letters in a narrow cell (the
- * band is 684 px wide on a 1024 px screen): the change since last turn goes first, then words.
- * The last form is used whatever its width.
- */
-function fitValue(value: Phaser.GameObjects.Text, cellW: number, forms: readonly string[]): void {
-  for (const f of forms) {
-    if (value.text !== f) value.setText(f);
-    if (value.width <= cellW - 36) return;
-  }
-}
+/** Room kept between a gauge's name and its value. */
+const NAME_GAP = 8;
 
 /**
- * Keep a gauge's name clear of its value: a long value ("4 limited conventional ▲3") shortens the
- * name with an ellipsis instead of writing over it.
+ * Choose a gauge's name and value for its cell: the longest pair that fits side by side, the
+ * name never cut and never written over. The first `keep` value forms carry what the number
+ * means (the rung's word, "Pacific", EU and IP): they are tried with every name before any
+ * shorter form is. Within each group, pairs are tried by how far both are shortened together,
+ * the value's detail first at a tie (its change since last turn is the news). The shortest pair
+ * is used whatever its width; the shortest names are chosen to fit the band at 1024 px.
  */
-function fitLabel(label: Phaser.GameObjects.Text, full: string, room: number): void {
-  if (label.text !== full) label.setText(full);
-  let text = full;
-  while (label.width > room && text.length > 4) {
-    text = text.slice(0, -1).trimEnd();
-    label.setText(`${text}…`);
+function fitGauge(o: GaugeObjs, forms: readonly string[], keep = forms.length): void {
+  const names = [o.def.label, ...o.def.short];
+  const set = (t: Phaser.GameObjects.Text, s: string): void => {
+    if (t.text !== s) t.setText(s);
+  };
+  const bare = (s: string): string => s.replace(/ [▲▼]\d+/g, '');
+  const done = (): void => {
+    o.shortened = o.label.text !== o.def.label || bare(o.value.text) !== bare(forms[0] ?? '');
+  };
+  // Without a change since last turn, a form and its form with the change are the same.
+  const unique = (list: readonly string[]): string[] => [...new Set(list)];
+  for (const group of [unique(forms.slice(0, keep)), unique(forms.slice(keep))]) {
+    const worst = names.length - 1 + group.length - 1;
+    for (let k = 0; k <= worst; k++) {
+      const last = Math.min(k, group.length - 1);
+      for (let vi = Math.max(0, k - names.length + 1); vi <= last; vi++) {
+        set(o.value, group[vi]!);
+        set(o.label, names[k - vi]!);
+        if (o.label.width + NAME_GAP + o.value.width <= o.cell.w) return done();
+      }
+    }
   }
+  done();
 }

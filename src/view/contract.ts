@@ -54,6 +54,8 @@ export interface ViewEvents {
   logEntry: (index: number) => void;
   /** The reader changed the log's filter on the canvas (chips). */
   filter: (filter: LogFilter) => void;
+  /** The map legend was shown or hidden from the canvas (a map's ☰ button). */
+  legend: (shown: boolean) => void;
 }
 
 /** Numbers tests read to check what is on screen without parsing pixels. */
@@ -101,6 +103,21 @@ export interface ViewProbe {
     w: number;
     h: number;
   }[];
+  /**
+   * The strategic band's gauges as drawn: full and shown name, shown value, and where the name
+   * and value lie (CSS px from the band's left; the value ends at its cell's right edge).
+   */
+  readonly band: readonly {
+    key: string;
+    full: string;
+    shown: string;
+    value: string;
+    x: number;
+    w: number;
+    valueX: number;
+    valueW: number;
+    cellW: number;
+  }[];
   /** Whether the map legend is shown, and where the Europe map's legend button (☰) is. */
   readonly legend: boolean;
   readonly legendButton: { x: number; y: number } | null;
@@ -126,6 +143,11 @@ export interface GameView {
   /** Reserve space at the bottom of the map area (the DOM decision dock), in CSS pixels. */
   setBottomInset(px: number): void;
   probe(): ViewProbe;
+  /**
+   * Show the map legend over a theater's map, or hide it (the DOM's "Map legend" button; the
+   * canvas's ☰ buttons do the same). Returns where it is drawn (CSS px, canvas-relative) or null.
+   */
+  setLegend(on: boolean, theater?: Theater): { x: number; y: number; w: number; h: number } | null;
   /**
    * Move the canvas into another element (the next screen's map area) and forget what the last
    * screen set up: its listeners, highlight, selection, inset and last frame. Booting Phaser and

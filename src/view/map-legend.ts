@@ -95,6 +95,54 @@ const MARKERS: readonly [string, Sample][] = [
   ],
 ];
 
+/**
+ * The legend in words, section by section, as the canvas draws it: the DOM's version for screen
+ * readers and keyboard users (src/app/map-legend-dom.ts) reads the same names.
+ */
+export function legendSections(): { title: string; items: string[] }[] {
+  const actors: ActorId[] = [...PLAYABLE_ACTORS, 'north-korea'];
+  return [
+    {
+      title: 'Units, as the side you play sees them',
+      items: [
+        'Frame: a rectangle for a friend, a diamond for a hostile, a square for a neutral',
+        `Symbols: ${UNITS.map(([, name]) => name).join(', ')}`,
+        'Counter: symbol, actor, strength; a badge counts a stack',
+      ],
+    },
+    {
+      title: 'Markers (red: hostile, blue: friend; fading)',
+      items: [
+        'blockade: a solid ring',
+        'quarantine: a dashed ring',
+        'missile strikes: a burst',
+        'battle: crossed swords',
+        'landing, incursion: a bold arrow',
+        'axis of attack: a thin arrow',
+        'taken: a solid box in the holder’s colour',
+        'contested: a dashed box',
+        'en route: a dashed arrow; → T6 means it arrives on turn 6',
+      ],
+    },
+    {
+      title: 'Held by (hatched: the China–Russia bloc)',
+      items: actors.map((a) => `${ACTOR_STYLE[a].code}: ${ACTOR_NAME[a] ?? a}`),
+    },
+  ];
+}
+
+/** Who each code on the maps stands for. */
+const ACTOR_NAME: Partial<Record<ActorId, string>> = {
+  china: 'China',
+  russia: 'Russia',
+  usa: 'United States',
+  'nato-europe': 'European NATO',
+  taiwan: 'Taiwan',
+  japan: 'Japan',
+  ukraine: 'Ukraine',
+  'north-korea': 'North Korea',
+};
+
 export class MapLegend {
   readonly root: Phaser.GameObjects.Container;
   private built = false;
@@ -113,6 +161,12 @@ export class MapLegend {
     if (on && !this.built) this.build();
     this.root.setVisible(on);
     if (on) this.root.setPosition(map.x + 6, map.y + 58);
+  }
+
+  /** Where the legend is on the canvas (CSS px), while it is shown. */
+  rect(): Rect | null {
+    const r = this.root;
+    return r.visible ? { x: r.x, y: r.y, w: W, h: this.h } : null;
   }
 
   /** Whether a canvas point is on the legend while it is shown. */

@@ -40,6 +40,7 @@ export class MapScene extends Phaser.Scene {
   private legend: MapLegend | null = null;
   /** The map the legend is shown over, or null when hidden. */
   private legendOn: Theater | null = null;
+  private readonly legendCbs: ((shown: boolean) => void)[] = [];
 
   constructor(
     private readonly atlas: Atlas,
@@ -202,9 +203,20 @@ export class MapScene extends Phaser.Scene {
 
   /** Show the legend over a map, or hide it if it is shown there already. */
   toggleLegend(theater: Theater = 'europe'): void {
-    this.legendOn = this.legendOn === theater ? null : theater;
+    this.setLegend(this.legendOn !== theater, theater);
+  }
+
+  /** Show the legend over a map or hide it; returns where it is shown (CSS px) or null. */
+  setLegend(on: boolean, theater: Theater = 'europe'): Rect | null {
+    this.legendOn = on ? theater : null;
     const l = this.layout;
-    if (this.legend && l) this.legend.show(this.legendOn !== null, l[theater]);
+    if (this.legend && l) this.legend.show(on, l[theater]);
+    return this.legend?.rect() ?? null;
+  }
+
+  /** Call `cb` when the legend is shown or hidden from the canvas (its ☰ buttons). */
+  onLegend(cb: (shown: boolean) => void): void {
+    this.legendCbs.push(cb);
   }
 
   /** Where a map's legend button is on the canvas (CSS px). */
@@ -241,8 +253,10 @@ export class MapScene extends Phaser.Scene {
     const button = this.hud.buttonAt(p.x, p.y);
     if (button && this.theaters) {
       const v = this.theaters[button.theater];
-      if (button.action === 'legend') this.toggleLegend(button.theater);
-      else if (button.action === 'in') v.zoomBy(1.4);
+      if (button.action === 'legend') {
+        this.toggleLegend(button.theater);
+        for (const cb of this.legendCbs) cb(this.legendOn !== null);
+      } else if (button.action === 'in') v.zoomBy(1.4);
       else if (button.action === 'out') v.zoomBy(1 / 1.4);
       else v.resetView();
       return;

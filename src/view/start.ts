@@ -7,6 +7,7 @@ import { LogScene } from './log-scene';
 import { MapScene } from './map-scene';
 import { loadSymbols } from './map-symbol-textures';
 import { UI } from './palette';
+import type { Theater } from '../sim/ids';
 
 /**
  * The Phaser view behind the `GameView` contract: one canvas filling `parent`, with the map scene
@@ -41,7 +42,7 @@ export async function startView(host: HTMLElement): Promise<GameView> {
   const map = new MapScene(atlas, symbols);
   const band = new BandScene();
   const log = new LogScene();
-  const listeners: Listeners = { select: [], logEntry: [], filter: [] };
+  const listeners: Listeners = { select: [], logEntry: [], filter: [], legend: [] };
   let bottomInset = 0;
   let lastFrame: ViewFrame | null = null;
   let destroyed = false;
@@ -113,6 +114,9 @@ export async function startView(host: HTMLElement): Promise<GameView> {
   log.onEntry((index) => {
     for (const cb of listeners.logEntry) cb(index);
   });
+  map.onLegend((shown) => {
+    for (const cb of listeners.legend) cb(shown);
+  });
   log.onFilterChange((f) => {
     for (const cb of listeners.filter) cb(f);
   });
@@ -145,6 +149,14 @@ export async function startView(host: HTMLElement): Promise<GameView> {
       if (!destroyed) relayout();
       wake(300);
     },
+    setLegend(
+      on: boolean,
+      theater?: Theater,
+    ): { x: number; y: number; w: number; h: number } | null {
+      if (destroyed) return null;
+      wake(300);
+      return map.setLegend(on, theater);
+    },
     probe(): ViewProbe {
       const selected: Selection | null = map.selection();
       return {
@@ -168,6 +180,7 @@ export async function startView(host: HTMLElement): Promise<GameView> {
             })),
         counters: destroyed ? [] : map.counterBoxes(),
         maps: destroyed ? null : map.mapRects(),
+        band: destroyed ? [] : band.titles(),
         legend: !destroyed && map.legendShown(),
         legendButton: destroyed ? null : map.legendButton(),
         drawn: lastFrame
@@ -188,6 +201,7 @@ export async function startView(host: HTMLElement): Promise<GameView> {
       bottomInset = 0;
       map.highlight(null, false);
       map.clearSelection();
+      map.setLegend(false);
       host.append(parent);
       game.scale.getParentBounds();
       game.scale.refresh();
