@@ -1,5 +1,4 @@
 import type { ActorId, Theater } from '../sim/ids';
-import type { LogEntry } from '../sim/log';
 import type { Scenario } from '../sim/scenario/schema';
 import type { GameState } from '../sim/state';
 
@@ -8,17 +7,8 @@ import type { GameState } from '../sim/state';
  * reports what the player pointed at; it never computes rules and never talks to the engine.
  */
 
-/**
- * Whose eyes the screen shows: one actor's (fog of war), `public` (what every side knows: hot-seat
- * play between hand-overs) or the all-seeing control view.
- */
-export type Viewpoint = ActorId | 'public' | 'control';
-
-/** One log entry as the view shows it: its index in the engine's log is its stable id. */
-export interface ShownEntry {
-  readonly index: number;
-  readonly entry: LogEntry;
-}
+export type { Viewpoint, ShownEntry } from '../sim/view';
+import type { Viewpoint, ShownEntry } from '../sim/view';
 
 /** Everything the view needs to draw one moment of the game. */
 export interface ViewFrame {
