@@ -30,8 +30,11 @@ import { aiSeat, humanSeat, type SeatDecided, type SeatsDecided } from './seats'
  * Everything is synchronous: with only AI seats, `createActor(machine).start()` plays the whole
  * campaign before it returns.
  *
- * Each phase's work is one `assign` (xstate copies the context and the snapshot for each), and the
- * log is appended in place, so a turn costs the chart little beyond the phases themselves.
+ * Each phase's work is one `assign` (xstate copies the context and the snapshot for each). A
+ * snapshot is never changed afterwards: phases work on a copy of the state and the log is a new
+ * array per phase, except in a run that owns its turns (`turnInPlace`: runEngine, which returns
+ * only the final state), where both are changed in place so a batch costs little beyond the
+ * phases themselves.
  */
 
 /** A game part-way through, to continue from (resume or fork). */
@@ -85,7 +88,7 @@ export interface GameContext {
   /** The next briefing may advance the state in place (`ownsTurns`, after the first briefing). */
   turnInPlace: boolean;
   state: GameState;
-  /** Append-only; the array is owned by this actor and grows in place. */
+  /** Append-only. Grows in place only when the actor owns its turns (`ownsTurns`); else a new array per phase. */
   log: LogEntry[];
   tracks: TrackSnapshot[];
   turnHashes: string[];
@@ -126,8 +129,15 @@ export function waitingSeats(ctx: GameContext, inDecisions: boolean): PlayableAc
   );
 }
 
+/**
+ * The log with a phase's entries added. A headless run that owns its turns appends in place; any
+ * other run gives each snapshot its own array, so a snapshot kept from one phase never grows
+ * under its holder (the browser, the server and the timeline keep snapshots).
+ */
 function append(ctx: GameContext, entries: readonly LogEntry[]): LogEntry[] {
-  if (ctx.keepLog) for (const e of entries) ctx.log.push(e);
+  if (!ctx.keepLog || entries.length === 0) return ctx.log;
+  if (!ctx.ownsTurns) return [...ctx.log, ...entries];
+  for (const e of entries) ctx.log.push(e);
   return ctx.log;
 }
 
@@ -223,13 +233,14 @@ export const gameMachine = setup({
       const pending = { ...context.pending };
       const by = { ...context.by };
       const plans = { ...context.plans };
+      const reasons: LogEntry[] = [];
       for (const b of ballots) {
-        if (b.reasoning && context.keepLog) context.log.push(b.reasoning);
+        if (b.reasoning) reasons.push(b.reasoning);
         pending[b.actor] = b.decisions;
         by[b.actor] = b.by;
         if (b.plan !== undefined) plans[b.actor] = b.plan;
       }
-      return { pending, by, plans };
+      return { pending, by, plans, log: append(context, reasons) };
     }),
     forwardSubmission: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'SUBMIT') return;
@@ -320,7 +331,13 @@ export const gameMachine = setup({
     paced: input.paced ?? false,
     ownsTurns: input.turnInPlace ?? false,
     turnInPlace: false,
-    po: { quiet: !(input.keepLog ?? true), inPlace: true, hash: input.turnHashes ?? true },
+    // Phases change the state in place only for a run that owns its turns (runEngine): anyone
+    // else may hold a snapshot, and a snapshot must not change under its holder.
+    po: {
+      quiet: !(input.keepLog ?? true),
+      inPlace: input.turnInPlace ?? false,
+      hash: input.turnHashes ?? true,
+    },
     state: input.from?.state ?? createInitialState(input.sc, input.seed, input.levers),
     log: [...(input.from?.log ?? [])],
     tracks: [...(input.from?.tracks ?? [])],

@@ -189,6 +189,29 @@ describe('seats', () => {
     s.stop();
   });
 
+  it('a snapshot kept from the decisions phase does not change when the game moves on', () => {
+    // The browser, the server and the timeline keep snapshots: a kept one is a fixed picture.
+    for (const paced of [false, true]) {
+      const actor = createActor(gameMachine, {
+        input: input({ controllers: { ...allAi(), usa: 'human' }, paced }),
+      });
+      actor.start();
+      while (!actor.getSnapshot().matches('decisions')) actor.send({ type: 'CONTINUE' });
+      const kept = actor.getSnapshot();
+      const before = JSON.stringify([kept.context.state, kept.context.log, kept.context.tracks]);
+      const length = kept.context.log.length;
+      actor.send({ type: 'SUBMIT', actor: 'usa', decisions: [{ type: 'usa.reaffirm-article5' }] });
+      for (let i = 0; i < 8; i++) actor.send({ type: 'CONTINUE' });
+      const now = actor.getSnapshot().context;
+      expect(now.state.turn).toBe(2);
+      expect(now.log.length).toBeGreaterThan(length);
+      expect(JSON.stringify([kept.context.state, kept.context.log, kept.context.tracks])).toBe(
+        before,
+      );
+      actor.stop();
+    }
+  });
+
   it('an illegal SUBMIT sets lastRejection with a reason and leaves the game as it was', () => {
     const s = game('two-front').seed('illegal').human('usa', 'china').start();
     const before = hashValue(s.state);
