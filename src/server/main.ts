@@ -80,11 +80,14 @@ function flags(argv: string[]): Flags | 'help' {
   };
 }
 
+/** What the game's build does not read: the server and the command line. */
+const NOT_BUILT = new Set([join(ROOT, 'src', 'server'), join(ROOT, 'src', 'cli')]);
+
 /** The newest modification time under the game's sources (what a build reads). */
 function newestSource(): number {
   let newest = 0;
   const visit = (p: string): void => {
-    if (!existsSync(p)) return;
+    if (!existsSync(p) || NOT_BUILT.has(p)) return;
     const st = statSync(p);
     if (st.isDirectory()) for (const f of readdirSync(p)) visit(join(p, f));
     else newest = Math.max(newest, st.mtimeMs);

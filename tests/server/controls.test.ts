@@ -209,3 +209,23 @@ describe('facilitator controls and the clock', () => {
     for (const c of [control, china]) c.close();
   });
 });
+
+describe('every seat with the AI', () => {
+  it('plays the game to its end by itself, each choice recorded as the seat’s', async () => {
+    const control = await Client.connect(run.url);
+    const teams = ['china', 'russia', 'usa', 'nato-europe', 'taiwan', 'japan', 'ukraine'] as const;
+    await control.create(run.adminKey, { teams: [...teams], turnLimit: 12, seed: 'autopilot' });
+    const id = control.sessionId!;
+    for (const team of teams) await control.must('control', { action: 'seat', team, by: 'ai' });
+    await control.must('control', { action: 'start' });
+    // More seat decisions than the server makes in one go: it goes on by itself.
+    await control.until((c) => c.session!.status === 'ended', 'the end', 60_000);
+    const ex = await control.req<Exported>('control:export', {});
+    if (!ex.ok) throw new Error(ex.error);
+    expect(ex.record.turnHashes.length).toBe((await replicaOf(run.store, id)).turn);
+    expect(ex.record.turnHashes.length * teams.length).toBeGreaterThan(64);
+    expect(Object.values(ex.record.controllers).every((c) => c === 'human')).toBe(true);
+    expect(verifyReplay(scenarios('two-front')!, ex.record).ok).toBe(true);
+    control.close();
+  });
+});
