@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
 import { formatCode } from '../net/protocol';
+import { escapeControl } from '../sim/safe-text';
 import { newKey } from './keys';
 import { createClassroomServer } from './server';
 import { SqliteStore } from './store-sqlite';
@@ -156,7 +157,7 @@ async function main(): Promise<void> {
       const url = `${base}/#join=${s.code}`;
       void QRCode.toString(url, { type: 'terminal', small: true }).then((qr) => {
         process.stdout.write(
-          `\nSession ${s.title ? `"${s.title}" ` : ''}created: code ${formatCode(s.code)}\nStudents join at ${url}\n${qr}\n`,
+          `\nSession ${s.title ? `"${escapeControl(s.title)}" ` : ''}created: code ${formatCode(s.code)}\nStudents join at ${url}\n${qr}\n`,
         );
       });
     },

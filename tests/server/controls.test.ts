@@ -1,16 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyReplay } from '../../src/engine/run';
 import type { Exported } from '../../src/net/protocol';
-import {
-  Client,
-  FakeClock,
-  removeDir,
-  replicaOf,
-  scenarios,
-  settle,
-  startServer,
-  type Running,
-} from './harness';
+import { Client, FakeClock, replicaOf, scenarios, settle, useServer } from './harness';
 
 /**
  * The facilitator's controls and the clock, through real sockets with the server's clock in the
@@ -21,14 +12,7 @@ import {
  */
 
 const clock = new FakeClock();
-let run: Running;
-beforeAll(async () => {
-  run = await startServer({ clock });
-});
-afterAll(async () => {
-  await run.stop();
-  removeDir(run.dir);
-});
+const run = useServer({ clock });
 
 async function classroom(teamChoice: 'pick' | 'assigned' = 'pick') {
   const control = await Client.connect(run.url);

@@ -1,14 +1,6 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Decision } from '../../src/sim/state';
-import {
-  Client,
-  FakeClock,
-  removeDir,
-  replicaOf,
-  settle,
-  startServer,
-  type Running,
-} from './harness';
+import { Client, FakeClock, replicaOf, serverStarter, settle } from './harness';
 
 /**
  * Nothing lost: a server stopped in the middle of a turn and a new one started on the same data
@@ -19,13 +11,11 @@ import {
  */
 
 const clock = new FakeClock();
-const dirs: string[] = [];
-afterAll(() => dirs.forEach(removeDir));
+const start = serverStarter(clock);
 
 describe('a server restart', () => {
   it('rebuilds every open session from its events; clients re-attach to the same game', async () => {
-    const a = await startServer({ clock });
-    dirs.push(a.dir);
+    const a = await start();
     const control = await Client.connect(a.url);
     const code = await control.create(a.adminKey, {
       teams: ['china', 'usa', 'taiwan'],
@@ -68,7 +58,7 @@ describe('a server restart', () => {
     for (const c of Object.values(clients)) c.close();
 
     // A new server on the same folder (and a new facilitator key: sessions keep their own).
-    const b: Running = await startServer({ clock, dir: a.dir });
+    const b = await start({ dir: a.dir });
     const back = {
       control: await Client.connect(b.url),
       china: await Client.connect(b.url),
@@ -105,7 +95,7 @@ describe('a server restart', () => {
     await b.stop();
     for (const c of Object.values(back)) c.close();
     clock.t = deadline + 5_000;
-    const c2 = await startServer({ clock, dir: a.dir });
+    const c2 = await start({ dir: a.dir });
     const watcher = await Client.connect(c2.url);
     await watcher.attach(id, keys['control']!);
     await settle(c2.store, id, [watcher]);
@@ -117,8 +107,7 @@ describe('a server restart', () => {
   });
 
   it('gives a student who closed the tab the whole view again by the same key', async () => {
-    const s = await startServer({ clock });
-    dirs.push(s.dir);
+    const s = await start();
     const control = await Client.connect(s.url);
     const code = await control.create(s.adminKey, { teams: ['russia', 'nato-europe'] });
     const id = control.sessionId!;

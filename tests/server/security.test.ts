@@ -2,11 +2,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { io as connect } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../src/app/security-headers';
 import { CODE_ALPHABET, LIMITS, PROTOCOL_VERSION } from '../../src/net/protocol';
 import { newKey } from '../../src/server/keys';
-import { Client, FakeClock, removeDir, settle, startServer, type Running } from './harness';
+import { Client, FakeClock, settle, useServer } from './harness';
 
 /**
  * What a hostile or confused client can and cannot do: every message is parsed at the edge (a
@@ -17,14 +17,7 @@ import { Client, FakeClock, removeDir, settle, startServer, type Running } from 
  */
 
 const clock = new FakeClock();
-let run: Running;
-beforeAll(async () => {
-  run = await startServer({ clock, joinLimit: { max: 10, windowMs: 60_000 } });
-});
-afterAll(async () => {
-  await run.stop();
-  removeDir(run.dir);
-});
+const run = useServer({ clock, joinLimit: { max: 10, windowMs: 60_000 } });
 
 const SEED = 'seed-nobody-may-see-7731';
 

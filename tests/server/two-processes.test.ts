@@ -1,5 +1,5 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { Client, FakeClock, removeDir, replicaOf, settle, startServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { Client, FakeClock, replicaOf, serverStarter, settle } from './harness';
 
 /**
  * Two servers on one store, as two processes behind a load balancer would be: each holds its own
@@ -9,15 +9,12 @@ import { Client, FakeClock, removeDir, replicaOf, settle, startServer } from './
  * catches up when asked, `refresh`, or when it next appends.)
  */
 
-const clock = new FakeClock();
-const dirs: string[] = [];
-afterAll(() => dirs.forEach(removeDir));
+const start = serverStarter(new FakeClock());
 
 describe('two servers sharing a store', () => {
   it('interleave appends to one session without losing or repeating any', async () => {
-    const a = await startServer({ clock });
-    dirs.push(a.dir);
-    const b = await startServer({ clock, dir: a.dir, adminKey: a.adminKey });
+    const a = await start();
+    const b = await start({ dir: a.dir, adminKey: a.adminKey });
     const control = await Client.connect(a.url);
     const code = await control.create(a.adminKey, {
       teams: ['china', 'usa', 'japan'],

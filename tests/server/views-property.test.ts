@@ -1,20 +1,11 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChatMessage, ClientView } from '../../src/net/protocol';
 import type { PlayableActorId } from '../../src/sim/ids';
 import { canSee, teamView, type Viewpoint } from '../../src/sim/view';
 import { withoutSeed } from '../../src/server/views';
 import { randomLegal } from '../helpers/random-legal';
-import {
-  Client,
-  FakeClock,
-  removeDir,
-  replicaOf,
-  scenarios,
-  settle,
-  startServer,
-  type Running,
-} from './harness';
+import { Client, FakeClock, replicaOf, scenarios, settle, useServer } from './harness';
 
 /**
  * The server's views under any sequence of what a classroom does: students join (with a team or
@@ -89,14 +80,7 @@ interface Student {
 }
 
 const clock = new FakeClock();
-let run: Running;
-beforeAll(async () => {
-  run = await startServer({ clock });
-});
-afterAll(async () => {
-  await run.stop();
-  removeDir(run.dir);
-});
+const run = useServer({ clock });
 
 /** The viewpoint a view was made for, as the view itself says. */
 function viewpointOfView(v: ClientView): Viewpoint | null {

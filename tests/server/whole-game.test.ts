@@ -1,21 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyReplay } from '../../src/engine/run';
 import type { Exported } from '../../src/net/protocol';
 import { PLAYABLE_ACTORS, type PlayableActorId } from '../../src/sim/ids';
 import { canSee } from '../../src/sim/view';
 import { cli } from '../cli/run-cli';
 import { randomLegal } from '../helpers/random-legal';
-import {
-  Client,
-  replicaOf,
-  removeDir,
-  scenarios,
-  settle,
-  startServer,
-  type Running,
-} from './harness';
+import { Client, replicaOf, scenarios, settle, useServer } from './harness';
 
 /**
  * A whole classroom game: the facilitator and seven teams, each on its own socket, play the
@@ -25,14 +17,7 @@ import {
  * spends two turns with the AI, and the export is a replay record that re-simulates exactly.
  */
 
-let run: Running;
-beforeAll(async () => {
-  run = await startServer();
-});
-afterAll(async () => {
-  await run.stop();
-  removeDir(run.dir);
-});
+const run = useServer();
 
 describe('a whole two-front game with eight clients', () => {
   it('plays to the end and exports a replay that verifies', async () => {
