@@ -23,6 +23,7 @@ export interface HubDeps {
   readonly now: () => number;
   readonly scenarios: ScenarioSource;
   readonly log: (line: string) => void;
+  readonly appended?: (sessionId: string, seq: number) => void;
 }
 
 export class Hub {
@@ -42,6 +43,7 @@ export class Hub {
       now: deps.now,
       scenarios: deps.scenarios,
       changed: (rt) => this.push(rt.id),
+      ...(deps.appended ? { appended: deps.appended } : {}),
     };
   }
 
@@ -74,6 +76,11 @@ export class Hub {
     } finally {
       this.loading.delete(id);
     }
+  }
+
+  /** A session already held here (no load). */
+  held(id: string): SessionRuntime | null {
+    return this.runtimes.get(id) ?? null;
   }
 
   /** Why a session could not be loaded, if it could not. */

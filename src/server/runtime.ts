@@ -20,6 +20,8 @@ export interface RuntimeDeps {
   readonly scenarios: ScenarioSource;
   /** Called after anything changed the session (views are due). */
   readonly changed: (rt: SessionRuntime) => void;
+  /** Called after each event this process appended (to tell other processes: `refresh`). */
+  readonly appended?: (sessionId: string, seq: number) => void;
 }
 
 export type Outcome = { ok: true } | { ok: false; error: string };
@@ -74,6 +76,7 @@ export class SessionRuntime {
 
   /** Look at the clock now (a timer fired, or a test moved its clock). */
   tick(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     return this.exclusive(() => this.react());
   }
 
@@ -131,6 +134,7 @@ export class SessionRuntime {
       return false;
     this.session.apply({ ...event, seq, at } as AppliedEvent);
     if (event.type === 'ended') await store.markEnded(this.id);
+    this.deps.appended?.(this.id, seq);
     return true;
   }
 

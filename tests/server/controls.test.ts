@@ -13,6 +13,8 @@ import { Client, FakeClock, replicaOf, scenarios, settle, useServer } from './ha
 
 const clock = new FakeClock();
 const run = useServer({ clock });
+/** A server on the real clock, for the one test that lets a real timer fire. */
+const real = useServer();
 
 async function classroom(teamChoice: 'pick' | 'assigned' = 'pick') {
   const control = await Client.connect(run.url);
@@ -211,5 +213,20 @@ describe('every seat with the AI', () => {
     expect(Object.values(ex.record.controllers).every((c) => c === 'human')).toBe(true);
     expect(verifyReplay(scenarios('two-front')!, ex.record).ok).toBe(true);
     control.close();
+  });
+});
+
+describe('the real clock', () => {
+  it('holds the teams not in when a one-second phase runs out, with no one asking', async () => {
+    const control = await Client.connect(real.url);
+    const code = await control.create(real.adminKey, { teams: ['usa'], decisionSeconds: 1 });
+    const usa = await Client.connect(real.url);
+    await usa.join(code, 'Una', 'usa');
+    await control.must('control', { action: 'start' });
+    const started = Date.now();
+    await usa.until((c) => c.game?.turn === 2, 'turn 2', 10_000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(usa.messages.at(-1)!.text).toMatch(/Turn 1: time ran out\. United States holds/);
+    for (const c of [control, usa]) c.close();
   });
 });

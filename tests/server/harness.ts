@@ -70,6 +70,7 @@ export interface ServerSetup {
   clock?: FakeClock;
   adminKey?: string;
   joinLimit?: { max: number; windowMs: number };
+  onAppended?: (sessionId: string, seq: number) => void;
 }
 
 export async function startServer(opts: ServerSetup = {}): Promise<Running> {
@@ -84,6 +85,7 @@ export async function startServer(opts: ServerSetup = {}): Promise<Running> {
     joinLimit: opts.joinLimit ?? { max: 1000, windowMs: 60_000 },
     log: () => undefined,
     ...(opts.clock ? { now: opts.clock.now } : {}),
+    ...(opts.onAppended ? { onAppended: opts.onAppended } : {}),
   });
   const { port } = await server.listen(0, '127.0.0.1');
   return {

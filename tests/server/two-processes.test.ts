@@ -1,20 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { Client, FakeClock, replicaOf, serverStarter, settle } from './harness';
+import { Client, FakeClock, replicaOf, serverStarter, settle, type Running } from './harness';
 
 /**
  * Two servers on one store, as two processes behind a load balancer would be: each holds its own
  * replica of the session, and an append at a seq the other took is refused by the store, so the
  * late one catches up and decides again. Nothing is applied twice or lost, and both end in the
- * same state. (Telling the other process's sockets at once is the adapter's job: here a server
- * catches up when asked, `refresh`, or when it next appends.)
+ * same state. Each server tells the other of its appends (`onAppended` → `refresh`, what a
+ * Redis channel would carry between processes), so every socket sees every change at once.
  */
 
 const start = serverStarter(new FakeClock());
 
 describe('two servers sharing a store', () => {
   it('interleave appends to one session without losing or repeating any', async () => {
-    const a = await start();
-    const b = await start({ dir: a.dir, adminKey: a.adminKey });
+    const peers: { a?: Running; b?: Running } = {};
+    const tell = (to: 'a' | 'b') => (id: string) => void peers[to]?.server.refresh(id);
+    const a = (peers.a = await start({ onAppended: tell('b') }));
+    const b = (peers.b = await start({ dir: a.dir, adminKey: a.adminKey, onAppended: tell('a') }));
     const control = await Client.connect(a.url);
     const code = await control.create(a.adminKey, {
       teams: ['china', 'usa', 'japan'],
@@ -38,8 +40,6 @@ describe('two servers sharing a store', () => {
       japan.must('orders:submit', { turn: 1, decisions: [] }),
       usa.must('message:send', { to: 'japan', text: 'two' }),
     ]);
-    await a.server.refresh(id);
-    await b.server.refresh(id);
     const events = await a.store.events(id);
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
     expect(events.filter((e) => e.type === 'joined')).toHaveLength(3);
