@@ -14,6 +14,11 @@ import type { ShownEntry } from '../view/contract';
  *
  * Shared by `src/server` (Node) and the browser's classroom screens, so it imports only types
  * from the rest of the game and zod.
+ *
+ * The links: the facilitator opens `http://<server>/#facilitate=<server facilitator key>` (printed
+ * by `npm run serve`) and creates a session; students open `http://<server>/#join=<code>`, which
+ * carries nothing secret (the code only lets a device join, rate-limited per address). Keys travel
+ * in the fragment, never to a server log or a `Referer`, and are kept by the browser to re-attach.
  */
 
 /** Bumped when a message's shape changes; a client of another version is refused by name. */
@@ -53,7 +58,8 @@ export function formatCode(code: string): string {
   return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
-const Team = z.enum(PLAYABLE_ACTORS as unknown as [PlayableActorId, ...PlayableActorId[]]);
+/** A team is named by the seat it plays. */
+export const TeamId = z.enum(PLAYABLE_ACTORS as unknown as [PlayableActorId, ...PlayableActorId[]]);
 /** A capability (facilitator key, device key): 32 random bytes, base64url. */
 const Key = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 const SessionId = z.string().regex(/^[a-z0-9]{12}$/);
@@ -70,8 +76,17 @@ const DecisionIn = z.strictObject({
   amount: z.number().finite().optional(),
 });
 
-/** Who a message goes to: the sender's own team, another team, control, or (control only) everyone. */
-export const Audience = z.union([z.literal('team'), z.literal('control'), z.literal('all'), Team]);
+/**
+ * Who a message goes to: the sender's own team, another team, control, or (control only)
+ * everyone. Control reads every message (it runs the exercise and its debrief); a team reads
+ * what its members wrote and what was written to it or to everyone.
+ */
+export const Audience = z.union([
+  z.literal('team'),
+  z.literal('control'),
+  z.literal('all'),
+  TeamId,
+]);
 export type Audience = z.infer<typeof Audience>;
 
 export const CreateSession = z.strictObject({
@@ -87,7 +102,7 @@ export const CreateSession = z.strictObject({
   levers: z.record(z.string().max(40), z.union([z.string().max(40), z.number(), z.boolean()])),
   turnLimit: z.number().int().min(1).max(200),
   /** Seats played by teams; every other playable seat is played by the AI. */
-  teams: z.array(Team).min(1).max(PLAYABLE_ACTORS.length),
+  teams: z.array(TeamId).min(1).max(PLAYABLE_ACTORS.length),
   /** Seconds each decisions phase lasts (0: no clock; the facilitator advances). */
   decisionSeconds: z.number().int().min(0).max(LIMITS.clockSeconds),
   /** Students choose their team when they join, or wait for the facilitator to place them. */
@@ -100,7 +115,7 @@ export const JoinSession = z.strictObject({
   code: Code,
   name: z.string().trim().min(1).max(LIMITS.name),
   /** The team the student asks for (sessions with `teamChoice: 'pick'`). */
-  team: Team.optional(),
+  team: TeamId.optional(),
 });
 export type JoinSession = z.infer<typeof JoinSession>;
 
@@ -112,7 +127,7 @@ export const Attach = z.strictObject({
 });
 export type Attach = z.infer<typeof Attach>;
 
-export const PickTeam = z.strictObject({ team: Team });
+export const PickTeam = z.strictObject({ team: TeamId });
 
 export const SubmitOrders = z.strictObject({
   /** The turn the orders are for: orders for another turn are refused, not applied late. */
@@ -139,15 +154,15 @@ export const Control = z.discriminatedUnion('action', [
     seconds: z.number().int().min(1).max(LIMITS.extendSeconds),
   }),
   /** Hand a team's seat to the AI, or give it back to the team. */
-  z.strictObject({ action: z.literal('seat'), team: Team, by: z.enum(['ai', 'team']) }),
-  z.strictObject({ action: z.literal('assign'), deviceId: DeviceId, team: Team.nullable() }),
+  z.strictObject({ action: z.literal('seat'), team: TeamId, by: z.enum(['ai', 'team']) }),
+  z.strictObject({ action: z.literal('assign'), deviceId: DeviceId, team: TeamId.nullable() }),
   z.strictObject({ action: z.literal('remove'), deviceId: DeviceId }),
   z.strictObject({ action: z.literal('end') }),
 ]);
 export type Control = z.infer<typeof Control>;
 
 /** Every acknowledgement: a result, or an error a person can read. */
-export type Reply<T = Record<string, never>> =
+export type Reply<T = Record<never, never>> =
   ({ ok: true } & T) | { ok: false; error: string; field?: string };
 
 export interface Created {
@@ -185,6 +200,10 @@ export interface TeamInfo {
   submitted: boolean;
 }
 
+/**
+ * A message, kept for the debrief. Control's own notices (a team held when time ran out, a seat
+ * handed to the AI) come from `{ team: 'control', name: 'Control' }` to `all`.
+ */
 export interface ChatMessage {
   /** Order in the session: a stable id. */
   seq: number;
@@ -198,6 +217,8 @@ export interface ChatMessage {
 
 export interface SessionInfo {
   id: string;
+  /** How many events the session has recorded: of two views, the one with the higher is newer. */
+  seq: number;
   title: string;
   /** The join code (shown on the facilitator's screen, and to students who joined with it). */
   code: string;
@@ -222,6 +243,11 @@ export interface SessionInfo {
   };
   /** "4 of 7 teams ready". */
   ready: { submitted: number; of: number };
+  /**
+   * The server's clock (epoch ms) when it sent this view: a countdown is `deadline - serverTime`
+   * counted down from the view's arrival, whatever the device's own clock says.
+   */
+  serverTime: number;
 }
 
 export interface GameView {
@@ -243,11 +269,16 @@ export interface GameView {
 
 /**
  * One socket's view. The log and the messages come as what is new since `from` (the client's
- * count); a client whose count differs asks for `view:resync` and gets everything again.
+ * count); `from` 0 means "replace what you hold" (a first view, a resync, a change of team). A
+ * client whose count differs from `from` asks for `view:resync` and gets everything again.
+ *
+ * `game` is present when the game changed since this socket's last view (null: no game to show,
+ * in the lobby or for a student not on a team) and absent when it did not (a message, a member
+ * joining, the clock): the client keeps the one it has.
  */
 export interface ClientView {
   session: SessionInfo;
-  game: GameView | null;
+  game?: GameView | null;
   log: { from: number; entries: ShownEntry[] };
   messages: { from: number; entries: ChatMessage[] };
 }
@@ -259,7 +290,10 @@ export interface Exported {
 /** Socket.IO's typed events (server → client). */
 export interface ServerToClient {
   view: (v: ClientView) => void;
-  /** This device was removed by the facilitator, or the session ended and was closed. */
+  /**
+   * This device left the session or the facilitator removed it: its key no longer works, and the
+   * server disconnects the socket right after.
+   */
   removed: (why: { reason: string }) => void;
 }
 
@@ -269,12 +303,18 @@ export interface ClientToServer {
   'session:join': (req: unknown, ack: (r: Reply<Joined>) => void) => void;
   'session:attach': (req: unknown, ack: (r: Reply<Attached>) => void) => void;
   'team:pick': (req: unknown, ack: (r: Reply) => void) => void;
+  /** A student leaves the session for good: the device key stops working (`{}`). */
+  'session:leave': (req: unknown, ack: (r: Reply) => void) => void;
   'orders:submit': (req: unknown, ack: (r: Reply) => void) => void;
   'message:send': (req: unknown, ack: (r: Reply) => void) => void;
   control: (req: unknown, ack: (r: Reply) => void) => void;
   'control:export': (req: unknown, ack: (r: Reply<Exported>) => void) => void;
+  /** Send this socket everything again (`{}`). */
   'view:resync': (req: unknown, ack: (r: Reply) => void) => void;
 }
+
+/** The body of the requests that carry nothing (`session:leave`, `control:export`, `view:resync`). */
+export const Empty = z.strictObject({});
 
 /**
  * The first problem of a failed parse, as one line with where it is.
