@@ -174,10 +174,10 @@ class PostgresStore implements SessionStore {
     expectedSeq: number,
     event: Omit<StoredEvent, 'sessionId' | 'seq'>,
   ): Promise<boolean> {
-    if (!Number.isSafeInteger(expectedSeq) || expectedSeq < 2)
-      throw new RangeError(`append: seq ${expectedSeq} (1 is the session's first event)`);
-    // Inserted only if it follows the last event, so the log never has a gap; two processes
-    // appending the same seq both pass that check and the primary key picks one.
+    // Inserted only as the next number, so the log never has a gap (a caller ahead of the store,
+    // or a session that does not exist, is refused like one behind it). Two processes appending
+    // the same next number both pass that check; the primary key lets one commit, and the other
+    // waits for it and gets a unique violation.
     try {
       const r = await this.pool.query(
         `INSERT INTO ${this.events_} (session_id, seq, at, type, data)
@@ -185,24 +185,11 @@ class PostgresStore implements SessionStore {
          WHERE (SELECT max(seq) FROM ${this.events_} WHERE session_id = $1) = $2::integer - 1`,
         [sessionId, expectedSeq, event.at, event.type, body(event.data)],
       );
-      if (r.rowCount === 1) return true;
+      return r.rowCount === 1;
     } catch (err) {
       if (isUniqueViolation(err)) return false;
       throw err;
     }
-    return this.refused(sessionId, expectedSeq);
-  }
-
-  /** Not inserted: taken (false), or a caller's bug (no such session, a gap): an error. */
-  private async refused(sessionId: string, expectedSeq: number): Promise<boolean> {
-    const r = await this.pool.query<{ last: number | null }>(
-      `SELECT max(seq) AS last FROM ${this.events_} WHERE session_id = $1`,
-      [sessionId],
-    );
-    const last = r.rows[0]?.last ?? null;
-    if (last === null) throw new Error(`append: no session ${sessionId}`);
-    if (expectedSeq <= last) return false;
-    throw new RangeError(`append: seq ${expectedSeq} would leave a gap after ${last}`);
   }
 
   async events(sessionId: string, afterSeq = 0): Promise<StoredEvent[]> {

@@ -55,10 +55,10 @@ export async function probePostgres(): Promise<Probe> {
   }
 }
 
-/** Redis from `REDIS_URL`: a PING over a plain socket (no client library to set up and close). */
+/** Redis from `TEST_REDIS_URL` or `REDIS_URL`: a PING over a plain socket (no client library to set up and close). */
 export async function probeRedis(): Promise<Probe> {
-  const url = process.env['REDIS_URL'] || null;
-  if (!url) return { name: 'Redis', where: null, url, problem: 'no REDIS_URL' };
+  const url = process.env['TEST_REDIS_URL'] || process.env['REDIS_URL'] || null;
+  if (!url) return { name: 'Redis', where: null, url, problem: 'no TEST_REDIS_URL or REDIS_URL' };
   let host = '127.0.0.1';
   let port = 6379;
   try {

@@ -99,9 +99,11 @@ function contract(name: string, backend: () => Backend): void {
       ]);
     });
 
-    it('never leaves a gap: an append past the next seq is an error', async () => {
+    it('never leaves a gap: a seq past the next one, or an unknown session, is refused', async () => {
       const row = await created();
-      await expect(store.append(row.id, 5, ev('a', {}))).rejects.toThrow();
+      expect(await store.append(row.id, 5, ev('a', {}))).toBe(false);
+      expect(await store.append(row.id, 1, ev('a', {}))).toBe(false);
+      expect(await store.append('nosuchsessio', 2, ev('a', {}))).toBe(false);
       expect(await store.events(row.id)).toHaveLength(1);
     });
 
