@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionStore, StoredEvent } from '../../src/server/store';
 import { openPostgresStore } from '../../src/server/store-postgres';
+import { SqliteStore } from '../../src/server/store-sqlite';
 import { describeWith, dropSchema, probePostgres, testSchema } from './services';
 
 /**
@@ -191,6 +195,14 @@ function contract(name: string, backend: () => Backend): void {
     });
   });
 }
+
+contract('SQLite', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sf-store-'));
+  return {
+    open: async () => new SqliteStore(dir),
+    cleanUp: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+});
 
 const postgres = await probePostgres();
 
