@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import pg from 'pg';
 import { describe, it } from 'vitest';
+import { withoutPassword } from '../../src/server/deployment';
 
 /**
  * The real services some server tests need (PostgreSQL, Redis), found from the environment.
@@ -22,17 +23,6 @@ export interface Probe {
 
 const CI = process.env['CI'] === 'true' || process.env['CI'] === '1';
 
-/** `postgres://user:secret@host/db` → `postgres://user@host/db`. */
-function shown(url: string): string {
-  try {
-    const u = new URL(url);
-    u.password = '';
-    return u.toString();
-  } catch {
-    return '(a URL that does not parse)';
-  }
-}
-
 /** PostgreSQL from `TEST_DATABASE_URL` (first: tests never touch a deployment's own) or `DATABASE_URL`. */
 export async function probePostgres(): Promise<Probe> {
   const url = process.env['TEST_DATABASE_URL'] || process.env['DATABASE_URL'] || null;
@@ -47,9 +37,14 @@ export async function probePostgres(): Promise<Probe> {
   try {
     await client.connect();
     await client.query('SELECT 1');
-    return { name: 'PostgreSQL', where: shown(url), url, problem: null };
+    return { name: 'PostgreSQL', where: withoutPassword(url), url, problem: null };
   } catch (err) {
-    return { name: 'PostgreSQL', where: shown(url), url, problem: (err as Error).message };
+    return {
+      name: 'PostgreSQL',
+      where: withoutPassword(url),
+      url,
+      problem: (err as Error).message,
+    };
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -80,7 +75,7 @@ export async function probeRedis(): Promise<Probe> {
     // A server with a password answers -NOAUTH: it is there, and the URL carries the password.
     socket.on('data', (d) => done(/^(\+PONG|-NOAUTH)/.test(d.toString()) ? null : d.toString()));
   });
-  return { name: 'Redis', where: shown(url), url, problem };
+  return { name: 'Redis', where: withoutPassword(url), url, problem };
 }
 
 /** The one line a skipped (or, in CI, failed) file prints. */
