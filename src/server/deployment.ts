@@ -45,6 +45,8 @@ export async function openStore(
 export interface SocketSharing {
   readonly adapter: NonNullable<ServerOptions['adapter']>;
   readonly where: string;
+  /** `PEER_SWEEP_MS`: see `ClassroomServerOptions.peerSweepMs`. */
+  readonly sweepMs: number;
   close(): Promise<void>;
 }
 
@@ -61,6 +63,11 @@ export async function socketAdapter(env: Env): Promise<SocketSharing | null> {
   const url = env['REDIS_URL'];
   if (!url) return null;
   const prefix = env['REDIS_PREFIX'] || 'second-front';
+  const sweepMs = Number(env['PEER_SWEEP_MS'] || 5000);
+  if (!Number.isInteger(sweepMs) || sweepMs < 0)
+    throw new Error(
+      `PEER_SWEEP_MS: expected milliseconds (0: never), found "${env['PEER_SWEEP_MS']}"`,
+    );
   const client = createClient({ url });
   // node-redis reconnects by itself; an error event without a listener would end the process.
   let lastError = '';
@@ -75,6 +82,7 @@ export async function socketAdapter(env: Env): Promise<SocketSharing | null> {
   return {
     adapter: createAdapter(client, { streamName: prefix, channelPrefix: prefix }),
     where: `Redis at ${withoutPassword(url)} (${prefix})`,
+    sweepMs,
     async close() {
       await client.close();
     },

@@ -49,6 +49,8 @@ Environment (several processes serving the same sessions; see the README):
   REDIS_URL         share sockets and session changes with the other processes through
                     Redis (redis://host:port), with Socket.IO's Redis streams adapter
   REDIS_PREFIX      the Redis stream and channel names (default second-front)
+  PEER_SWEEP_MS     how often each process re-reads the sessions it serves, in case it missed
+                    word of a change (default 5000; 0: never)
   FACILITATOR_KEY   the server's facilitator key (43 characters); every process must have
                     the same one. Unset: made at first start and kept in <data>/facilitator.key
 
@@ -174,7 +176,7 @@ async function main(): Promise<void> {
     distDir: f.dist,
     adminKey: key,
     joinLimit: { max: f.joinLimit, windowMs: 60_000 },
-    ...(sockets ? { adapter: sockets.adapter } : {}),
+    ...(sockets ? { adapter: sockets.adapter, peerSweepMs: sockets.sweepMs } : {}),
     onSessionCreated: (s) => {
       const url = `${base}/#join=${s.code}`;
       void QRCode.toString(url, { type: 'terminal', small: true }).then((qr) => {

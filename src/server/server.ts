@@ -43,7 +43,8 @@ export interface ClassroomServerOptions {
   readonly adapter?: ServerOptions['adapter'];
   /**
    * With an adapter: how often every session with sockets here is caught up with the store and
-   * its connected devices counted again, in case an announcement was missed (default 5000 ms).
+   * its connected devices counted again, in case an announcement was missed (default 5000 ms;
+   * 0: never).
    */
   readonly peerSweepMs?: number;
   /** The scenarios sessions may use (the bundled ones if unset). */
@@ -192,11 +193,9 @@ export function createClassroomServer(opts: ClassroomServerOptions): ClassroomSe
           resolve();
         });
       });
-      if (peers && !sweep) {
-        sweep = setInterval(
-          () => void hub.sweep().catch(() => undefined),
-          opts.peerSweepMs ?? 5000,
-        );
+      const sweepMs = opts.peerSweepMs ?? 5000;
+      if (peers && !sweep && sweepMs > 0) {
+        sweep = setInterval(() => void hub.sweep().catch(() => undefined), sweepMs);
         sweep.unref();
       }
       const a = httpServer.address() as AddressInfo;
