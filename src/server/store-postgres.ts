@@ -62,10 +62,26 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   return new PostgresStore(pool, `"${schema}"`, owned);
 }
 
-async function createSchema(pool: pg.Pool, schema: string): Promise<void> {
+/** Runs `fn` in one transaction on one connection of the pool: committed, or rolled back. */
+async function transaction(
+  pool: pg.Pool,
+  fn: (client: pg.PoolClient) => Promise<void>,
+): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
+    await fn(client);
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+function createSchema(pool: pg.Pool, schema: string): Promise<void> {
+  return transaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     await client.query(`
@@ -87,13 +103,7 @@ async function createSchema(pool: pg.Pool, schema: string): Promise<void> {
     await client.query(
       `CREATE INDEX IF NOT EXISTS sessions_open ON "${schema}".sessions (created_at) WHERE open`,
     );
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 interface SessionRecord {
@@ -133,40 +143,32 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 class PostgresStore implements SessionStore {
-  private readonly sessions: string;
-  private readonly events_: string;
+  private readonly sessionsTable: string;
+  private readonly eventsTable: string;
 
   constructor(
     private readonly pool: pg.Pool,
     schema: string,
     private readonly owned: boolean,
   ) {
-    this.sessions = `${schema}.sessions`;
-    this.events_ = `${schema}.events`;
+    this.sessionsTable = `${schema}.sessions`;
+    this.eventsTable = `${schema}.events`;
   }
 
   async create(
     row: Omit<SessionRow, 'open'>,
     first: Omit<StoredEvent, 'sessionId' | 'seq'>,
   ): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await transaction(this.pool, async (client) => {
       await client.query(
-        `INSERT INTO ${this.sessions} (id, code, created_at, open) VALUES ($1, $2, $3, true)`,
+        `INSERT INTO ${this.sessionsTable} (id, code, created_at, open) VALUES ($1, $2, $3, true)`,
         [row.id, row.code, row.createdAt],
       );
       await client.query(
-        `INSERT INTO ${this.events_} (session_id, seq, at, type, data) VALUES ($1, 1, $2, $3, $4)`,
+        `INSERT INTO ${this.eventsTable} (session_id, seq, at, type, data) VALUES ($1, 1, $2, $3, $4)`,
         [row.id, first.at, first.type, body(first.data)],
       );
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async append(
@@ -180,9 +182,9 @@ class PostgresStore implements SessionStore {
     // waits for it and gets a unique violation.
     try {
       const r = await this.pool.query(
-        `INSERT INTO ${this.events_} (session_id, seq, at, type, data)
+        `INSERT INTO ${this.eventsTable} (session_id, seq, at, type, data)
          SELECT $1::text, $2::integer, $3::bigint, $4::text, $5::json
-         WHERE (SELECT max(seq) FROM ${this.events_} WHERE session_id = $1) = $2::integer - 1`,
+         WHERE (SELECT max(seq) FROM ${this.eventsTable} WHERE session_id = $1) = $2::integer - 1`,
         [sessionId, expectedSeq, event.at, event.type, body(event.data)],
       );
       return r.rowCount === 1;
@@ -194,7 +196,7 @@ class PostgresStore implements SessionStore {
 
   async events(sessionId: string, afterSeq = 0): Promise<StoredEvent[]> {
     const r = await this.pool.query<EventRecord>(
-      `SELECT session_id, seq, at, type, data FROM ${this.events_}
+      `SELECT session_id, seq, at, type, data FROM ${this.eventsTable}
        WHERE session_id = $1 AND seq > $2 ORDER BY seq`,
       [sessionId, afterSeq],
     );
@@ -203,7 +205,7 @@ class PostgresStore implements SessionStore {
 
   async byCode(code: string): Promise<SessionRow | null> {
     const r = await this.pool.query<SessionRecord>(
-      `SELECT id, code, created_at, open FROM ${this.sessions} WHERE code = $1`,
+      `SELECT id, code, created_at, open FROM ${this.sessionsTable} WHERE code = $1`,
       [code],
     );
     return r.rows[0] ? toRow(r.rows[0]) : null;
@@ -211,7 +213,7 @@ class PostgresStore implements SessionStore {
 
   async byId(id: string): Promise<SessionRow | null> {
     const r = await this.pool.query<SessionRecord>(
-      `SELECT id, code, created_at, open FROM ${this.sessions} WHERE id = $1`,
+      `SELECT id, code, created_at, open FROM ${this.sessionsTable} WHERE id = $1`,
       [id],
     );
     return r.rows[0] ? toRow(r.rows[0]) : null;
@@ -219,14 +221,14 @@ class PostgresStore implements SessionStore {
 
   async openSessions(): Promise<SessionRow[]> {
     const r = await this.pool.query<SessionRecord>(
-      `SELECT id, code, created_at, open FROM ${this.sessions} WHERE open
+      `SELECT id, code, created_at, open FROM ${this.sessionsTable} WHERE open
        ORDER BY created_at, id`,
     );
     return r.rows.map(toRow);
   }
 
   async markEnded(id: string): Promise<void> {
-    await this.pool.query(`UPDATE ${this.sessions} SET open = false WHERE id = $1`, [id]);
+    await this.pool.query(`UPDATE ${this.sessionsTable} SET open = false WHERE id = $1`, [id]);
   }
 
   async close(): Promise<void> {

@@ -105,12 +105,20 @@ describeWith([postgres, redis], 'two server processes', () => {
 
   let sessionId = '';
   let control: Client;
-  /** Who submits each team's orders, by turn: USA's two members take turns. */
+  /** Each student's client, by team and process. */
   const members = new Map<string, Client>();
   const all = () => [control, ...members.values()];
   const policies = new Map<PlayableActorId, ReturnType<typeof randomLegal>>();
   const sc = scenarios('two-front')!.scenario;
   let before: StoredEvent[] = [];
+
+  /** One member of each team: USA's two (one on each process) take turns. */
+  const submitters = (turn: number) => ({
+    china: members.get('china@a')!,
+    usa: members.get(turn % 2 ? 'usa@b' : 'usa@a')!,
+    russia: members.get('russia@b')!,
+    taiwan: members.get('taiwan@a')!,
+  });
 
   /** Each team not yet in puts in random legal orders from its own view. */
   async function submitAll(turn: number, teams: Record<string, Client>): Promise<number> {
@@ -176,7 +184,6 @@ describeWith([postgres, redis], 'two server processes', () => {
 
     let refused = 0;
     for (let turn = 1; turn <= 2; turn++) {
-      const usa = members.get(turn % 2 ? 'usa@b' : 'usa@a')!;
       if (turn === 2) {
         refused += await submitAll(turn, { china: members.get('china@a')! });
         await control.must('control', { action: 'pause' });
@@ -189,12 +196,7 @@ describeWith([postgres, redis], 'two server processes', () => {
         await converged(sessionId, all(), 'resumed');
         expect(all().some((c) => c.session!.paused)).toBe(false);
       }
-      refused += await submitAll(turn, {
-        china: members.get('china@a')!,
-        usa,
-        russia: members.get('russia@b')!,
-        taiwan: members.get('taiwan@a')!,
-      });
+      refused += await submitAll(turn, submitters(turn));
       await control.until((x) => x.game!.turn === turn + 1, `turn ${turn + 1}`);
       await converged(sessionId, all(), `turn ${turn} played`);
     }
@@ -259,12 +261,7 @@ describeWith([postgres, redis], 'two server processes', () => {
     const t = Date.now();
     while (control.session!.status !== 'ended') {
       const turn = control.game!.turn;
-      await submitAll(turn, {
-        china: members.get('china@a')!,
-        usa: members.get(turn % 2 ? 'usa@b' : 'usa@a')!,
-        russia: members.get('russia@b')!,
-        taiwan: members.get('taiwan@a')!,
-      });
+      await submitAll(turn, submitters(turn));
       await control.until(
         (x) => x.session!.status === 'ended' || x.game!.turn === turn + 1,
         `after turn ${turn}`,
