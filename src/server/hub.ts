@@ -233,7 +233,8 @@ export class Hub {
         socket.emit('removed', {
           reason: 'this device has left the session, or the facilitator removed it',
         });
-        socket.disconnect(true);
+        // After the request that removed it has had its answer (a device leaving asked itself).
+        setImmediate(() => socket.disconnect(true));
         continue;
       }
       this.sendView(socket, sessionId, connected);
