@@ -232,7 +232,8 @@ export function registerHandlers(socket: IoSocket, deps: HandlerDeps): void {
         field: 'key',
       };
     };
-    const rt = await hub.get(req.sessionId);
+    // Caught up first: a device that joined through another process has its key in the store.
+    const rt = await hub.fresh(req.sessionId);
     if (!rt) {
       const broken = hub.brokenReason(req.sessionId);
       return broken ? fail(`this session cannot be resumed: ${broken}`) : refuse();

@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +17,7 @@ import { formatCode } from '../net/protocol';
 import { escapeControl } from '../sim/safe-text';
 import { newKey } from './keys';
 import { createClassroomServer } from './server';
-import { SqliteStore } from './store-sqlite';
+import { openStore, socketAdapter } from './deployment';
 
 /**
  * `npm run serve`: the classroom server. Builds the game if `dist/` is missing or older than its
@@ -35,8 +43,20 @@ Options:
                     one address, such as a school's NAT, may need more)
   --help            this text
 
-The facilitator's link carries the server's facilitator key (kept in <data>/facilitator.key):
-whoever opens it may create sessions. Students join with the session's own link or code.
+Environment (several processes serving the same sessions; see the README):
+  DATABASE_URL      keep sessions in PostgreSQL (postgres://user:password@host:port/db)
+                    instead of SQLite in --data
+  DATABASE_SCHEMA   the PostgreSQL schema for the tables (default public; made if missing)
+  REDIS_URL         share sockets and session changes with the other processes through
+                    Redis (redis://host:port), with Socket.IO's Redis streams adapter
+  REDIS_PREFIX      the Redis stream and channel names (default second-front)
+  PEER_SWEEP_MS     how often each process re-reads the sessions it serves, in case it missed
+                    word of a change (default 5000; 0: never)
+  FACILITATOR_KEY   the server's facilitator key (43 characters); every process must have
+                    the same one. Unset: made at first start and kept in <data>/facilitator.key
+
+The facilitator's link carries the server's facilitator key: whoever opens it may create
+sessions. Students join with the session's own link or code.
 `;
 
 interface Flags {
@@ -113,8 +133,14 @@ function ensureBuilt(dist: string): void {
   if (r.status !== 0) throw new Error('vite build failed (see above)');
 }
 
-/** The server's facilitator key: made at first start, then read from the data folder. */
+/** The server's facilitator key: `FACILITATOR_KEY`, or made at first start and kept in `data`. */
 function adminKey(data: string): string {
+  const given = process.env['FACILITATOR_KEY'];
+  if (given) {
+    if (/^[A-Za-z0-9_-]{43}$/.test(given)) return given;
+    throw new Error('FACILITATOR_KEY: expected 43 characters of A-Z, a-z, 0-9, - and _');
+  }
+  mkdirSync(data, { recursive: true });
   const file = join(data, 'facilitator.key');
   if (existsSync(file)) {
     const key = readFileSync(file, 'utf8').trim();
@@ -145,14 +171,16 @@ async function main(): Promise<void> {
   if (f.build) ensureBuilt(f.dist);
   else if (!existsSync(join(f.dist, 'index.html')))
     process.stderr.write(`warning: ${f.dist} has no index.html; only the sessions will work\n`);
-  const store = new SqliteStore(f.data);
   const key = adminKey(f.data);
+  const store = await openStore(process.env, f.data);
+  const sockets = await socketAdapter(process.env);
   let base = '';
   const server = createClassroomServer({
-    store,
+    store: store.store,
     distDir: f.dist,
     adminKey: key,
     joinLimit: { max: f.joinLimit, windowMs: 60_000 },
+    ...(sockets ? { adapter: sockets.adapter, peerSweepMs: sockets.sweepMs } : {}),
     onSessionCreated: (s) => {
       const url = `${base}/#join=${s.code}`;
       void QRCode.toString(url, { type: 'terminal', small: true }).then((qr) => {
@@ -167,7 +195,7 @@ async function main(): Promise<void> {
   base = `http://${hosts[0]}:${port}`;
   process.stdout.write(
     [
-      `Second Front classroom server on port ${port} (data in ${f.data})`,
+      `Second Front classroom server on port ${port} (sessions in ${store.where}${sockets ? `; shared with other processes through ${sockets.where}` : ''})`,
       ...hosts.map((h) => `  game:        http://${h}:${port}/`),
       `Facilitator (keep this link to yourself): ${base}/#facilitate=${key}`,
       '',
@@ -176,7 +204,8 @@ async function main(): Promise<void> {
   const stop = (): void => {
     void server
       .close()
-      .then(() => store.close())
+      .then(() => store.store.close())
+      .then(() => sockets?.close())
       .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);

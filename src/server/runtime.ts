@@ -18,10 +18,11 @@ export interface RuntimeDeps {
   readonly store: SessionStore;
   readonly now: () => number;
   readonly scenarios: ScenarioSource;
-  /** Called after anything changed the session (views are due). */
-  readonly changed: (rt: SessionRuntime) => void;
-  /** Called after each event this process appended (to tell other processes: `refresh`). */
-  readonly appended?: (sessionId: string, seq: number) => void;
+  /**
+   * Called after anything changed the session (views are due). `wrote`: this process appended
+   * at least one of the new events (other processes holding the session have not seen them).
+   */
+  readonly changed: (rt: SessionRuntime, wrote: boolean) => void;
 }
 
 export type Outcome = { ok: true } | { ok: false; error: string };
@@ -37,6 +38,8 @@ export class SessionRuntime {
   private queue: Promise<unknown> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
+  /** This process appended an event during the current request. */
+  private wrote = false;
 
   private constructor(
     readonly session: Session,
@@ -98,10 +101,11 @@ export class SessionRuntime {
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.queue.then(async () => {
       const seq = this.session.seq;
+      this.wrote = false;
       try {
         return await fn();
       } finally {
-        if (this.session.seq !== seq) this.deps.changed(this);
+        if (this.session.seq !== seq) this.deps.changed(this, this.wrote);
       }
     });
     this.queue = run.catch(() => undefined);
@@ -132,9 +136,9 @@ export class SessionRuntime {
     const at = now();
     if (!(await store.append(this.id, seq, { at, type: event.type, data: event.data })))
       return false;
+    this.wrote = true;
     this.session.apply({ ...event, seq, at } as AppliedEvent);
     if (event.type === 'ended') await store.markEnded(this.id);
-    this.deps.appended?.(this.id, seq);
     return true;
   }
 

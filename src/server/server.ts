@@ -12,6 +12,7 @@ import { RULES_VERSION } from '../sim/replay';
 import { registerHandlers } from './handlers';
 import { Hub, type SocketData } from './hub';
 import { hashKey } from './keys';
+import { socketPeers, type InterServer, type IoServer } from './peers';
 import { RateLimiter } from './rate-limit';
 import { bundledScenarios } from './scenarios';
 import type { ScenarioSource } from './session';
@@ -34,8 +35,18 @@ export interface ClassroomServerOptions {
   readonly adminKey: string;
   /** The clock (epoch ms): injected so tests move time instead of waiting. */
   readonly now?: () => number;
-  /** A Socket.IO adapter for several processes (Redis streams); the in-memory one if unset. */
+  /**
+   * A Socket.IO adapter for several processes (Redis streams); the in-memory one if unset. With
+   * one, processes tell each other when they change a session and count a device connected on
+   * any of them.
+   */
   readonly adapter?: ServerOptions['adapter'];
+  /**
+   * With an adapter: how often every session with sockets here is caught up with the store and
+   * its connected devices counted again, in case an announcement was missed (default 5000 ms;
+   * 0: never).
+   */
+  readonly peerSweepMs?: number;
   /** The scenarios sessions may use (the bundled ones if unset). */
   readonly scenarios?: ScenarioSource;
   /** Join attempts per address: at most `max` in `windowMs` (10 a minute if unset). */
@@ -44,16 +55,11 @@ export interface ClassroomServerOptions {
   readonly log?: (line: string) => void;
   /** Told of every session created here (the CLI prints its join link and QR code). */
   readonly onSessionCreated?: (s: { id: string; code: string; title: string }) => void;
-  /**
-   * Told of every event this process appended: with several processes, tell the others, whose
-   * `refresh(sessionId)` catches their replica up and sends their sockets the new views.
-   */
-  readonly onAppended?: (sessionId: string, seq: number) => void;
 }
 
 export interface ClassroomServer {
   readonly httpServer: HttpServer;
-  readonly io: Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
+  readonly io: Server<ClientToServer, ServerToClient, InterServer, SocketData>;
   /** Rebuild the open sessions from the store, then listen. Resolves with the bound address. */
   listen(port: number, host: string): Promise<{ port: number; host: string }>;
   /** Disconnect everyone and stop (the store stays open: its owner closes it). */
@@ -106,13 +112,6 @@ export function createClassroomServer(opts: ClassroomServerOptions): ClassroomSe
   const now = opts.now ?? (() => Date.now());
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const scenarios = opts.scenarios ?? bundledScenarios();
-  const hub = new Hub({
-    store: opts.store,
-    now,
-    scenarios,
-    log,
-    ...(opts.onAppended ? { appended: opts.onAppended } : {}),
-  });
   const site = new StaticSite(opts.distDir);
 
   const httpServer = createServer((req, res) => {
@@ -143,7 +142,7 @@ export function createClassroomServer(opts: ClassroomServerOptions): ClassroomSe
     });
   });
 
-  const io = new Server<ClientToServer, ServerToClient, Record<string, never>, SocketData>(
+  const io: IoServer = new Server<ClientToServer, ServerToClient, InterServer, SocketData>(
     httpServer,
     {
       maxHttpBufferSize: LIMITS.messageBytes,
@@ -152,6 +151,16 @@ export function createClassroomServer(opts: ClassroomServerOptions): ClassroomSe
       ...(opts.adapter ? { adapter: opts.adapter } : {}),
     },
   );
+  const peers = opts.adapter ? socketPeers(io, log) : undefined;
+  const hub = new Hub({ store: opts.store, now, scenarios, log, ...(peers ? { peers } : {}) });
+  let sweep: ReturnType<typeof setInterval> | null = null;
+  if (peers) {
+    io.on('session:changed', (sessionId) => {
+      hub.peerChanged(sessionId).catch((e: unknown) => {
+        log(`catching up ${sessionId}: ${e instanceof Error ? e.message : String(e)}`);
+      });
+    });
+  }
   // Socket.IO's own HTTP answers (long-polling) carry the same headers.
   io.engine.on('headers', (headers: Record<string, string>, req: IncomingMessage) => {
     Object.assign(headers, responseHeaders(req.headers.host));
@@ -187,10 +196,16 @@ export function createClassroomServer(opts: ClassroomServerOptions): ClassroomSe
           resolve();
         });
       });
+      const sweepMs = opts.peerSweepMs ?? 5000;
+      if (peers && !sweep && sweepMs > 0) {
+        sweep = setInterval(() => void hub.sweep().catch(() => undefined), sweepMs);
+        sweep.unref();
+      }
       const a = httpServer.address() as AddressInfo;
       return { port: a.port, host: a.address };
     },
     async close() {
+      if (sweep) clearInterval(sweep);
       hub.close();
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());

@@ -70,7 +70,6 @@ export interface ServerSetup {
   clock?: FakeClock;
   adminKey?: string;
   joinLimit?: { max: number; windowMs: number };
-  onAppended?: (sessionId: string, seq: number) => void;
 }
 
 export async function startServer(opts: ServerSetup = {}): Promise<Running> {
@@ -85,7 +84,6 @@ export async function startServer(opts: ServerSetup = {}): Promise<Running> {
     joinLimit: opts.joinLimit ?? { max: 1000, windowMs: 60_000 },
     log: () => undefined,
     ...(opts.clock ? { now: opts.clock.now } : {}),
-    ...(opts.onAppended ? { onAppended: opts.onAppended } : {}),
   });
   const { port } = await server.listen(0, '127.0.0.1');
   return {
