@@ -3,7 +3,15 @@ import { signalBlocked } from '../escalation';
 import { GROUND, forcesOf, strength } from '../measures';
 import { clamp } from '../state';
 import { secondFrontNet } from '../second-front';
-import { costTerms, memo, param, terms, type OptionBehaviour, type View } from './types';
+import {
+  BEIJING_MOSCOW,
+  costTerms,
+  memo,
+  param,
+  terms,
+  type OptionBehaviour,
+  type View,
+} from './types';
 
 const calculus = (v: View) => memo(v, 'second-front', () => secondFrontNet(v.s, v.sc));
 
@@ -37,7 +45,7 @@ function answerChina(ctx: Ctx, accepted: boolean): void {
     changes: [],
     theater: 'global',
     actors: ['russia', 'china'],
-    visibleTo: ['russia', 'china'],
+    visibleTo: BEIJING_MOSCOW,
     text: accepted
       ? "Moscow agrees to Beijing's request to keep NATO busy."
       : "Moscow declines Beijing's request: no second front for now.",
@@ -221,6 +229,7 @@ export const russia = {
           (v.sc.actors.russia.traits.trustInPartners - ai.answerTrustPivot) / ai.answerTrustDivisor,
       });
     },
+    secretTo: () => BEIJING_MOSCOW,
     apply: (ctx) => answerChina(ctx, true),
   },
   'russia.refuse-china-request': {
@@ -234,6 +243,7 @@ export const russia = {
           (ai.answerTrustPivot - v.sc.actors.russia.traits.trustInPartners) / ai.answerTrustDivisor,
       });
     },
+    secretTo: () => BEIJING_MOSCOW,
     apply: (ctx) => answerChina(ctx, false),
   },
   'russia.propose-ceasefire': {
