@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { PLAYABLE_ACTORS } from '../../src/sim/ids';
 import { expect, startGame, test, viewer, waitForViewer } from './fixtures';
 
 /**
@@ -95,16 +96,7 @@ test('hot seat: "Watch from the start" offers no control view until the game is 
     .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
   expect(gameChoices).toContain('control');
   await watchFromTheStart(page);
-  expect(await viewpointChoices(page)).toEqual([
-    'control',
-    'china',
-    'russia',
-    'usa',
-    'nato-europe',
-    'taiwan',
-    'japan',
-    'ukraine',
-  ]);
+  expect(await viewpointChoices(page)).toEqual(['control', ...PLAYABLE_ACTORS]);
   await expect(page.getByTestId('replay-viewpoint')).toHaveValue('control');
   await expect(page.getByTestId('replay-status')).toContainText('Seed e2e-fog.');
   const end = await viewer(page);

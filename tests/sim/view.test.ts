@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Ctx } from '../../src/sim/context';
-import { ACTORS } from '../../src/sim/ids';
+import { ACTORS, PLAYABLE_ACTORS } from '../../src/sim/ids';
 import { allAi } from '../../src/sim/run';
 import { createInitialState, defaultLevers } from '../../src/sim/setup';
 import {
@@ -188,16 +188,7 @@ describe('viewpointsFor', () => {
 
   it('offers every viewpoint, control first, in a game of AIs or once a game has ended', () => {
     expect(viewpointsFor(seats(), false)).toEqual({
-      viewpoints: [
-        'control',
-        'china',
-        'russia',
-        'usa',
-        'nato-europe',
-        'taiwan',
-        'japan',
-        'ukraine',
-      ],
+      viewpoints: ['control', ...PLAYABLE_ACTORS],
       start: 'control',
     });
     expect(viewpointsFor(seats('usa', 'china'), true).start).toBe('control');

@@ -1,11 +1,10 @@
 import { sameSide } from '../ai/perceive';
 import type { Ctx } from '../context';
 import { chinaDefeat, signalBlocked } from '../escalation';
-import { ACTORS } from '../ids';
+import { ACTORS, type ActorId } from '../ids';
 import { applyLosses, indoPacificAirSea, theaterRegions } from '../measures';
 import { clamp, type GameState } from '../state';
 import {
-  BEIJING_MOSCOW,
   chinaCampaignActive,
   costTerms,
   memo,
@@ -14,6 +13,9 @@ import {
   type OptionBehaviour,
   type View,
 } from './types';
+
+/** Beijing and Moscow: the only parties to China's request for a second front and its answer. */
+export const BEIJING_MOSCOW: readonly ActorId[] = ['china', 'russia'];
 
 const airSea = (v: View) => memo(v, 'air-sea', () => indoPacificAirSea(v.s, v.sc)).control;
 

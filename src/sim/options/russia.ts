@@ -3,15 +3,8 @@ import { signalBlocked } from '../escalation';
 import { GROUND, forcesOf, strength } from '../measures';
 import { clamp } from '../state';
 import { secondFrontNet } from '../second-front';
-import {
-  BEIJING_MOSCOW,
-  costTerms,
-  memo,
-  param,
-  terms,
-  type OptionBehaviour,
-  type View,
-} from './types';
+import { BEIJING_MOSCOW } from './china';
+import { costTerms, memo, param, terms, type OptionBehaviour, type View } from './types';
 
 const calculus = (v: View) => memo(v, 'second-front', () => secondFrontNet(v.s, v.sc));
 

@@ -50,9 +50,6 @@ export interface OptionBehaviour {
   secretTo?(ctx: Ctx, d: Decision): readonly ActorId[] | null;
 }
 
-/** Beijing and Moscow: the only parties to China's request for a second front and its answer. */
-export const BEIJING_MOSCOW: readonly ActorId[] = ['china', 'russia'];
-
 export type Behaviours = { readonly [K in OptionId]: OptionBehaviour };
 
 /**
