@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Ctx } from '../../src/sim/context';
 import { ACTORS, PLAYABLE_ACTORS } from '../../src/sim/ids';
+import { NOT_CARRIED_OUT } from '../../src/sim/phases';
 import { allAi } from '../../src/sim/run';
 import { createInitialState, defaultLevers } from '../../src/sim/setup';
 import {
@@ -16,13 +17,13 @@ import { game } from '../helpers/game';
 
 /**
  * Fog of war as one function (src/sim/view.ts), on a real game: what each viewpoint is shown of
- * it. The seed is chosen for a game that has every kind of secret within four turns: China
- * mobilises undetected (turn 1), asks Moscow for a second front (3), Moscow answers (4), and an
- * order is overtaken by events (4).
+ * it, the United States played by a human who holds. The seed is chosen for a game that has
+ * every kind of secret within five turns: China mobilises undetected (turn 1), an order is
+ * overtaken by events (3), China asks Moscow for a second front (4) and Moscow answers (5).
  */
 
-const SEED = 'fog-2';
-const g = game('two-front').seed(SEED).human('usa').turns(4).play();
+const SEED = 'fog-1';
+const g = game('two-front').seed(SEED).human('usa').turns(5).play();
 const VIEWPOINTS: readonly Viewpoint[] = [...ACTORS, 'public', 'control'];
 const view = (vp: Viewpoint) => teamView(g.state, g.log, g.sc, vp);
 
@@ -30,10 +31,13 @@ describe('the game under test', () => {
   it('has an undetected mobilisation, a request to Moscow and its answer', () => {
     expect(secretBlocks(g.log, g.sc).map((b) => [b.what, b.turn])).toEqual([
       ['undetected mobilisation', 1],
-      ['china.ask-russia-second-front', 3],
-      [expect.stringMatching(/^russia\.(accept|refuse)-china-request$/), 4],
+      ['china.ask-russia-second-front', 4],
+      [expect.stringMatching(/^russia\.(accept|refuse)-china-request$/), 5],
     ]);
     expect(g.state.flags.chinaMobilised && !g.state.flags.chinaMobilisationSeen).toBe(true);
+    const overtaken = g.log.find((e) => e.type === 'decision' && e.text.includes(NOT_CARRIED_OUT));
+    expect(overtaken?.turn).toBe(3);
+    expect(g.log.some((e) => e.type === 'ai-reasoning' && e.actor === 'china')).toBe(true);
   });
 });
 
