@@ -8,7 +8,7 @@ import {
   isShareLink,
 } from '../sim/replay-codec';
 import type { LoadedScenario } from '../sim/scenario/load';
-import type { GameView, Viewpoint } from '../view/contract';
+import type { GameView } from '../view/contract';
 import { clear, h } from './dom';
 import type { GameSetup, ResumePoint } from './driver';
 import { downloadText, readFileText, replayFileName } from './files';
@@ -179,15 +179,10 @@ export function mountApp(
         openFile: () => fileInput.click(),
         viewReplay: (record) => {
           // Back to this game from the viewer: it is saved, so it comes back exactly as it is.
-          // Watched from a game with one human seat, the replay shows what that side knew.
-          const humans = PLAYABLE_ACTORS.filter((a) => setup.controllers[a] === 'human');
-          const only = humans.length === 1 && !setup.autoSeats?.length ? humans[0] : undefined;
+          // The viewer shows only what the game's players may see while it is in progress.
           void saver.flush().then(() => {
             held = saver.latest();
-            openRecord(record, 'the game in progress', {
-              returnTo: saver.id,
-              ...(only ? { viewpoint: only } : {}),
-            });
+            openRecord(record, 'the game in progress', { returnTo: saver.id });
           });
         },
         onDraft: (d) => {
@@ -240,7 +235,7 @@ export function mountApp(
   function openRecord(
     record: ReplayRecord,
     source: string,
-    opts: { turn?: number; returnTo?: string; viewpoint?: Viewpoint } = {},
+    opts: { turn?: number; returnTo?: string } = {},
   ): boolean {
     const loaded = scenarioForRecord(record, source);
     if (!loaded.ok) {
@@ -262,9 +257,9 @@ export function mountApp(
   function showReplay(
     t: Timeline,
     source: string,
-    opts: { turn?: number; returnTo?: string; viewpoint?: Viewpoint } = {},
+    opts: { turn?: number; returnTo?: string } = {},
   ): void {
-    const { turn, returnTo, viewpoint } = opts;
+    const { turn, returnTo } = opts;
     leave();
     const r = replayScreen(
       t,
@@ -288,7 +283,6 @@ export function mountApp(
       {
         source,
         ...(turn !== undefined ? { turn } : {}),
-        ...(viewpoint ? { viewpoint } : {}),
       },
     );
     viewer = r;

@@ -1,7 +1,7 @@
 import { ENGINE_PHASES } from '../engine/machine';
 import { PLAYABLE_ACTORS, type PlayableActorId } from '../sim/ids';
 import type { Scenario } from '../sim/scenario/schema';
-import type { GameView, LogFilter, ShownEntry, ViewFrame, Viewpoint } from '../view/contract';
+import type { GameView, LogFilter, ViewFrame, Viewpoint } from '../view/contract';
 import { formatHour } from '../view/log-format';
 import { ACTOR_STYLE } from '../view/palette';
 import { decisionPanel } from './decision-panel';
@@ -18,7 +18,15 @@ import {
 import { gameMenu } from './game-menu';
 import { endScreen } from './end-screen';
 import { mountDomLog } from './log-dom';
-import { visibleLog } from './fog';
+import {
+  redactState,
+  seatOf,
+  teamView,
+  viewpointLabel,
+  viewpointsFor,
+  visibleLog,
+  type TeamView,
+} from './fog';
 import { ordersReport } from './orders-report';
 import { objectivesCard } from './objectives-card';
 import { selectionCard } from './selection-card';
@@ -231,7 +239,10 @@ export function gameScreen(
     if (handover.open) handover.close();
   }
   const endHost = h('div', { class: 'overlay end', hidden: true });
-  const selCard = selectionCard(sc, () => driver.view().ctx.state);
+  // Every panel shows the game as the viewpoint on screen knows it (src/sim/view.ts), as the map
+  // and the log do: a side clicking a PLA force sees the strength its intelligence estimates.
+  const known = (v: DriverView) => redactState(v.ctx.state, sc, viewpoint);
+  const selCard = selectionCard(sc, () => known(driver.view()));
   // The page's one main landmark: the map, the panels over it and the dialogs.
   const stage = h(
     'main',
@@ -263,27 +274,29 @@ export function gameScreen(
     onFilter: (f) => view?.setLogFilter(f),
   });
 
-  const viewChoices: Viewpoint[] =
-    humans.length === 0
-      ? ['control', ...(Object.keys(setup.controllers) as PlayableActorId[])]
-      : [];
-  if (viewChoices.length === 0) viewSel.hidden = true;
-  for (const v of viewChoices)
-    viewSel.append(
-      h('option', {
-        value: v,
-        text:
-          v === 'control' || v === 'public'
-            ? 'View: control (all)'
-            : `View: ${sc.actors[v]?.short ?? v}`,
-      }),
-    );
+  // The viewpoint menu: in a game of AIs from the start, with human seats only once the game is
+  // over (until then the screen shows the side at the screen, or the public view between them).
+  let viewMenuFor = '';
+  function fillViewMenu(ended: boolean): void {
+    const open = humans.length === 0 || ended;
+    const key = String(open);
+    if (key === viewMenuFor) return;
+    viewMenuFor = key;
+    clear(viewSel);
+    viewSel.hidden = !open;
+    if (!open) return;
+    const choices = viewpointsFor(setup.controllers, ended).viewpoints;
+    for (const v of choices.includes(viewpoint) ? choices : [viewpoint, ...choices])
+      viewSel.append(h('option', { value: v, text: viewpointLabel(sc, v) }));
+    viewSel.value = viewpoint;
+  }
+  fillViewMenu(false);
   viewSel.addEventListener('change', () => {
     viewpoint = viewSel.value as Viewpoint;
     const v = driver.view();
     // Viewing the game as a side shows that side's objectives too.
-    if ((PLAYABLE_ACTORS as readonly string[]).includes(viewpoint))
-      objectives.update(v.ctx.state, viewpoint as PlayableActorId, v.ended);
+    const seat = seatOf(viewpoint);
+    if (seat) objectives.update(known(v), seat, v.ended);
     draw(v);
   });
 
@@ -303,10 +316,10 @@ export function gameScreen(
     view?.highlightRegion(entry?.region ?? null);
   }
 
-  let lastFrameLog: ShownEntry[] = [];
+  let lastFrame: TeamView | undefined;
   function frame(v: DriverView): ViewFrame {
-    lastFrameLog = visibleLog(v.ctx.log, viewpoint, lastFrameLog);
-    return { sc, state: v.ctx.state, viewpoint, log: lastFrameLog, phase: v.phase };
+    lastFrame = teamView(v.ctx.state, v.ctx.log, sc, viewpoint, lastFrame);
+    return { sc, state: lastFrame.state, viewpoint, log: lastFrame.log, phase: v.phase };
   }
 
   // The canvas and the DOM log redraw at most once per animation frame, however fast the engine
@@ -349,10 +362,12 @@ export function gameScreen(
         ? `Turn ${s.turn}: waiting for ${v.waiting.map((a) => sc.actors[a]?.name ?? a).join(', ')}.`
         : `Turn ${s.turn}: ${PHASE_LABEL[current] ?? current}${v.playing ? '' : ' (paused)'}.`;
     seats(v);
+    fillViewMenu(v.ended);
+    const seen = known(v);
     const side = objectivesActor();
     objectives.toggle.hidden = side === null;
     if (side === null) objectives.setOpen(false);
-    else objectives.update(s, side, v.ended);
+    else objectives.update(seen, side, v.ended);
     const own = PLAYABLE_ACTORS.find((a) => a === viewpoint) ?? null;
     // Open, the side panel covers much of the Europe map, so below a 1920 px wide screen it
     // starts folded to its header line (support and score): decided once, when the stage has a
@@ -361,7 +376,7 @@ export function gameScreen(
       sideFoldSet = true;
       if (canvasHost.clientWidth < 1400) ownSide.setCollapsed(true);
     }
-    ownSide.update(v.ctx, v.phase, humans.length > 0 ? side : own);
+    ownSide.update({ state: seen, tracks: v.ctx.tracks }, v.phase, humans.length > 0 ? side : own);
     selCard.refresh();
     if (v.ended && !endShown) showEnd(v);
   }
@@ -372,7 +387,9 @@ export function gameScreen(
       if (shownDecision !== '') dock.hide();
       shownDecision = '';
       closeHandover();
-      if (humans.length > 1) {
+      // Between two sides' turns the screen shows what every side knows; once the game is over
+      // the viewpoint is the players' to choose.
+      if (humans.length > 1 && !v.ended) {
         atScreen = null;
         setViewpoint('public');
       }
@@ -393,14 +410,15 @@ export function gameScreen(
     const turn = v.ctx.state.turn;
     // What came of this seat's orders last turn, from what the seat may see.
     const report = ordersReport(visibleLog(v.ctx.log, next, []), sc, next, turn);
-    dock.show(v.ctx.state, sc, next, drafts.turn === turn ? drafts.by[next] : undefined, report);
+    // The seat's menu as its side knows the game: the one a team's own screen could build.
+    const state = redactState(v.ctx.state, sc, next);
+    dock.show(state, sc, next, drafts.turn === turn ? drafts.by[next] : undefined, report);
     setInset();
   }
 
   function setViewpoint(vp: Viewpoint): void {
     if (viewpoint === vp) return;
     viewpoint = vp;
-    lastFrameLog = [];
     scheduleRender();
   }
 

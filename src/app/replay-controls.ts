@@ -1,6 +1,7 @@
-import { PLAYABLE_ACTORS } from '../sim/ids';
 import type { Scenario } from '../sim/scenario/schema';
+import type { Viewpoint } from '../sim/view';
 import { h } from './dom';
+import { viewpointLabel } from './fog';
 
 /**
  * The replay viewer's two bars: the top bar (what is shown, export, share, compare, close) and
@@ -12,7 +13,14 @@ import { h } from './dom';
 export const REPLAY_SPEEDS = { slow: 1500, normal: 800, fast: 300, max: 80 } as const;
 export type ReplaySpeed = keyof typeof REPLAY_SPEEDS;
 
-export function replayBars(sc: Scenario, last: number, turn: number, closeLabel?: string) {
+export function replayBars(
+  sc: Scenario,
+  last: number,
+  turn: number,
+  /** The viewpoints the game may be watched in (`viewpointsFor`). */
+  viewpoints: readonly Viewpoint[],
+  closeLabel?: string,
+) {
   const speed: ReplaySpeed = 'normal';
   // --- top bar -------------------------------------------------------------------------------
   // Announced as it changes, so stepping through turns is heard as well as seen.
@@ -89,9 +97,8 @@ export function replayBars(sc: Scenario, last: number, turn: number, closeLabel?
       }),
     );
   const viewSel = h('select', { 'aria-label': 'Viewpoint', 'data-testid': 'replay-viewpoint' });
-  viewSel.append(h('option', { value: 'control', text: 'View: control (all)' }));
-  for (const a of PLAYABLE_ACTORS)
-    viewSel.append(h('option', { value: a, text: `View: ${sc.actors[a]?.name ?? a}` }));
+  for (const v of viewpoints)
+    viewSel.append(h('option', { value: v, text: viewpointLabel(sc, v) }));
   const moments = h('select', {
     'aria-label': 'Jump to a key moment',
     'data-testid': 'replay-moments',

@@ -6,7 +6,7 @@ import { formatHour } from '../view/log-format';
 import { branchCompare } from './branch-compare';
 import { clear, h } from './dom';
 import { KEY_EVENT_LABEL, endScreen } from './end-screen';
-import { visibleLog } from './fog';
+import { redactState, viewpointsFor, visibleLog } from './fog';
 import { mountDomLog } from './log-dom';
 import { forkDialog } from './fork-dialog';
 import { REPLAY_SPEEDS, replayBars, tool, type ReplaySpeed } from './replay-controls';
@@ -56,13 +56,17 @@ export function replayScreen(
   t: Timeline,
   startView: (parent: HTMLElement) => Promise<GameView>,
   actions: ReplayActions,
-  opts: { source: string; turn?: number; viewpoint?: Viewpoint },
+  opts: { source: string; turn?: number },
 ): ReplayScreen {
   const sc = t.loaded.scenario;
   const rec = t.record;
   const last = t.frames.length - 1;
   let turn = Math.max(0, Math.min(opts.turn ?? last, last));
-  let viewpoint: Viewpoint = opts.viewpoint ?? 'control';
+  // A game in progress with human seats (watched from it, or from its file or link) is shown only
+  // as its players may all see it; the control view waits for its end (src/sim/view.ts).
+  const entitled = viewpointsFor(rec.controllers, t.ended);
+  let viewpoint: Viewpoint = entitled.start;
+  const known = () => redactState(t.frames[turn]!.state, sc, viewpoint);
   let playing = false;
   let speed: ReplaySpeed = 'normal';
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -70,7 +74,7 @@ export function replayScreen(
 
   const el = h('div', { class: 'game replay', 'data-testid': 'replay' });
 
-  const ui = replayBars(sc, last, turn, actions.closeLabel);
+  const ui = replayBars(sc, last, turn, entitled.viewpoints, actions.closeLabel);
   ui.viewSel.value = viewpoint;
   const status = h('p', {
     class: 'replay-status',
@@ -82,7 +86,7 @@ export function replayScreen(
   // --- stage ---------------------------------------------------------------------------------
   const canvasHost = h('div', { class: 'canvas-host', 'data-testid': 'map' });
   const domLogHost = h('aside', { class: 'dom-log-host sr-only', 'data-testid': 'dom-log-host' });
-  const selCard = selectionCard(sc, () => t.frames[turn]!.state);
+  const selCard = selectionCard(sc, known);
   const forkHost = h('div', { class: 'overlay', hidden: true, 'data-testid': 'fork-dialog' });
   const compareHost = h('div', { class: 'overlay end', hidden: true });
   const endHost = h('div', { class: 'overlay end', hidden: true });
@@ -120,7 +124,7 @@ export function replayScreen(
   ui.top.insertBefore(logToggle, ui.exportBtn);
 
   // The whole log as this viewpoint sees it, computed once per viewpoint; a turn shows a prefix.
-  let visible: ShownEntry[] = visibleLog(t.log, viewpoint, []);
+  let visible: ShownEntry[] = visibleLog(t.log, viewpoint, [], rec.seed);
   function shownLog(): ShownEntry[] {
     const upto = t.frames[turn]!.logLength;
     let lo = 0;
@@ -134,10 +138,9 @@ export function replayScreen(
   }
 
   function frame(): ViewFrame {
-    const f = t.frames[turn]!;
     return {
       sc,
-      state: f.state,
+      state: known(),
       viewpoint,
       log: shownLog(),
       phase: turn === last && t.ended ? 'ended' : turn === 0 ? 'briefing' : 'assessment',
@@ -287,7 +290,9 @@ export function replayScreen(
   function statusText(): string {
     const parts = [
       `Verified: ${last} turn${last === 1 ? '' : 's'} replay exactly (final hash ${rec.finalHash || 'none yet'}).`,
-      `Seed ${rec.seed}.`,
+      entitled.viewpoints.includes('control')
+        ? `Seed ${rec.seed}.`
+        : 'The seed stays hidden until the game ends.',
       `From ${opts.source}.`,
     ];
     if (rec.parent)
@@ -303,10 +308,12 @@ export function replayScreen(
    * signals) and every rise of an escalation ladder, each at the turn it happened.
    */
   function fillMoments(): void {
+    clear(ui.moments);
     const moments: { turn: number; hour: number; label: string }[] = t.frames[
       last
     ]!.state.keyEvents.map((k) => ({ turn: k.turn, hour: k.hour, label: KEY_EVENT_LABEL[k.name] }));
-    for (const e of t.log)
+    // The rises the viewpoint was told of (the log it sees), like the rest of the screen.
+    for (const { entry: e } of visible)
       if (e.type === 'escalation' && e.to > e.from)
         moments.push({
           turn: e.turn,
@@ -346,7 +353,8 @@ export function replayScreen(
   });
   ui.viewSel.addEventListener('change', () => {
     viewpoint = ui.viewSel.value as Viewpoint;
-    visible = visibleLog(t.log, viewpoint, []);
+    visible = visibleLog(t.log, viewpoint, [], rec.seed);
+    fillMoments();
     render();
   });
   fillMoments();

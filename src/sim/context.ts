@@ -38,6 +38,8 @@ export class Ctx {
   /** The operational step inside the turn (0-based), while campaigns run; 0 otherwise. */
   step = 0;
   private readonly phaseEnd: number;
+  /** Who alone may see what is logged now (`secretly`); null: as each entry says. */
+  private secretTo: readonly ActorId[] | null = null;
 
   constructor(
     state: GameState,
@@ -117,7 +119,27 @@ export class Ctx {
 
   emit(entry: DistributiveOmit<LogEntry, 'turn' | 'hour'>): void {
     if (this.quiet) return;
-    this.log.push({ ...entry, turn: this.s.turn, hour: this.hour } as LogEntry);
+    const visibleTo = this.secretTo ? narrow(entry.visibleTo, this.secretTo) : entry.visibleTo;
+    this.log.push({ ...entry, visibleTo, turn: this.s.turn, hour: this.hour } as LogEntry);
+  }
+
+  /**
+   * Run `fn` with everything it logs visible only to `to` (and control). An action the other side
+   * does not learn of (a secret request, an undetected mobilisation) must not reach it through
+   * what the action causes either: the track it moves, the rung it climbs, the cost it incurs are
+   * logged for the parties alone. `null` runs `fn` as it is. Only the log changes, never the state.
+   *
+   * @example
+   * ctx.secretly(['china', 'russia'], () => ctx.adjust('coordination', 5, "China's request"));
+   */
+  secretly(to: readonly ActorId[] | null, fn: () => void): void {
+    const outer = this.secretTo;
+    this.secretTo = to && outer ? narrow(to, outer) : (to ?? outer);
+    try {
+      fn();
+    } finally {
+      this.secretTo = outer;
+    }
   }
 
   note(
@@ -279,6 +301,11 @@ export interface ChanceRoll {
   readonly result: readonly [string, string];
   /** The log line, built only when the log is kept. */
   readonly text: (roll: number, ok: boolean) => string;
+}
+
+/** An entry's audience within a secret: those of `to` it was meant for anyway. */
+function narrow(visibleTo: 'all' | readonly ActorId[], to: readonly ActorId[]): readonly ActorId[] {
+  return visibleTo === 'all' ? to : visibleTo.filter((a) => to.includes(a));
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -55,13 +55,6 @@ function inSlotOrder(ds: readonly Decision[]): boolean {
 /** The log's words for an order the state no longer allows when its turn comes (the UI reads them). */
 export const NOT_CARRIED_OUT = 'is overtaken by events and not carried out';
 
-/** Options whose use is secret between the parties (fog of war). */
-const SECRET: readonly OptionId[] = [
-  'china.ask-russia-second-front',
-  'russia.accept-china-request',
-  'russia.refuse-china-request',
-];
-
 function header(ctx: Ctx, phase: Ctx['phase'], text: string): void {
   ctx.emit({ type: 'phase', phase, theater: 'global', actors: [], visibleTo: 'all', text });
 }
@@ -248,7 +241,11 @@ export function adjudicate(
       const spec = OPTION_SPECS[d.type] as {
         escalation?: { theater: 'indoPacific' | 'europe'; floor: number };
       };
-      if (!ctx.quiet)
+      // A secret order (a request between Beijing and Moscow, a mobilisation the West does not
+      // detect) is logged for its parties alone, and so is everything it causes: a track it
+      // moves in public would tell the other side what its decision entry does not.
+      const secretTo = ctx.quiet ? null : (BEHAVIOURS[d.type].secretTo?.(ctx, d) ?? null);
+      ctx.secretly(secretTo, () => {
         ctx.emit({
           type: 'decision',
           actor,
@@ -257,17 +254,18 @@ export function adjudicate(
           theater: spec.escalation?.theater ?? sc.regions[d.target ?? '']?.theater ?? 'global',
           actors: [actor],
           ...(d.target && sc.regions[d.target] ? { region: d.target } : {}),
-          visibleTo: SECRET.includes(d.type) ? ['china', 'russia'] : 'all',
+          visibleTo: 'all',
           text: `${name}${how === 'lever' ? ' (forced by lever)' : how === 'ai' ? ' (AI)' : ''}: ${label}.`,
         });
-      const cost = sc.options[d.type].cost;
-      if (cost.support) ctx.adjustSupport(actor, -cost.support, sc.options[d.type].label);
-      if (cost.economic) ctx.adjustCost(actor, cost.economic, sc.options[d.type].label);
-      BEHAVIOURS[d.type].apply(ctx, d);
-      if (spec.escalation)
-        ctx.escalate(spec.escalation.theater, spec.escalation.floor, sc.options[d.type].label, [
-          actor,
-        ]);
+        const cost = sc.options[d.type].cost;
+        if (cost.support) ctx.adjustSupport(actor, -cost.support, sc.options[d.type].label);
+        if (cost.economic) ctx.adjustCost(actor, cost.economic, sc.options[d.type].label);
+        BEHAVIOURS[d.type].apply(ctx, d);
+        if (spec.escalation)
+          ctx.escalate(spec.escalation.theater, spec.escalation.floor, sc.options[d.type].label, [
+            actor,
+          ]);
+      });
       if (OPTION_SPECS[d.type].slot === 'military') s.turnStats.militaryActions++;
       done.push(d);
       ctx.tick();

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GameDriver, phaseDelay, type GameSetup, type Speed } from '../../src/app/driver';
-import { canSee, visibleLog } from '../../src/app/fog';
 import { bundledScenarioIds, loadBundled } from '../../src/app/scenarios';
 import { loadScenarioFile } from '../../src/cli/scenario-files';
 import { runEngine } from '../../src/engine/run';
@@ -133,29 +132,6 @@ describe('handing a human seat to the AI', () => {
     if (!cliLoaded.ok) throw new Error('no scenario');
     expect(verifyReplay(cliLoaded.value, record)).toMatchObject({ ok: true });
     d.stop();
-  });
-});
-
-describe('fog of war', () => {
-  const s = setup();
-  const log = runEngine(s.loaded.scenario, { seed: 'fog', levers: s.levers, turns: 3 }).log;
-
-  it('a side sees public entries and its own; public sees only public; control sees all', () => {
-    const usa = visibleLog(log, 'usa', []);
-    expect(usa.every((e) => canSee(e.entry, 'usa'))).toBe(true);
-    expect(usa.some((e) => e.entry.visibleTo !== 'all')).toBe(true);
-    expect(usa.some((e) => e.entry.type === 'ai-reasoning' && e.entry.actor === 'china')).toBe(
-      false,
-    );
-    expect(visibleLog(log, 'public', []).every((e) => e.entry.visibleTo === 'all')).toBe(true);
-    expect(visibleLog(log, 'control', [])).toHaveLength(log.length);
-  });
-
-  it('extending a previous result gives the same list as building it afresh', () => {
-    const half = log.slice(0, Math.floor(log.length / 2));
-    const first = visibleLog(half, 'russia', []);
-    const grown = [...half, ...log.slice(half.length)];
-    expect(visibleLog(grown, 'russia', first)).toEqual(visibleLog(grown, 'russia', []));
   });
 });
 

@@ -34,6 +34,8 @@ export interface StartOptions {
   seed?: string;
   humans?: PlayableActorId[];
   levers?: Record<string, string>;
+  /** The turn limit (the scenario's own when left out). */
+  turns?: number;
 }
 
 /**
@@ -59,6 +61,7 @@ export async function startGame(page: Page, opts: StartOptions = {}): Promise<vo
   const humans = opts.humans ?? ['usa'];
   for (const a of PLAYABLE_ACTORS) await chooseSeat(page, a, humans.includes(a) ? 'human' : 'ai');
   if (opts.seed) await page.getByTestId('seed').fill(opts.seed);
+  if (opts.turns) await page.getByTestId('turn-limit').fill(String(opts.turns));
   const levers = Object.entries(opts.levers ?? {});
   const fold = page.getByTestId('fold-levers');
   if (levers.length > 0 && (await fold.count()) > 0 && (await fold.getAttribute('open')) === null)

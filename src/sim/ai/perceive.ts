@@ -1,4 +1,4 @@
-import type { ActorId, Flag } from '../ids';
+import { ACTORS, type ActorId, type Flag } from '../ids';
 import { draws } from '../random';
 import type { Scenario } from '../scenario/schema';
 import type { ForceState, GameState } from '../state';
@@ -21,8 +21,7 @@ import type { ForceState, GameState } from '../state';
  * seen.flags.chinaRequestPending // false unless the US could know (it cannot)
  */
 export function perceive(s: GameState, sc: Scenario, actor: ActorId): GameState {
-  const side = sc.actors[actor].side;
-  const key = side === 'east' ? 'east' : 'west';
+  const key = sideOf(sc, actor);
   let bySide = CACHE.get(s);
   if (!bySide || bySide.turn !== s.turn) {
     bySide = { turn: s.turn };
@@ -33,6 +32,36 @@ export function perceive(s: GameState, sc: Scenario, actor: ActorId): GameState 
   const seen = build(s, sc, key);
   bySide[key] = seen;
   return seen;
+}
+
+/**
+ * The same as `perceive`, built afresh rather than taken from the cache: for a screen or a server
+ * that reads a state at any phase (the engine advances a turn's state in place, so a perception
+ * cached before adjudication would show the turn as it stood then). `public` is what no side's
+ * intelligence adds: every side's forces as a third, public estimate (what the press reports)
+ * and the West's secrets kept, so it tells neither side how the other sees it.
+ *
+ * @example
+ * perceiveNow(state, scenario, 'public').forces // every strength an estimate
+ */
+export function perceiveNow(s: GameState, sc: Scenario, who: ActorId | 'public'): GameState {
+  return build(s, sc, who === 'public' ? 'public' : sideOf(sc, who));
+}
+
+/**
+ * The actors who share `actor`'s intelligence, itself included: a side knows as one (the
+ * scenario's east, or everyone else).
+ *
+ * @example
+ * sameSide(scenario, 'china') // ['china', 'russia', 'north-korea', 'iran']
+ */
+export function sameSide(sc: Scenario, actor: ActorId): ActorId[] {
+  const side = sideOf(sc, actor);
+  return ACTORS.filter((a) => sideOf(sc, a) === side);
+}
+
+function sideOf(sc: Scenario, actor: ActorId): 'east' | 'west' {
+  return sc.actors[actor].side === 'east' ? 'east' : 'west';
 }
 
 /**
@@ -58,25 +87,24 @@ const SECRET_TO_WEST: readonly Flag[] = [
 export function estimateErrors(
   s: GameState,
   sc: Scenario,
-  side: 'east' | 'west',
+  side: 'east' | 'west' | 'public',
 ): { indoPacific: number; europe: number } {
   const e = sc.rules.aiPlanner.estimateErrorPct;
   const d = draws(s.seed, s.turn, `estimate:${side}`, 2, -e, e);
   return { indoPacific: d[0]!, europe: d[1]! };
 }
 
-function build(s: GameState, sc: Scenario, side: 'east' | 'west'): GameState {
+function build(s: GameState, sc: Scenario, side: 'east' | 'west' | 'public'): GameState {
   const err = estimateErrors(s, sc, side);
   const forces: ForceState[] = s.forces.map((f) => {
-    const fSide = sc.actors[f.actor].side === 'east' ? 'east' : 'west';
-    if (fSide === side) return f;
+    if (sideOf(sc, f.actor) === side) return f;
     const theater = sc.regions[f.region]?.theater;
     const pct = theater === 'indoPacific' ? err.indoPacific : theater === 'europe' ? err.europe : 0;
     if (pct === 0) return f;
     return { ...f, strength: Math.max(0, Math.trunc((f.strength * (100 + pct)) / 100)) };
   });
   let flags = s.flags;
-  if (side === 'west') {
+  if (side !== 'east') {
     flags = { ...s.flags };
     for (const f of SECRET_TO_WEST) flags[f] = false;
     if (!s.flags.chinaMobilisationSeen) flags.chinaMobilised = false;

@@ -1,7 +1,9 @@
+import { sameSide } from '../ai/perceive';
+import type { Ctx } from '../context';
 import { chinaDefeat, signalBlocked } from '../escalation';
-import { ACTORS } from '../ids';
+import { ACTORS, type ActorId } from '../ids';
 import { applyLosses, indoPacificAirSea, theaterRegions } from '../measures';
-import { clamp } from '../state';
+import { clamp, type GameState } from '../state';
 import {
   chinaCampaignActive,
   costTerms,
@@ -11,6 +13,9 @@ import {
   type OptionBehaviour,
   type View,
 } from './types';
+
+/** Beijing and Moscow: the only parties to China's request for a second front and its answer. */
+export const BEIJING_MOSCOW: readonly ActorId[] = ['china', 'russia'];
 
 const airSea = (v: View) => memo(v, 'air-sea', () => indoPacificAirSea(v.s, v.sc)).control;
 
@@ -31,6 +36,44 @@ function appetite(v: View): number {
 const turnsMobilised = (v: View): number =>
   v.s.flags.chinaMobilised ? v.s.turn - v.s.taiwan.mobilisedTurn : -1;
 const over = (v: View): boolean => ['fallen', 'settled'].includes(v.s.taiwan.phase);
+
+/**
+ * Whether Western intelligence detects China's mobilisation this turn. The roll is the first draw
+ * of its own stream, so asking before the order takes effect (who may read of it) and rolling as
+ * it does give one answer.
+ */
+function mobilisationDetection(ctx: Ctx): {
+  chance: number;
+  roll: number;
+  seen: boolean;
+  stream: string;
+} {
+  const chance = param(ctx.sc, 'china.mobilise', 'detectionChance');
+  const r = ctx.rng('detect:china-mobilisation');
+  const roll = r.d100();
+  return { chance, roll, seen: roll <= chance, stream: r.label };
+}
+
+/**
+ * A state as a side that has not detected China's mobilisation knows it (perceive already clears
+ * the flag): no campaign phase opened by it and no turn it began, fields that name the order
+ * itself. What it moved stays as that side's intelligence sees it: the PLA's readiness (the
+ * allies' force estimates in the log count it), the rung and the risk.
+ *
+ * @example
+ * const known = unmobilised(perceive(state, scenario, 'usa'));
+ * known.taiwan.phase // 'none' where the true state says 'mobilisation'
+ */
+export function unmobilised(known: GameState): GameState {
+  const t = known.taiwan;
+  return {
+    ...known,
+    taiwan:
+      t.phase === 'mobilisation'
+        ? { ...t, phase: 'none', since: 0, mobilisedTurn: 0 }
+        : { ...t, mobilisedTurn: 0 },
+  };
+}
 
 export const china = {
   'china.gray-zone-pressure': {
@@ -76,6 +119,9 @@ export const china = {
         ...costTerms(v.sc, 'china.mobilise'),
       });
     },
+    // Undetected, it is known only to China's side (which shares its intelligence, as in
+    // perceive): the order, the detection roll, its costs and the rung and risk it raises.
+    secretTo: (ctx) => (mobilisationDetection(ctx).seen ? null : sameSide(ctx.sc, 'china')),
     apply: (ctx) => {
       const id = 'china.mobilise';
       const s = ctx.s;
@@ -88,20 +134,17 @@ export const china = {
       const gain = param(ctx.sc, id, 'readinessGain');
       for (const f of s.forces)
         if (f.actor === 'china') f.readiness = clamp(f.readiness + gain, 0, 100);
-      const chance = param(ctx.sc, id, 'detectionChance');
-      const r = ctx.rng('detect:china-mobilisation');
-      const roll = r.d100();
-      const seen = roll <= chance;
+      const { chance, roll, seen, stream } = mobilisationDetection(ctx);
       ctx.emit({
         type: 'adjudication',
         kind: 'detection',
         theater: 'indoPacific',
         actors: ['china', 'usa', 'taiwan'],
         region: ctx.sc.roles.chinaStaging,
-        visibleTo: seen ? 'all' : ['china'],
+        visibleTo: seen ? 'all' : sameSide(ctx.sc, 'china'),
         inputs: { detectionChance: chance },
         modifiers: [],
-        roll: { stream: r.label, die: 'd100', value: roll, target: chance },
+        roll: { stream, die: 'd100', value: roll, target: chance },
         result: seen ? 'detected' : 'undetected',
         text: seen
           ? `Western intelligence detects China's mobilisation (roll ${roll} ≤ ${chance}): Taiwan and the US raise readiness.`
@@ -316,6 +359,7 @@ export const china = {
         risk: -ai.askRussiaRisk,
       });
     },
+    secretTo: () => BEIJING_MOSCOW,
     apply: (ctx) => {
       ctx.setFlag('chinaRequestPending');
       ctx.emit({
@@ -323,7 +367,7 @@ export const china = {
         changes: [],
         theater: 'global',
         actors: ['china', 'russia'],
-        visibleTo: ['china', 'russia'],
+        visibleTo: BEIJING_MOSCOW,
         text: 'Xi calls Putin: Beijing asks Moscow to keep NATO busy in Europe.',
       });
       ctx.adjust(

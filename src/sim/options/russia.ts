@@ -3,6 +3,7 @@ import { signalBlocked } from '../escalation';
 import { GROUND, forcesOf, strength } from '../measures';
 import { clamp } from '../state';
 import { secondFrontNet } from '../second-front';
+import { BEIJING_MOSCOW } from './china';
 import { costTerms, memo, param, terms, type OptionBehaviour, type View } from './types';
 
 const calculus = (v: View) => memo(v, 'second-front', () => secondFrontNet(v.s, v.sc));
@@ -37,7 +38,7 @@ function answerChina(ctx: Ctx, accepted: boolean): void {
     changes: [],
     theater: 'global',
     actors: ['russia', 'china'],
-    visibleTo: ['russia', 'china'],
+    visibleTo: BEIJING_MOSCOW,
     text: accepted
       ? "Moscow agrees to Beijing's request to keep NATO busy."
       : "Moscow declines Beijing's request: no second front for now.",
@@ -221,6 +222,7 @@ export const russia = {
           (v.sc.actors.russia.traits.trustInPartners - ai.answerTrustPivot) / ai.answerTrustDivisor,
       });
     },
+    secretTo: () => BEIJING_MOSCOW,
     apply: (ctx) => answerChina(ctx, true),
   },
   'russia.refuse-china-request': {
@@ -234,6 +236,7 @@ export const russia = {
           (ai.answerTrustPivot - v.sc.actors.russia.traits.trustInPartners) / ai.answerTrustDivisor,
       });
     },
+    secretTo: () => BEIJING_MOSCOW,
     apply: (ctx) => answerChina(ctx, false),
   },
   'russia.propose-ceasefire': {

@@ -41,6 +41,13 @@ export interface OptionBehaviour {
   targets?(v: View): string[];
   /** Candidate amounts the AI considers, for options that need one. */
   amounts?(v: View): number[];
+  /**
+   * Who alone learns of the order, for one that not everyone sees (fog of war); absent or null:
+   * everyone does. Asked before the order takes effect, so its decision entry and everything it
+   * causes are logged for them and control alone (`Ctx.secretly`). It reads, never changes, the
+   * state.
+   */
+  secretTo?(ctx: Ctx, d: Decision): readonly ActorId[] | null;
 }
 
 export type Behaviours = { readonly [K in OptionId]: OptionBehaviour };
