@@ -7,8 +7,7 @@ import type {
   TeamInfo,
 } from '../net/protocol';
 import { hashValue } from '../sim/hash';
-import type { LogEntry } from '../sim/log';
-import { teamView, type ShownEntry, type Viewpoint } from '../sim/view';
+import { teamView, withoutSeed, type ShownEntry, type Viewpoint } from '../sim/view';
 import type { Session, Team } from './session';
 
 /**
@@ -34,36 +33,6 @@ export interface Cursor {
 }
 
 export const freshCursor = (): Cursor => ({ viewpoint: null, log: 0, messages: 0, gameSeq: -1 });
-
-/**
- * A log entry as it may travel: a roll names its stream `seed:turn:purpose`, and with the seed
- * anyone could foresee every later roll, so the seed goes (`seed:3:ukraine:front`). `teamView`
- * leaves the stream names as they are (hot seat and the replay viewer run on one machine, with
- * the seed in hand); the server must not send them. Unchanged parts are shared, not copied.
- *
- * @example
- * withoutSeed(entry, '42').roll?.stream // 'seed:3:ukraine:front', was '42:3:ukraine:front'
- */
-export function withoutSeed(entry: LogEntry, seed: string): LogEntry {
-  const prefix = `${seed}:`;
-  const walk = (v: unknown): unknown => {
-    if (Array.isArray(v)) {
-      const out = v.map(walk);
-      return out.some((x, i) => x !== v[i]) ? out : v;
-    }
-    if (v === null || typeof v !== 'object') return v;
-    let out: Record<string, unknown> | null = null;
-    for (const [k, x] of Object.entries(v)) {
-      const y =
-        k === 'stream' && typeof x === 'string' && x.startsWith(prefix)
-          ? `seed:${x.slice(prefix.length)}`
-          : walk(x);
-      if (y !== x) (out ??= { ...(v as Record<string, unknown>) })[k] = y;
-    }
-    return out ?? v;
-  };
-  return walk(entry) as LogEntry;
-}
 
 /** Views of one session version, by viewpoint: every socket of a team shares one. */
 export class ViewCache {

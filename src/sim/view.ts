@@ -71,7 +71,15 @@ export function visibleLog(
 /** Entries as shown without the seed, kept so that one entry is always shown as one object. */
 const SEEDLESS = new WeakMap<LogEntry, LogEntry>();
 
-function withoutSeed(e: LogEntry, seed: string): LogEntry {
+/**
+ * A log entry as it may be shown to anyone but control on this machine: a roll names its stream
+ * `seed:turn:purpose`, and with the seed one could foresee every later roll, so the seed goes
+ * (`…:3:ukraine:front`). One entry is always shown as one object; unchanged entries are shared.
+ *
+ * @example
+ * withoutSeed(entry, '42').roll?.stream // '…:3:ukraine:front', was '42:3:ukraine:front'
+ */
+export function withoutSeed(e: LogEntry, seed: string): LogEntry {
   if (e.type !== 'adjudication' || !e.roll?.stream.startsWith(`${seed}:`)) return e;
   let hit = SEEDLESS.get(e);
   if (!hit) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChatMessage, ClientView } from '../../src/net/protocol';
 import type { PlayableActorId } from '../../src/sim/ids';
 import { canSee, teamView, type Viewpoint } from '../../src/sim/view';
-import { withoutSeed } from '../../src/server/views';
+import { withoutSeed } from '../../src/sim/view';
 import { randomLegal } from '../helpers/random-legal';
 import { Client, FakeClock, replicaOf, scenarios, settle, useServer } from './harness';
 
