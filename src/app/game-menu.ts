@@ -83,6 +83,7 @@ export function gameMenu(): {
     on: (action, cb) => void cbs.set(action, cb),
     offer(actions) {
       for (const [action, li] of items) li.hidden = !actions.includes(action);
+      el.hidden = actions.length === 0;
     },
   };
 }
