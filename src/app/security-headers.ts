@@ -44,13 +44,22 @@ export interface PolicyOptions {
   meta?: boolean;
   /** The dev server's page; never the built one. */
   dev?: DevAllowance;
+  /**
+   * Websocket origins the page may connect to besides its own `'self'`: the classroom server's
+   * `ws://host:port` (CSP level 2 browsers do not count a same-origin websocket as `'self'`).
+   */
+  sockets?: readonly string[];
 }
 
-/** The policy's directives, with the dev server's additions when there are any. */
-function directives(dev: DevAllowance | undefined): readonly Directive[] {
-  if (!dev) return DIRECTIVES;
+/** The policy's directives, with the dev server's or the classroom server's additions. */
+function directives(
+  dev: DevAllowance | undefined,
+  sockets: readonly string[] = [],
+): readonly Directive[] {
+  if (!dev && sockets.length === 0) return DIRECTIVES;
   return DIRECTIVES.flatMap(([name, sources]): Directive[] => {
     if (name !== 'connect-src') return [[name, sources]];
+    if (!dev) return [[name, [...sources, ...sockets]]];
     return [
       [name, dev.socket ? [...sources, dev.socket] : sources],
       // When the socket drops (the server restarts), Vite's client waits for it to come back
@@ -68,7 +77,7 @@ function directives(dev: DevAllowance | undefined): readonly Directive[] {
  * // "default-src 'self'; … connect-src 'self' ws://localhost:5173; worker-src 'self' blob:; …"
  */
 export function contentSecurityPolicy(opts: PolicyOptions = {}): string {
-  return directives(opts.dev)
+  return directives(opts.dev, opts.sockets)
     .filter(([name]) => !(opts.meta && HEADER_ONLY.has(name)))
     .map(([name, sources]) => `${name} ${sources.join(' ')}`)
     .join('; ');
@@ -78,9 +87,15 @@ export function contentSecurityPolicy(opts: PolicyOptions = {}): string {
  * Every security header of a response, by name. `X-Frame-Options` repeats `frame-ancestors` for
  * browsers older than CSP level 2.
  */
-export function securityHeaders(dev?: DevAllowance): Record<string, string> {
+export function securityHeaders(
+  dev?: DevAllowance,
+  sockets?: readonly string[],
+): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(dev ? { dev } : {}),
+    'Content-Security-Policy': contentSecurityPolicy({
+      ...(dev ? { dev } : {}),
+      ...(sockets ? { sockets } : {}),
+    }),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'X-Frame-Options': 'DENY',

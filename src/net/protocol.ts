@@ -53,7 +53,9 @@ export function formatCode(code: string): string {
   return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
-const Team = z.enum(PLAYABLE_ACTORS as unknown as [PlayableActorId, ...PlayableActorId[]]);
+/** A team is named by the seat it plays. */
+export const TeamId = z.enum(PLAYABLE_ACTORS as unknown as [PlayableActorId, ...PlayableActorId[]]);
+const Team = TeamId;
 /** A capability (facilitator key, device key): 32 random bytes, base64url. */
 const Key = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 const SessionId = z.string().regex(/^[a-z0-9]{12}$/);
@@ -147,7 +149,7 @@ export const Control = z.discriminatedUnion('action', [
 export type Control = z.infer<typeof Control>;
 
 /** Every acknowledgement: a result, or an error a person can read. */
-export type Reply<T = Record<string, never>> =
+export type Reply<T = Record<never, never>> =
   ({ ok: true } & T) | { ok: false; error: string; field?: string };
 
 export interface Created {
@@ -198,6 +200,8 @@ export interface ChatMessage {
 
 export interface SessionInfo {
   id: string;
+  /** How many events the session has recorded: of two views, the one with the higher is newer. */
+  seq: number;
   title: string;
   /** The join code (shown on the facilitator's screen, and to students who joined with it). */
   code: string;
@@ -222,6 +226,11 @@ export interface SessionInfo {
   };
   /** "4 of 7 teams ready". */
   ready: { submitted: number; of: number };
+  /**
+   * The server's clock (epoch ms) when it sent this view: a countdown is `deadline - serverTime`
+   * counted down from the view's arrival, whatever the device's own clock says.
+   */
+  serverTime: number;
 }
 
 export interface GameView {
@@ -243,11 +252,16 @@ export interface GameView {
 
 /**
  * One socket's view. The log and the messages come as what is new since `from` (the client's
- * count); a client whose count differs asks for `view:resync` and gets everything again.
+ * count); `from` 0 means "replace what you hold" (a first view, a resync, a change of team). A
+ * client whose count differs from `from` asks for `view:resync` and gets everything again.
+ *
+ * `game` is present when the game changed since this socket's last view (null: no game to show,
+ * in the lobby or for a student not on a team) and absent when it did not (a message, a member
+ * joining, the clock): the client keeps the one it has.
  */
 export interface ClientView {
   session: SessionInfo;
-  game: GameView | null;
+  game?: GameView | null;
   log: { from: number; entries: ShownEntry[] };
   messages: { from: number; entries: ChatMessage[] };
 }
@@ -269,12 +283,18 @@ export interface ClientToServer {
   'session:join': (req: unknown, ack: (r: Reply<Joined>) => void) => void;
   'session:attach': (req: unknown, ack: (r: Reply<Attached>) => void) => void;
   'team:pick': (req: unknown, ack: (r: Reply) => void) => void;
+  /** A student leaves the session for good: the device key stops working (`{}`). */
+  'session:leave': (req: unknown, ack: (r: Reply) => void) => void;
   'orders:submit': (req: unknown, ack: (r: Reply) => void) => void;
   'message:send': (req: unknown, ack: (r: Reply) => void) => void;
   control: (req: unknown, ack: (r: Reply) => void) => void;
   'control:export': (req: unknown, ack: (r: Reply<Exported>) => void) => void;
+  /** Send this socket everything again (`{}`). */
   'view:resync': (req: unknown, ack: (r: Reply) => void) => void;
 }
+
+/** The body of the requests that carry nothing (`session:leave`, `control:export`, `view:resync`). */
+export const Empty = z.strictObject({});
 
 /**
  * The first problem of a failed parse, as one line with where it is.
