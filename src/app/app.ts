@@ -125,13 +125,17 @@ export function mountApp(
   /** A student's join link, or the facilitator's return to a session: the classroom screens. */
   function showClassroom(route: ClassroomRoute): void {
     leave();
-    classroom = mountClassroom(screenHost, route, {
+    const c: ClassroomHandle = mountClassroom(screenHost, route, {
       startView,
+      shown: (v) => {
+        if (classroom === c) view = v;
+      },
       leave: () => {
         history.replaceState(null, '', location.pathname + location.search);
         showSetup();
       },
     });
+    classroom = c;
   }
 
   function showSetup(): void {

@@ -32,6 +32,8 @@ export interface ClassroomDeps {
   readonly startView: (parent: HTMLElement) => Promise<GameView>;
   /** Leave the classroom for the start screen. */
   readonly leave: () => void;
+  /** A game screen's map view is up (the app's test hook reads it). */
+  readonly shown?: (view: GameView) => void;
 }
 
 /** One connection per page, made when a classroom screen first needs it. */
@@ -78,6 +80,7 @@ export async function createSession(
   const r = await pageConnection().request('session:create', req);
   if (!r.ok) return { ok: false, error: `The session could not be created: ${r.error}` };
   keys.keepFacilitator(r.sessionId, { key: r.facilitatorKey, code: r.joinCode });
+  pageConnection().attached(r.sessionId, r.facilitatorKey);
   return { ok: true, sessionId: r.sessionId };
 }
 
@@ -111,10 +114,11 @@ export function mountClassroom(
   }
 
   async function join(c: string, n: string): Promise<string | null> {
+    // The server's first view comes before its answer: it greets the student by this name.
+    name = n;
     const r = await conn.request('session:join', { protocol: PROTOCOL_VERSION, code: c, name: n });
     if (!r.ok) return `Could not join: ${r.error}`;
     code = c;
-    name = n;
     keys.keepDevice(c, {
       sessionId: r.sessionId,
       deviceId: r.deviceId,
@@ -122,8 +126,9 @@ export function mountClassroom(
       name: n,
     });
     history.replaceState(null, '', `${location.pathname}${location.search}#join=${c}`);
-    const a = await conn.attach(r.sessionId, r.deviceKey);
-    return a.ok ? null : `Joined, but could not attach: ${a.error}`;
+    // Joining attached this socket; the key attaches it again after a dropped connection.
+    conn.attached(r.sessionId, r.deviceKey);
+    return null;
   }
 
   async function pick(t: PlayableActorId): Promise<string | null> {
@@ -156,6 +161,7 @@ export function mountClassroom(
       teamOf = info.team;
       team = teamScreen(conn, sc, info.team, name, keys, deps.startView, { leave: deps.leave });
       host.append(team.el);
+      void team.game.ready.then((v) => deps.shown?.(v));
       return;
     }
     showPage().joined(s, sc?.scenario ?? null, name);
@@ -168,7 +174,10 @@ export function mountClassroom(
     const sc = scenarioOf(s.session.scenarioId);
     if (!sc) return;
     clear(host);
-    console_ = facilitatorScreen(conn, sc, deps.startView, { leave: deps.leave });
+    console_ = facilitatorScreen(conn, sc, deps.startView, {
+      leave: deps.leave,
+      ...(deps.shown ? { shown: deps.shown } : {}),
+    });
     host.append(console_.el);
   }
 

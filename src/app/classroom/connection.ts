@@ -49,6 +49,11 @@ export interface Connection {
   request<E extends keyof Events>(event: E, body: unknown): Promise<Ack<E>>;
   /** Attach to a session with a kept key (and again after every reconnection). */
   attach(sessionId: string, key: string): Promise<Reply<Attached>>;
+  /**
+   * The server attached this socket itself (a session created or joined): keep the key to
+   * attach again after a reconnection.
+   */
+  attached(sessionId: string, key: string): void;
   /** Called on every view, link change or removal; returns an unsubscribe. */
   onChange(cb: () => void): () => void;
   /** The reason this device was removed (by the facilitator, or the session closed), or null. */
@@ -130,15 +135,17 @@ export function connect(opts: { url?: string; socket?: ClassroomSocket } = {}): 
     attachment = { sessionId, key };
     // A fresh attachment is sent the whole view: what this page held is restated from 0.
     const r = await request('session:attach', { protocol: PROTOCOL_VERSION, sessionId, key });
-    if (!r.ok && attachment?.key === key && /key|not found|unknown/i.test(r.error))
-      attachment = null;
+    // A key the server refuses (a removed device) is not tried again at the next reconnection.
+    if (!r.ok && attachment?.key === key && r.field === 'key') attachment = null;
     return r;
   }
 
   socket.on('view', (v) => {
     const whole = applyView(held, v);
     version++;
-    state = { session: v.session, game: v.game, log: held.log, messages: held.messages, version };
+    // No game in a view: it did not change since the last one.
+    const game = v.game === undefined ? (state?.game ?? null) : v.game;
+    state = { session: v.session, game, log: held.log, messages: held.messages, version };
     emit();
     if (!whole) void resync();
   });
@@ -177,6 +184,9 @@ export function connect(opts: { url?: string; socket?: ClassroomSocket } = {}): 
     },
     request,
     attach,
+    attached(sessionId, key) {
+      attachment = { sessionId, key };
+    },
     onChange(cb) {
       listeners.add(cb);
       return () => listeners.delete(cb);

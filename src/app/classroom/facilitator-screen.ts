@@ -30,7 +30,7 @@ export function facilitatorScreen(
   conn: Connection,
   loaded: LoadedScenario,
   startView: (parent: HTMLElement) => Promise<GameView>,
-  actions: { leave(): void },
+  actions: { leave(): void; shown?: (view: GameView) => void },
 ): FacilitatorScreen {
   const sc = loaded.scenario;
   const first = conn.state!.session;
@@ -220,6 +220,7 @@ export function facilitatorScreen(
     );
     clear(left);
     left.append(game.el);
+    void game.ready.then((v) => actions.shown?.(v));
   }
 
   function update(): void {

@@ -38,14 +38,21 @@ export function messagesPanel(opts: MessagesOptions): MessagesPanel {
   const listId = `messages-list-${n}`;
   const name = (t: PlayableActorId | 'control'): string =>
     t === 'control' ? 'Control' : (sc.actors[t]?.name ?? t);
-  const list = h('ol', {
-    class: 'message-list',
-    id: listId,
-    role: 'log',
-    'aria-labelledby': titleId,
-    'data-testid': 'message-list',
-    tabindex: 0,
-  });
+  const list = h('ol', { class: 'message-rows' });
+  // The scrolling log (announced as messages arrive) holds the list; it takes the focus so that
+  // a keyboard can scroll it.
+  const log = h(
+    'div',
+    {
+      class: 'message-list',
+      id: listId,
+      role: 'log',
+      'aria-labelledby': titleId,
+      'data-testid': 'message-list',
+      tabindex: 0,
+    },
+    list,
+  );
   const empty = h('p', { class: 'hint', text: 'No messages yet.' });
   const to = h('select', { id: `message-to-${n}`, 'data-testid': 'message-to' });
   const text = h('textarea', {
@@ -83,7 +90,7 @@ export function messagesPanel(opts: MessagesOptions): MessagesPanel {
     },
     h('header', {}, h('h2', { id: titleId, text: 'Messages' }), close),
     empty,
-    list,
+    log,
     form,
   );
   const badge = h('span', { class: 'unread', hidden: true, 'aria-hidden': 'true' });
@@ -239,11 +246,11 @@ export function messagesPanel(opts: MessagesOptions): MessagesPanel {
         shown = 0;
         seen = Math.min(seen, messages.length);
       }
-      const atEnd = list.scrollTop + list.clientHeight >= list.scrollHeight - 4;
+      const atEnd = log.scrollTop + log.clientHeight >= log.scrollHeight - 4;
       for (let i = shown; i < messages.length; i++) list.append(row(messages[i]!));
       shown = messages.length;
       empty.hidden = shown > 0;
-      if (atEnd) list.scrollTop = list.scrollHeight;
+      if (atEnd) log.scrollTop = log.scrollHeight;
       if (open) seen = shown;
       else setUnread(messages.slice(seen).filter((m) => !mine(m)).length);
     },

@@ -16,6 +16,7 @@ export class RemoteGame implements GameSource {
   readonly pace = null;
   private cached: { version: number; view: SourceView } | null = null;
   private readonly unsubscribes: (() => void)[] = [];
+  private listeners: (() => void)[] = [];
 
   constructor(
     private readonly conn: Connection,
@@ -38,14 +39,19 @@ export class RemoteGame implements GameSource {
 
   onChange(cb: (v: SourceView) => void): () => void {
     let last = -1;
-    const off = this.conn.onChange(() => {
+    const call = (): void => {
       const s = this.conn.state;
       if (!s?.game || s.version === last) return;
       last = s.version;
       cb(this.view());
-    });
+    };
+    this.listeners.push(call);
+    const off = this.conn.onChange(call);
     this.unsubscribes.push(off);
-    return off;
+    return () => {
+      off();
+      this.listeners = this.listeners.filter((l) => l !== call);
+    };
   }
 
   async submit(_actor: PlayableActorId, decisions: readonly Decision[]): Promise<SubmitResult> {
@@ -66,10 +72,14 @@ export class RemoteGame implements GameSource {
     return false;
   }
 
-  start(): void {}
+  /** The game is already on at the server: the screen is told what it holds now. */
+  start(): void {
+    for (const l of [...this.listeners]) l();
+  }
 
   stop(): void {
     for (const off of this.unsubscribes.splice(0)) off();
+    this.listeners = [];
   }
 }
 

@@ -101,7 +101,7 @@ export function roster(sc: Scenario, control: (c: Control) => void): Roster {
               ? `The AI plays ${name(t.team)}; give the seat back to its team`
               : `Hand ${name(t.team)}'s seat to the AI (the team watches)`,
         },
-        t.by === 'ai' ? 'AI plays · give back' : 'Hand to AI',
+        t.by === 'ai' ? 'Give back' : 'Hand to AI',
       );
       seat.addEventListener('click', () =>
         control({ action: 'seat', team: t.team, by: t.by === 'ai' ? 'team' : 'ai' }),
@@ -112,7 +112,7 @@ export function roster(sc: Scenario, control: (c: Control) => void): Roster {
           : t.submitted
             ? 'orders in'
             : t.by === 'ai'
-              ? 'AI'
+              ? 'AI plays'
               : 'deciding';
       const members = h('ul', { class: 'members' });
       for (const m of t.members) members.append(memberRow(m, teams, t.team));
@@ -125,7 +125,7 @@ export function roster(sc: Scenario, control: (c: Control) => void): Roster {
             'div',
             { class: 'roster-team-head' },
             chip(t.team),
-            h('strong', { text: name(t.team) }),
+            h('strong', { title: name(t.team), text: name(t.team) }),
             h('span', {
               class: `team-state${t.submitted ? ' in' : ''}`,
               'data-testid': `team-state-${t.team}`,

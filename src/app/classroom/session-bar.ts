@@ -55,8 +55,7 @@ export function sessionBar(opts: { team: boolean }): SessionBar {
     banner,
     update(s, link) {
       last = s;
-      const server = (s.session as { serverTime?: number }).serverTime;
-      if (typeof server === 'number') skew = server - Date.now();
+      skew = s.session.serverTime - Date.now();
       const playing = s.session.status === 'playing';
       ready.hidden = !playing;
       ready.textContent = readyText(s.session.ready);
