@@ -1,11 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PLAYABLE_ACTORS, type PlayableActorId } from '../../src/sim/ids';
-import './fixtures';
+import { violations } from './fixtures';
 
 /**
  * A classroom session in real browsers against the real server (`src/server/main.ts`, spawned on
@@ -65,15 +64,6 @@ function startServer(data: string): Promise<Server> {
     proc.stderr!.on('data', (b: Buffer) => (out += b.toString()));
     proc.once('exit', (code) => reject(new Error(`the server exited (${code}): ${out}`)));
   });
-}
-
-async function violations(page: Page): Promise<string[]> {
-  const r = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return r.violations.flatMap((v) =>
-    v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${n.failureSummary ?? ''})`),
-  );
 }
 
 /** Console errors of every page, but those a dropped connection makes while the server is down. */
@@ -290,9 +280,18 @@ test('eight browsers play three turns of a classroom session, through a server r
     await teams['nato-europe'].reload();
     await expect(teams['nato-europe'].getByTestId('turn')).toHaveText(/^Turn 3 of/);
     await expect(teams['nato-europe'].getByTestId('decision-panel')).toBeVisible();
-    for (const t of TEAMS.filter((x) => !locked.includes(x)))
+    // Ukraine's seat goes to the AI, which decides at once while the team watches; then back.
+    await fac.getByTestId('seat-ukraine').click();
+    await expect(teams.ukraine.getByTestId('status')).toHaveText(/the AI is playing Ukraine/);
+    await expect(teams.ukraine.getByTestId('decision-panel')).toBeHidden();
+    await expect(fac.getByTestId('team-state-ukraine')).toHaveText('orders in');
+    await fac.getByTestId('seat-ukraine').click();
+    await expect(fac.getByTestId('seat-ukraine')).toHaveText('Hand to AI');
+    await expect(fac.getByTestId('ready')).toHaveText('4 of 7 teams ready');
+    for (const t of TEAMS.filter((x) => !locked.includes(x) && x !== 'ukraine'))
       await teams[t].getByTestId('submit-decisions').click();
     await expectTurn(all, 4);
+    await expect(teams.ukraine.getByTestId('decision-panel')).toBeVisible();
     const after = await stateHash(fac);
     for (const p of all) expect(await stateHash(p)).toBe(after);
     expect(await turnOf(teams.ukraine)).toBe(4);

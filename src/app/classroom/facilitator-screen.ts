@@ -12,7 +12,7 @@ import { RemoteGame } from './remote-game';
 import { roster } from './roster';
 import { joinUrl } from './route';
 import { sessionBar } from './session-bar';
-import { remoteSetup } from './team-screen';
+import { remoteSetup, sessionActions } from './team-screen';
 
 /**
  * The facilitator's console: how students join (the code, large; the address and its QR code),
@@ -209,13 +209,7 @@ export function facilitatorScreen(
       source,
       remoteSetup(loaded, null, s.game.turnLimit, s.game.state.levers),
       startView,
-      {
-        newGame: actions.leave,
-        exportFile: () => undefined,
-        share: () => undefined,
-        openFile: () => undefined,
-        viewReplay: () => undefined,
-      },
+      sessionActions(actions.leave),
       { extras: { stage: [bar.banner], menu: [] } },
     );
     clear(left);

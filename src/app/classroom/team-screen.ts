@@ -2,7 +2,7 @@ import type { PlayableActorId } from '../../sim/ids';
 import type { LoadedScenario } from '../../sim/scenario/load';
 import type { GameView } from '../../view/contract';
 import type { GameSetup } from '../driver';
-import { playScreen, type GameScreen } from '../game-screen';
+import { playScreen, type GameActions, type GameScreen } from '../game-screen';
 import type { Connection } from './connection';
 import type { ClassroomKeys } from './keys';
 import { messagesPanel } from './messages-panel';
@@ -30,6 +30,15 @@ export function remoteSetup(
 ): GameSetup {
   // The seed is not the team's to know; the side panel's opening figures do not depend on it.
   return { loaded, seed: '', levers, controllers: remoteControllers(team), turnLimit };
+}
+
+/**
+ * The game screen's actions in a session: no files, links or replays of its own (the facilitator
+ * exports the session's); its end screen's "New game" leaves for the start screen.
+ */
+export function sessionActions(leave: () => void): GameActions {
+  const none = (): void => undefined;
+  return { newGame: leave, exportFile: none, share: none, openFile: none, viewReplay: none };
 }
 
 export function teamScreen(
@@ -63,14 +72,7 @@ export function teamScreen(
     source,
     remoteSetup(loaded, team, game.turnLimit, game.state.levers),
     startView,
-    {
-      newGame: actions.leave,
-      exportFile: () => undefined,
-      share: () => undefined,
-      openFile: () => undefined,
-      viewReplay: () => undefined,
-      onDraft: (d) => keys.keepDrafts(sessionId, d),
-    },
+    { ...sessionActions(actions.leave), onDraft: (d) => keys.keepDrafts(sessionId, d) },
     {
       ...(drafts ? { drafts } : {}),
       extras: {
