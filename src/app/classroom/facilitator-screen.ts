@@ -152,7 +152,12 @@ export function facilitatorScreen(
   messages.el.classList.add('console-section');
   const aside = h(
     'aside',
-    { class: 'console', 'aria-label': 'Session console', 'data-testid': 'console' },
+    {
+      id: 'session-console',
+      class: 'console',
+      'aria-label': 'Session console',
+      'data-testid': 'console',
+    },
     joinBox,
     controls,
     people.el,
@@ -162,6 +167,32 @@ export function facilitatorScreen(
   // --- the lobby and the game ------------------------------------------------------------------
   const left = h('div', { class: 'console-main' });
   const el = h('div', { class: 'classroom-console', 'data-testid': 'facilitator' }, left, aside);
+  // Below 1200 px the console beside the maps leaves them too narrow to read: it folds away
+  // behind a top-bar button, and the top bar keeps the clock and the ready count in view.
+  const topBar = sessionBar({ team: false, testPrefix: 'top-' });
+  const consoleToggle = h(
+    'button',
+    {
+      type: 'button',
+      class: 'tool',
+      'aria-controls': 'session-console',
+      'aria-expanded': 'true',
+      'data-testid': 'console-toggle',
+    },
+    'Console',
+  );
+  const setConsole = (open: boolean): void => {
+    el.classList.toggle('console-folded', !open);
+    aside.hidden = !open;
+    consoleToggle.setAttribute('aria-expanded', String(open));
+    for (const item of topBar.items) item.classList.toggle('folded-only', open);
+  };
+  consoleToggle.addEventListener('click', () => {
+    const open = el.classList.contains('console-folded');
+    setConsole(open);
+    (open ? aside : consoleToggle).focus();
+  });
+  aside.tabIndex = -1;
   let game: GameScreen<RemoteGame> | null = null;
   let source: RemoteGame | null = null;
   let lobby: HTMLElement | null = null;
@@ -210,10 +241,11 @@ export function facilitatorScreen(
       remoteSetup(loaded, null, s.game.turnLimit, s.game.state.levers),
       startView,
       sessionActions(actions.leave),
-      { extras: { stage: [bar.banner], menu: [] } },
+      { extras: { top: [...topBar.items, consoleToggle], stage: [bar.banner], menu: [] } },
     );
     clear(left);
     left.append(game.el);
+    setConsole(window.innerWidth >= 1200);
     void game.ready.then((v) => actions.shown?.(v));
   }
 
@@ -222,6 +254,7 @@ export function facilitatorScreen(
     if (!s) return;
     const info = s.session;
     bar.update(s, conn.link);
+    topBar.update(s, conn.link);
     people.update(info);
     messages.update(
       s.messages,
@@ -259,6 +292,7 @@ export function facilitatorScreen(
     destroy() {
       off();
       bar.destroy();
+      topBar.destroy();
       source?.stop();
       game?.destroy();
     },

@@ -17,9 +17,10 @@ export interface SessionBar {
   destroy(): void;
 }
 
-export function sessionBar(opts: { team: boolean }): SessionBar {
-  const clock = h('span', { class: 'session-clock', role: 'timer', 'data-testid': 'clock' });
-  const ready = h('span', { class: 'session-ready', 'data-testid': 'ready' });
+export function sessionBar(opts: { team: boolean; testPrefix?: string }): SessionBar {
+  const id = (name: string): string => `${opts.testPrefix ?? ''}${name}`;
+  const clock = h('span', { class: 'session-clock', role: 'timer', 'data-testid': id('clock') });
+  const ready = h('span', { class: 'session-ready', 'data-testid': id('ready') });
   const locked = h('span', {
     class: 'badge locked',
     hidden: true,
