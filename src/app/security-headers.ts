@@ -59,13 +59,14 @@ function directives(
   if (!dev && sockets.length === 0) return DIRECTIVES;
   return DIRECTIVES.flatMap(([name, sources]): Directive[] => {
     if (name !== 'connect-src') return [[name, sources]];
-    if (!dev) return [[name, [...sources, ...sockets]]];
-    return [
-      [name, dev.socket ? [...sources, dev.socket] : sources],
-      // When the socket drops (the server restarts), Vite's client waits for it to come back
-      // in a SharedWorker made from a blob: URL, then reloads the page.
-      ['worker-src', ["'self'", 'blob:']],
+    const connect: Directive = [
+      name,
+      [...sources, ...(dev?.socket ? [dev.socket] : []), ...sockets],
     ];
+    if (!dev) return [connect];
+    // When the socket drops (the server restarts), Vite's client waits for it to come back in a
+    // SharedWorker made from a blob: URL, then reloads the page.
+    return [connect, ['worker-src', ["'self'", 'blob:']]];
   });
 }
 

@@ -14,6 +14,11 @@ import type { ShownEntry } from '../view/contract';
  *
  * Shared by `src/server` (Node) and the browser's classroom screens, so it imports only types
  * from the rest of the game and zod.
+ *
+ * The links: the facilitator opens `http://<server>/#facilitate=<server facilitator key>` (printed
+ * by `npm run serve`) and creates a session; students open `http://<server>/#join=<code>`, which
+ * carries nothing secret (the code only lets a device join, rate-limited per address). Keys travel
+ * in the fragment, never to a server log or a `Referer`, and are kept by the browser to re-attach.
  */
 
 /** Bumped when a message's shape changes; a client of another version is refused by name. */
@@ -55,7 +60,6 @@ export function formatCode(code: string): string {
 
 /** A team is named by the seat it plays. */
 export const TeamId = z.enum(PLAYABLE_ACTORS as unknown as [PlayableActorId, ...PlayableActorId[]]);
-const Team = TeamId;
 /** A capability (facilitator key, device key): 32 random bytes, base64url. */
 const Key = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 const SessionId = z.string().regex(/^[a-z0-9]{12}$/);
@@ -72,8 +76,17 @@ const DecisionIn = z.strictObject({
   amount: z.number().finite().optional(),
 });
 
-/** Who a message goes to: the sender's own team, another team, control, or (control only) everyone. */
-export const Audience = z.union([z.literal('team'), z.literal('control'), z.literal('all'), Team]);
+/**
+ * Who a message goes to: the sender's own team, another team, control, or (control only)
+ * everyone. Control reads every message (it runs the exercise and its debrief); a team reads
+ * what its members wrote and what was written to it or to everyone.
+ */
+export const Audience = z.union([
+  z.literal('team'),
+  z.literal('control'),
+  z.literal('all'),
+  TeamId,
+]);
 export type Audience = z.infer<typeof Audience>;
 
 export const CreateSession = z.strictObject({
@@ -89,7 +102,7 @@ export const CreateSession = z.strictObject({
   levers: z.record(z.string().max(40), z.union([z.string().max(40), z.number(), z.boolean()])),
   turnLimit: z.number().int().min(1).max(200),
   /** Seats played by teams; every other playable seat is played by the AI. */
-  teams: z.array(Team).min(1).max(PLAYABLE_ACTORS.length),
+  teams: z.array(TeamId).min(1).max(PLAYABLE_ACTORS.length),
   /** Seconds each decisions phase lasts (0: no clock; the facilitator advances). */
   decisionSeconds: z.number().int().min(0).max(LIMITS.clockSeconds),
   /** Students choose their team when they join, or wait for the facilitator to place them. */
@@ -102,7 +115,7 @@ export const JoinSession = z.strictObject({
   code: Code,
   name: z.string().trim().min(1).max(LIMITS.name),
   /** The team the student asks for (sessions with `teamChoice: 'pick'`). */
-  team: Team.optional(),
+  team: TeamId.optional(),
 });
 export type JoinSession = z.infer<typeof JoinSession>;
 
@@ -114,7 +127,7 @@ export const Attach = z.strictObject({
 });
 export type Attach = z.infer<typeof Attach>;
 
-export const PickTeam = z.strictObject({ team: Team });
+export const PickTeam = z.strictObject({ team: TeamId });
 
 export const SubmitOrders = z.strictObject({
   /** The turn the orders are for: orders for another turn are refused, not applied late. */
@@ -141,8 +154,8 @@ export const Control = z.discriminatedUnion('action', [
     seconds: z.number().int().min(1).max(LIMITS.extendSeconds),
   }),
   /** Hand a team's seat to the AI, or give it back to the team. */
-  z.strictObject({ action: z.literal('seat'), team: Team, by: z.enum(['ai', 'team']) }),
-  z.strictObject({ action: z.literal('assign'), deviceId: DeviceId, team: Team.nullable() }),
+  z.strictObject({ action: z.literal('seat'), team: TeamId, by: z.enum(['ai', 'team']) }),
+  z.strictObject({ action: z.literal('assign'), deviceId: DeviceId, team: TeamId.nullable() }),
   z.strictObject({ action: z.literal('remove'), deviceId: DeviceId }),
   z.strictObject({ action: z.literal('end') }),
 ]);
@@ -187,6 +200,10 @@ export interface TeamInfo {
   submitted: boolean;
 }
 
+/**
+ * A message, kept for the debrief. Control's own notices (a team held when time ran out, a seat
+ * handed to the AI) come from `{ team: 'control', name: 'Control' }` to `all`.
+ */
 export interface ChatMessage {
   /** Order in the session: a stable id. */
   seq: number;
@@ -273,7 +290,10 @@ export interface Exported {
 /** Socket.IO's typed events (server → client). */
 export interface ServerToClient {
   view: (v: ClientView) => void;
-  /** This device was removed by the facilitator, or the session ended and was closed. */
+  /**
+   * This device left the session or the facilitator removed it: its key no longer works, and the
+   * server disconnects the socket right after.
+   */
   removed: (why: { reason: string }) => void;
 }
 

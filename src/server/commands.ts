@@ -109,10 +109,10 @@ export function decideSubmit(s: Session, caller: Caller, req: SubmitOrders): Dec
 
 /**
  * Who may write to whom: a team to its own members (`team`), to another team, or to control;
- * control to one team or to everyone (`all`).
+ * control to one team or to everyone (`all`). Also after the game has ended (the debrief).
  */
 export function decideMessage(s: Session, caller: Caller, req: SendMessage): Decided {
-  if (s.status === 'ended') return no('this session has ended');
+  // Messages go on after the end: the debrief is a conversation too.
   const turn = s.turn;
   if (caller.role === 'facilitator') {
     if (req.to === 'team' || req.to === 'control')

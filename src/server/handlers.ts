@@ -78,14 +78,18 @@ function waitWords(ms: number): string {
 
 export function registerHandlers(socket: IoSocket, deps: HandlerDeps): void {
   const { hub } = deps;
+  /** A request: `gate` may turn it away before it is read (a rate limit), with why. */
   const on = <S extends z.ZodType, R>(
     event: keyof ClientToServer,
     schema: S,
     handler: Handler<S, R>,
+    gate?: (socket: IoSocket) => string | null,
   ): void => {
     socket.on(event, (async (req: unknown, ack: unknown) => {
       if (typeof ack !== 'function') return;
       const answer = ack as Ack<R>;
+      const refused = gate?.(socket) ?? null;
+      if (refused !== null) return answer(fail(refused));
       const parsed = schema.safeParse(req);
       if (!parsed.success) return answer({ ok: false, ...problem(parsed.error) });
       try {
@@ -184,43 +188,37 @@ export function registerHandlers(socket: IoSocket, deps: HandlerDeps): void {
     return { ok: true, sessionId: id, joinCode: code, facilitatorKey };
   });
 
-  socket.on('session:join', ((req: unknown, ack: unknown) => {
-    // Counted before the request is even read: guessing codes costs an attempt each.
-    if (typeof ack !== 'function') return;
-    const wait = deps.joins.hit(addressOf(socket), deps.now());
-    if (wait > 0)
-      return (ack as Ack<Joined>)(
-        fail(`too many join attempts from this address: wait ${waitWords(wait)} and try again`),
-      );
-    join(req, ack as Ack<Joined>);
-  }) as never);
-  const join = (req: unknown, ack: Ack<Joined>): void => {
-    const parsed = JoinSession.safeParse(req);
-    if (!parsed.success) return ack({ ok: false, ...problem(parsed.error) });
-    void (async () => {
-      const row = await deps.store.byCode(parsed.data.code);
+  on(
+    'session:join',
+    JoinSession,
+    async (req, s): Promise<Reply<Joined>> => {
+      const row = await deps.store.byCode(req.code);
       if (!row)
-        return ack({
+        return {
           ok: false,
           error: 'code: no session has this code; check it with your facilitator',
           field: 'code',
-        });
-      if (!row.open) return ack(fail('this session has ended'));
+        };
+      if (!row.open) return fail('this session has ended');
       const rt = await hub.get(row.id);
-      if (!rt) return ack(fail(hub.brokenReason(row.id) ?? 'this session cannot be opened'));
+      if (!rt) return fail(hub.brokenReason(row.id) ?? 'this session cannot be opened');
       const deviceKey = newKey();
       const deviceId = newId();
-      const r = await rt.command((s) =>
-        decideJoin(s, parsed.data, { deviceId, keyHash: hashKey(deviceKey) }),
+      const r = await rt.command((session) =>
+        decideJoin(session, req, { deviceId, keyHash: hashKey(deviceKey) }),
       );
-      if (!r.ok) return ack(r);
-      hub.attach(socket, rt, { role: 'device', deviceId });
-      ack({ ok: true, sessionId: row.id, deviceId, deviceKey });
-    })().catch((e: unknown) => {
-      deps.log(`session:join failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      ack(fail('the server could not do that (an internal error, logged on the server)'));
-    });
-  };
+      if (!r.ok) return r;
+      hub.attach(s, rt, { role: 'device', deviceId });
+      return { ok: true, sessionId: row.id, deviceId, deviceKey };
+    },
+    // Counted before the request is even read: guessing codes costs an attempt each.
+    (s) => {
+      const wait = deps.joins.hit(addressOf(s), deps.now());
+      return wait > 0
+        ? `too many join attempts from this address: wait ${waitWords(wait)} and try again`
+        : null;
+    },
+  );
 
   on('session:attach', Attach, async (req, s): Promise<Reply<Attached>> => {
     const address = addressOf(s);

@@ -23,6 +23,7 @@ export interface HubDeps {
   readonly now: () => number;
   readonly scenarios: ScenarioSource;
   readonly log: (line: string) => void;
+  readonly appended?: (sessionId: string, seq: number) => void;
 }
 
 export class Hub {
@@ -42,6 +43,7 @@ export class Hub {
       now: deps.now,
       scenarios: deps.scenarios,
       changed: (rt) => this.push(rt.id),
+      ...(deps.appended ? { appended: deps.appended } : {}),
     };
   }
 
@@ -74,6 +76,11 @@ export class Hub {
     } finally {
       this.loading.delete(id);
     }
+  }
+
+  /** A session already held here (no load). */
+  held(id: string): SessionRuntime | null {
+    return this.runtimes.get(id) ?? null;
   }
 
   /** Why a session could not be loaded, if it could not. */
@@ -146,7 +153,8 @@ export class Hub {
         socket.emit('removed', {
           reason: 'this device has left the session, or the facilitator removed it',
         });
-        socket.disconnect(true);
+        // After the request that removed it has had its answer (a device leaving asked itself).
+        setImmediate(() => socket.disconnect(true));
         continue;
       }
       this.sendView(socket, sessionId);

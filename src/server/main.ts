@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
 import { formatCode } from '../net/protocol';
+import { escapeControl } from '../sim/safe-text';
 import { newKey } from './keys';
 import { createClassroomServer } from './server';
 import { SqliteStore } from './store-sqlite';
@@ -80,11 +81,14 @@ function flags(argv: string[]): Flags | 'help' {
   };
 }
 
+/** What the game's build does not read: the server and the command line. */
+const NOT_BUILT = new Set([join(ROOT, 'src', 'server'), join(ROOT, 'src', 'cli')]);
+
 /** The newest modification time under the game's sources (what a build reads). */
 function newestSource(): number {
   let newest = 0;
   const visit = (p: string): void => {
-    if (!existsSync(p)) return;
+    if (!existsSync(p) || NOT_BUILT.has(p)) return;
     const st = statSync(p);
     if (st.isDirectory()) for (const f of readdirSync(p)) visit(join(p, f));
     else newest = Math.max(newest, st.mtimeMs);
@@ -153,7 +157,7 @@ async function main(): Promise<void> {
       const url = `${base}/#join=${s.code}`;
       void QRCode.toString(url, { type: 'terminal', small: true }).then((qr) => {
         process.stdout.write(
-          `\nSession ${s.title ? `"${s.title}" ` : ''}created: code ${formatCode(s.code)}\nStudents join at ${url}\n${qr}\n`,
+          `\nSession ${s.title ? `"${escapeControl(s.title)}" ` : ''}created: code ${formatCode(s.code)}\nStudents join at ${url}\n${qr}\n`,
         );
       });
     },

@@ -20,6 +20,8 @@ export interface RuntimeDeps {
   readonly scenarios: ScenarioSource;
   /** Called after anything changed the session (views are due). */
   readonly changed: (rt: SessionRuntime) => void;
+  /** Called after each event this process appended (to tell other processes: `refresh`). */
+  readonly appended?: (sessionId: string, seq: number) => void;
 }
 
 export type Outcome = { ok: true } | { ok: false; error: string };
@@ -74,6 +76,7 @@ export class SessionRuntime {
 
   /** Look at the clock now (a timer fired, or a test moved its clock). */
   tick(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     return this.exclusive(() => this.react());
   }
 
@@ -105,10 +108,18 @@ export class SessionRuntime {
     return run;
   }
 
-  private async appendDecided(decide: (s: Session) => Decided): Promise<Outcome> {
+  /**
+   * Decide and append, catching up whenever the store is ahead. A refusal is checked against the
+   * store too (`recheck`): another process may have moved the session on (started it, say), and
+   * a request is refused only for what the session is, not for what this replica last knew.
+   */
+  private async appendDecided(decide: (s: Session) => Decided, recheck = true): Promise<Outcome> {
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const d = decide(this.session);
-      if (!d.ok) return d;
+      if (!d.ok) {
+        if (!recheck || !(await this.catchUp())) return d;
+        continue;
+      }
       if (await this.tryAppend(d.event)) return { ok: true };
       await this.catchUp();
     }
@@ -123,12 +134,15 @@ export class SessionRuntime {
       return false;
     this.session.apply({ ...event, seq, at } as AppliedEvent);
     if (event.type === 'ended') await store.markEnded(this.id);
+    this.deps.appended?.(this.id, seq);
     return true;
   }
 
-  private async catchUp(): Promise<void> {
+  /** Apply what the store has beyond this replica; true if there was anything. */
+  private async catchUp(): Promise<boolean> {
     const events = await this.deps.store.events(this.id, this.session.seq);
     for (const e of events) this.session.apply(mustParse(e));
+    return events.length > 0;
   }
 
   private async react(): Promise<void> {
@@ -137,10 +151,12 @@ export class SessionRuntime {
       const r = await this.appendDecided((s) => {
         const e = nextReaction(s, now);
         return e ? { ok: true, event: e } : { ok: false, error: '' };
-      });
-      if (!r.ok) break;
+      }, false);
+      if (!r.ok) return this.schedule();
     }
+    // More to do (every seat with the AI plays on by itself): go on after what is waiting.
     this.schedule();
+    if (!this.closed) setImmediate(() => void this.tick().catch(() => undefined));
   }
 
   /** A timer for the running clock's deadline; it only prompts a look (`tick`). */

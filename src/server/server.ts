@@ -44,6 +44,11 @@ export interface ClassroomServerOptions {
   readonly log?: (line: string) => void;
   /** Told of every session created here (the CLI prints its join link and QR code). */
   readonly onSessionCreated?: (s: { id: string; code: string; title: string }) => void;
+  /**
+   * Told of every event this process appended: with several processes, tell the others, whose
+   * `refresh(sessionId)` catches their replica up and sends their sockets the new views.
+   */
+  readonly onAppended?: (sessionId: string, seq: number) => void;
 }
 
 export interface ClassroomServer {
@@ -55,7 +60,10 @@ export interface ClassroomServer {
   close(): Promise<void>;
   /** Look at every session's clock now (timers do this by themselves; tests move `now`). */
   tick(): Promise<void>;
-  /** Catch a session up with events another process appended, and send the new views. */
+  /**
+   * Catch a session up with events another process appended, and send the new views (a session
+   * this process does not hold is left alone: it is read from the store when first asked for).
+   */
   refresh(sessionId: string): Promise<void>;
 }
 
@@ -98,7 +106,13 @@ export function createClassroomServer(opts: ClassroomServerOptions): ClassroomSe
   const now = opts.now ?? (() => Date.now());
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const scenarios = opts.scenarios ?? bundledScenarios();
-  const hub = new Hub({ store: opts.store, now, scenarios, log });
+  const hub = new Hub({
+    store: opts.store,
+    now,
+    scenarios,
+    log,
+    ...(opts.onAppended ? { appended: opts.onAppended } : {}),
+  });
   const site = new StaticSite(opts.distDir);
 
   const httpServer = createServer((req, res) => {
@@ -186,8 +200,8 @@ export function createClassroomServer(opts: ClassroomServerOptions): ClassroomSe
       await Promise.all(hub.all().map((rt) => rt.tick()));
     },
     async refresh(sessionId) {
-      const rt = await hub.get(sessionId);
-      await rt?.refresh();
+      // A session this process does not hold has nobody here to tell; it loads when asked for.
+      await hub.held(sessionId)?.refresh();
     },
   };
 }

@@ -61,8 +61,6 @@ export class Session {
   paused = false;
   clock: Clock | null = null;
   readonly messages: ChatMessage[] = [];
-  /** Who put in each team's orders this turn (`turn` says which turn that is). */
-  submits: { turn: number; by: Partial<Record<Team, 'team' | 'ai'>> } = { turn: 0, by: {} };
   private actor: Actor<typeof gameMachine> | null = null;
 
   private constructor(
@@ -219,8 +217,6 @@ export class Session {
         return;
       case 'submitted':
         this.mustTurn(e.data.turn, e.seq);
-        if (this.submits.turn !== e.data.turn) this.submits = { turn: e.data.turn, by: {} };
-        this.submits.by[e.data.team] = e.data.by;
         this.submit(e.data.team, e.data.decisions as Decision[], e.seq);
         return;
       case 'clock':

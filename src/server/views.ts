@@ -7,6 +7,7 @@ import type {
   TeamInfo,
 } from '../net/protocol';
 import { hashValue } from '../sim/hash';
+import type { LogEntry } from '../sim/log';
 import { teamView, type ShownEntry, type Viewpoint } from '../sim/view';
 import type { Session, Team } from './session';
 
@@ -14,7 +15,8 @@ import type { Session, Team } from './session';
  * What each socket is shown. The facilitator sees the game from `control`; a team's devices see
  * it through `teamView` (src/sim/view.ts, the one fog function) for their team; a student not yet
  * on a team sees the lobby and nothing of the game. Messages go only to those they are addressed
- * to. The seed is never sent, not even to control (the exported replay record carries it).
+ * to. The seed is never sent, not even to control (the exported replay record carries it): not in
+ * the state, and not in the names of the random streams the log's rolls came from.
  */
 
 /** Who a socket is. */
@@ -33,10 +35,51 @@ export interface Cursor {
 
 export const freshCursor = (): Cursor => ({ viewpoint: null, log: 0, messages: 0, gameSeq: -1 });
 
+/**
+ * A log entry as it may travel: a roll names its stream `seed:turn:purpose`, and with the seed
+ * anyone could foresee every later roll, so the seed goes (`seed:3:ukraine:front`). `teamView`
+ * leaves the stream names as they are (hot seat and the replay viewer run on one machine, with
+ * the seed in hand); the server must not send them. Unchanged parts are shared, not copied.
+ *
+ * @example
+ * withoutSeed(entry, '42').roll?.stream // 'seed:3:ukraine:front', was '42:3:ukraine:front'
+ */
+export function withoutSeed(entry: LogEntry, seed: string): LogEntry {
+  const prefix = `${seed}:`;
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) {
+      const out = v.map(walk);
+      return out.some((x, i) => x !== v[i]) ? out : v;
+    }
+    if (v === null || typeof v !== 'object') return v;
+    let out: Record<string, unknown> | null = null;
+    for (const [k, x] of Object.entries(v)) {
+      const y =
+        k === 'stream' && typeof x === 'string' && x.startsWith(prefix)
+          ? `seed:${x.slice(prefix.length)}`
+          : walk(x);
+      if (y !== x) (out ??= { ...(v as Record<string, unknown>) })[k] = y;
+    }
+    return out ?? v;
+  };
+  return walk(entry) as LogEntry;
+}
+
 /** Views of one session version, by viewpoint: every socket of a team shares one. */
 export class ViewCache {
   private seq = -1;
   private readonly byViewpoint = new Map<Viewpoint, { game: GameView; log: ShownEntry[] }>();
+  /** Entries as sent, by index: the log only grows, and an entry never changes once logged. */
+  private readonly sent = new Map<number, ShownEntry>();
+
+  private shown(e: ShownEntry, seed: string): ShownEntry {
+    let hit = this.sent.get(e.index);
+    if (!hit || hit.index !== e.index) {
+      hit = { index: e.index, entry: withoutSeed(e.entry, seed) };
+      this.sent.set(e.index, hit);
+    }
+    return hit;
+  }
 
   of(s: Session, viewpoint: Viewpoint): { game: GameView; log: ShownEntry[] } | null {
     const g = s.game;
@@ -63,7 +106,7 @@ export class ViewCache {
       stateHash: s.stateHash(),
       viewHash: viewHash(state, v.log.length),
     };
-    const out = { game, log: v.log };
+    const out = { game, log: v.log.map((e) => this.shown(e, s.setup.seed)) };
     this.byViewpoint.set(viewpoint, out);
     return out;
   }

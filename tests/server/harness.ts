@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll } from 'vitest';
 import type {
   ChatMessage,
   ClientToServer,
@@ -63,14 +64,16 @@ export function fixtureDist(root: string): string {
   return dist;
 }
 
-export async function startServer(
-  opts: {
-    dir?: string;
-    clock?: FakeClock;
-    adminKey?: string;
-    joinLimit?: { max: number; windowMs: number };
-  } = {},
-): Promise<Running> {
+export interface ServerSetup {
+  /** The folder (a restart reuses one); a new temporary one if unset. */
+  dir?: string;
+  clock?: FakeClock;
+  adminKey?: string;
+  joinLimit?: { max: number; windowMs: number };
+  onAppended?: (sessionId: string, seq: number) => void;
+}
+
+export async function startServer(opts: ServerSetup = {}): Promise<Running> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'sf-server-'));
   const store = new SqliteStore(join(dir, 'data'));
   const adminKey = opts.adminKey ?? newKey();
@@ -82,6 +85,7 @@ export async function startServer(
     joinLimit: opts.joinLimit ?? { max: 1000, windowMs: 60_000 },
     log: () => undefined,
     ...(opts.clock ? { now: opts.clock.now } : {}),
+    ...(opts.onAppended ? { onAppended: opts.onAppended } : {}),
   });
   const { port } = await server.listen(0, '127.0.0.1');
   return {
@@ -99,6 +103,33 @@ export async function startServer(
 
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * One server for every test of a file: started before the first, stopped (and its folder
+ * removed) after the last. The object returned is filled in when the server is up.
+ */
+export function useServer(opts: ServerSetup = {}): Running {
+  const run = {} as Running;
+  beforeAll(async () => {
+    Object.assign(run, await startServer(opts));
+  });
+  afterAll(async () => {
+    await run.stop();
+    removeDir(run.dir);
+  });
+  return run;
+}
+
+/** Servers a file's tests start themselves (restarts on one folder); every folder removed after. */
+export function serverStarter(clock: FakeClock): (opts?: ServerSetup) => Promise<Running> {
+  const dirs = new Set<string>();
+  afterAll(() => dirs.forEach(removeDir));
+  return async (opts = {}) => {
+    const run = await startServer({ clock, ...opts });
+    dirs.add(run.dir);
+    return run;
+  };
 }
 
 /** A session's replica rebuilt from the store alone: what every view must agree with. */

@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { verifyReplay } from '../../src/engine/run';
 import type { Exported } from '../../src/net/protocol';
 import { PLAYABLE_ACTORS, type PlayableActorId } from '../../src/sim/ids';
 import { canSee } from '../../src/sim/view';
+import { cli } from '../cli/run-cli';
 import { randomLegal } from '../helpers/random-legal';
-import {
-  Client,
-  replicaOf,
-  removeDir,
-  scenarios,
-  settle,
-  startServer,
-  type Running,
-} from './harness';
+import { Client, replicaOf, scenarios, settle, useServer } from './harness';
 
 /**
  * A whole classroom game: the facilitator and seven teams, each on its own socket, play the
@@ -22,14 +17,7 @@ import {
  * spends two turns with the AI, and the export is a replay record that re-simulates exactly.
  */
 
-let run: Running;
-beforeAll(async () => {
-  run = await startServer();
-});
-afterAll(async () => {
-  await run.stop();
-  removeDir(run.dir);
-});
+const run = useServer();
 
 describe('a whole two-front game with eight clients', () => {
   it('plays to the end and exports a replay that verifies', async () => {
@@ -131,6 +119,13 @@ describe('a whole two-front game with eight clients', () => {
     expect(record.turnHashes.length).toBe(replica.turn);
     const v = verifyReplay(scenarios('two-front')!, record);
     expect(v).toEqual({ ok: true, turns: record.turnHashes.length, finalHash: record.finalHash });
+    // And the command line's `verify` takes the file as the facilitator saves it.
+    const file = join(run.dir, 'period-3.replay.json');
+    writeFileSync(file, JSON.stringify(record, null, 2));
+    const checked = await cli('verify', file);
+    expect(checked.stdout, checked.stderr).toMatch(
+      new RegExp(`^match: ${record.turnHashes.length} turns reproduced exactly`),
+    );
     // Students cannot export (the record carries the seed and every team's orders).
     expect((await teams.get('usa')!.req('control:export', {})).ok).toBe(false);
     for (const c of all) c.close();
