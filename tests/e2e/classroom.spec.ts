@@ -276,7 +276,11 @@ test('eight browsers play three turns of a classroom session, through a server r
       } else await expect(teams[t].getByTestId('decision-panel')).toBeVisible();
     await expect(fac.getByTestId('ready')).toHaveText('3 of 7 teams ready');
     await expect(teams.russia.getByTestId('message')).toHaveCount(2);
-    // A reload returns to the same seat too (the device key is kept in the browser).
+    // A reload returns to the same seat too (the keys are kept in the browser): a team's, and
+    // the facilitator's console.
+    await fac.reload();
+    await expect(fac.getByTestId('console-state')).toHaveText(/^Turn 3 of/);
+    await expect(fac.getByTestId('ready')).toHaveText('3 of 7 teams ready');
     await teams['nato-europe'].reload();
     await expect(teams['nato-europe'].getByTestId('turn')).toHaveText(/^Turn 3 of/);
     await expect(teams['nato-europe'].getByTestId('decision-panel')).toBeVisible();
