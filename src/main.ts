@@ -1,5 +1,6 @@
 import './app/zod-jitless';
 import './app/styles.css';
+import './app/classroom/classroom.css';
 import { mountApp } from './app/app';
 
 // Phaser and the world atlas are loaded lazily, so the setup screen comes up at once; the map view

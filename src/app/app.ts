@@ -23,8 +23,10 @@ import { createSaves, newSaveId, type SavedGame, type Saves } from './saves';
 import { askWhenStale } from './stale-dialog';
 import { isBundled, loadScenarioFromText, scenarioForRecord } from './scenarios';
 import { viewHost } from './view-host';
-import { setupScreen, type CustomScenario } from './setup-screen';
+import { setupScreen, type ClassroomOffer, type CustomScenario } from './setup-screen';
 import { shareDialog } from './share';
+import { classroomRoute, facilitateHash, type ClassroomRoute } from './classroom/route';
+import { createSession, mountClassroom, type ClassroomHandle } from './classroom/classroom-app';
 
 /**
  * The browser shell: the setup screen, a game, or the replay viewer, and everything that comes in
@@ -35,7 +37,9 @@ import { shareDialog } from './share';
  */
 
 export interface AppHandle {
-  readonly screen: () => 'setup' | 'game' | 'replay';
+  readonly screen: () => 'setup' | 'game' | 'replay' | 'classroom';
+  /** The classroom screens (a student's, the facilitator's console), while one is up. */
+  readonly classroom: () => ClassroomHandle | null;
   readonly game: () => GameScreen | null;
   readonly view: () => GameView | null;
   readonly replay: () => ReplayScreen | null;
@@ -95,6 +99,7 @@ export function mountApp(
   let held: ReturnType<Autosaver['latest']> = null;
   let dropStale: (() => void) | null = null;
   let viewer: ReplayScreen | null = null;
+  let classroom: ClassroomHandle | null = null;
   let view: GameView | null = null;
   let last: GameSetup | null = null;
   const customs: CustomScenario[] = [];
@@ -111,8 +116,26 @@ export function mountApp(
     dropStale = null;
     viewer?.destroy();
     viewer = null;
+    classroom?.destroy();
+    classroom = null;
     view = null;
     clear(screenHost);
+  }
+
+  /** A student's join link, or the facilitator's return to a session: the classroom screens. */
+  function showClassroom(route: ClassroomRoute): void {
+    leave();
+    const c: ClassroomHandle = mountClassroom(screenHost, route, {
+      startView,
+      shown: (v) => {
+        if (classroom === c) view = v;
+      },
+      leave: () => {
+        history.replaceState(null, '', location.pathname + location.search);
+        showSetup();
+      },
+    });
+    classroom = c;
   }
 
   function showSetup(): void {
@@ -130,9 +153,26 @@ export function mountApp(
         openFile: () => fileInput.click(),
         notice: (m) => note.show(m),
       },
+      facilitate(),
     );
     selectCustom = null;
     screenHost.append(screen.el);
+  }
+
+  /** Opened with the facilitator's address: the setup screen can run a classroom session. */
+  function facilitate(): ClassroomOffer | undefined {
+    const route = classroomRoute(location.hash);
+    if (route?.kind !== 'facilitate') return undefined;
+    return {
+      create: async (setup, options) => {
+        const r = await createSession(route.adminKey, setup, options);
+        if (!r.ok) return r.error;
+        const hash = facilitateHash(route.adminKey, r.sessionId);
+        history.replaceState(null, '', location.pathname + location.search + hash);
+        showClassroom({ kind: 'facilitate', adminKey: route.adminKey, sessionId: r.sessionId });
+        return null;
+      },
+    };
   }
 
   function startGame(setup: GameSetup, opts: StartOptions = {}): void {
@@ -384,6 +424,8 @@ export function mountApp(
   }
 
   function openLink(): void {
+    const route = classroomRoute(location.hash);
+    if (route && (route.kind === 'join' || route.sessionId)) return showClassroom(route);
     if (!isShareLink(location.hash)) return;
     const r = decodeShareLink(location.hash);
     if (!r.ok) {
@@ -424,7 +466,8 @@ export function mountApp(
   window.addEventListener('hashchange', openLink);
 
   const handle: AppHandle = {
-    screen: () => (game ? 'game' : viewer ? 'replay' : 'setup'),
+    screen: () => (game ? 'game' : viewer ? 'replay' : classroom ? 'classroom' : 'setup'),
+    classroom: () => classroom,
     game: () => game,
     view: () => view,
     replay: () => viewer,
@@ -433,7 +476,7 @@ export function mountApp(
       await autosaver?.flush();
     },
     notice: () => note.text(),
-    preloadView: () => views.preload(() => game !== null || viewer !== null),
+    preloadView: () => views.preload(() => game !== null || viewer !== null || classroom !== null),
   };
   window.__secondFront = handle;
   showSetup();

@@ -15,6 +15,9 @@ import type { Levers } from '../sim/scenario/levers';
 import type { Rejection } from '../sim/decisions';
 import type { Decision } from '../sim/state';
 import { decideAI } from '../sim/ai';
+import type { GameSource, PaceControls, Speed, SourceView, SubmitResult } from './game-source';
+
+export type { Speed, SubmitResult } from './game-source';
 
 /**
  * Drives the paced turn engine for the browser: the engine stops after every phase and the driver
@@ -52,8 +55,10 @@ export interface ResumePoint {
 }
 
 /** Milliseconds between phases for each auto-play speed, for a phase that logged nothing. */
-export const SPEEDS = { slow: 1400, normal: 600, fast: 180, max: 0 } as const;
-export type Speed = keyof typeof SPEEDS;
+export const SPEEDS = { slow: 1400, normal: 600, fast: 180, max: 0 } as const satisfies Record<
+  Speed,
+  number
+>;
 
 /**
  * Milliseconds a phase that logged entries stays on screen before the next one runs. At Normal a
@@ -79,23 +84,14 @@ export function phaseDelay(speed: Speed, logged: number): number {
   return logged > 0 ? Math.max(SPEEDS[speed], READ_TIME[speed]) : SPEEDS[speed];
 }
 
-export interface DriverView {
+export interface DriverView extends SourceView {
   readonly ctx: GameContext;
-  /** The engine state: a phase name, `decided`, or `ended`. */
-  readonly phase: string;
-  readonly ended: boolean;
   /** Human seats still to decide this turn, in seat order. */
   readonly waiting: readonly PlayableActorId[];
-  readonly playing: boolean;
-  readonly speed: Speed;
   readonly rejection: (Rejection & { turn: number }) | null;
-  /** The AI is choosing for the human seats (the player handed them over). */
-  readonly aiForHumans: boolean;
 }
 
-export type SubmitResult = { ok: true } | { ok: false; reason: string };
-
-export class GameDriver {
+export class GameDriver implements GameSource, PaceControls {
   private readonly actor: Actor<typeof gameMachine>;
   private timer: { cancel(): void } | null = null;
   private listeners: ((v: DriverView) => void)[] = [];
@@ -127,6 +123,11 @@ export class GameDriver {
       },
     });
     this.actor.subscribe(() => this.changed());
+  }
+
+  /** This page keeps the pace: auto-play, step and "AI plays my side" are the driver's own. */
+  get pace(): PaceControls {
+    return this;
   }
 
   /** Begin the game (the engine runs the first briefing and waits). */

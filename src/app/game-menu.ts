@@ -30,8 +30,11 @@ const ITEMS: readonly { action: MenuAction; label: string; hint: string }[] = [
 export function gameMenu(): {
   el: HTMLElement;
   on(action: MenuAction, cb: () => void): void;
+  /** Offer only these actions (a classroom team has no replay of its own to export). */
+  offer(actions: readonly MenuAction[]): void;
 } {
   const cbs = new Map<MenuAction, () => void>();
+  const items = new Map<MenuAction, HTMLElement>();
   const button = h(
     'button',
     {
@@ -49,7 +52,7 @@ export function gameMenu(): {
   const setOpen = (open: boolean): void => {
     list.hidden = !open;
     button.setAttribute('aria-expanded', String(open));
-    if (open) (list.querySelector('button') as HTMLButtonElement | null)?.focus();
+    if (open) list.querySelector<HTMLButtonElement>('li:not([hidden]) button')?.focus();
   };
   for (const it of ITEMS) {
     const b = h(
@@ -61,7 +64,9 @@ export function gameMenu(): {
       setOpen(false);
       cbs.get(it.action)?.();
     });
-    list.append(h('li', { role: 'none' }, b));
+    const li = h('li', { role: 'none' }, b);
+    items.set(it.action, li);
+    list.append(li);
   }
   button.addEventListener('click', () => setOpen(list.hasAttribute('hidden')));
   el.addEventListener('keydown', (e) => {
@@ -73,5 +78,12 @@ export function gameMenu(): {
   document.addEventListener('click', (e) => {
     if (!list.hidden && !el.contains(e.target as Node)) setOpen(false);
   });
-  return { el, on: (action, cb) => void cbs.set(action, cb) };
+  return {
+    el,
+    on: (action, cb) => void cbs.set(action, cb),
+    offer(actions) {
+      for (const [action, li] of items) li.hidden = !actions.includes(action);
+      el.hidden = actions.length === 0;
+    },
+  };
 }

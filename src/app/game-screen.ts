@@ -7,15 +7,9 @@ import { ACTOR_STYLE } from '../view/palette';
 import { decisionPanel } from './decision-panel';
 import { clear, h } from './dom';
 import type { ReplayRecord, TurnDecisions } from '../sim/replay';
-import {
-  GameDriver,
-  SPEEDS,
-  type DriverView,
-  type GameSetup,
-  type ResumePoint,
-  type Speed,
-} from './driver';
-import { gameMenu } from './game-menu';
+import { GameDriver, SPEEDS, type GameSetup, type ResumePoint, type Speed } from './driver';
+import type { GameSource, SourceView, SubmitResult } from './game-source';
+import { gameMenu, type MenuAction } from './game-menu';
 import { endScreen } from './end-screen';
 import { mountDomLog } from './log-dom';
 import {
@@ -40,13 +34,13 @@ import { computeLayout } from '../view/layout';
 /**
  * The game screen: top bar (turn, date, the engine's phases, auto-play controls, viewpoint), the
  * Phaser canvas (strategic band, both theater maps, event log), the DOM decision dock for human
- * seats, the hot-seat hand-over screen and the end screen. It wires the engine driver to the view;
- * it computes no rules.
+ * seats, the hot-seat hand-over screen and the end screen. It wires a game source (the engine
+ * driver, or a classroom session's `RemoteGame`) to the view; it computes no rules.
  */
 
-export interface GameScreen {
+export interface GameScreen<S extends GameSource = GameDriver> {
   readonly el: HTMLElement;
-  readonly driver: GameDriver;
+  readonly driver: S;
   /** Resolves once the canvas view is up and the first frame is drawn. */
   readonly ready: Promise<GameView>;
   destroy(): void;
@@ -72,6 +66,24 @@ export interface GameActions {
   onDraft?(drafts: { turn: number; by: TurnDecisions }): void;
 }
 
+/** What a screen around the game adds to it (a classroom's clock, ready count and messages). */
+export interface ScreenExtras {
+  /** Shown in the top bar, before Help. */
+  readonly top?: readonly HTMLElement[];
+  /** Laid over the stage (banners, panels). */
+  readonly stage?: readonly HTMLElement[];
+  /** The Game menu's actions on offer (all of them when left out). */
+  readonly menu?: readonly MenuAction[];
+}
+
+export interface PlayOptions {
+  drafts?: { turn: number; by: TurnDecisions };
+  /** Starts the source once the view is up (the default: `start()`); a problem to show, or null. */
+  begin?: () => string | null;
+  extras?: ScreenExtras;
+}
+
+/** A game played in this page: the engine driver, paced by the player. */
 export function gameScreen(
   setup: GameSetup,
   startView: (parent: HTMLElement) => Promise<GameView>,
@@ -82,15 +94,39 @@ export function gameScreen(
     drafts?: { turn: number; by: TurnDecisions };
   } = {},
 ): GameScreen {
-  const sc: Scenario = setup.loaded.scenario;
-  const humans = (Object.keys(setup.controllers) as PlayableActorId[]).filter(
-    (a) => setup.controllers[a] === 'human',
-  );
+  const humans = PLAYABLE_ACTORS.filter((a) => setup.controllers[a] === 'human');
   // A resumed game comes back paused, where it stood: the player picks up the thread, then plays.
   const driver = new GameDriver(setup, {
     autoplay: !opts.resume,
     speed: humans.length ? 'normal' : 'fast',
   });
+  return playScreen(driver, setup, startView, actions, {
+    ...(opts.drafts ? { drafts: opts.drafts } : {}),
+    begin: () => {
+      driver.start();
+      if (opts.resume) {
+        const r = driver.advanceTo(opts.resume);
+        if (!r.ok) return `Could not return to where the game stood: ${r.reason}`;
+      }
+      if (opts.aiForHumans) driver.setAiForHumans(true);
+      return null;
+    },
+  });
+}
+
+/** The game screen over any source: its human seats decide here, as `setup.controllers` says. */
+export function playScreen<S extends GameSource>(
+  driver: S,
+  setup: GameSetup,
+  startView: (parent: HTMLElement) => Promise<GameView>,
+  actions: GameActions,
+  opts: PlayOptions = {},
+): GameScreen<S> {
+  const sc: Scenario = setup.loaded.scenario;
+  const humans = (Object.keys(setup.controllers) as PlayableActorId[]).filter(
+    (a) => setup.controllers[a] === 'human',
+  );
+  const pace = driver.pace;
   const el = h('div', { class: 'game', 'data-testid': 'game' });
 
   // --- top bar -------------------------------------------------------------------------------
@@ -129,7 +165,7 @@ export function gameScreen(
       type: 'button',
       class: 'tool',
       'aria-pressed': 'false',
-      hidden: humans.length === 0,
+      hidden: humans.length === 0 || !pace,
       title:
         'Let the AI choose for your side(s) while auto-play runs; press again to take back control',
       'data-testid': 'ai-for-humans',
@@ -177,13 +213,14 @@ export function gameScreen(
     // Turn and date stack on narrow screens, to leave the top bar's room to its buttons.
     h('span', { class: 'when' }, turnLabel, dateLabel),
     stepper,
-    h('span', { class: 'controls' }, playBtn, stepBtn, speedSel),
+    pace ? h('span', { class: 'controls' }, playBtn, stepBtn, speedSel) : null,
     viewSel,
     aiBtn,
     objectives.toggle,
     logToggle,
     resultsBtn,
     legend.button,
+    ...(opts.extras?.top ?? []),
     help.button,
     menu.el,
   );
@@ -191,7 +228,7 @@ export function gameScreen(
   // first: every control stays reachable from 1024 px up.
   const overflow = toolbarOverflow(top, [
     viewSel,
-    speedSel,
+    ...(pace ? [speedSel] : []),
     aiBtn,
     logToggle,
     objectives.toggle,
@@ -209,12 +246,16 @@ export function gameScreen(
   };
   const dock = decisionPanel(
     (actor, decisions) => {
+      const done = (r: SubmitResult): void => {
+        if (!r.ok) return dock.reject(r.reason);
+        // The dock is gone with the focused Submit button. Unless the next thing to do took the
+        // focus (the hand-over, the next side's orders), it goes to the status line.
+        const at = document.activeElement;
+        if (!at || at === document.body || !at.isConnected) status.focus();
+      };
       const r = driver.submit(actor, decisions);
-      if (!r.ok) return dock.reject(r.reason);
-      // The dock is gone with the focused Submit button. Unless the next thing to do took the
-      // focus (the hand-over, the next side's orders), it goes to the status line.
-      const at = document.activeElement;
-      if (!at || at === document.body || !at.isConnected) status.focus();
+      if (r instanceof Promise) void r.then(done);
+      else done(r);
     },
     (actor, decisions) => {
       const turn = driver.view().ctx.state.turn;
@@ -241,7 +282,10 @@ export function gameScreen(
   const endHost = h('div', { class: 'overlay end', hidden: true });
   // Every panel shows the game as the viewpoint on screen knows it (src/sim/view.ts), as the map
   // and the log do: a side clicking a PLA force sees the strength its intelligence estimates.
-  const known = (v: DriverView) => redactState(v.ctx.state, sc, viewpoint);
+  // A source whose view is already a side's (a classroom team's) is shown as it is.
+  const seenBy = (v: SourceView, vp: Viewpoint) =>
+    v.seen ? v.ctx.state : redactState(v.ctx.state, sc, vp);
+  const known = (v: SourceView) => seenBy(v, viewpoint);
   const selCard = selectionCard(sc, () => known(driver.view()));
   // The page's one main landmark: the map, the panels over it and the dialogs.
   const stage = h(
@@ -256,6 +300,7 @@ export function gameScreen(
     dock.el,
     domLogHost,
     handover,
+    ...(opts.extras?.stage ?? []),
     endHost,
   );
   el.append(top, status, stage);
@@ -317,8 +362,14 @@ export function gameScreen(
   }
 
   let lastFrame: TeamView | undefined;
-  function frame(v: DriverView): ViewFrame {
-    lastFrame = teamView(v.ctx.state, v.ctx.log, sc, viewpoint, lastFrame);
+  function frame(v: SourceView): ViewFrame {
+    lastFrame = v.seen
+      ? {
+          viewpoint,
+          state: v.ctx.state,
+          log: visibleLog(v.ctx.log, viewpoint, lastFrame?.log ?? []),
+        }
+      : teamView(v.ctx.state, v.ctx.log, sc, viewpoint, lastFrame);
     return { sc, state: lastFrame.state, viewpoint, log: lastFrame.log, phase: v.phase };
   }
 
@@ -337,7 +388,7 @@ export function gameScreen(
     });
   }
 
-  function draw(v: DriverView): void {
+  function draw(v: SourceView): void {
     scheduleRender();
     const s = v.ctx.state;
     turnLabel.textContent = `Turn ${s.turn} of ${setup.turnLimit}`;
@@ -356,11 +407,13 @@ export function gameScreen(
     playBtn.setAttribute('aria-pressed', String(v.playing));
     speedSel.value = v.speed;
     stepBtn.disabled = v.ended || (v.waiting.length > 0 && !v.aiForHumans);
-    status.textContent = v.ended
-      ? `Game over: ${s.outcome?.label ?? 'the campaign ran its course'}.`
-      : v.waiting.length > 0 && !v.aiForHumans
-        ? `Turn ${s.turn}: waiting for ${v.waiting.map((a) => sc.actors[a]?.name ?? a).join(', ')}.`
-        : `Turn ${s.turn}: ${PHASE_LABEL[current] ?? current}${v.playing ? '' : ' (paused)'}.`;
+    status.textContent = v.status
+      ? v.status
+      : v.ended
+        ? `Game over: ${s.outcome?.label ?? 'the campaign ran its course'}.`
+        : v.waiting.length > 0 && !v.aiForHumans
+          ? `Turn ${s.turn}: waiting for ${v.waiting.map((a) => sc.actors[a]?.name ?? a).join(', ')}.`
+          : `Turn ${s.turn}: ${PHASE_LABEL[current] ?? current}${v.playing ? '' : ' (paused)'}.`;
     seats(v);
     fillViewMenu(v.ended);
     const seen = known(v);
@@ -381,7 +434,7 @@ export function gameScreen(
     if (v.ended && !endShown) showEnd(v);
   }
 
-  function seats(v: DriverView): void {
+  function seats(v: SourceView): void {
     const next = v.aiForHumans ? undefined : v.waiting[0];
     if (!next) {
       if (shownDecision !== '') dock.hide();
@@ -411,7 +464,7 @@ export function gameScreen(
     // What came of this seat's orders last turn, from what the seat may see.
     const report = ordersReport(visibleLog(v.ctx.log, next, []), sc, next, turn);
     // The seat's menu as its side knows the game: the one a team's own screen could build.
-    const state = redactState(v.ctx.state, sc, next);
+    const state = seenBy(v, next);
     dock.show(state, sc, next, drafts.turn === turn ? drafts.by[next] : undefined, report);
     setInset();
   }
@@ -461,7 +514,7 @@ export function gameScreen(
     go.focus();
   }
 
-  function showEnd(v: DriverView): void {
+  function showEnd(v: SourceView): void {
     endShown = true;
     resultsBtn.hidden = false;
     clear(endHost);
@@ -507,10 +560,10 @@ export function gameScreen(
   }
 
   // --- controls ------------------------------------------------------------------------------
-  playBtn.addEventListener('click', () => (driver.view().playing ? driver.pause() : driver.play()));
-  stepBtn.addEventListener('click', () => driver.step());
-  aiBtn.addEventListener('click', () => driver.setAiForHumans(!driver.view().aiForHumans));
-  speedSel.addEventListener('change', () => driver.setSpeed(speedSel.value as Speed));
+  playBtn.addEventListener('click', () => (driver.view().playing ? pace?.pause() : pace?.play()));
+  stepBtn.addEventListener('click', () => pace?.step());
+  aiBtn.addEventListener('click', () => pace?.setAiForHumans(!driver.view().aiForHumans));
+  speedSel.addEventListener('change', () => pace?.setSpeed(speedSel.value as Speed));
   logToggle.addEventListener('click', () => {
     const on = domLogHost.classList.toggle('sr-only');
     logToggle.setAttribute('aria-pressed', String(!on));
@@ -525,13 +578,27 @@ export function gameScreen(
   });
   // The game is saved at every phase, so leaving it loses nothing: no "are you sure?".
   menu.on('new', () => actions.newGame());
-  menu.on('export', () => actions.exportFile(driver.replay()));
-  menu.on('share', () => actions.share(driver.replay()));
+  const record = (use: (r: ReplayRecord) => void) => (): void =>
+    void Promise.resolve(driver.replay()).then(use, (e: unknown) => {
+      status.textContent = `The replay could not be had: ${e instanceof Error ? e.message : String(e)}`;
+    });
+  menu.on(
+    'export',
+    record((r) => actions.exportFile(r)),
+  );
+  menu.on(
+    'share',
+    record((r) => actions.share(r)),
+  );
   menu.on('open', () => actions.openFile());
-  menu.on('replay', () => actions.viewReplay(driver.replay()));
+  menu.on(
+    'replay',
+    record((r) => actions.viewReplay(r)),
+  );
+  if (opts.extras?.menu) menu.offer(opts.extras.menu);
   const onKey = (e: KeyboardEvent): void => {
     const t = e.target as HTMLElement | null;
-    if (t && t.closest('input, select, textarea, form, dialog, [role="dialog"]')) return;
+    if (!pace || (t && t.closest('input, select, textarea, form, dialog, [role="dialog"]'))) return;
     if (e.key === 'p') playBtn.click();
     else if (e.key === 'n') stepBtn.click();
   };
@@ -554,12 +621,8 @@ export function gameScreen(
     legend.setView(v);
     v.setLogFilter(filter);
     layoutDock();
-    driver.start();
-    if (opts.resume) {
-      const r = driver.advanceTo(opts.resume);
-      if (!r.ok) status.textContent = `Could not return to where the game stood: ${r.reason}`;
-    }
-    if (opts.aiForHumans) driver.setAiForHumans(true);
+    const problem = opts.begin ? opts.begin() : (driver.start(), null);
+    if (problem) status.textContent = problem;
     return v;
   });
 

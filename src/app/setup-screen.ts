@@ -15,6 +15,7 @@ import type { SavedGame, Saves } from './saves';
 import { savedGamesPanel } from './saved-games';
 import { bundledScenarioIds, isBundled, loadBundled } from './scenarios';
 import type { InputProblem, Result } from '../sim/validation';
+import { classroomSection, type ClassroomOptions } from './classroom/classroom-setup';
 
 /**
  * The setup screen: scenario (with its briefing, sources and victory conditions), who plays each
@@ -71,6 +72,14 @@ export interface SetupLibrary {
   notice(message: string): void;
 }
 
+/**
+ * Offered when the page was opened with the facilitator's address: the same setup, run as a
+ * classroom session on the server. `create` answers with a problem to show, or null.
+ */
+export interface ClassroomOffer {
+  create(setup: GameSetup, options: ClassroomOptions): Promise<string | null>;
+}
+
 interface Choice {
   scenarioId: string;
   controllers: Controllers;
@@ -84,6 +93,7 @@ export function setupScreen(
   onStart: (setup: GameSetup) => void,
   initial: Partial<Choice> | undefined,
   library: SetupLibrary,
+  classroom?: ClassroomOffer,
 ): SetupScreen {
   const customs = library.customs();
   const ids = [...bundledScenarioIds(), ...customs.map((c) => c.key)];
@@ -165,21 +175,22 @@ export function setupScreen(
     { type: 'button', class: 'primary big', 'data-testid': 'start' },
     'Start',
   );
-  start.addEventListener('click', () => {
+  /** The game as chosen, or null with the problem said (and its field focused). */
+  function readSetup(): GameSetup | null {
     const loaded = lookup(choice.scenarioId);
     if (!loaded.ok) {
       error.textContent = loaded.error.map((p) => p.message).join('\n');
-      return;
+      return null;
     }
     if (choice.seed === '') {
       error.textContent = 'The seed cannot be empty: type one or draw a new one.';
       seedInput.focus();
-      return;
+      return null;
     }
     const levers = resolveLevers(loaded.value.scenario, choice.levers);
     if (!levers.ok) {
       error.textContent = levers.error.message;
-      return;
+      return null;
     }
     const maxTurns = loaded.value.scenario.calendar.maxTurns;
     const turns =
@@ -190,18 +201,39 @@ export function setupScreen(
       error.textContent = turns.error;
       turnsInput.setAttribute('aria-invalid', 'true');
       turnsInput.focus();
-      return;
+      return null;
     }
     error.textContent = '';
-    onStart({
+    return {
       loaded: loaded.value,
       seed: choice.seed,
       levers: levers.value,
       controllers: { ...choice.controllers },
       turnLimit: turns.value,
       custom: !isBundled(loaded.value),
-    });
+    };
+  }
+  start.addEventListener('click', () => {
+    const setup = readSetup();
+    if (setup) onStart(setup);
   });
+
+  const session = classroom
+    ? classroomSection(() => {
+        const setup = readSetup();
+        if (!setup) return;
+        const options = session!.read();
+        if (!options.ok) {
+          error.textContent = options.error;
+          return;
+        }
+        session!.setBusy(true);
+        void classroom.create(setup, options.value).then((problem) => {
+          session!.setBusy(false);
+          if (problem) error.textContent = problem;
+        });
+      })
+    : null;
 
   function renderScenarios(): void {
     clear(scenarioList);
@@ -434,6 +466,7 @@ export function setupScreen(
     turnsRow,
     sidesFold.el,
     leversFold.el,
+    session?.el,
   );
   el.append(
     h(

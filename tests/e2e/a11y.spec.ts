@@ -1,11 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import {
   chooseSeat,
   expect,
   openFile,
   startGame,
   test,
+  violations,
   waitForHuman,
   waitForViewer,
 } from './fixtures';
@@ -17,16 +16,6 @@ import {
  * viewer. No rule is turned off; the canvas is one labelled image to axe, so the same text is
  * also in the DOM (the text log, the decision dock).
  */
-
-async function violations(page: Page): Promise<string[]> {
-  const r = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  // One line per failing element, so a failure names the rule and where it fired.
-  return r.violations.flatMap((v) =>
-    v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${n.failureSummary ?? ''})`),
-  );
-}
 
 /** A three-turn game of the baseline, so the end screen comes quickly. */
 const SHORT = JSON.stringify({

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { AppHandle } from '../../src/app/app';
 import { PLAYABLE_ACTORS, type PlayableActorId } from '../../src/sim/ids';
@@ -162,4 +163,17 @@ export async function playedGame(page: Page, seed: string, turns: number): Promi
   await page.getByTestId('speed').selectOption('max');
   await playTurns(page, turns);
   return page.evaluate(() => window.__secondFront!.game()!.driver.replay());
+}
+
+/**
+ * Every axe-core violation on the page (WCAG 2.1 A and AA, and axe's best practices), one line
+ * per failing element, so a failure names the rule and where it fired.
+ */
+export async function violations(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  return r.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${n.failureSummary ?? ''})`),
+  );
 }
