@@ -82,6 +82,9 @@ export interface Latencies {
 export interface ServerMemory {
   readonly rssMB: number;
   readonly heapUsedMB: number;
+  /** What V8 holds for its heap (used or not), and memory outside it (buffers, native objects). */
+  readonly heapTotalMB: number;
+  readonly externalMB: number;
 }
 
 export interface ClassroomResult {
@@ -368,6 +371,8 @@ const MB = 1024 * 1024;
 const memoryOf = (p: Probe): ServerMemory => ({
   rssMB: p.memory.rss / MB,
   heapUsedMB: p.memory.heapUsed / MB,
+  heapTotalMB: p.memory.heapTotal / MB,
+  externalMB: p.memory.external / MB,
 });
 
 export async function runClassroomLoad(opts: ClassroomOptions): Promise<ClassroomResult> {
@@ -439,6 +444,8 @@ export async function runClassroomLoad(opts: ClassroomOptions): Promise<Classroo
         perSession: {
           rssMB: (mAfter.rssMB - mBefore.rssMB) / sessions,
           heapUsedMB: (mAfter.heapUsedMB - mBefore.heapUsedMB) / sessions,
+          heapTotalMB: (mAfter.heapTotalMB - mBefore.heapTotalMB) / sessions,
+          externalMB: (mAfter.externalMB - mBefore.externalMB) / sessions,
         },
         gcForced: after.collected,
       },
@@ -467,20 +474,16 @@ export function formatClassroom(r: ClassroomResult): string {
     ).map(([name, l]) => [name, String(l.samples), ms(l.p50), ms(l.p95), ms(l.max), verdict(l)]),
   ]);
   const mb = (n: number): string => `${fmt(n)} MB`;
+  const row = (name: string, m: ServerMemory): string[] => [
+    name,
+    ...[m.rssMB, m.heapUsedMB, m.heapTotalMB, m.externalMB].map(mb),
+  ];
   const memory = table([
-    ['server process', 'RSS', 'heap used'],
-    ['started', mb(r.memory.started.rssMB), mb(r.memory.started.heapUsedMB)],
-    ['after a warm-up session (before)', mb(r.memory.before.rssMB), mb(r.memory.before.heapUsedMB)],
-    [
-      `${r.sessions} sessions open (after)`,
-      mb(r.memory.after.rssMB),
-      mb(r.memory.after.heapUsedMB),
-    ],
-    [
-      `per session ((after - before) / ${r.sessions})`,
-      mb(r.memory.perSession.rssMB),
-      mb(r.memory.perSession.heapUsedMB),
-    ],
+    ['server process', 'RSS', 'heap used', 'heap total', 'external'],
+    row('started', r.memory.started),
+    row('after a warm-up session (before)', r.memory.before),
+    row(`${r.sessions} sessions open (after)`, r.memory.after),
+    row(`per session ((after - before) / ${r.sessions})`, r.memory.perSession),
   ]);
   const notes = [
     `${r.sessions} at once: ${r.submits} submits in ${fmt(r.playSeconds, 2)} s (${fmt(r.submits / r.playSeconds)}/s); CPU time: server ${fmt(r.cpuSeconds.server, 2)} s (${fmt((r.cpuSeconds.server * 1000) / r.submits, 2)} ms a submit), clients ${fmt(r.cpuSeconds.clients, 2)} s`,
