@@ -10,9 +10,12 @@ import { runPlain, type RunOptions, type RunResult } from '../src/sim/run';
 import type { Levers } from '../src/sim/scenario/levers';
 import type { Scenario } from '../src/sim/scenario/schema';
 import { defaultLevers } from '../src/sim/setup';
+import { formatClassroom, runClassroomLoad, thinkMsOption } from './classroom-load';
+import { fmt, table } from './report';
 
 /**
- * `npm run bench [-- --quick]`: what a campaign costs.
+ * `npm run bench [-- --quick] [--only classroom] [--think-ms <n>]`: what a campaign costs, and
+ * what the classroom server does under load.
  *
  *  a) full baseline campaigns per second on one thread through the xstate engine, with and
  *     without the log;
@@ -26,13 +29,20 @@ import { defaultLevers } from '../src/sim/setup';
  *  d) what the planning AI costs: time per campaign with every playable seat on the planner over
  *     the same seeds with every seat on the one-step AI (one thread, plain loop, batch settings,
  *     best of ROUNDS, the two interleaved), and a 10,000-run batch on 2 threads under each
- *     (`batch --policy`).
+ *     (`batch --policy`);
+ *  e) the classroom server under load on loopback (`./classroom-load.ts`): 30 sessions of 8
+ *     clients, the time from a submit to every client's view updated (p95 goal < 150 ms on 2
+ *     cores) and the server process's memory per session. `--only classroom` runs this alone.
  *
  * The batches run first so the single-thread runs (which keep whole logs) do not set the
- * process's memory high-water mark. Results go to bench/results.json (not committed).
+ * process's memory high-water mark; the classroom runs last, its server in a process of its own.
+ * Results go to bench/results.json (`--only classroom`: bench/classroom-results.json; neither is
+ * committed).
  */
 
 const QUICK = process.argv.includes('--quick');
+const ONLY = onlySection(process.argv);
+const THINK_MS = thinkMsOption(process.argv);
 const SCENARIO = 'two-front';
 const SINGLE_RUNS = QUICK ? 20 : 200;
 const WARMUP_RUNS = QUICK ? 3 : 20;
@@ -259,18 +269,6 @@ function timePolicies(sc: Scenario, levers: Levers, list: readonly string[]): Po
   });
 }
 
-function fmt(n: number, digits = 1): string {
-  return n.toFixed(digits);
-}
-
-function table(rows: readonly (readonly string[])[]): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows
-    .map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))))
-    .map((r) => `  ${r.join('   ')}`)
-    .join('\n');
-}
-
 function ratio(
   results: readonly ModeResult[],
   engine: string,
@@ -282,7 +280,51 @@ function ratio(
   return e[by] / p[by];
 }
 
+/** `--only classroom` (the one section that runs alone), or null for every section. */
+function onlySection(argv: readonly string[]): 'classroom' | null {
+  const i = argv.indexOf('--only');
+  if (i < 0) return null;
+  if (argv[i + 1] === 'classroom') return 'classroom';
+  process.stderr.write(`--only: expected "classroom", found "${argv[i + 1] ?? ''}"\n`);
+  process.exit(2);
+}
+
+function machine(loadAtStart: number[]): Record<string, unknown> {
+  return {
+    cpus: cpus().length,
+    availableParallelism: availableParallelism(),
+    cpuModel: cpus()[0]?.model ?? null,
+    totalMemoryMB: Math.round(totalmem() / MB),
+    node: process.version,
+    platform: process.platform,
+    loadAverageAtStart: loadAtStart,
+    arch: process.arch,
+  };
+}
+
+/** e) alone: the header, the section, and its own results file. */
+async function classroomOnly(): Promise<void> {
+  const loadAtStart = loadavg();
+  process.stdout.write(
+    `Second Front bench${QUICK ? ' (--quick)' : ''}, classroom only: Node ${process.version}, ` +
+      `${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ` +
+      `load average ${loadAtStart.map((l) => fmt(l, 2)).join(' ')}\n\n`,
+  );
+  const classroom = await runClassroomLoad({ quick: QUICK, thinkMs: THINK_MS });
+  process.stdout.write(`${formatClassroom(classroom)}\n\n`);
+  const out = {
+    date: new Date().toISOString(),
+    quick: QUICK,
+    machine: machine(loadAtStart),
+    classroom,
+  };
+  const path = fileURLToPath(new URL('./classroom-results.json', import.meta.url));
+  writeFileSync(path, `${JSON.stringify(out, null, 2)}\n`);
+  process.stdout.write(`Wrote ${path}\n`);
+}
+
 async function main(): Promise<void> {
+  if (ONLY === 'classroom') return classroomOnly();
   const loaded = loadScenarioFile(SCENARIO);
   if (!loaded.ok) {
     process.stderr.write(
@@ -472,19 +514,19 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
 
+  // e) last: the classroom server in its own process, with this one as its clients.
+  process.stdout.write(
+    `Classroom server under load (load average ${loadavg()
+      .map((l) => fmt(l, 2))
+      .join(' ')})...\n`,
+  );
+  const classroom = await runClassroomLoad({ quick: QUICK, thinkMs: THINK_MS });
+  process.stdout.write(`\n${formatClassroom(classroom)}\n\n`);
+
   const out = {
     date: new Date().toISOString(),
     quick: QUICK,
-    machine: {
-      cpus: cpus().length,
-      availableParallelism: cores,
-      cpuModel: cpus()[0]?.model ?? null,
-      totalMemoryMB: Math.round(totalmem() / MB),
-      node: process.version,
-      platform: process.platform,
-      loadAverageAtStart: loadAtStart,
-      arch: process.arch,
-    },
+    machine: machine(loadAtStart),
     scenario: { id: sc.id, hash: loaded.value.hash },
     singleThread: {
       campaigns: SINGLE_RUNS,
@@ -528,7 +570,14 @@ async function main(): Promise<void> {
         projected: full.runs !== 10_000,
         met: fullOk,
       },
+      classroomP95Ms: {
+        target: classroom.goalMs,
+        turnCompleting: classroom.turnCompleting.p95,
+        readyCount: classroom.readyCount.p95,
+        met: classroom.turnCompleting.goalMet && classroom.readyCount.goalMet,
+      },
     },
+    classroom,
   };
   const path = fileURLToPath(new URL('./results.json', import.meta.url));
   writeFileSync(path, `${JSON.stringify(out, null, 2)}\n`);

@@ -21,14 +21,10 @@ import type { ReplayRecord } from '../src/sim/replay';
 import { encodeReplayFile, encodeShareLink } from '../src/sim/replay-codec';
 import { loadScenarioData } from '../src/sim/scenario/load';
 import { defaultLevers } from '../src/sim/setup';
+import { percentile } from './report';
 
 const PORT = 4179;
 const URL = `http://127.0.0.1:${PORT}/`;
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-}
 
 async function waitForServer(): Promise<void> {
   for (let i = 0; i < 100; i++) {

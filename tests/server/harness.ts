@@ -1,7 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll } from 'vitest';
 import type {
   ChatMessage,
@@ -10,7 +9,6 @@ import type {
   CreateSession,
   GameView,
   Reply,
-  ServerToClient,
   SessionInfo,
 } from '../../src/net/protocol';
 import { PROTOCOL_VERSION } from '../../src/net/protocol';
@@ -22,6 +20,7 @@ import { Session } from '../../src/server/session';
 import type { SessionStore } from '../../src/server/store';
 import { SqliteStore } from '../../src/server/store-sqlite';
 import type { ShownEntry } from '../../src/sim/view';
+import { openSocket, request, type ClientSocket } from './socket';
 
 /**
  * The classroom server as tests meet it: a real server on 127.0.0.1 (port 0), a real SQLite store
@@ -162,7 +161,7 @@ export class Client {
   key: string | null = null;
   sessionId: string | null = null;
 
-  private constructor(readonly socket: Socket<ServerToClient, ClientToServer>) {
+  private constructor(readonly socket: ClientSocket) {
     socket.on('view', (v) => this.take(v));
     socket.on('removed', (why) => {
       this.removed = why.reason;
@@ -170,23 +169,12 @@ export class Client {
   }
 
   static async connect(url: string): Promise<Client> {
-    const socket: Socket<ServerToClient, ClientToServer> = connect(url, {
-      transports: ['websocket'],
-      forceNew: true,
-      reconnection: false,
-    });
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => resolve());
-      socket.once('connect_error', reject);
-    });
-    return new Client(socket);
+    return new Client(await openSocket(url));
   }
 
   /** Send a request and wait for its answer. */
-  async req<R = Record<never, never>>(event: Events, body: unknown): Promise<Reply<R>> {
-    return (await this.socket
-      .timeout(20_000)
-      .emitWithAck(event as 'view:resync', body)) as Reply<R>;
+  req<R = Record<never, never>>(event: Events, body: unknown): Promise<Reply<R>> {
+    return request<R>(this.socket, event, body, 20_000);
   }
 
   async create(adminKey: string, setup: Partial<CreateSession> = {}): Promise<string> {

@@ -14,10 +14,19 @@ export interface ServerProcess {
   readonly name: string;
   readonly url: string;
   readonly pid: number;
+  /** The process itself (with `ipc`, its `send` and `message` reach it). */
+  readonly child: ChildProcess;
   /** Everything it wrote (stdout and stderr), for a failing test's message. */
   output(): string;
   /** SIGTERM (a clean stop) or SIGKILL (a crash); resolves once it has exited. */
   stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
+}
+
+export interface ProcessOptions {
+  /** Node's own flags, after tsx's loader and before the script (`--expose-gc`, `--import`). */
+  readonly nodeFlags?: readonly string[];
+  /** Open an IPC channel to the process (Node's `process.send` and `message` there). */
+  readonly ipc?: boolean;
 }
 
 /** Start one server process and wait until it listens. */
@@ -25,11 +34,19 @@ export async function startProcess(
   name: string,
   args: readonly string[],
   env: Readonly<Record<string, string>>,
+  opts: ProcessOptions = {},
 ): Promise<ServerProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/server/main.ts', '--port', '0', '--host', '127.0.0.1', ...args],
-    { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    [
+      ...['--import', 'tsx', ...(opts.nodeFlags ?? []), 'src/server/main.ts'],
+      ...['--port', '0', '--host', '127.0.0.1', ...args],
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe', ...(opts.ipc ? (['ipc'] as const) : [])],
+    },
   );
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -57,6 +74,7 @@ export async function startProcess(
     name,
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,
+    child,
     output: () => out,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode !== null || child.signalCode !== null) return;
