@@ -13,7 +13,8 @@ import { violations } from './fixtures';
  * running out; the server is killed mid-turn and started again on the same folder, and every
  * page comes back to the same turn with the same orders locked. The join page, a team's screen
  * and the facilitator's console have no accessibility violations. Screenshots of the console and
- * of a team's screen at 1280×720 go to docs/screenshots/.
+ * of a team's screen at 1280×720 go to docs/screenshots/ when `SCREENSHOTS=1` (so that `npm
+ * test` leaves the committed pictures as they are).
  */
 
 const PORT = Number(process.env['CLASSROOM_PORT'] ?? 4721);
@@ -235,8 +236,10 @@ test('eight browsers play three turns of a classroom session, through a server r
     // The pictures: a team deciding with its messages open, and the console mid-turn.
     await expect(teams.japan.getByTestId('messages')).toBeVisible();
     await teams.japan.waitForTimeout(600);
-    await teams.japan.screenshot({ path: 'docs/screenshots/classroom-team-1280.png' });
-    await fac.screenshot({ path: 'docs/screenshots/classroom-facilitator-1280.png' });
+    if (process.env['SCREENSHOTS'] === '1') {
+      await teams.japan.screenshot({ path: 'docs/screenshots/classroom-team-1280.png' });
+      await fac.screenshot({ path: 'docs/screenshots/classroom-facilitator-1280.png' });
+    }
     expect(await violations(teams.japan), 'a team screen with its messages').toEqual([]);
     expect(await violations(fac), 'the console mid-game').toEqual([]);
     for (const t of TEAMS.slice(4)) await teams[t].getByTestId('submit-decisions').click();
