@@ -14,7 +14,6 @@ import type { LoadedScenario } from '../sim/scenario/load';
 import type { Levers } from '../sim/scenario/levers';
 import type { Rejection } from '../sim/decisions';
 import type { Decision } from '../sim/state';
-import { decideAI } from '../sim/ai';
 import type { GameSource, PaceControls, Speed, SourceView, SubmitResult } from './game-source';
 
 export type { Speed, SubmitResult } from './game-source';
@@ -98,7 +97,6 @@ export class GameDriver implements GameSource, PaceControls {
   private playingFlag: boolean;
   private speedValue: Speed;
   private aiForHumansFlag = false;
-  private readonly autoDecided = new Set<string>();
   /**
    * The phase auto-play last timed (turn and name), the log's length once it had run, and how many
    * entries it logged: a speed change while it is on screen times it again from the same count.
@@ -120,6 +118,7 @@ export class GameDriver implements GameSource, PaceControls {
         turnLimit: setup.turnLimit,
         paced: true,
         ...(setup.from ? { from: setup.from } : {}),
+        ...(setup.autoSeats?.length ? { autoSeats: setup.autoSeats } : {}),
       },
     });
     this.actor.subscribe(() => this.changed());
@@ -150,7 +149,7 @@ export class GameDriver implements GameSource, PaceControls {
       ctx: snap.context,
       phase,
       ended: snap.status !== 'active',
-      waiting: waitingSeats(snap.context, phase === 'decisions').filter((a) => !this.isAuto(a)),
+      waiting: waitingSeats(snap.context, phase === 'decisions'),
       playing: this.playingFlag,
       speed: this.speedValue,
       rejection: snap.context.lastRejection,
@@ -181,12 +180,19 @@ export class GameDriver implements GameSource, PaceControls {
   }
 
   /**
-   * Let the AI choose for the human seats (or give them back). Its choices are submitted as the
-   * seats' own, so the replay records them like any human decision and replays them exactly.
+   * Let the AI choose for the human seats (or give them back): each seat is told (`SEAT.AUTO`) and
+   * answers with the AI's choice as its own, so the replay records it like any human decision and
+   * replays it exactly. A fork's seats handed to the AI stay with it.
    */
   setAiForHumans(on: boolean): void {
     this.aiForHumansFlag = on;
     this.clearTimer();
+    for (const actor of this.humans())
+      this.actor.send({
+        type: 'SEAT.AUTO',
+        actor,
+        on: on || (this.setup.autoSeats?.includes(actor) ?? false),
+      });
     this.schedule();
     this.emit();
   }
@@ -197,25 +203,7 @@ export class GameDriver implements GameSource, PaceControls {
     if (v.ended) return;
     this.clearTimer();
     if (v.waiting.length > 0) return;
-    if (this.decideForAuto()) return;
     this.actor.send({ type: 'CONTINUE' });
-  }
-
-  private isAuto(seat: PlayableActorId): boolean {
-    return this.aiForHumansFlag || (this.setup.autoSeats?.includes(seat) ?? false);
-  }
-
-  /** Let the AI answer for a seat the record lists as human but the AI plays; false if none. */
-  private decideForAuto(): boolean {
-    const snap = this.actor.getSnapshot();
-    const seat = waitingSeats(snap.context, String(snap.value) === 'decisions').find((a) =>
-      this.isAuto(a),
-    );
-    if (!seat) return false;
-    const choice = decideAI(snap.context.state, this.setup.loaded.scenario, seat, false);
-    this.autoDecided.add(`${snap.context.state.turn}:${seat}`);
-    this.submit(seat, choice.decisions);
-    return true;
   }
 
   /**
@@ -224,7 +212,7 @@ export class GameDriver implements GameSource, PaceControls {
    * continued from storage remembers it from then on).
    */
   aiDecided(turn: number, seat: ActorId): boolean {
-    return this.autoDecided.has(`${turn}:${seat}`);
+    return this.actor.getSnapshot().context.aiChosen.includes(`${turn}:${seat}`);
   }
 
   /**
@@ -247,10 +235,10 @@ export class GameDriver implements GameSource, PaceControls {
         continue;
       }
       if (v.phase === target) return { ok: true };
-      if (waiting.length > 0) {
-        if (this.decideForAuto()) continue;
+      // Seats handed to the AI answer at once, so a turn saved while they had not yet is back
+      // with their answers in.
+      if (waiting.length > 0 || (target === 'decisions' && v.phase === 'decided'))
         return { ok: true };
-      }
       this.actor.send({ type: 'CONTINUE' });
     }
     return { ok: false, reason: `could not get back to the ${point.phase} phase` };
@@ -349,7 +337,6 @@ export class GameDriver implements GameSource, PaceControls {
       if (!this.playingFlag) return;
       const now = this.view();
       if (now.ended || now.waiting.length > 0) return;
-      if (this.decideForAuto()) return;
       this.actor.send({ type: 'CONTINUE' });
     };
     if (phase !== this.timed.phase) {

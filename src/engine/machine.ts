@@ -71,6 +71,11 @@ export interface GameInput {
   readonly policies?: Readonly<Partial<Record<PlayableActorId, AiPolicy>>>;
   /** Called with every AI seat's decision record. */
   readonly onAiDecision?: (r: AiDecisionRecord) => void;
+  /**
+   * Human seats the AI plays from the start (a fork handing a human seat of its parent to the
+   * AI): they stay 'human' in the record, and their seat answers with the AI's choice.
+   */
+  readonly autoSeats?: readonly PlayableActorId[];
 }
 
 export interface GameContext {
@@ -97,12 +102,21 @@ export interface GameContext {
   by: Partial<Record<ActorId, DecidedBy>>;
   /** The AI seats' plans for the next turn (src/sim/ai/planner.ts). */
   plans: Partial<Record<ActorId, PlanMemory | null>>;
+  /** Human seats handed to the AI (`SEAT.AUTO`): they answer for themselves. */
+  auto: Partial<Record<PlayableActorId, true>>;
+  /**
+   * Every human seat's turn whose decisions the AI chose in this run, as `turn:seat` (the record
+   * lists them as the seat's own; only this run knows).
+   */
+  aiChosen: readonly string[];
   lastRejection: (Rejection & { turn: number }) | null;
 }
 
 export type GameEvent =
   | { type: 'SUBMIT'; actor: ActorId; decisions: unknown }
   | { type: 'CONTINUE' }
+  /** Hand a human seat to the AI (on) or give it back (off). */
+  | { type: 'SEAT.AUTO'; actor: PlayableActorId; on: boolean }
   | SeatDecided
   | SeatsDecided;
 
@@ -117,7 +131,8 @@ export const ENGINE_PHASES = [
 ] as const;
 
 /**
- * The human seats still to decide this turn (empty outside the decisions phase).
+ * The human seats still to decide this turn (empty outside the decisions phase); a seat handed to
+ * the AI answers for itself and is not waited for.
  *
  * @example
  * const who = waitingSeats(actor.getSnapshot().context, actor.getSnapshot().value === 'decisions');
@@ -125,7 +140,7 @@ export const ENGINE_PHASES = [
 export function waitingSeats(ctx: GameContext, inDecisions: boolean): PlayableActorId[] {
   if (!inDecisions) return [];
   return PLAYABLE_ACTORS.filter(
-    (a) => ctx.controllers[a] === 'human' && ctx.pending[a] === undefined,
+    (a) => ctx.controllers[a] === 'human' && ctx.pending[a] === undefined && !ctx.auto[a],
   );
 }
 
@@ -203,7 +218,12 @@ export const gameMachine = setup({
         if (context.controllers[actor] !== 'ai')
           enqueue.spawnChild('humanSeat', {
             id: `seat:${actor}`,
-            input: { actor, sc: context.sc, explain: context.keepLog },
+            input: {
+              actor,
+              sc: context.sc,
+              explain: context.keepLog,
+              ...(context.auto[actor] ? { auto: true } : {}),
+            },
           });
     }),
     runBriefing: assign(({ context }) => {
@@ -221,6 +241,14 @@ export const gameMachine = setup({
       plans: () => ({}),
       lastRejection: () => null,
     }),
+    setAuto: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'SEAT.AUTO' || context.controllers[event.actor] !== 'human') return;
+      const auto = { ...context.auto };
+      if (event.on) auto[event.actor] = true;
+      else delete auto[event.actor];
+      enqueue.assign({ auto });
+      enqueue.sendTo(`seat:${event.actor}`, { type: 'SEAT.AUTO', on: event.on });
+    }),
     askSeats: enqueueActions(({ context, enqueue }) => {
       const decide = { type: 'DECIDE', state: context.state } as const;
       enqueue.sendTo(AI_SEATS, decide);
@@ -233,14 +261,16 @@ export const gameMachine = setup({
       const pending = { ...context.pending };
       const by = { ...context.by };
       const plans = { ...context.plans };
+      let aiChosen = context.aiChosen;
       const reasons: LogEntry[] = [];
       for (const b of ballots) {
         if (b.reasoning) reasons.push(b.reasoning);
         pending[b.actor] = b.decisions;
         by[b.actor] = b.by;
         if (b.plan !== undefined) plans[b.actor] = b.plan;
+        if (b.aiChosen) aiChosen = [...aiChosen, `${context.state.turn}:${b.actor}`];
       }
-      return { pending, by, plans, log: append(context, reasons) };
+      return { pending, by, plans, aiChosen, log: append(context, reasons) };
     }),
     forwardSubmission: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'SUBMIT') return;
@@ -346,11 +376,17 @@ export const gameMachine = setup({
     pending: {},
     by: {},
     plans: {},
+    auto: Object.fromEntries(
+      (input.autoSeats ?? [])
+        .filter((a) => input.controllers[a] === 'human')
+        .map((a) => [a, true] as const),
+    ),
+    aiChosen: [],
     lastRejection: null,
   }),
   entry: 'spawnSeats',
   initial: 'start',
-  on: { SUBMIT: { actions: 'rejectOutOfPhase' } },
+  on: { SUBMIT: { actions: 'rejectOutOfPhase' }, 'SEAT.AUTO': { actions: 'setAuto' } },
   states: {
     start: { always: [{ guard: 'gameOver', target: 'ended' }, { target: 'briefing' }] },
     briefing: {
