@@ -21,6 +21,7 @@ import type { Scenario } from '../sim/scenario/schema';
 import { createInitialState } from '../sim/setup';
 import type { AiDecisionRecord, AiPolicy } from '../sim/ai';
 import type { Decision, GameState, PlanMemory } from '../sim/state';
+import { noPacer, type PaceEvent } from './pacer';
 import { aiSeat, humanSeat, type SeatDecided, type SeatsDecided } from './seats';
 
 /**
@@ -59,7 +60,9 @@ export interface GameInput {
   readonly from?: Checkpoint;
   /**
    * Stop after every phase until `CONTINUE` (the browser shows each phase and lets the player
-   * set the pace). Off by default: headless runs go straight through.
+   * set the pace). Off by default: headless runs go straight through. A paced game has a `pacer`
+   * child (`./pacer`) that hears every phase shown and may answer `CONTINUE`; the default one
+   * never does.
    */
   readonly paced?: boolean;
   /**
@@ -117,6 +120,8 @@ export type GameEvent =
   | { type: 'CONTINUE' }
   /** Hand a human seat to the AI (on) or give it back (off). */
   | { type: 'SEAT.AUTO'; actor: PlayableActorId; on: boolean }
+  /** Auto-play on or off and its speed, for the pacer. */
+  | Extract<PaceEvent, { type: 'PACE.SET' }>
   | SeatDecided
   | SeatsDecided;
 
@@ -158,6 +163,11 @@ function append(ctx: GameContext, entries: readonly LogEntry[]): LogEntry[] {
 
 /** The id of the child actor that plays every AI seat. */
 const AI_SEATS = 'seats:ai';
+/** The id of a paced game's pacer. */
+const PACER = 'pacer';
+
+/** The phases a paced game stops after (and the pacer times). */
+type PacedPhase = (typeof ENGINE_PHASES)[number] | 'decided';
 
 /** Whether this seat answer leaves no seat undecided. */
 function completes(ctx: GameContext, event: GameEvent): boolean {
@@ -174,8 +184,12 @@ function completes(ctx: GameContext, event: GameEvent): boolean {
 const seatAnswered = [
   { guard: 'lastSeatUnpaced', target: 'adjudication', actions: 'recordSeat' },
   { guard: 'lastSeat', target: 'decided', actions: 'recordSeat' },
-  { actions: 'recordSeat' },
+  { actions: ['recordSeat', { type: 'pace', params: { phase: 'decisions' } }] },
 ] as const;
+
+/** A state's entry: its work, then telling the pacer what is on screen. */
+const shown = <A extends string>(phase: PacedPhase, ...work: A[]) =>
+  [...work, { type: 'pace', params: { phase } }] as const;
 
 export const gameMachine = setup({
   types: {
@@ -183,7 +197,7 @@ export const gameMachine = setup({
     events: {} as GameEvent,
     input: {} as GameInput,
   },
-  actors: { aiSeat, humanSeat },
+  actors: { aiSeat, humanSeat, pacer: noPacer },
   guards: {
     lastSeat: ({ context, event }) => completes(context, event),
     lastSeatUnpaced: ({ context, event }) => !context.paced && completes(context, event),
@@ -214,6 +228,7 @@ export const gameMachine = setup({
           onAiDecision: context.onAiDecision,
         },
       });
+      if (context.paced) enqueue.spawnChild('pacer', { id: PACER });
       for (const actor of PLAYABLE_ACTORS)
         if (context.controllers[actor] !== 'ai')
           enqueue.spawnChild('humanSeat', {
@@ -240,6 +255,22 @@ export const gameMachine = setup({
       by: () => ({}),
       plans: () => ({}),
       lastRejection: () => null,
+    }),
+    pace: enqueueActions(({ context, enqueue }, params: { phase: PacedPhase }) => {
+      if (!context.paced) return;
+      const still =
+        waitingSeats(context, params.phase === 'decisions').length > 0 ||
+        (params.phase === 'assessment' &&
+          (context.state.outcome !== null || context.state.turn >= context.turnLimit));
+      enqueue.sendTo(PACER, {
+        type: 'PACE.SHOW',
+        key: `${context.state.turn}:${params.phase}`,
+        log: context.log,
+        still,
+      } satisfies PaceEvent);
+    }),
+    forwardPace: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type === 'PACE.SET' && context.paced) enqueue.sendTo(PACER, event);
     }),
     setAuto: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'SEAT.AUTO' || context.controllers[event.actor] !== 'human') return;
@@ -386,21 +417,25 @@ export const gameMachine = setup({
   }),
   entry: 'spawnSeats',
   initial: 'start',
-  on: { SUBMIT: { actions: 'rejectOutOfPhase' }, 'SEAT.AUTO': { actions: 'setAuto' } },
+  on: {
+    SUBMIT: { actions: 'rejectOutOfPhase' },
+    'SEAT.AUTO': { actions: 'setAuto' },
+    'PACE.SET': { actions: 'forwardPace' },
+  },
   states: {
     start: { always: [{ guard: 'gameOver', target: 'ended' }, { target: 'briefing' }] },
     briefing: {
-      entry: 'runBriefing',
+      entry: shown('briefing', 'runBriefing'),
       always: { guard: 'unpaced', target: 'intelligence' },
       on: { CONTINUE: 'intelligence' },
     },
     intelligence: {
-      entry: 'runIntelligence',
+      entry: shown('intelligence', 'runIntelligence'),
       always: { guard: 'unpaced', target: 'decisions' },
       on: { CONTINUE: 'decisions' },
     },
     decisions: {
-      entry: ['clearPending', 'askSeats'],
+      entry: shown('decisions', 'clearPending', 'askSeats'),
       on: {
         // The AI seats answer together (SEATS.DECIDED), each human seat on its own
         // (SEAT.DECIDED). The answer that leaves no seat undecided moves the turn on (a guarded
@@ -414,19 +449,19 @@ export const gameMachine = setup({
         ],
       },
     },
-    decided: { on: { CONTINUE: 'adjudication' } },
+    decided: { entry: shown('decided'), on: { CONTINUE: 'adjudication' } },
     adjudication: {
-      entry: 'runAdjudication',
+      entry: shown('adjudication', 'runAdjudication'),
       always: { guard: 'unpaced', target: 'events' },
       on: { CONTINUE: 'events' },
     },
     events: {
-      entry: 'runEvents',
+      entry: shown('events', 'runEvents'),
       always: { guard: 'unpaced', target: 'assessment' },
       on: { CONTINUE: 'assessment' },
     },
     assessment: {
-      entry: 'runAssessment',
+      entry: shown('assessment', 'runAssessment'),
       always: [
         { guard: 'gameOver', target: 'ended' },
         { guard: 'unpaced', target: 'briefing' },

@@ -57,7 +57,7 @@ describe('the chart', () => {
     // The only events the chart listens to: the seats' answers (SEATS.DECIDED from the AI seats,
     // SEAT.DECIDED from a human seat) and SUBMIT in decisions, CONTINUE at each phase of a paced
     // game, SUBMIT anywhere else (to refuse it), and SEAT.AUTO anywhere (a human seat handed to
-    // the AI or given back).
+    // the AI or given back) and PACE.SET anywhere (for the pacer).
     const edges: string[] = [];
     const walk = (n: DirectedGraphNode): void => {
       for (const e of n.edges) edges.push(`${e.source.key} -${e.label.text}-> ${e.target.key}`);
@@ -68,6 +68,7 @@ describe('the chart', () => {
       new Set([
         'second-front -SUBMIT-> second-front',
         'second-front -SEAT.AUTO-> second-front',
+        'second-front -PACE.SET-> second-front',
         'decisions -SEAT.DECIDED-> adjudication',
         'decisions -SEAT.DECIDED-> decisions',
         'decisions -SUBMIT-> decisions',
