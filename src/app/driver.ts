@@ -1,6 +1,7 @@
 import { createActor, type Actor } from 'xstate';
 import { gameMachine, waitingSeats, type Checkpoint, type GameContext } from '../engine/machine';
 import { pacer, type PaceClock } from '../engine/pacer';
+import { playOnTo, type ResumePoint } from '../engine/resume';
 import { stateHash } from '../engine/timeline';
 import { PLAYABLE_ACTORS, type ActorId, type PlayableActorId } from '../sim/ids';
 import {
@@ -47,13 +48,7 @@ export interface GameSetup {
   readonly autoSeats?: readonly PlayableActorId[];
 }
 
-/** Where a saved game stood, to put a new driver back exactly there. */
-export interface ResumePoint {
-  /** The phase the engine was in (`briefing` … `assessment`, `decided`). */
-  readonly phase: string;
-  /** Decisions the human seats had already submitted this turn (hot seat: the first of several). */
-  readonly pending: TurnDecisions;
-}
+export type { ResumePoint } from '../engine/resume';
 
 export { SPEEDS, READ_TIME, phaseDelay } from '../engine/pacer';
 
@@ -221,27 +216,7 @@ export class GameDriver implements GameSource, PaceControls {
    * says so) if a decision is refused or the engine cannot get there.
    */
   advanceTo(point: ResumePoint): SubmitResult {
-    const target = point.phase === 'decided' ? 'decided' : point.phase;
-    for (let guard = 0; guard < 64; guard++) {
-      const v = this.view();
-      if (v.ended) return { ok: true };
-      const snap = this.actor.getSnapshot();
-      const waiting = waitingSeats(snap.context, v.phase === 'decisions');
-      // Decisions already made this turn are made again, even when the game stood in this phase.
-      const seat = waiting.find((a) => point.pending[a] !== undefined);
-      if (seat) {
-        const r = this.submit(seat, point.pending[seat]!);
-        if (!r.ok) return r;
-        continue;
-      }
-      if (v.phase === target) return { ok: true };
-      // Seats handed to the AI answer at once, so a turn saved while they had not yet is back
-      // with their answers in.
-      if (waiting.length > 0 || (target === 'decisions' && v.phase === 'decided'))
-        return { ok: true };
-      this.actor.send({ type: 'CONTINUE' });
-    }
-    return { ok: false, reason: `could not get back to the ${point.phase} phase` };
+    return playOnTo(this.actor, point);
   }
 
   /** The decisions human seats have submitted in the current turn (saved with the game). */
