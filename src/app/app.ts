@@ -1,5 +1,5 @@
-import { buildTimeline, checkpointAt, type Timeline } from '../engine/timeline';
-import { PLAYABLE_ACTORS, type PlayableActorId } from '../sim/ids';
+import { forkSetup } from '../engine/resume';
+import { buildTimeline, type Timeline } from '../engine/timeline';
 import type { Controllers, ReplayRecord, TurnDecisions } from '../sim/replay';
 import {
   decodeOpenedFile,
@@ -348,26 +348,18 @@ export function mountApp(
   /** Play on from the end of turn `turn` of a replay, as a new saved game that names its parent. */
   function fork(t: Timeline, turn: number, chosen: Controllers): void {
     const rec = t.record;
-    // A seat once played by a human keeps 'human' in the record (its recorded decisions replay
-    // as they were); if the AI plays it from here, the driver answers for it.
-    const controllers = { ...chosen };
-    const autoSeats: PlayableActorId[] = [];
-    for (const a of PLAYABLE_ACTORS)
-      if (rec.controllers[a] === 'human' && chosen[a] === 'ai') {
-        controllers[a] = 'human';
-        autoSeats.push(a);
-      }
+    const f = forkSetup(t, turn, chosen);
     if (rec.finalHash) opened.set(rec.finalHash, rec);
     startGame({
       loaded: t.loaded,
       seed: rec.seed,
       levers: t.levers,
-      controllers,
+      controllers: f.controllers,
       turnLimit: rec.turnLimit,
       custom: !isBundled(t.loaded),
-      from: checkpointAt(t, turn),
-      ...(rec.finalHash && turn > 0 ? { parent: { finalHash: rec.finalHash, turn } } : {}),
-      ...(autoSeats.length ? { autoSeats } : {}),
+      from: f.from,
+      ...(f.parent ? { parent: f.parent } : {}),
+      ...(f.autoSeats.length ? { autoSeats: f.autoSeats } : {}),
     });
   }
 

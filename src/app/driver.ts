@@ -1,5 +1,7 @@
 import { createActor, type Actor } from 'xstate';
 import { gameMachine, waitingSeats, type Checkpoint, type GameContext } from '../engine/machine';
+import { pacer, type PaceClock } from '../engine/pacer';
+import { playOnTo, type ResumePoint } from '../engine/resume';
 import { stateHash } from '../engine/timeline';
 import { PLAYABLE_ACTORS, type ActorId, type PlayableActorId } from '../sim/ids';
 import {
@@ -14,15 +16,15 @@ import type { LoadedScenario } from '../sim/scenario/load';
 import type { Levers } from '../sim/scenario/levers';
 import type { Rejection } from '../sim/decisions';
 import type { Decision } from '../sim/state';
-import { decideAI } from '../sim/ai';
 import type { GameSource, PaceControls, Speed, SourceView, SubmitResult } from './game-source';
 
 export type { Speed, SubmitResult } from './game-source';
 
 /**
- * Drives the paced turn engine for the browser: the engine stops after every phase and the driver
- * sends `CONTINUE` at the chosen speed (auto-play), on a click (step), or not at all (paused).
- * Human seats stop the flow in the decisions phase until they submit. The driver owns no rules:
+ * Drives the paced turn engine for the browser: the engine stops after every phase; its pacer
+ * (`engine/pacer.ts`, on the browser's clock) sends `CONTINUE` at the chosen speed (auto-play), the
+ * driver on a click (step), or nobody (paused). Human seats stop the flow in the decisions phase
+ * until they submit, or answer for themselves when handed to the AI. The driver owns no rules:
  * everything it shows comes from the engine's snapshot.
  */
 
@@ -46,42 +48,31 @@ export interface GameSetup {
   readonly autoSeats?: readonly PlayableActorId[];
 }
 
-/** Where a saved game stood, to put a new driver back exactly there. */
-export interface ResumePoint {
-  /** The phase the engine was in (`briefing` … `assessment`, `decided`). */
-  readonly phase: string;
-  /** Decisions the human seats had already submitted this turn (hot seat: the first of several). */
-  readonly pending: TurnDecisions;
-}
+export type { ResumePoint } from '../engine/resume';
 
-/** Milliseconds between phases for each auto-play speed, for a phase that logged nothing. */
-export const SPEEDS = { slow: 1400, normal: 600, fast: 180, max: 0 } as const satisfies Record<
-  Speed,
-  number
->;
+export { SPEEDS, READ_TIME, phaseDelay } from '../engine/pacer';
 
 /**
- * Milliseconds a phase that logged entries stays on screen before the next one runs. At Normal a
- * turn's six phases once passed in under 4 s, too fast to read what each had done; now a phase
- * with something to read holds for 2.2 s (Slow: 4 s). Fast and Fastest keep their pace.
- */
-export const READ_TIME: Readonly<Record<Speed, number>> = {
-  slow: 4000,
-  normal: 2200,
-  fast: 180,
-  max: 0,
-};
-
-/**
- * How long auto-play shows a phase: its reading time if it logged entries (phase markers aside),
- * the speed's plain interval if not.
+ * The browser's timers for the pacer: setTimeout, and at Fastest one phase per animation frame
+ * (as fast as the screen can show) where there are frames.
  *
  * @example
- * phaseDelay('normal', 12) // 2200
- * phaseDelay('normal', 0) // 600
+ * new GameDriver(setup, { autoplay: true, speed: 'normal', clock: browserClock() });
  */
-export function phaseDelay(speed: Speed, logged: number): number {
-  return logged > 0 ? Math.max(SPEEDS[speed], READ_TIME[speed]) : SPEEDS[speed];
+export function browserClock(): PaceClock {
+  return {
+    after: (ms, fn) => {
+      const id = setTimeout(fn, ms);
+      return () => clearTimeout(id);
+    },
+    frame:
+      typeof requestAnimationFrame === 'function'
+        ? (fn) => {
+            const id = requestAnimationFrame(fn);
+            return () => cancelAnimationFrame(id);
+          }
+        : undefined,
+  };
 }
 
 export interface DriverView extends SourceView {
@@ -93,25 +84,23 @@ export interface DriverView extends SourceView {
 
 export class GameDriver implements GameSource, PaceControls {
   private readonly actor: Actor<typeof gameMachine>;
-  private timer: { cancel(): void } | null = null;
   private listeners: ((v: DriverView) => void)[] = [];
   private playingFlag: boolean;
   private speedValue: Speed;
   private aiForHumansFlag = false;
-  private readonly autoDecided = new Set<string>();
-  /**
-   * The phase auto-play last timed (turn and name), the log's length once it had run, and how many
-   * entries it logged: a speed change while it is on screen times it again from the same count.
-   */
-  private timed: { phase: string; to: number; logged: number } = { phase: '', to: 0, logged: 0 };
 
   constructor(
     readonly setup: GameSetup,
-    opts: { autoplay: boolean; speed: Speed },
+    opts: { autoplay: boolean; speed: Speed; clock?: PaceClock },
   ) {
     this.playingFlag = opts.autoplay;
     this.speedValue = opts.speed;
-    this.actor = createActor(gameMachine, {
+    const paced = gameMachine.provide({
+      actors: {
+        pacer: pacer(opts.clock ?? browserClock(), { playing: opts.autoplay, speed: opts.speed }),
+      },
+    });
+    this.actor = createActor(paced, {
       input: {
         sc: setup.loaded.scenario,
         seed: setup.seed,
@@ -120,6 +109,7 @@ export class GameDriver implements GameSource, PaceControls {
         turnLimit: setup.turnLimit,
         paced: true,
         ...(setup.from ? { from: setup.from } : {}),
+        ...(setup.autoSeats?.length ? { autoSeats: setup.autoSeats } : {}),
       },
     });
     this.actor.subscribe(() => this.changed());
@@ -150,7 +140,7 @@ export class GameDriver implements GameSource, PaceControls {
       ctx: snap.context,
       phase,
       ended: snap.status !== 'active',
-      waiting: waitingSeats(snap.context, phase === 'decisions').filter((a) => !this.isAuto(a)),
+      waiting: waitingSeats(snap.context, phase === 'decisions'),
       playing: this.playingFlag,
       speed: this.speedValue,
       rejection: snap.context.lastRejection,
@@ -161,61 +151,54 @@ export class GameDriver implements GameSource, PaceControls {
   /** Auto-play on: phases follow each other at the chosen speed. */
   play(): void {
     this.playingFlag = true;
-    this.schedule();
+    this.tellPacer(false);
     this.emit();
   }
 
   pause(): void {
     this.playingFlag = false;
-    this.clearTimer();
+    this.tellPacer(false);
     this.emit();
   }
 
   setSpeed(speed: Speed): void {
     this.speedValue = speed;
-    if (this.playingFlag) {
-      this.clearTimer();
-      this.schedule();
-    }
+    this.tellPacer(true);
     this.emit();
   }
 
+  /** Tell the pacer whether to play and how fast (`restart`: time the phase on screen afresh). */
+  private tellPacer(restart: boolean): void {
+    this.actor.send({
+      type: 'PACE.SET',
+      playing: this.playingFlag,
+      speed: this.speedValue,
+      restart,
+    });
+  }
+
   /**
-   * Let the AI choose for the human seats (or give them back). Its choices are submitted as the
-   * seats' own, so the replay records them like any human decision and replays them exactly.
+   * Let the AI choose for the human seats (or give them back): each seat is told (`SEAT.AUTO`) and
+   * answers with the AI's choice as its own, so the replay records it like any human decision and
+   * replays it exactly. A fork's seats handed to the AI stay with it.
    */
   setAiForHumans(on: boolean): void {
     this.aiForHumansFlag = on;
-    this.clearTimer();
-    this.schedule();
+    this.tellPacer(true);
+    for (const actor of this.humans())
+      this.actor.send({
+        type: 'SEAT.AUTO',
+        actor,
+        on: on || (this.setup.autoSeats?.includes(actor) ?? false),
+      });
     this.emit();
   }
 
   /** Move on one phase (when nothing is waiting for a human). */
   step(): void {
     const v = this.view();
-    if (v.ended) return;
-    this.clearTimer();
-    if (v.waiting.length > 0) return;
-    if (this.decideForAuto()) return;
+    if (v.ended || v.waiting.length > 0) return;
     this.actor.send({ type: 'CONTINUE' });
-  }
-
-  private isAuto(seat: PlayableActorId): boolean {
-    return this.aiForHumansFlag || (this.setup.autoSeats?.includes(seat) ?? false);
-  }
-
-  /** Let the AI answer for a seat the record lists as human but the AI plays; false if none. */
-  private decideForAuto(): boolean {
-    const snap = this.actor.getSnapshot();
-    const seat = waitingSeats(snap.context, String(snap.value) === 'decisions').find((a) =>
-      this.isAuto(a),
-    );
-    if (!seat) return false;
-    const choice = decideAI(snap.context.state, this.setup.loaded.scenario, seat, false);
-    this.autoDecided.add(`${snap.context.state.turn}:${seat}`);
-    this.submit(seat, choice.decisions);
-    return true;
   }
 
   /**
@@ -224,7 +207,7 @@ export class GameDriver implements GameSource, PaceControls {
    * continued from storage remembers it from then on).
    */
   aiDecided(turn: number, seat: ActorId): boolean {
-    return this.autoDecided.has(`${turn}:${seat}`);
+    return this.actor.getSnapshot().context.aiChosen.includes(`${turn}:${seat}`);
   }
 
   /**
@@ -233,27 +216,7 @@ export class GameDriver implements GameSource, PaceControls {
    * says so) if a decision is refused or the engine cannot get there.
    */
   advanceTo(point: ResumePoint): SubmitResult {
-    const target = point.phase === 'decided' ? 'decided' : point.phase;
-    for (let guard = 0; guard < 64; guard++) {
-      const v = this.view();
-      if (v.ended) return { ok: true };
-      const snap = this.actor.getSnapshot();
-      const waiting = waitingSeats(snap.context, v.phase === 'decisions');
-      // Decisions already made this turn are made again, even when the game stood in this phase.
-      const seat = waiting.find((a) => point.pending[a] !== undefined);
-      if (seat) {
-        const r = this.submit(seat, point.pending[seat]!);
-        if (!r.ok) return r;
-        continue;
-      }
-      if (v.phase === target) return { ok: true };
-      if (waiting.length > 0) {
-        if (this.decideForAuto()) continue;
-        return { ok: true };
-      }
-      this.actor.send({ type: 'CONTINUE' });
-    }
-    return { ok: false, reason: `could not get back to the ${point.phase} phase` };
+    return playOnTo(this.actor, point);
   }
 
   /** The decisions human seats have submitted in the current turn (saved with the game). */
@@ -313,61 +276,16 @@ export class GameDriver implements GameSource, PaceControls {
   }
 
   stop(): void {
-    this.clearTimer();
     this.listeners = [];
     this.actor.stop();
   }
 
   private changed(): void {
     this.emit();
-    this.schedule();
   }
 
   private emit(): void {
     const v = this.view();
     for (const l of this.listeners) l(v);
-  }
-
-  private clearTimer(): void {
-    this.timer?.cancel();
-    this.timer = null;
-  }
-
-  private schedule(): void {
-    if (!this.playingFlag) return;
-    const v = this.view();
-    const phase = `${v.ctx.state.turn}:${v.phase}`;
-    // The engine can pass a phase at once (AI seats decide without a stop): the phase now on
-    // screen is timed afresh, by what it logged.
-    if (this.timer !== null) {
-      if (phase === this.timed.phase) return;
-      this.clearTimer();
-    }
-    if (v.ended || v.waiting.length > 0) return;
-    const run = (): void => {
-      this.timer = null;
-      if (!this.playingFlag) return;
-      const now = this.view();
-      if (now.ended || now.waiting.length > 0) return;
-      if (this.decideForAuto()) return;
-      this.actor.send({ type: 'CONTINUE' });
-    };
-    if (phase !== this.timed.phase) {
-      const log = v.ctx.log;
-      let logged = 0;
-      const from = Math.min(this.timed.to, log.length);
-      for (let i = from; i < log.length; i++) if (log[i]!.type !== 'phase') logged++;
-      this.timed = { phase, to: log.length, logged };
-    }
-    const delay = phaseDelay(this.speedValue, this.timed.logged);
-    // Full speed is one phase per animation frame: as fast as the screen can show, and a phase's
-    // work never piles onto a frame that already has one.
-    if (delay === 0 && typeof requestAnimationFrame === 'function') {
-      const id = requestAnimationFrame(run);
-      this.timer = { cancel: () => cancelAnimationFrame(id) };
-    } else {
-      const id = setTimeout(run, delay);
-      this.timer = { cancel: () => clearTimeout(id) };
-    }
   }
 }

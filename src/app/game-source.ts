@@ -1,3 +1,4 @@
+import type { Speed } from '../engine/pacer';
 import type { PlayableActorId, ActorId } from '../sim/ids';
 import type { LogEntry } from '../sim/log';
 import type { TrackSnapshot } from '../sim/phases';
@@ -11,7 +12,7 @@ import type { Decision, GameState } from '../sim/state';
  * rules from either: it shows what the source says.
  */
 
-export type Speed = 'slow' | 'normal' | 'fast' | 'max';
+export type { Speed } from '../engine/pacer';
 
 export interface SourceView {
   /** The game as this screen may show it (a team's redacted state; its log; the charted tracks). */

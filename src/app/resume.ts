@@ -1,8 +1,8 @@
-import { buildTimeline, checkpointAt } from '../engine/timeline';
+import { resumePoint, type ResumePoint } from '../engine/resume';
 import { PLAYABLE_ACTORS, type PlayableActorId } from '../sim/ids';
-import type { ReplayRecord, TurnDecisions } from '../sim/replay';
+import type { TurnDecisions } from '../sim/replay';
 import type { Result } from '../sim/validation';
-import type { GameDriver, GameSetup, ResumePoint } from './driver';
+import type { GameDriver, GameSetup } from './driver';
 import { SAVE_KIND, SAVE_VERSION, type SavedGame } from './saves';
 import { isBundled, scenarioForRecord } from './scenarios';
 
@@ -56,9 +56,8 @@ export interface Resumable {
 }
 
 /**
- * Rebuild a saved game: verify its record by re-simulating it, then give the checkpoint at the
- * start of the current turn and the phase to return to. At `assessment` the record already holds
- * the current turn, which is played again (with its recorded human decisions) to get back there.
+ * Rebuild a saved game: its scenario, then the engine's `resumePoint` (the record verified by
+ * re-simulating it, the checkpoint at the start of the current turn, the phase to return to).
  *
  * @example
  * const r = resumeSaved(saved);
@@ -68,23 +67,11 @@ export function resumeSaved(saved: SavedGame): Result<Resumable, string> {
   const rec = saved.record;
   const loaded = scenarioForRecord(rec, `saved game "${saved.scenarioName}"`);
   if (!loaded.ok) return { ok: false, error: loaded.error.message };
-  const atAssessment = saved.point.phase === 'assessment';
-  const done = rec.turnHashes.length;
-  const keep = atAssessment ? Math.max(0, done - 1) : done;
-  const pending: TurnDecisions = atAssessment
-    ? humanOnly(rec.decisions[keep] ?? {}, rec)
-    : saved.point.pending;
-  const cut: ReplayRecord = {
-    ...rec,
-    decisions: rec.decisions.slice(0, keep),
-    turnHashes: rec.turnHashes.slice(0, keep),
-    finalHash: rec.turnHashes[keep - 1] ?? '',
-  };
-  const t = buildTimeline(loaded.value, cut);
-  if (!t.ok)
+  const r = resumePoint(loaded.value, rec, saved.point);
+  if (!r.ok)
     return {
       ok: false,
-      error: `the saved game does not replay${t.error.turn ? ` at turn ${t.error.turn}` : ''}: ${t.error.reason}`,
+      error: `the saved game does not replay${r.error.turn ? ` at turn ${r.error.turn}` : ''}: ${r.error.reason}`,
     };
   const autoSeats = saved.autoSeats.filter((a): a is PlayableActorId =>
     (PLAYABLE_ACTORS as readonly string[]).includes(a),
@@ -95,23 +82,17 @@ export function resumeSaved(saved: SavedGame): Result<Resumable, string> {
       setup: {
         loaded: loaded.value,
         seed: rec.seed,
-        levers: t.value.levers,
+        levers: r.value.timeline.levers,
         controllers: rec.controllers,
         turnLimit: rec.turnLimit,
         custom: !isBundled(loaded.value),
-        from: checkpointAt(t.value, keep),
+        from: r.value.from,
         ...(rec.parent ? { parent: rec.parent } : {}),
         ...(autoSeats.length ? { autoSeats } : {}),
       },
-      point: { phase: saved.point.phase, pending },
+      point: r.value.point,
       aiForHumans: saved.aiForHumans,
       ...(saved.drafts ? { drafts: saved.drafts } : {}),
     },
   };
-}
-
-function humanOnly(d: TurnDecisions, rec: ReplayRecord): TurnDecisions {
-  const out: TurnDecisions = {};
-  for (const a of PLAYABLE_ACTORS) if (rec.controllers[a] === 'human' && d[a]) out[a] = d[a];
-  return out;
 }

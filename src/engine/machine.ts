@@ -21,6 +21,7 @@ import type { Scenario } from '../sim/scenario/schema';
 import { createInitialState } from '../sim/setup';
 import type { AiDecisionRecord, AiPolicy } from '../sim/ai';
 import type { Decision, GameState, PlanMemory } from '../sim/state';
+import { noPacer, type PaceEvent } from './pacer';
 import { aiSeat, humanSeat, type SeatDecided, type SeatsDecided } from './seats';
 
 /**
@@ -59,7 +60,9 @@ export interface GameInput {
   readonly from?: Checkpoint;
   /**
    * Stop after every phase until `CONTINUE` (the browser shows each phase and lets the player
-   * set the pace). Off by default: headless runs go straight through.
+   * set the pace). Off by default: headless runs go straight through. A paced game has a `pacer`
+   * child (`./pacer`) that hears every phase shown and may answer `CONTINUE`; the default one
+   * never does.
    */
   readonly paced?: boolean;
   /**
@@ -71,6 +74,11 @@ export interface GameInput {
   readonly policies?: Readonly<Partial<Record<PlayableActorId, AiPolicy>>>;
   /** Called with every AI seat's decision record. */
   readonly onAiDecision?: (r: AiDecisionRecord) => void;
+  /**
+   * Human seats the AI plays from the start (a fork handing a human seat of its parent to the
+   * AI): they stay 'human' in the record, and their seat answers with the AI's choice.
+   */
+  readonly autoSeats?: readonly PlayableActorId[];
 }
 
 export interface GameContext {
@@ -97,12 +105,23 @@ export interface GameContext {
   by: Partial<Record<ActorId, DecidedBy>>;
   /** The AI seats' plans for the next turn (src/sim/ai/planner.ts). */
   plans: Partial<Record<ActorId, PlanMemory | null>>;
+  /** Human seats handed to the AI (`SEAT.AUTO`): they answer for themselves. */
+  auto: Partial<Record<PlayableActorId, true>>;
+  /**
+   * Every human seat's turn whose decisions the AI chose in this run, as `turn:seat` (the record
+   * lists them as the seat's own; only this run knows).
+   */
+  aiChosen: readonly string[];
   lastRejection: (Rejection & { turn: number }) | null;
 }
 
 export type GameEvent =
   | { type: 'SUBMIT'; actor: ActorId; decisions: unknown }
   | { type: 'CONTINUE' }
+  /** Hand a human seat to the AI (on) or give it back (off). */
+  | { type: 'SEAT.AUTO'; actor: PlayableActorId; on: boolean }
+  /** Auto-play on or off and its speed, for the pacer. */
+  | Extract<PaceEvent, { type: 'PACE.SET' }>
   | SeatDecided
   | SeatsDecided;
 
@@ -117,7 +136,8 @@ export const ENGINE_PHASES = [
 ] as const;
 
 /**
- * The human seats still to decide this turn (empty outside the decisions phase).
+ * The human seats still to decide this turn (empty outside the decisions phase); a seat handed to
+ * the AI answers for itself and is not waited for.
  *
  * @example
  * const who = waitingSeats(actor.getSnapshot().context, actor.getSnapshot().value === 'decisions');
@@ -125,7 +145,7 @@ export const ENGINE_PHASES = [
 export function waitingSeats(ctx: GameContext, inDecisions: boolean): PlayableActorId[] {
   if (!inDecisions) return [];
   return PLAYABLE_ACTORS.filter(
-    (a) => ctx.controllers[a] === 'human' && ctx.pending[a] === undefined,
+    (a) => ctx.controllers[a] === 'human' && ctx.pending[a] === undefined && !ctx.auto[a],
   );
 }
 
@@ -143,6 +163,11 @@ function append(ctx: GameContext, entries: readonly LogEntry[]): LogEntry[] {
 
 /** The id of the child actor that plays every AI seat. */
 const AI_SEATS = 'seats:ai';
+/** The id of a paced game's pacer. */
+const PACER = 'pacer';
+
+/** The phases a paced game stops after (and the pacer times). */
+type PacedPhase = (typeof ENGINE_PHASES)[number] | 'decided';
 
 /** Whether this seat answer leaves no seat undecided. */
 function completes(ctx: GameContext, event: GameEvent): boolean {
@@ -159,8 +184,12 @@ function completes(ctx: GameContext, event: GameEvent): boolean {
 const seatAnswered = [
   { guard: 'lastSeatUnpaced', target: 'adjudication', actions: 'recordSeat' },
   { guard: 'lastSeat', target: 'decided', actions: 'recordSeat' },
-  { actions: 'recordSeat' },
+  { actions: ['recordSeat', { type: 'pace', params: { phase: 'decisions' } }] },
 ] as const;
+
+/** A state's entry: its work, then telling the pacer what is on screen. */
+const shown = <A extends string>(phase: PacedPhase, ...work: A[]) =>
+  [...work, { type: 'pace', params: { phase } }] as const;
 
 export const gameMachine = setup({
   types: {
@@ -168,7 +197,7 @@ export const gameMachine = setup({
     events: {} as GameEvent,
     input: {} as GameInput,
   },
-  actors: { aiSeat, humanSeat },
+  actors: { aiSeat, humanSeat, pacer: noPacer },
   guards: {
     lastSeat: ({ context, event }) => completes(context, event),
     lastSeatUnpaced: ({ context, event }) => !context.paced && completes(context, event),
@@ -199,11 +228,17 @@ export const gameMachine = setup({
           onAiDecision: context.onAiDecision,
         },
       });
+      if (context.paced) enqueue.spawnChild('pacer', { id: PACER });
       for (const actor of PLAYABLE_ACTORS)
         if (context.controllers[actor] !== 'ai')
           enqueue.spawnChild('humanSeat', {
             id: `seat:${actor}`,
-            input: { actor, sc: context.sc, explain: context.keepLog },
+            input: {
+              actor,
+              sc: context.sc,
+              explain: context.keepLog,
+              ...(context.auto[actor] ? { auto: true } : {}),
+            },
           });
     }),
     runBriefing: assign(({ context }) => {
@@ -221,6 +256,30 @@ export const gameMachine = setup({
       plans: () => ({}),
       lastRejection: () => null,
     }),
+    pace: enqueueActions(({ context, enqueue }, params: { phase: PacedPhase }) => {
+      if (!context.paced) return;
+      const still =
+        waitingSeats(context, params.phase === 'decisions').length > 0 ||
+        (params.phase === 'assessment' &&
+          (context.state.outcome !== null || context.state.turn >= context.turnLimit));
+      enqueue.sendTo(PACER, {
+        type: 'PACE.SHOW',
+        key: `${context.state.turn}:${params.phase}`,
+        log: context.log,
+        still,
+      } satisfies PaceEvent);
+    }),
+    forwardPace: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type === 'PACE.SET' && context.paced) enqueue.sendTo(PACER, event);
+    }),
+    setAuto: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'SEAT.AUTO' || context.controllers[event.actor] !== 'human') return;
+      const auto = { ...context.auto };
+      if (event.on) auto[event.actor] = true;
+      else delete auto[event.actor];
+      enqueue.assign({ auto });
+      enqueue.sendTo(`seat:${event.actor}`, { type: 'SEAT.AUTO', on: event.on });
+    }),
     askSeats: enqueueActions(({ context, enqueue }) => {
       const decide = { type: 'DECIDE', state: context.state } as const;
       enqueue.sendTo(AI_SEATS, decide);
@@ -233,14 +292,16 @@ export const gameMachine = setup({
       const pending = { ...context.pending };
       const by = { ...context.by };
       const plans = { ...context.plans };
+      let aiChosen = context.aiChosen;
       const reasons: LogEntry[] = [];
       for (const b of ballots) {
         if (b.reasoning) reasons.push(b.reasoning);
         pending[b.actor] = b.decisions;
         by[b.actor] = b.by;
         if (b.plan !== undefined) plans[b.actor] = b.plan;
+        if (b.aiChosen) aiChosen = [...aiChosen, `${context.state.turn}:${b.actor}`];
       }
-      return { pending, by, plans, log: append(context, reasons) };
+      return { pending, by, plans, aiChosen, log: append(context, reasons) };
     }),
     forwardSubmission: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'SUBMIT') return;
@@ -346,25 +407,35 @@ export const gameMachine = setup({
     pending: {},
     by: {},
     plans: {},
+    auto: Object.fromEntries(
+      (input.autoSeats ?? [])
+        .filter((a) => input.controllers[a] === 'human')
+        .map((a) => [a, true] as const),
+    ),
+    aiChosen: [],
     lastRejection: null,
   }),
   entry: 'spawnSeats',
   initial: 'start',
-  on: { SUBMIT: { actions: 'rejectOutOfPhase' } },
+  on: {
+    SUBMIT: { actions: 'rejectOutOfPhase' },
+    'SEAT.AUTO': { actions: 'setAuto' },
+    'PACE.SET': { actions: 'forwardPace' },
+  },
   states: {
     start: { always: [{ guard: 'gameOver', target: 'ended' }, { target: 'briefing' }] },
     briefing: {
-      entry: 'runBriefing',
+      entry: shown('briefing', 'runBriefing'),
       always: { guard: 'unpaced', target: 'intelligence' },
       on: { CONTINUE: 'intelligence' },
     },
     intelligence: {
-      entry: 'runIntelligence',
+      entry: shown('intelligence', 'runIntelligence'),
       always: { guard: 'unpaced', target: 'decisions' },
       on: { CONTINUE: 'decisions' },
     },
     decisions: {
-      entry: ['clearPending', 'askSeats'],
+      entry: shown('decisions', 'clearPending', 'askSeats'),
       on: {
         // The AI seats answer together (SEATS.DECIDED), each human seat on its own
         // (SEAT.DECIDED). The answer that leaves no seat undecided moves the turn on (a guarded
@@ -378,19 +449,19 @@ export const gameMachine = setup({
         ],
       },
     },
-    decided: { on: { CONTINUE: 'adjudication' } },
+    decided: { entry: shown('decided'), on: { CONTINUE: 'adjudication' } },
     adjudication: {
-      entry: 'runAdjudication',
+      entry: shown('adjudication', 'runAdjudication'),
       always: { guard: 'unpaced', target: 'events' },
       on: { CONTINUE: 'events' },
     },
     events: {
-      entry: 'runEvents',
+      entry: shown('events', 'runEvents'),
       always: { guard: 'unpaced', target: 'assessment' },
       on: { CONTINUE: 'assessment' },
     },
     assessment: {
-      entry: 'runAssessment',
+      entry: shown('assessment', 'runAssessment'),
       always: [
         { guard: 'gameOver', target: 'ended' },
         { guard: 'unpaced', target: 'briefing' },

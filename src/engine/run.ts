@@ -1,5 +1,4 @@
 import { createActor } from 'xstate';
-import { PLAYABLE_ACTORS } from '../sim/ids';
 import {
   RULES_VERSION,
   REPLAY_FORMAT,
@@ -10,6 +9,7 @@ import {
 import { allAi, type RunOptions, type RunResult } from '../sim/run';
 import type { LoadedScenario } from '../sim/scenario/load';
 import type { Scenario } from '../sim/scenario/schema';
+import { drive } from './drive';
 import { gameMachine, type Checkpoint } from './machine';
 import { buildTimeline } from './timeline';
 
@@ -45,21 +45,7 @@ export function runEngine(sc: Scenario, opts: RunOptions & { from?: Checkpoint }
     },
   });
   actor.start();
-  const humans = PLAYABLE_ACTORS.filter((a) => controllers[a] === 'human');
-  // Drive human seats from the script. Each SUBMIT runs synchronously to the next wait.
-  for (let guard = 0; guard < 10000; guard++) {
-    const snap = actor.getSnapshot();
-    if (snap.status !== 'active' || !snap.matches('decisions')) break;
-    if (snap.context.lastRejection) break;
-    const waiting = humans.find((a) => snap.context.pending[a] === undefined);
-    if (!waiting) break;
-    const turn = snap.context.state.turn;
-    actor.send({
-      type: 'SUBMIT',
-      actor: waiting,
-      decisions: opts.script?.[turn - 1]?.[waiting] ?? [],
-    });
-  }
+  drive(actor, { decide: (turn, seat) => opts.script?.[turn - 1]?.[seat] ?? [], cap: 10_000 });
   const c = actor.getSnapshot().context;
   actor.stop();
   return {

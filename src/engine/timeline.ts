@@ -1,6 +1,6 @@
 import { createActor } from 'xstate';
 import { hashValue } from '../sim/hash';
-import { ACTORS, PLAYABLE_ACTORS } from '../sim/ids';
+import { ACTORS } from '../sim/ids';
 import type { LogEntry } from '../sim/log';
 import type { TrackSnapshot } from '../sim/phases';
 import { RULES_VERSION, type ReplayRecord, type TurnDecisions } from '../sim/replay';
@@ -10,6 +10,7 @@ import { createInitialState, resolveLevers } from '../sim/setup';
 import type { GameState } from '../sim/state';
 import { quoteSafe } from '../sim/safe-text';
 import type { Result } from '../sim/validation';
+import { drive } from './drive';
 import { gameMachine, type Checkpoint } from './machine';
 
 /**
@@ -123,7 +124,7 @@ export function compareTurn(
 }
 
 /**
- * Re-simulate a record through the paced engine, keeping every turn's end state, and check each
+ * Re-simulate a record through the paced engine (the shared scripted loop, `./drive`), keeping every turn's end state, and check each
  * turn's decisions and hash against the record (`keepLog: false` to only verify, faster). Human seats play the recorded decisions; AI seats
  * decide again (and must decide the same).
  *
@@ -166,56 +167,42 @@ export function buildTimeline(
     },
   });
   actor.start();
-  const humans = PLAYABLE_ACTORS.filter((a) => record.controllers[a] === 'human');
   let failure: ReplayMismatch | null = null;
-  // Each pass moves the engine on by one phase or one seat; a record of N turns needs about 7N.
-  for (let guard = 0; guard < 20 * (turns + 2); guard++) {
-    const snap = actor.getSnapshot();
-    const c = snap.context;
-    // A turn has just been hashed (its assessment, or the end of the game): check and keep it.
-    if (c.turnHashes.length === frames.length && frames.length <= turns) {
-      const turn = frames.length;
-      const diff = compareTurn(
-        turn,
-        c.decisions[turn - 1],
-        record.decisions[turn - 1],
-        c.turnHashes[turn - 1],
-        record.turnHashes[turn - 1],
-      );
-      if (diff) {
-        failure = diff;
-        break;
-      }
-      frames.push({
-        turn,
-        state: c.state,
-        logLength: c.log.length,
-        tracksLength: c.tracks.length,
-        hash: c.turnHashes[turn - 1] ?? '',
-      });
-    }
-    // The record ends here (a game saved part-way, or one that ran its course).
-    if (snap.status !== 'active' || frames.length > turns) break;
-    if (snap.value === 'decisions') {
-      const seat = humans.find((a) => c.pending[a] === undefined);
-      if (!seat) break;
-      const turn = c.state.turn;
-      actor.send({
-        type: 'SUBMIT',
-        actor: seat,
-        decisions: record.decisions[turn - 1]?.[seat] ?? [],
-      });
-      const rejected = actor.getSnapshot().context.lastRejection;
-      if (rejected) {
-        failure = {
+  // Each move is one phase or one seat; a record of N turns needs about 7N.
+  const how = drive(actor, {
+    decide: (turn, seat) => record.decisions[turn - 1]?.[seat] ?? [],
+    cap: 20 * (turns + 2),
+    visit: (snap) => {
+      const c = snap.context;
+      // A turn has just been hashed (its assessment, or the end of the game): check and keep it.
+      if (c.turnHashes.length === frames.length && frames.length <= turns) {
+        const turn = frames.length;
+        failure = compareTurn(
           turn,
-          reason: `illegal decision for ${rejected.actor}: ${rejected.reason}`,
-        };
-        break;
+          c.decisions[turn - 1],
+          record.decisions[turn - 1],
+          c.turnHashes[turn - 1],
+          record.turnHashes[turn - 1],
+        );
+        if (failure) return false;
+        frames.push({
+          turn,
+          state: c.state,
+          logLength: c.log.length,
+          tracksLength: c.tracks.length,
+          hash: c.turnHashes[turn - 1] ?? '',
+        });
       }
-      continue;
-    }
-    actor.send({ type: 'CONTINUE' });
+      // The record ends here (a game saved part-way, or one that ran its course).
+      return frames.length <= turns;
+    },
+  });
+  if (how === 'rejected') {
+    const rejected = actor.getSnapshot().context.lastRejection!;
+    failure = {
+      turn: rejected.turn,
+      reason: `illegal decision for ${rejected.actor}: ${rejected.reason}`,
+    };
   }
   const end = actor.getSnapshot();
   actor.stop();

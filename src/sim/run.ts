@@ -19,8 +19,11 @@ import type { Decision, GameState, PlanMemory } from './state';
 
 /**
  * The plain loop: the same phases as the xstate engine, called directly. The engine is the
- * product; this loop exists so the benchmark can show what the engine costs, and so tests can
- * check that both give the same bits.
+ * product and plays every interactive and recorded game; this loop is the benchmark's and the
+ * parity test's baseline (what the engine costs; both give the same bits), and `batch` runs it by
+ * default because there the engine's fixed cost shows: about 1.6× the plain loop's CPU time at
+ * batch settings, which would put the 10,000-run batch over its 20 s target on 2 cores
+ * (`--engine` runs it through the engine, with the same results).
  */
 export interface RunOptions {
   readonly seed: string;

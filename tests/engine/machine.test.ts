@@ -56,7 +56,8 @@ describe('the chart', () => {
 
     // The only events the chart listens to: the seats' answers (SEATS.DECIDED from the AI seats,
     // SEAT.DECIDED from a human seat) and SUBMIT in decisions, CONTINUE at each phase of a paced
-    // game, and SUBMIT anywhere else (to refuse it).
+    // game, SUBMIT anywhere else (to refuse it), and SEAT.AUTO anywhere (a human seat handed to
+    // the AI or given back) and PACE.SET anywhere (for the pacer).
     const edges: string[] = [];
     const walk = (n: DirectedGraphNode): void => {
       for (const e of n.edges) edges.push(`${e.source.key} -${e.label.text}-> ${e.target.key}`);
@@ -66,6 +67,8 @@ describe('the chart', () => {
     expect(new Set(edges)).toEqual(
       new Set([
         'second-front -SUBMIT-> second-front',
+        'second-front -SEAT.AUTO-> second-front',
+        'second-front -PACE.SET-> second-front',
         'decisions -SEAT.DECIDED-> adjudication',
         'decisions -SEAT.DECIDED-> decisions',
         'decisions -SUBMIT-> decisions',
@@ -187,6 +190,37 @@ describe('seats', () => {
     expect(s.ended).toBe(true);
     expect(s.snapshot.value).toBe('ended');
     s.stop();
+  });
+
+  it('a human seat handed to the AI (SEAT.AUTO) answers with the AI choice as its own', () => {
+    const human = { ...allAi(), usa: 'human' as const };
+    const actor = createActor(gameMachine, { input: input({ controllers: human, turnLimit: 3 }) });
+    actor.start();
+    expect(actor.getSnapshot().value).toBe('decisions');
+    actor.send({ type: 'SEAT.AUTO', actor: 'usa', on: true });
+    // The seat answered at once; the turns after it answer as soon as they are asked.
+    expect(actor.getSnapshot().status).toBe('done');
+    const c = actor.getSnapshot().context;
+    expect(c.aiChosen).toEqual(['1:usa', '2:usa', '3:usa']);
+    actor.stop();
+    // The record replays: the same game as the same seat scripted with those decisions, and
+    // nothing logged for it that a person's orders would not log.
+    const scripted = runEngine(sc, {
+      seed: 'chart',
+      levers: defaultLevers(sc),
+      turns: 3,
+      controllers: human,
+      script: c.decisions,
+    });
+    expect(scripted.turnHashes).toEqual(c.turnHashes);
+    expect(scripted.log).toEqual(c.log);
+    // From the input (a fork's seat the AI now plays), the same game without any event.
+    const auto = createActor(gameMachine, {
+      input: input({ controllers: human, turnLimit: 3, autoSeats: ['usa'] }),
+    });
+    auto.start();
+    expect(auto.getSnapshot().context.turnHashes).toEqual(c.turnHashes);
+    auto.stop();
   });
 
   it('a snapshot kept from the decisions phase does not change when the game moves on', () => {
