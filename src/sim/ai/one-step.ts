@@ -154,6 +154,8 @@ export function describe(o: ScoredOption): string {
   if (o.repeatLoss) parts.push(`−${o.repeatLoss} for repeats`);
   if (o.plan) parts.push(`plan +${o.plan}`);
   if (o.noise !== 0) parts.push(`noise ${o.noise > 0 ? '+' : ''}${o.noise}`);
+  if (o.noiseSetAside)
+    parts.push(`noise ${o.noiseSetAside > 0 ? '+' : ''}${o.noiseSetAside} set aside`);
   const what = decisionLabel({ type: o.option, target: o.target, amount: o.amount });
   return `${what} ${o.utility} (${parts.join(', ') || 'nothing at stake'})`;
 }

@@ -19,10 +19,10 @@ import {
   scaleNoise,
   weigh,
   type AiChoice,
-  type MenuEntry,
 } from './one-step';
 import { perceive } from './perceive';
 import { isKeyOption, type AiDecisionRecord } from './record';
+import { THRESHOLD, decayed, pickSlots, type Candidate, type Shown } from './slots';
 
 /**
  * The planning AI. Each actor follows a course of action from the scenario's `aiPlans` (China:
@@ -101,49 +101,6 @@ const WAR_CODE: Record<GameState['wars']['europe']['status'], number> = {
   settled: 4,
 };
 
-/** Pairs of options an actor never takes in the same turn: they say opposite things. */
-const CONFLICTS: readonly (readonly [OptionId, OptionId])[] = [
-  ['russia.refuse-china-request', 'russia.limited-incursion'],
-  ['russia.refuse-china-request', 'russia.baltic-offensive'],
-  ['russia.offer-terms', 'russia.limited-incursion'],
-  ['russia.offer-terms', 'russia.baltic-offensive'],
-  ['russia.offer-terms', 'russia.nuclear-signal'],
-  ['russia.offer-terms', 'russia.nuclear-use'],
-  ['russia.propose-ceasefire', 'russia.nuclear-use'],
-  ['russia.propose-ceasefire', 'russia.ukraine-offensive'],
-  ['china.negotiate', 'china.quarantine'],
-  ['china.negotiate', 'china.blockade'],
-  ['china.negotiate', 'china.missile-strikes'],
-  ['china.negotiate', 'china.amphibious-invasion'],
-  ['china.negotiate', 'china.nuclear-signal'],
-  ['china.negotiate', 'china.nuclear-use'],
-  ['china.stand-down', 'china.ask-russia-second-front'],
-  ['china.stand-down', 'china.gray-zone-pressure'],
-  ['usa.negotiate', 'usa.intervene-taiwan'],
-  ['usa.negotiate', 'usa.nuclear-signal'],
-  ['nato-europe.negotiate', 'nato-europe.counter-attack'],
-  ['nato-europe.negotiate', 'nato-europe.invoke-article5'],
-  ['ukraine.accept-ceasefire', 'ukraine.counter-attack'],
-  ['taiwan.negotiate', 'taiwan.appeal'],
-];
-
-const CONFLICT_MAP = new Map<OptionId, OptionId[]>();
-for (const [a, b] of CONFLICTS) {
-  CONFLICT_MAP.set(a, [...(CONFLICT_MAP.get(a) ?? []), b]);
-  CONFLICT_MAP.set(b, [...(CONFLICT_MAP.get(b) ?? []), a]);
-}
-
-/**
- * The nuclear threshold: the one key choice the leadership's temperament (the per-game noise of
- * its doctrine) may tip. CSIS 2024 played the same failing invasion fifteen times and three teams
- * crossed the threshold; nothing in the situation told them apart, only who was deciding. Every
- * other key choice follows the plan and its own terms.
- */
-const THRESHOLD: ReadonlySet<OptionId> = new Set<OptionId>([
-  'china.nuclear-use',
-  'russia.nuclear-use',
-]);
-
 const RUSSIAN_ATTACKS: ReadonlySet<OptionId> = new Set<OptionId>([
   'russia.limited-incursion',
   'russia.baltic-offensive',
@@ -170,32 +127,6 @@ export function leverHolds(s: GameState, option: OptionId): string | null {
       return `lever natoSpendingPctGdp=${s.levers.natoSpendingPctGdp} sets spending; the AI does not raise it past the lever`;
   }
   return null;
-}
-
-/** One option variant the actor could take now, with the numbers that rank it. */
-interface Candidate {
-  readonly e: MenuEntry;
-  readonly d: Decision;
-  readonly raw: UtilityTerms;
-  readonly weighted: UtilityTerms;
-  /** Worth lost to repeats (already out of `weighted`), and how often it was taken before. */
-  readonly repeatLoss: number;
-  readonly repeats: number;
-  readonly noise: number;
-  /** Utility without the plan's bonus, with and without noise. */
-  readonly base: number;
-  readonly baseNoNoise: number;
-  /** A seeded draw that breaks ties (never list order). */
-  readonly tie: number;
-  /** The escalation rung the option implies (0 for none): ties go to the lower. */
-  readonly rung: number;
-}
-
-/** `x` after `repeats` discounts of `rules.aiPlanner.repeatDecayPct` percent each. */
-function decayed(x: number, repeats: number, pct: number): number {
-  let v = x;
-  for (let i = 0; i < repeats && v > 0; i++) v = Math.trunc((v * (100 - pct)) / 100);
-  return v;
 }
 
 /**
@@ -831,175 +762,6 @@ function keep(
   };
 }
 
-/** The options a plan's stage `k` and its later stages name. */
-function stageOptions(plan: PlanDef, from: number, to: number): Set<string> {
-  const out = new Set<string>();
-  for (let k = from; k < to; k++) for (const id of plan.stages[k]!.take) out.add(id);
-  return out;
-}
-
-/** The turn's decision under a plan: the best option of each slot, coherent across slots. */
-interface SlotPick {
-  readonly c: Candidate;
-  readonly bonus: number;
-  readonly utility: number;
-  /** An option of the plan's current stage (first in its slot). */
-  readonly inStage: boolean;
-}
-
-/**
- * The order of a slot's options: the plan comes first (an option of the current stage worth
- * taking beats any option outside the plan); then the higher utility, the lower rung, a seeded draw.
- */
-function slotOrder(a: SlotPick, b: SlotPick): number {
-  return (
-    (b.inStage ? 1 : 0) - (a.inStage ? 1 : 0) ||
-    b.utility - a.utility ||
-    a.c.rung - b.c.rung ||
-    b.c.tie - a.c.tie
-  );
-}
-
-function pickSlots(
-  now: Assessment,
-  plan: PlanValue | null,
-  commitment: number,
-  decayPct: number,
-  withNoise: boolean,
-  explain = false,
-): { picks: (SlotPick | null)[]; dropped: { option: OptionId; why: string }[] } {
-  const current = plan ? stageOptions(plan.plan, plan.start, plan.start + 1) : new Set<string>();
-  const later = plan
-    ? stageOptions(plan.plan, plan.start + 1, plan.plan.stages.length)
-    : new Set<string>();
-  const forbid = new Set<string>(plan?.plan.forbid ?? []);
-  const ranked: SlotPick[] = [];
-  const bonusOf = new Map<Candidate, number>();
-  for (const c of now.candidates) {
-    const id = c.e.id;
-    if (forbid.has(id)) continue;
-    if (later.has(id) && !current.has(id)) continue;
-    // The plan's key steps get the commitment bonus (a blockade the moment alone would shy from);
-    // its everyday options come first in their slot but must pay for themselves.
-    const inStage = current.has(id);
-    const bonus = inStage && isKeyOption(id) ? decayed(commitment, c.repeats, decayPct) : 0;
-    if (bonus) bonusOf.set(c, bonus);
-    // Noise orders the options worth taking; it never makes one worth taking (an option whose own
-    // terms sum to nothing stays out, or noise would repeat it every turn), the nuclear threshold
-    // aside, where the leadership's temperament is the point.
-    if ((THRESHOLD.has(id) ? c.base : c.baseNoNoise) + bonus <= 0) continue;
-    const utility = (withNoise ? c.base : c.baseNoNoise) + bonus;
-    ranked.push({ c, bonus, utility, inStage });
-  }
-  // Where a key option is in contention for a slot (in the slot's first tier: the plan's stage,
-  // or outside the plan when the stage has nothing there), the slot is decided without noise (the
-  // nuclear threshold keeps its temperament): noise orders only the everyday options of a slot.
-  const tier = [false, false, false, false];
-  for (const p of ranked) if (p.inStage) tier[p.c.e.slotIndex] = true;
-  const contended = new Set<number>();
-  for (const p of ranked)
-    if (isKeyOption(p.c.e.id) && p.inStage === tier[p.c.e.slotIndex]!)
-      contended.add(p.c.e.slotIndex);
-  for (let i = 0; i < ranked.length; i++) {
-    const p = ranked[i]!;
-    if (!withNoise || !contended.has(p.c.e.slotIndex) || THRESHOLD.has(p.c.e.id)) continue;
-    ranked[i] = { ...p, utility: p.c.baseNoNoise + p.bonus };
-  }
-  for (let i = ranked.length - 1; i >= 0; i--) if (ranked[i]!.utility <= 0) ranked.splice(i, 1);
-  ranked.sort(slotOrder);
-  const picks: (SlotPick | null)[] = [null, null, null, null];
-  const taken = new Set<OptionId>();
-  const dropped: { option: OptionId; why: string }[] = [];
-  for (const p of ranked) {
-    const k = p.c.e.slotIndex;
-    if (picks[k]) continue;
-    const clash = (CONFLICT_MAP.get(p.c.e.id) ?? []).find((o) => taken.has(o));
-    if (clash) {
-      dropped.push({ option: p.c.e.id, why: `contradicts ${clash}, worth more this turn` });
-      continue;
-    }
-    picks[k] = p;
-    taken.add(p.c.e.id);
-  }
-  if (withNoise && explain) {
-    // Ties are broken by the lower rung, then a seeded draw (never list order); the log says so.
-    for (const p of picks) {
-      if (!p) continue;
-      for (const q of ranked) {
-        if (q === p || q.c.e.slotIndex !== p.c.e.slotIndex) continue;
-        if (q.inStage !== p.inStage || q.utility !== p.utility) continue;
-        const by = q.c.rung !== p.c.rung ? 'the lower rung' : 'a seeded draw';
-        // Variants of one option are named by what tells them apart (→narva, =48).
-        const same = q.c.e.id === p.c.e.id;
-        const name = (d: Decision) =>
-          same ? decisionLabel(d).slice(d.type.length) : decisionLabel(d);
-        dropped.push({
-          option: q.c.e.id,
-          why: `${name(q.c.d)} tied with ${name(p.c.d)} at ${p.utility}; ${by} chose ${name(p.c.d)}`,
-        });
-      }
-    }
-    dropped.push(
-      ...passedOver(now, plan, picks, { current, later, forbid, contended, bonusOf }, dropped),
-    );
-  }
-  return { picks, dropped };
-}
-
-/**
- * Why an option the log shows as worth more than its slot's choice (or worth taking in a slot left
- * empty) was not taken: the plan rules it out, it waits for a later stage, or the plan's own
- * option comes first in the slot. Options with other reasons (a clash, a lever, the calculus) are
- * named where those are decided.
- */
-function passedOver(
-  now: Assessment,
-  plan: PlanValue | null,
-  picks: readonly (SlotPick | null)[],
-  sets: {
-    readonly current: ReadonlySet<string>;
-    readonly later: ReadonlySet<string>;
-    readonly forbid: ReadonlySet<string>;
-    readonly contended: ReadonlySet<number>;
-    readonly bonusOf: ReadonlyMap<Candidate, number>;
-  },
-  already: readonly { option: OptionId }[],
-): { option: OptionId; why: string }[] {
-  const { current, later, forbid, contended, bonusOf } = sets;
-  const out: { option: OptionId; why: string }[] = [];
-  const named = new Set<string>(already.map((x) => x.option));
-  const stageOf = (id: OptionId): string => {
-    const st = plan!.plan.stages;
-    for (let k = plan!.start + 1; k < st.length; k++)
-      if (st[k]!.take.includes(id)) return `stage ${k + 1} of ${st.length}, ${st[k]!.name}`;
-    return 'a later stage';
-  };
-  for (const c of now.candidates) {
-    const id = c.e.id;
-    if (named.has(id) || picks.some((p) => p?.c === c)) continue;
-    const bonus = bonusOf.get(c) ?? 0;
-    const worth = c.base + bonus;
-    if (worth <= 0) continue;
-    const chosen = picks[c.e.slotIndex];
-    if (chosen && chosen.c.base + chosen.bonus >= worth) continue;
-    let why: string | null = null;
-    if (plan && forbid.has(id)) why = `${plan.plan.name} rules it out`;
-    else if (plan && later.has(id) && !current.has(id)) why = `waits for ${stageOf(id)}`;
-    else if (chosen && chosen.inStage && !current.has(id))
-      why = `the plan's ${chosen.c.e.id} comes first in the ${c.e.slot} slot`;
-    else if (chosen && chosen.c.e.id === id) why = `taken at another target`;
-    else if (chosen && contended.has(c.e.slotIndex))
-      why = `a key choice is at stake in the ${c.e.slot} slot, so it is decided without noise: ${c.baseNoNoise + bonus} against ${chosen.c.e.id} ${chosen.c.baseNoNoise + chosen.bonus}`;
-    else if (c.baseNoNoise + bonus <= 0)
-      why = `worth ${c.baseNoNoise + bonus} without noise: noise orders the options worth taking, never makes one`;
-    if (why) {
-      out.push({ option: id, why });
-      named.add(id);
-    }
-  }
-  return out;
-}
-
 /**
  * The planning AI's decisions for one actor this turn, its plan for the next, and the log entry
  * that explains both (when `explain`).
@@ -1021,15 +783,21 @@ export function decidePlanned(
   const now = assessAll(s, seen, sc, actor, noiseMax, fixedSlot);
   const pc = choosePlan(s, seen, sc, actor, now, noiseMax, explain);
   const r = sc.rules.aiPlanner;
-  const { picks, dropped } = pickSlots(
-    now,
+  const { picks, dropped, shown, contended } = pickSlots(
+    now.candidates,
     pc?.chosen ?? null,
     r.commitment,
     r.repeatDecayPct,
     true,
     explain,
   );
-  const plain = pickSlots(now, pc?.noNoise ?? null, r.commitment, r.repeatDecayPct, false).picks;
+  const plain = pickSlots(
+    now.candidates,
+    pc?.noNoise ?? null,
+    r.commitment,
+    r.repeatDecayPct,
+    false,
+  ).picks;
   const decisions: Decision[] = [];
   let key = 0;
   let noiseDecided = 0;
@@ -1063,28 +831,10 @@ export function decidePlanned(
   };
   if (!explain) return { decisions, reasoning: null, plan: pc?.memory ?? null, record };
   const name = sc.actors[actor].name;
+  // Each option as it was ranked: the utility that decided, with its plan bonus, repeats and the
+  // noise counted in it (or set aside).
   const scored: ScoredOption[] = now.candidates
-    .map((c) => {
-      const bonus =
-        pc && stageOptions(pc.chosen.plan, pc.chosen.start, pc.chosen.start + 1).has(c.e.id)
-          ? isKeyOption(c.e.id)
-            ? decayed(r.commitment, c.repeats, r.repeatDecayPct)
-            : 0
-          : 0;
-      const o: ScoredOption = {
-        option: c.e.id,
-        slot: c.e.slot,
-        ...(c.d.target ? { target: c.d.target } : {}),
-        ...(c.d.amount !== undefined ? { amount: c.d.amount } : {}),
-        terms: c.raw,
-        weighted: c.weighted,
-        noise: c.noise,
-        utility: c.base + bonus,
-        ...(bonus ? { plan: bonus } : {}),
-        ...(c.repeatLoss ? { repeatLoss: c.repeatLoss } : {}),
-      };
-      return o;
-    })
+    .map((c) => scoredOption(c, shown.get(c)!))
     .sort((a, b) => b.utility - a.utility)
     .slice(0, 8);
   const chosen = decisions.map((d) => d.type);
@@ -1097,6 +847,7 @@ export function decidePlanned(
       : ` ${name} (AI) holds: no option beats doing nothing`) +
     (forced ? `; ${forced.type} is forced by lever` : '') +
     `. Top options: ${scored.map(describe).join('; ') || 'none legal'}.` +
+    setAsideNote(now.candidates, shown, contended) +
     (dropped.length
       ? ` Left out: ${dropped.map((x) => `${x.option} (${x.why})`).join('; ')}.`
       : '') +
@@ -1143,6 +894,51 @@ export function decidePlanned(
     text,
   };
   return { decisions, reasoning, plan: pc?.memory ?? null, record };
+}
+
+function scoredOption(c: Candidate, v: Shown): ScoredOption {
+  return {
+    option: c.e.id,
+    slot: c.e.slot,
+    ...(c.d.target ? { target: c.d.target } : {}),
+    ...(c.d.amount !== undefined ? { amount: c.d.amount } : {}),
+    terms: c.raw,
+    weighted: c.weighted,
+    noise: v.noise,
+    ...(v.setAside ? { noiseSetAside: v.setAside } : {}),
+    utility: v.utility,
+    ...(v.bonus ? { plan: v.bonus } : {}),
+    ...(c.repeatLoss ? { repeatLoss: c.repeatLoss } : {}),
+  };
+}
+
+/**
+ * Why some noise was drawn but not counted: a key choice at stake in the slot (decided on its
+ * merits), or an option worth nothing without it (noise orders the options worth taking).
+ */
+function setAsideNote(
+  candidates: readonly Candidate[],
+  shown: ReadonlyMap<Candidate, Shown>,
+  contended: ReadonlySet<number>,
+): string {
+  const slots: string[] = [];
+  const worthless: string[] = [];
+  for (const c of candidates) {
+    if (!shown.get(c)!.setAside) continue;
+    if (contended.has(c.e.slotIndex)) {
+      if (!slots.includes(c.e.slot)) slots.push(c.e.slot);
+    } else if (!worthless.includes(c.e.id)) worthless.push(c.e.id);
+  }
+  const parts: string[] = [];
+  if (slots.length)
+    parts.push(
+      `a key choice is at stake in the ${slots.join(' and ')} slot${slots.length > 1 ? 's' : ''}, decided on the options' own terms`,
+    );
+  if (worthless.length)
+    parts.push(
+      `${worthless.join(', ')} ${worthless.length > 1 ? 'are' : 'is'} worth nothing without it (noise orders the options worth taking, never makes one)`,
+    );
+  return parts.length ? ` Noise set aside: ${parts.join('; ')}.` : '';
 }
 
 function uniqueHeld(
