@@ -23,6 +23,14 @@ import {
 import { perceive } from './perceive';
 import { isKeyOption, type AiDecisionRecord } from './record';
 import { THRESHOLD, decayed, pickSlots, type Candidate, type Shown } from './slots';
+import {
+  advanceStages,
+  firstOpenStage,
+  situation,
+  situationChanges,
+  stepText,
+  type StageStep,
+} from './stages';
 
 /**
  * The planning AI. Each actor follows a course of action from the scenario's `aiPlans` (China:
@@ -53,53 +61,6 @@ import { THRESHOLD, decayed, pickSlots, type Candidate, type Shown } from './slo
  * - **Perception.** The actor decides on `perceive(...)`: estimates of the other side, no secrets.
  * - **Doctrine shows.** When a trait decided the plan, the log names it.
  */
-
-/** Flags whose first setting ends a plan's picture of the world (see `situation`). */
-const SITUATION_FLAGS: readonly Flag[] = [
-  'usIntervened',
-  'invasionLaunched',
-  'blockadeActive',
-  'strikesActive',
-  'secondFront',
-  'article5Invoked',
-  'chinaRequestPending',
-  'chinaRequestAccepted',
-  'chinaRequestRefused',
-  'plaAshore',
-  'taipeiFallen',
-  'balticCapitalFallen',
-  'chinaNegotiating',
-  'usNegotiating',
-  'russiaNegotiating',
-  'natoNegotiating',
-  'russiaOffersTerms',
-  'indoPacificSettlement',
-  'europeSettlement',
-  'invasionRepulsed',
-];
-
-/**
- * A number that changes when the actor's picture of the world changes in a way a plan rests on:
- * either theater's rung or war, and the flags above.
- *
- * @example
- * situation(seen) !== memory.situation // re-plan
- */
-export function situation(s: GameState): number {
-  let h = s.tracks.escalation.indoPacific * 8 + s.tracks.escalation.europe;
-  h = h * 5 + WAR_CODE[s.wars.indoPacific.status];
-  h = h * 5 + WAR_CODE[s.wars.europe.status];
-  for (const f of SITUATION_FLAGS) h = ((h * 2) % 1000000007) + (s.flags[f] ? 1 : 0);
-  return h;
-}
-
-const WAR_CODE: Record<GameState['wars']['europe']['status'], number> = {
-  peace: 0,
-  crisis: 1,
-  war: 2,
-  ceasefire: 3,
-  settled: 4,
-};
 
 const RUSSIAN_ATTACKS: ReadonlySet<OptionId> = new Set<OptionId>([
   'russia.limited-incursion',
@@ -303,14 +264,6 @@ function withFlags(seen: GameState, flags: readonly Flag[]): GameState {
   const f = { ...seen.flags };
   for (const x of flags) f[x] = true;
   return { ...seen, flags: f };
-}
-
-/** The first stage of `plan` not yet done on what the actor sees. */
-function firstOpenStage(seen: GameState, plan: PlanDef): number {
-  let k = 0;
-  while (k < plan.stages.length - 1 && plan.stages[k]!.until && holds(seen, plan.stages[k]!.until!))
-    k++;
-  return k;
 }
 
 /**
@@ -623,6 +576,8 @@ interface PlanChoice {
   readonly memory: PlanMemory;
   /** Why it re-planned, or null when it kept its plan. */
   readonly replanned: string | null;
+  /** The stages the plan followed moved through this turn, and why (for the log). */
+  readonly steps: readonly StageStep[];
 }
 
 function choosePlan(
@@ -646,28 +601,36 @@ function choosePlan(
   const sit = situation(seen);
   let current: { plan: PlanDef; index: number; stage: number; stageSince: number } | null = null;
   let why: string | null = null;
+  let steps: readonly StageStep[] = [];
+  let finished = false;
   if (mem) {
     const index = plans.findIndex((p) => p.id === mem.id);
     if (index < 0) why = 'its plan is not in this scenario';
     else {
       const plan = plans[index]!;
-      let stage = mem.stage;
-      let stageSince = mem.stageSince;
-      // Stages done (their condition holds) or run their course give way to the next.
-      while (
-        stage < plan.stages.length &&
-        ((plan.stages[stage]!.until && holds(seen, plan.stages[stage]!.until!)) ||
-          s.turn - stageSince >= r.stageMaxTurns)
-      ) {
-        stage++;
-        stageSince = s.turn;
-      }
+      // Stages done, run their course, or overtaken by the next one's premise give way.
+      const adv = advanceStages(plan, mem.stage, mem.stageSince, seen, s.turn, r.stageMaxTurns);
+      const stage = adv.stage;
+      steps = adv.steps;
+      finished = stage >= plan.stages.length;
       if (!open[index]) why = `${plan.name} no longer applies`;
-      else if (stage >= plan.stages.length) why = `${plan.name} is done`;
-      else if (sit !== mem.situation) why = 'the situation changed';
-      else if (s.turn - mem.adopted >= r.replanEveryTurns) why = `${r.replanEveryTurns} turns on`;
-      current = { plan, index, stage: Math.min(stage, plan.stages.length - 1), stageSince };
-      if (!why) return keep(s, seen, sc, actor, now, plans, current, mem, noiseMax, explain);
+      else if (finished) {
+        const last = steps[steps.length - 1]!;
+        why =
+          last.kind === 'timed-out'
+            ? `${plan.name} ran its course: its last stage timed out after ${last.turns} turns`
+            : `${plan.name} is done: ${stepText(plan, last)}`;
+      } else if (sit !== mem.situation)
+        why = `the situation changed: ${situationChanges(mem.situation, sit).join(', ')}`;
+      else if (s.turn - mem.adopted >= r.replanEveryTurns)
+        why = `${r.replanEveryTurns} turns on, it is re-examined`;
+      current = {
+        plan,
+        index,
+        stage: Math.min(stage, plan.stages.length - 1),
+        stageSince: adv.stageSince,
+      };
+      if (!why) return keep(s, seen, sc, actor, now, plans, current, mem, noiseMax, explain, steps);
     }
   } else why = 'no plan yet';
   // Re-plan: value every plan from its first open stage.
@@ -678,7 +641,7 @@ function choosePlan(
   let bestNoNoise: PlanValue | null = null;
   plans.forEach((p, i) => {
     if (!open[i]) return;
-    const isCurrent = current !== null && current.index === i && why !== `${p.name} is done`;
+    const isCurrent = current !== null && current.index === i && !finished;
     const start = isCurrent ? current!.stage : firstOpenStage(seen, p);
     const v = valuePlan(
       s,
@@ -706,7 +669,14 @@ function choosePlan(
     situation: sit,
     value: chosen.value,
   };
-  return { chosen, noNoise: bestNoNoise!, considered, memory, replanned: why };
+  return {
+    chosen,
+    noNoise: bestNoNoise!,
+    considered,
+    memory,
+    replanned: why,
+    steps: same && !finished ? steps : [],
+  };
 }
 
 /** Keep the current plan (nothing calls for a re-plan): value it for the log only. */
@@ -721,6 +691,7 @@ function keep(
   mem: PlanMemory,
   noiseMax: number,
   explain: boolean,
+  steps: readonly StageStep[],
 ): PlanChoice {
   const memory = { ...mem, stage: current.stage, stageSince: current.stageSince };
   if (!explain) {
@@ -738,7 +709,7 @@ function keep(
       value: mem.value,
       valueNoNoise: mem.value,
     };
-    return { chosen: v, noNoise: v, considered: [v], memory, replanned: null };
+    return { chosen: v, noNoise: v, considered: [v], memory, replanned: null, steps };
   }
   const temper = planDraws(s.seed, 'ai-plan-temperament', actor, plans.length);
   const v = valuePlan(
@@ -759,6 +730,7 @@ function keep(
     considered: [v],
     memory,
     replanned: null,
+    steps,
   };
 }
 
@@ -975,10 +947,24 @@ function describePlan(sc: Scenario, actor: ActorId, pc: PlanChoice, now: Assessm
       .map((x) => `${x.plan.name} ${x.value}`)
       .join(', ');
     text += ` Re-planned (${pc.replanned})${others ? `; against ${others}` : ''}.`;
+    const tied = pc.considered.filter((x) => x !== v && x.value === v.value);
+    // A tie is broken by the plan that climbs less, then a seeded draw (never list order).
+    for (const x of tied) {
+      const rx = planRung(x.plan);
+      const rv = planRung(v.plan);
+      const by = rx !== rv ? `the lower rung (${rv} against ${rx})` : 'a seeded draw';
+      text += ` ${v.plan.name} tied with ${x.plan.name} at ${v.value}; ${by} chose ${v.plan.name}.`;
+    }
   } else text += ' Plan kept.';
+  if (pc.steps.length)
+    text += ` ${pc.steps.map((x) => upperFirst(stepText(v.plan, x))).join('. ')}.`;
   if (now.calculusNet !== null)
     text += ` Second-front calculus on what Moscow knows: net ${now.calculusNet > 0 ? '+' : ''}${now.calculusNet}${now.calculusNet > 0 ? ' (an attack on NATO is open)' : ' (no attack on NATO while it says no)'}.`;
   return text;
+}
+
+function upperFirst(t: string): string {
+  return t.charAt(0).toUpperCase() + t.slice(1);
 }
 
 function outcomeLabel(sc: Scenario, id: string): string {

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../../src/cli/scenario-files';
+import { situation } from '../../src/sim/ai';
+import {
+  advanceStages,
+  conditionText,
+  firstOpenStage,
+  situationChanges,
+} from '../../src/sim/ai/stages';
+import type { PlanDef } from '../../src/sim/scenario/schema';
+import { runPlain } from '../../src/sim/run';
+import { createInitialState, defaultLevers } from '../../src/sim/setup';
+
+/**
+ * How a plan moves through its stages (src/sim/ai/stages.ts) and what the log says about it: a
+ * stage gives way when it is done, when it has run its turns, or when the next stage's premise
+ * holds, never by a timer into a stage whose premise does not hold; and every re-plan says why in
+ * words that are true (done is done, a timer is a timer, a changed situation names the change).
+ */
+const loaded = loadScenarioFile('two-front');
+if (!loaded.ok) throw new Error('two-front does not load');
+const sc = loaded.value.scenario;
+const s0 = createInitialState(sc, 'st', defaultLevers(sc));
+
+const plan: PlanDef = {
+  id: 'p',
+  name: 'P',
+  summary: 'a test plan',
+  sources: [],
+  stages: [
+    { id: 'a', name: 'hold', take: ['usa.sanctions'] },
+    {
+      id: 'b',
+      name: 'act if attacked',
+      take: ['usa.intervene-taiwan'],
+      when: { flag: 'blockadeActive' },
+    },
+  ],
+};
+
+describe('stages', () => {
+  it('a timer never starts a stage whose premise does not hold', () => {
+    const r = advanceStages(plan, 0, 1, s0, 30, 6);
+    expect(r.stage).toBe(0);
+    expect(r.steps).toEqual([]);
+  });
+
+  it('a stage with a premise starts the turn its premise holds, however young the stage before', () => {
+    const seen = { ...s0, flags: { ...s0.flags, blockadeActive: true } };
+    const r = advanceStages(plan, 0, 2, seen, 3, 6);
+    expect(r).toEqual({
+      stage: 1,
+      stageSince: 3,
+      steps: [{ kind: 'premise', from: 0, premise: { flag: 'blockadeActive' } }],
+    });
+    expect(firstOpenStage(seen, plan)).toBe(1);
+    expect(firstOpenStage(s0, plan)).toBe(0);
+  });
+
+  it('without premises a stage gives way when done or after its turns, and says which', () => {
+    const p2: PlanDef = {
+      ...plan,
+      stages: [
+        { id: 'a', name: 'hold', take: ['usa.sanctions'], until: { flag: 'usIntervened' } },
+        { id: 'b', name: 'then', take: ['usa.sanctions'] },
+      ],
+    };
+    expect(advanceStages(p2, 0, 1, s0, 7, 6).steps).toEqual([
+      { kind: 'timed-out', from: 0, turns: 6 },
+    ]);
+    const done = { ...s0, flags: { ...s0.flags, usIntervened: true } };
+    expect(advanceStages(p2, 0, 5, done, 6, 6).steps).toEqual([
+      { kind: 'done', from: 0, until: { flag: 'usIntervened' } },
+    ]);
+  });
+
+  it('conditions read as words', () => {
+    expect(
+      conditionText({
+        all: [{ flag: 'blockadeActive' }, { track: 'taiwanSupply', lte: 60 }],
+      }),
+    ).toBe('blockadeActive and taiwanSupply ≤ 60');
+    expect(
+      conditionText({ any: [{ flag: 'strikesActive' }, { war: 'europe', is: ['war'] }] }),
+    ).toBe('strikesActive or Europe war');
+  });
+
+  it('the situation is exact and reads back as what changed', () => {
+    const a = situation(s0);
+    const b = situation({
+      ...s0,
+      tracks: { ...s0.tracks, escalation: { ...s0.tracks.escalation, indoPacific: 3 } },
+      wars: { ...s0.wars, indoPacific: { ...s0.wars.indoPacific, status: 'war' } },
+      flags: { ...s0.flags, blockadeActive: true },
+    });
+    expect(a).not.toBe(b);
+    expect(situationChanges(a, b)).toEqual([
+      `Indo-Pacific rung ${s0.tracks.escalation.indoPacific}→3`,
+      `Indo-Pacific ${s0.wars.indoPacific.status}→war`,
+      'blockadeActive set',
+    ]);
+    expect(situationChanges(a, a)).toEqual([]);
+  });
+});
+
+describe('the log says why a plan changed', () => {
+  const games = ['rs0', 'rs1', 'rs2', 'rs3', 'rs4', 'rs5'].map(
+    (seed) => runPlain(sc, { seed, levers: defaultLevers(sc) }).log,
+  );
+  const entries = games.flatMap((log) =>
+    log.flatMap((e) => (e.type === 'ai-reasoning' && e.plan ? [e] : [])),
+  );
+
+  it('every re-plan names its reason: done (with the aim met), timed out, or what changed', () => {
+    const max = sc.rules.aiPlanner.stageMaxTurns;
+    for (const e of entries) {
+      const why = e.plan!.replanned;
+      if (why === null) continue;
+      expect(why, e.text).toMatch(
+        /^(no plan yet|.+ no longer applies|.+ is done: .+ its aim holds \(.+\)|.+ ran its course: its last stage timed out after \d+ turns|the situation changed: \S.*|\d+ turns on, it is re-examined)$/,
+      );
+      const t = /timed out after (\d+) turns/.exec(why);
+      if (t) expect(Number(t[1])).toBeGreaterThanOrEqual(max);
+    }
+  });
+
+  it('a stage change under a kept plan is logged with its reason', () => {
+    let changes = 0;
+    for (const log of games) {
+      const last = new Map<string, { plan: string; stage: string }>();
+      for (const e of log) {
+        if (e.type !== 'ai-reasoning' || !e.plan) continue;
+        const before = last.get(e.actor);
+        last.set(e.actor, { plan: e.plan.id, stage: e.plan.stage });
+        if (!before || e.plan.replanned !== null || before.stage === e.plan.stage) continue;
+        changes++;
+        expect(e.text, e.text).toMatch(
+          /Plan kept\. Stage \d+ of \d+ \(.+\) (is done: its aim holds|timed out after \d+ turns|gave way: the premise of stage \d+ holds)/,
+        );
+      }
+    }
+    expect(changes).toBeGreaterThan(0);
+  });
+
+  it('a plan chosen on a tie says so and names what broke it', () => {
+    let ties = 0;
+    for (const e of entries) {
+      if (e.plan!.replanned === null) continue;
+      const chosen = e.plan!.considered.find((x) => x.plan === e.plan!.id)!;
+      for (const x of e.plan!.considered) {
+        if (x === chosen || x.value !== chosen.value) continue;
+        ties++;
+        const other = sc.aiPlans[e.actor as keyof typeof sc.aiPlans]!.find((p) => p.id === x.plan)!;
+        expect(e.text).toMatch(
+          new RegExp(
+            `${e.plan!.name} tied with ${other.name.replace(/[(),]/g, '.')} at ${chosen.value}; (the lower rung \\(\\d+ against \\d+\\)|a seeded draw) chose ${e.plan!.name}\\.`,
+          ),
+        );
+      }
+    }
+    expect(ties).toBeGreaterThan(0);
+  });
+});
