@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../../src/cli/scenario-files';
-import { situation } from '../../src/sim/ai';
+import { decidePlanned, perceive, situation } from '../../src/sim/ai';
 import {
   advanceStages,
   conditionText,
@@ -8,6 +8,7 @@ import {
   situationChanges,
 } from '../../src/sim/ai/stages';
 import type { PlanDef } from '../../src/sim/scenario/schema';
+import type { GameState } from '../../src/sim/state';
 import { runPlain } from '../../src/sim/run';
 import { createInitialState, defaultLevers } from '../../src/sim/setup';
 
@@ -159,5 +160,57 @@ describe('the log says why a plan changed', () => {
       }
     }
     expect(ties).toBeGreaterThan(0);
+  });
+});
+
+describe('the US acts on the premise "if Taiwan is attacked", not on a timer', () => {
+  /** The US on Hold on both fronts, stage 1 since turn 1, at `turn`, plan just re-examined. */
+  const usOnTwoFronts = (turn: number, flags: Partial<GameState['flags']>): GameState => {
+    const s = { ...s0, turn, flags: { ...s0.flags, ...flags } };
+    const seen = perceive(s, sc, 'usa');
+    const plan = {
+      id: 'two-fronts',
+      stage: 0,
+      adopted: turn,
+      stageSince: 1,
+      situation: situation(seen),
+      value: 0,
+    };
+    return { ...s, actors: { ...s.actors, usa: { ...s.actors.usa, plan } } };
+  };
+
+  it('stage 1 holds past its turns while Taiwan is not attacked', () => {
+    const c = decidePlanned(usOnTwoFronts(9, {}), sc, 'usa');
+    expect(c.record!.plan).toBe('two-fronts');
+    expect(c.record!.stage).toBe('both');
+    expect(c.decisions.map((d) => d.type)).not.toContain('usa.intervene-taiwan');
+  });
+
+  it('the turn Taiwan is blockaded, the stage that intervenes begins, and says why', () => {
+    const c = decidePlanned(usOnTwoFronts(3, { blockadeActive: true }), sc, 'usa');
+    expect(c.record!.stage).toBe('fight');
+    expect(c.reasoning!.text).toContain(
+      'Stage 1 of 2 (production, sanctions and both commitments) gave way: the premise of stage 2 holds (blockadeActive or strikesActive or invasionLaunched)',
+    );
+  });
+
+  it('over seeded games, US interventions follow the attack, not one turn of the calendar', () => {
+    const gaps: number[] = [];
+    const turns = new Set<number>();
+    const hours = sc.calendar.turnHours;
+    for (let i = 0; i < 40; i++) {
+      const r = runPlain(sc, { seed: `us${i}`, levers: defaultLevers(sc), keepLog: false });
+      const at = (n: string) => r.state.keyEvents.find((e) => e.name === n)?.hour;
+      const attack = at('taiwanBlockade');
+      const entry = at('usIntervenes');
+      if (attack === undefined || entry === undefined) continue;
+      gaps.push(Math.floor(entry / hours) - Math.floor(attack / hours));
+      turns.add(Math.floor(entry / hours));
+    }
+    expect(gaps.length).toBeGreaterThan(3);
+    expect(turns.size).toBeGreaterThan(1);
+    // Mostly the turn after the blockade, when the US first sees it (later ones came with a
+    // later change of plan); under rules 4.0.0 every one waited for turn 7, a stage's timer.
+    expect(gaps.filter((g) => g <= 1).length * 2).toBeGreaterThan(gaps.length);
   });
 });

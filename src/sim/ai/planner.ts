@@ -41,7 +41,9 @@ import {
  *   actor values every plan by looking ahead through its stages: each stage is worth the best of
  *   its options, assessed by the options' own rules on the state as it would stand once the
  *   earlier stages are done (their `until` flags set), discounted by
- *   `rules.aiPlanner.stageDiscountPct` a stage, over `horizonStages` stages. It keeps its plan,
+ *   `rules.aiPlanner.stageDiscountPct` a stage, over `horizonStages` stages. A stage gives way when
+ *   it is done, when it has run `stageMaxTurns` turns, or when the next stage's premise holds, and
+ *   never by a timer into a stage whose premise does not (src/sim/ai/stages.ts). It keeps its plan,
  *   with a `hysteresis` bonus, until the situation changes (a rung climbed, a war begun or
  *   ended, a key event), the plan is done or blocked, or `replanEveryTurns` have passed.
  * - **One decision.** Options of the current stage get the `commitment` bonus; options of later
