@@ -7,10 +7,12 @@ import {
   firstOpenStage,
   situationChanges,
 } from '../../src/sim/ai/stages';
-import type { PlanDef } from '../../src/sim/scenario/schema';
+import type { Condition, PlanDef } from '../../src/sim/scenario/schema';
 import type { GameState } from '../../src/sim/state';
+import { holds as holdsOn } from '../../src/sim/outcomes';
 import { runPlain } from '../../src/sim/run';
 import { createInitialState, defaultLevers } from '../../src/sim/setup';
+import { playDecisions } from '../helpers/ai-turns';
 
 /**
  * How a plan moves through its stages (src/sim/ai/stages.ts) and what the log says about it: a
@@ -118,7 +120,7 @@ describe('the log says why a plan changed', () => {
       const why = e.plan!.replanned;
       if (why === null) continue;
       expect(why, e.text).toMatch(
-        /^(no plan yet|.+ no longer applies|.+ is done: .+ its aim holds \(.+\)|.+ ran its course: its last stage timed out after \d+ turns|the situation changed: \S.*|\d+ turns on, it is re-examined)$/,
+        /^(no plan yet|.+ no longer applies|.+ is done: .+ its aim holds \(.+\)|.+ ran its course: its last stage timed out after \d+ turns|the situation changed: \S.*|\d+ turns on, it is re-examined|noise chose .+ over .+, and now they differ on a key decision \(\w+: .+ against .+\): chosen again on merit)$/,
       );
       const t = /timed out after (\d+) turns/.exec(why);
       if (t) expect(Number(t[1])).toBeGreaterThanOrEqual(max);
@@ -194,23 +196,35 @@ describe('the US acts on the premise "if Taiwan is attacked", not on a timer', (
     );
   });
 
-  it('over seeded games, US interventions follow the attack, not one turn of the calendar', () => {
-    const gaps: number[] = [];
-    const turns = new Set<number>();
-    const hours = sc.calendar.turnHours;
-    for (let i = 0; i < 40; i++) {
-      const r = runPlain(sc, { seed: `us${i}`, levers: defaultLevers(sc), keepLog: false });
-      const at = (n: string) => r.state.keyEvents.find((e) => e.name === n)?.hour;
-      const attack = at('taiwanBlockade');
-      const entry = at('usIntervenes');
-      if (attack === undefined || entry === undefined) continue;
-      gaps.push(Math.floor(entry / hours) - Math.floor(attack / hours));
-      turns.add(Math.floor(entry / hours));
-    }
-    expect(gaps.length).toBeGreaterThan(3);
-    expect(turns.size).toBeGreaterThan(1);
-    // Mostly the turn after the blockade, when the US first sees it (later ones came with a
-    // later change of plan); under rules 4.0.0 every one waited for turn 7, a stage's timer.
-    expect(gaps.filter((g) => g <= 1).length * 2).toBeGreaterThan(gaps.length);
+  it('over seeded games, the US enters that stage when Taiwan is attacked, and only then', () => {
+    // Checked at every US decision on either plan in 30 games (default levers, and China's
+    // course fixed to a blockade): under rules 4.0.0 the stage began at turn 7, attack or not.
+    const premise: Condition = {
+      any: [{ flag: 'blockadeActive' }, { flag: 'strikesActive' }, { flag: 'invasionLaunched' }],
+    };
+    let checked = 0;
+    for (const course of ['ai', 'blockade'] as const)
+      for (let i = 0; i < 15; i++) {
+        let before: string | null = null;
+        playDecisions(
+          sc,
+          `us${i}`,
+          { ...defaultLevers(sc), chinaCourse: course },
+          (s, actor, c) => {
+            if (actor !== 'usa') return;
+            const plan = c.record!.plan;
+            const stage = `${plan}/${c.record!.stage}`;
+            const was = before;
+            before = stage;
+            if (plan !== 'two-fronts' && plan !== 'pacific-first') return;
+            checked++;
+            const attacked = holdsOn(perceive(s, sc, 'usa'), premise);
+            const where = `${course} us${i} turn ${s.turn} ${stage}`;
+            if (attacked) expect(c.record!.stage, where).toBe('fight');
+            else if (stage !== was) expect(c.record!.stage, where).not.toBe('fight');
+          },
+        );
+      }
+    expect(checked).toBeGreaterThan(20);
   });
 });

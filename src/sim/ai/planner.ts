@@ -22,7 +22,14 @@ import {
 } from './one-step';
 import { perceive } from './perceive';
 import { isKeyOption, type AiDecisionRecord } from './record';
-import { THRESHOLD, decayed, pickSlots, type Candidate, type Shown } from './slots';
+import {
+  THRESHOLD,
+  decayed,
+  pickSlots,
+  type Candidate,
+  type Shown,
+  type StageInHand,
+} from './slots';
 import {
   advanceStages,
   firstOpenStage,
@@ -56,7 +63,11 @@ import {
  * - **Bounded noise.** The `aiNoise` lever scales each actor's doctrine noise (0: none). Noise
  *   colours everyday options only, with one exception: the nuclear threshold, where a per-game
  *   draw of the leadership's temperament (`rules.aiPlanner.thresholdNoise`, scaled by `aiNoise`)
- *   may tip a close call, as the published games' teams did.
+ *   may tip a close call, as the published games' teams did. A slot where a key option is in
+ *   contention (or an option that contradicts one) is decided without noise, and a plan noise
+ *   chose is kept only while it agrees with the plan merit chose (`PlanMemory.rival`) on every
+ *   key decision of the turn: where they part, merit chooses. The record's `noiseDecided`
+ *   counts the key decisions that differ from merit's: its plan, no noise.
  * - **No degenerate play.** An option's gain loses `repeatDecayPct` percent for each time the
  *   actor has taken it; ties are broken by the lower escalation, then by a seeded draw; the AI
  *   never uses an option to undo a lever the user set.
@@ -426,7 +437,17 @@ interface PlanValue {
   readonly aim: string;
   readonly odds: number;
   readonly value: number;
+  /**
+   * The value on merit: no noise, and the hysteresis bonus for the plan merit holds (the plan in
+   * hand, or the one merit chose when noise chose the plan in hand: `PlanMemory.rival`).
+   */
+  readonly meritHysteresis: number;
   readonly valueNoNoise: number;
+}
+
+/** A plan valued as merit values it (no noise, merit's hysteresis): what the log shows then. */
+function meritForm(v: PlanValue): PlanValue {
+  return { ...v, noise: 0, hysteresis: v.meritHysteresis, value: v.valueNoNoise };
 }
 
 function valuePlan(
@@ -440,6 +461,7 @@ function valuePlan(
   now: Assessment,
   noise: number,
   hysteresis: number,
+  meritHysteresis: number,
 ): PlanValue {
   const r = sc.rules.aiPlanner;
   const stages: { stage: string; option: OptionId | null; worth: number }[] = [];
@@ -521,7 +543,8 @@ function valuePlan(
     aim: eo.aim,
     odds: eo.odds,
     value: total + outcome + noise + hysteresis,
-    valueNoNoise: total + outcome + hysteresis,
+    meritHysteresis,
+    valueNoNoise: total + outcome + meritHysteresis,
   };
 }
 
@@ -573,7 +596,14 @@ function planRung(p: PlanDef): number {
 /** The plan to follow this turn, and how it was chosen. */
 interface PlanChoice {
   readonly chosen: PlanValue;
-  readonly noNoise: PlanValue;
+  /**
+   * The plan and stage merit would follow this turn (no noise in its choice, ever): the plan
+   * chosen on a re-plan without noise, or the kept plan's rival, or the kept plan itself. The
+   * turn's decisions under it, without noise, are what noise is measured against.
+   */
+  readonly merit: StageInHand;
+  /** Why merit chose over noise this turn (the plans differed on a key decision), or null. */
+  readonly vetoed: string | null;
   readonly considered: readonly PlanValue[];
   readonly memory: PlanMemory;
   /** Why it re-planned, or null when it kept its plan. */
@@ -605,6 +635,7 @@ function choosePlan(
   let why: string | null = null;
   let steps: readonly StageStep[] = [];
   let finished = false;
+  let meritOnly = false;
   if (mem) {
     const index = plans.findIndex((p) => p.id === mem.id);
     if (index < 0) why = 'its plan is not in this scenario';
@@ -632,18 +663,37 @@ function choosePlan(
         stage: Math.min(stage, plan.stages.length - 1),
         stageSince: adv.stageSince,
       };
-      if (!why) return keep(s, seen, sc, actor, now, plans, current, mem, noiseMax, explain, steps);
+      // A plan noise chose over merit's (its rival) is kept only while the two agree on every
+      // key decision of the turn: where they part, the plan is chosen again, on merit.
+      let merit: StageInHand = { plan, start: current.stage };
+      if (!why && mem.rival !== undefined) {
+        const ri = plans.findIndex((p) => p.id === mem.rival);
+        if (ri < 0 || !open[ri]) why = `${mem.rival}, the plan merit chose, no longer applies`;
+        else {
+          merit = { plan: plans[ri]!, start: firstOpenStage(seen, plans[ri]!) };
+          const diff = keyDifference(now.candidates, r, { plan, start: current.stage }, merit);
+          if (diff) {
+            why = `noise chose ${plan.name} over ${merit.plan.name}, and now they differ on a key decision (${diff}): chosen again on merit`;
+            meritOnly = true;
+          }
+        }
+      }
+      if (!why)
+        return keep(s, seen, sc, actor, now, plans, current, mem, noiseMax, explain, steps, merit);
     }
   } else why = 'no plan yet';
   // Re-plan: value every plan from its first open stage.
   const tie = planDraws(s.seed, 'ai-plan-tie', actor, plans.length);
   const temper = planDraws(s.seed, 'ai-plan-temperament', actor, plans.length);
-  const considered: PlanValue[] = [];
+  // Merit holds the plan it chose: the rival of a plan noise chose, else the plan in hand.
+  const rivalIndex = mem?.rival !== undefined ? plans.findIndex((p) => p.id === mem.rival) : -1;
+  let considered: PlanValue[] = [];
   let best: PlanValue | null = null;
   let bestNoNoise: PlanValue | null = null;
   plans.forEach((p, i) => {
     if (!open[i]) return;
     const isCurrent = current !== null && current.index === i && !finished;
+    const meritHolds = rivalIndex >= 0 && open[rivalIndex] ? i === rivalIndex : isCurrent;
     const start = isCurrent ? current!.stage : firstOpenStage(seen, p);
     const v = valuePlan(
       s,
@@ -656,12 +706,27 @@ function choosePlan(
       now,
       scaleNoise(temper[i]!, noiseMax),
       isCurrent ? r.hysteresis : 0,
+      meritHolds ? r.hysteresis : 0,
     );
     considered.push(v);
     if (!best || betterPlan(v, best, 'value', tie)) best = v;
     if (!bestNoNoise || betterPlan(v, bestNoNoise, 'valueNoNoise', tie)) bestNoNoise = v;
   });
-  const chosen = best!;
+  let chosen: PlanValue = best!;
+  const onMerit: PlanValue = bestNoNoise!;
+  // Noise may choose between plans only where they agree on the turn's key decisions (military
+  // escalations, requests and answers, nuclear signals, settlements): where they part, merit
+  // chooses, so noise never decides a key decision through the plan.
+  let vetoed: string | null = null;
+  if (chosen !== onMerit) {
+    const diff = meritOnly ? null : keyDifference(now.candidates, r, chosen, onMerit);
+    if (diff)
+      vetoed = `noise would have chosen ${chosen.plan.name} (${chosen.value}), which differs from ${onMerit.plan.name} on a key decision (${diff})`;
+    if (meritOnly || diff) {
+      considered = considered.map(meritForm);
+      chosen = considered[considered.findIndex((x) => x.index === onMerit.index)]!;
+    }
+  }
   const same = current !== null && current.index === chosen.index;
   const memory: PlanMemory = {
     id: chosen.plan.id,
@@ -670,15 +735,41 @@ function choosePlan(
     stageSince: same && current!.stage === chosen.start ? current!.stageSince : s.turn,
     situation: sit,
     value: chosen.value,
+    ...(chosen.index !== onMerit.index ? { rival: onMerit.plan.id } : {}),
   };
   return {
     chosen,
-    noNoise: bestNoNoise!,
+    merit: onMerit,
+    vetoed,
     considered,
     memory,
     replanned: why,
     steps: same && !finished ? steps : [],
   };
+}
+
+/**
+ * The first key decision on which the turn's picks under plans `a` and `b` differ (noise as
+ * drawn in both, so only the plans differ), in words ("military: usa.intervene-taiwan against
+ * nothing"), or null when they agree on every key decision.
+ */
+function keyDifference(
+  candidates: readonly Candidate[],
+  r: Scenario['rules']['aiPlanner'],
+  a: StageInHand,
+  b: StageInHand,
+): string | null {
+  const pa = pickSlots(candidates, a, r.commitment, r.repeatDecayPct, true).picks;
+  const pb = pickSlots(candidates, b, r.commitment, r.repeatDecayPct, true).picks;
+  for (let k = 0; k < pa.length; k++) {
+    const x = pa[k]?.c ?? null;
+    const y = pb[k]?.c ?? null;
+    if (!(x && isKeyOption(x.e.id)) && !(y && isKeyOption(y.e.id))) continue;
+    if (sameDecision(x?.d ?? null, y?.d ?? null)) continue;
+    const label = (c: Candidate | null) => (c ? decisionLabel(c.d) : 'nothing');
+    return `${(x ?? y)!.e.slot}: ${label(x)} against ${label(y)}`;
+  }
+  return null;
 }
 
 /** Keep the current plan (nothing calls for a re-plan): value it for the log only. */
@@ -694,6 +785,7 @@ function keep(
   noiseMax: number,
   explain: boolean,
   steps: readonly StageStep[],
+  merit: StageInHand,
 ): PlanChoice {
   const memory = { ...mem, stage: current.stage, stageSince: current.stageSince };
   if (!explain) {
@@ -709,9 +801,10 @@ function keep(
       aim: '',
       odds: 0,
       value: mem.value,
+      meritHysteresis: 0,
       valueNoNoise: mem.value,
     };
-    return { chosen: v, noNoise: v, considered: [v], memory, replanned: null, steps };
+    return { chosen: v, merit, vetoed: null, considered: [v], memory, replanned: null, steps };
   }
   const temper = planDraws(s.seed, 'ai-plan-temperament', actor, plans.length);
   const v = valuePlan(
@@ -725,10 +818,12 @@ function keep(
     now,
     scaleNoise(temper[current.index]!, noiseMax),
     sc.rules.aiPlanner.hysteresis,
+    mem.rival === undefined ? sc.rules.aiPlanner.hysteresis : 0,
   );
   return {
     chosen: v,
-    noNoise: v,
+    merit,
+    vetoed: null,
     considered: [v],
     memory,
     replanned: null,
@@ -765,9 +860,10 @@ export function decidePlanned(
     true,
     explain,
   );
+  // What merit would decide: its plan, no noise. Noise decided a key decision where they differ.
   const plain = pickSlots(
     now.candidates,
-    pc?.noNoise ?? null,
+    pc?.merit ?? null,
     r.commitment,
     r.repeatDecayPct,
     false,
@@ -957,6 +1053,7 @@ function describePlan(sc: Scenario, actor: ActorId, pc: PlanChoice, now: Assessm
       const by = rx !== rv ? `the lower rung (${rv} against ${rx})` : 'a seeded draw';
       text += ` ${v.plan.name} tied with ${x.plan.name} at ${v.value}; ${by} chose ${v.plan.name}.`;
     }
+    if (pc.vetoed) text += ` Chosen on merit, without noise: ${pc.vetoed}.`;
   } else text += ' Plan kept.';
   if (pc.steps.length)
     text += ` ${pc.steps.map((x) => upperFirst(stepText(v.plan, x))).join('. ')}.`;

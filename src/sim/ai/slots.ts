@@ -216,14 +216,18 @@ export function pickSlots(
     const utility = (withNoise ? c.base : c.baseNoNoise) + bonus;
     ranked.push({ c, bonus, utility, inStage });
   }
-  // Where a key option is in contention for a slot (in the slot's first tier: the plan's stage,
-  // or outside the plan when the stage has nothing there), the slot is decided without noise (the
+  // Where a key option is in contention for a slot, the slot is decided without noise (the
   // nuclear threshold keeps its temperament): noise orders only the everyday options of a slot.
-  const tier = [false, false, false, false];
-  for (const p of ranked) if (p.inStage) tier[p.c.e.slotIndex] = true;
+  // So is a slot whose option contradicts a key option in contention (taiwan.appeal against
+  // taiwan.negotiate): the one ranked first keeps its place, and noise must not rank it.
+  const keyIds = new Set<OptionId>();
+  for (const p of ranked) if (isKeyOption(p.c.e.id)) keyIds.add(p.c.e.id);
   const contended = new Set<number>();
   for (const p of ranked)
-    if (isKeyOption(p.c.e.id) && p.inStage === tier[p.c.e.slotIndex]!)
+    if (
+      keyIds.has(p.c.e.id) ||
+      (keyIds.size && (CONFLICT_MAP.get(p.c.e.id) ?? []).some((o) => keyIds.has(o)))
+    )
       contended.add(p.c.e.slotIndex);
   for (let i = 0; i < ranked.length; i++) {
     const p = ranked[i]!;
