@@ -77,6 +77,17 @@ describe('stages', () => {
     ]);
   });
 
+  it('a last stage with no aim is the plan’s steady state: no timer ends it', () => {
+    const steady: PlanDef = { ...plan, stages: [plan.stages[0]!] };
+    expect(advanceStages(steady, 0, 1, s0, 30, 6)).toEqual({ stage: 0, stageSince: 1, steps: [] });
+    // With an aim, it may fail: after its turns the plan has run its course.
+    const aimed: PlanDef = {
+      ...plan,
+      stages: [{ ...plan.stages[0]!, until: { flag: 'usIntervened' } }],
+    };
+    expect(advanceStages(aimed, 0, 1, s0, 7, 6).stage).toBe(1);
+  });
+
   it('conditions read as words', () => {
     expect(
       conditionText({

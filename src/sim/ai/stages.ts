@@ -149,7 +149,8 @@ export type StageStep =
 /**
  * The stage a plan is at this turn, from the stage it was at and the turn that stage began: each
  * stage gives way when the next one's premise holds, or (the next stage having no premise, or its
- * premise holding) when its own `until` holds or it has run `maxTurns` turns. Past the last stage
+ * premise holding) when its own `until` holds or it has run `maxTurns` turns (a last stage
+ * without `until` has no timer: it is the plan's steady state). Past the last stage
  * (`stage === plan.stages.length`) the plan is over. Returns the steps taken, for the log.
  *
  * @example
@@ -173,7 +174,9 @@ export function advanceStages(
     else if (next?.when) break;
     else if (st.until && holds(seen, st.until))
       step = { kind: 'done', from: stage, until: st.until };
-    else if (turn - stageSince >= maxTurns)
+    // A last stage with no aim is the plan's steady state: it lasts while the plan is kept (a
+    // timer there would only end the plan, and its hysteresis, every few turns).
+    else if ((next || st.until) && turn - stageSince >= maxTurns)
       step = { kind: 'timed-out', from: stage, turns: turn - stageSince };
     if (!step) break;
     steps.push(step);

@@ -561,8 +561,9 @@ const PlanStage = z.strictObject({
    */
   when: ConditionSchema.optional(),
   /**
-   * The stage is done when this holds; without it (and with no premise on the next stage) the
-   * stage lasts `rules.aiPlanner.stageMaxTurns` turns.
+   * The stage is done when this holds. A stage not done gives way after
+   * `rules.aiPlanner.stageMaxTurns` turns (unless the next stage has a premise), except a last
+   * stage without `until`: the plan's steady state, it lasts as long as the plan is kept.
    */
   until: ConditionSchema.optional(),
   /**
