@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { SCENARIO_DIR, loadScenarioFile } from '../../src/cli/scenario-files';
 import { loadScenarioData } from '../../src/sim/scenario/load';
 import {
+  decideOneStep,
   decidePlanned,
   isKeyOption,
   perceive,
@@ -99,7 +100,7 @@ describe('the planning AI', () => {
             .join('\n'),
       )
       .join('|');
-    expect(hashString(text)).toBe('b91a403f27403a5a');
+    expect(hashString(text)).toBe('1fb5646eb1d6d10b');
   });
 
   it('pins the plans China and Russia value under five postures (a plan’s odds changed moves it)', () => {
@@ -124,7 +125,7 @@ describe('the planning AI', () => {
         );
       })
       .join('|');
-    expect(hashString(text)).toBe('a80f8d87e8490b28');
+    expect(hashString(text)).toBe('6ef8bba233cf791b');
   });
 });
 
@@ -384,5 +385,21 @@ describe('bounded noise: at the default, noise decides at most 15% of each actor
       /Re-planned \(noise chose Negotiate over Hold on both fronts, and now they differ on a key decision \(\w+: .+ against .+\): chosen again on merit\)/,
     );
     expect(byNoise.record!.noiseDecided).toBe(0);
+  });
+});
+
+describe('the aiNoise lever scales the one-step AI too (a duel’s arms play at the same noise)', () => {
+  it('at 0 the one-step AI has no noise; at the default at most its share of the doctrine’s', () => {
+    const s0 = createInitialState(sc, 'one-step-noise', defaultLevers(sc));
+    for (const actor of PLAYABLE_ACTORS) {
+      const calm = decideOneStep({ ...s0, levers: { ...s0.levers, aiNoise: 0 } }, sc, actor);
+      if (calm.reasoning?.type !== 'ai-reasoning') throw new Error('no reasoning');
+      for (const o of calm.reasoning.considered) expect(o.noise, actor).toBe(0);
+      const d = decideOneStep(s0, sc, actor);
+      if (d.reasoning?.type !== 'ai-reasoning') throw new Error('no reasoning');
+      const m = Math.trunc((sc.actors[actor].doctrine.noise * s0.levers.aiNoise) / 100);
+      for (const o of d.reasoning.considered)
+        expect(Math.abs(o.noise), actor).toBeLessThanOrEqual(m + Math.trunc(m / 3));
+    }
   });
 });
