@@ -52,7 +52,10 @@ export interface ScoredOption {
   readonly noiseSetAside?: number;
   /** The planning AI's bonus for an option of its plan's current stage. */
   readonly plan?: number;
-  /** Gain lost because the actor has taken the option before (already out of `weighted.gain`). */
+  /**
+   * Worth lost because the actor has taken the option before: its gain, alliance and domestic
+   * terms shrink (already out of `weighted`).
+   */
   readonly repeatLoss?: number;
   readonly utility: number;
 }

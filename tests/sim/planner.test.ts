@@ -125,7 +125,7 @@ describe('the planning AI', () => {
         );
       })
       .join('|');
-    expect(hashString(text)).toBe('6ef8bba233cf791b');
+    expect(hashString(text)).toBe('e30d9b781727827b');
   });
 });
 
@@ -401,5 +401,29 @@ describe('the aiNoise lever scales the one-step AI too (a duel’s arms play at 
       for (const o of d.reasoning.considered)
         expect(Math.abs(o.noise), actor).toBeLessThanOrEqual(m + Math.trunc(m / 3));
     }
+  });
+});
+
+describe('repeats: what an option offers shrinks each time it is taken', () => {
+  it('its domestic support too (Japan stayed out 20 times in 300 games of rules 4.0.0)', () => {
+    const s0 = createInitialState(sc, 'repeats', defaultLevers(sc));
+    const stayOut = (taken: number) => {
+      // Legal once the Indo-Pacific ladder reaches a blockade.
+      const s = {
+        ...s0,
+        tracks: { ...s0.tracks, escalation: { ...s0.tracks.escalation, indoPacific: 3 } },
+        actors: { ...s0.actors, japan: { ...s0.actors.japan, taken: { 'japan.stay-out': taken } } },
+      };
+      const e = decidePlanned(s, sc, 'japan').reasoning;
+      if (e?.type !== 'ai-reasoning') throw new Error('no reasoning');
+      return e.considered.find((o) => o.option === 'japan.stay-out')!;
+    };
+    const fresh = stayOut(0);
+    const worn = stayOut(3);
+    expect(fresh.weighted.domestic).toBeGreaterThan(0);
+    expect(worn.weighted.domestic).toBeLessThan(fresh.weighted.domestic);
+    expect(worn.repeatLoss).toBe(
+      fresh.weighted.domestic - worn.weighted.domestic + fresh.weighted.gain - worn.weighted.gain,
+    );
   });
 });

@@ -68,9 +68,10 @@ import {
  *   chose is kept only while it agrees with the plan merit chose (`PlanMemory.rival`) on every
  *   key decision of the turn: where they part, merit chooses. The record's `noiseDecided`
  *   counts the key decisions that differ from merit's: its plan, no noise.
- * - **No degenerate play.** An option's gain loses `repeatDecayPct` percent for each time the
- *   actor has taken it; ties are broken by the lower escalation, then by a seeded draw; the AI
- *   never uses an option to undo a lever the user set.
+ * - **No degenerate play.** What an option offers (its gain, alliance and domestic terms, where
+ *   positive) loses `repeatDecayPct` percent for each time the actor has taken it; ties are
+ *   broken by the lower escalation, then by a seeded draw; the AI never uses an option to undo a
+ *   lever the user set.
  * - **Perception.** The actor decides on `perceive(...)`: estimates of the other side, no secrets.
  * - **Doctrine shows.** When a trait decided the plan, the log names it.
  */
@@ -105,8 +106,8 @@ export function leverHolds(s: GameState, option: OptionId): string | null {
 
 /**
  * The weighted terms of one assessed option, with the repeat discount: what an option offers
- * (its positive gain and alliance terms) shrinks each time the actor has taken it before; its
- * risks and costs do not. The discount shows in the log as the gain lost to repeats.
+ * (its positive gain, alliance and domestic terms) shrinks each time the actor has taken it
+ * before; its risks and costs do not. The discount shows in the log as the worth lost to repeats.
  */
 function weighTerms(
   sc: Scenario,
@@ -115,23 +116,23 @@ function weighTerms(
   repeats: number,
 ): { weighted: UtilityTerms; loss: number; sum: number } {
   const w0 = weigh(sc, actor, raw);
-  let gain = w0.gain;
-  let alliance = w0.alliance;
+  if (repeats === 0)
+    return { weighted: w0, loss: 0, sum: w0.gain + w0.risk + w0.cost + w0.alliance + w0.domestic };
+  // Staying out pleases the public the first time more than the twentieth.
+  const pct = sc.rules.aiPlanner.repeatDecayPct;
   let loss = 0;
-  if (repeats > 0) {
-    const pct = sc.rules.aiPlanner.repeatDecayPct;
-    if (gain > 0) {
-      const g = decayed(gain, repeats, pct);
-      loss += gain - g;
-      gain = g;
-    }
-    if (alliance > 0) {
-      const a = decayed(alliance, repeats, pct);
-      loss += alliance - a;
-      alliance = a;
-    }
-  }
-  const weighted = { ...w0, gain, alliance };
+  const cut = (x: number) => {
+    if (x <= 0) return x;
+    const v = decayed(x, repeats, pct);
+    loss += x - v;
+    return v;
+  };
+  const weighted = {
+    ...w0,
+    gain: cut(w0.gain),
+    alliance: cut(w0.alliance),
+    domestic: cut(w0.domestic),
+  };
   return {
     weighted,
     loss,
