@@ -9,6 +9,7 @@ import {
 } from '../../src/sim/ai/stages';
 import type { Condition, PlanDef } from '../../src/sim/scenario/schema';
 import type { GameState } from '../../src/sim/state';
+import { OPTION_SPECS, type OptionId } from '../../src/sim/options/params';
 import { holds as holdsOn } from '../../src/sim/outcomes';
 import { runPlain } from '../../src/sim/run';
 import { createInitialState, defaultLevers } from '../../src/sim/setup';
@@ -154,6 +155,32 @@ describe('the log says why a plan changed', () => {
       }
     }
     expect(changes).toBeGreaterThan(0);
+  });
+
+  it('the stage in hand names the option it takes in its best option’s slot', () => {
+    // "fight +0 (usa.reinforce-europe)" while the plan took usa.intervene-taiwan there, carried
+    // by its commitment, was the audit's P14: the log now names the option taken as well (the
+    // stage is still worth its best option on its own terms).
+    let named = 0;
+    for (const e of entries) {
+      const plan = sc.aiPlans[e.actor as keyof typeof sc.aiPlans]!.find(
+        (p) => p.id === e.plan!.id,
+      )!;
+      const stage = plan.stages.find((st) => st.id === e.plan!.stage)!;
+      const m = new RegExp(
+        `Value -?\\d+ \\(${stage.id} [-+]\\d+ \\(([a-z.-]+)(?:; the turn takes ([a-z.-]+) there, [^)]+(?:\\(\\+\\d+\\))?)?\\)`,
+      ).exec(e.text);
+      if (!m) continue;
+      const best = m[1] as OptionId;
+      const takes = (m[2] ?? m[1]) as OptionId;
+      const inSlot = e.chosen.filter(
+        (o) => OPTION_SPECS[o].slot === OPTION_SPECS[best].slot && stage.take.includes(o),
+      );
+      if (inSlot.length === 0) continue;
+      named++;
+      expect(inSlot, e.text).toEqual([takes]);
+    }
+    expect(named).toBeGreaterThan(20);
   });
 
   it('a plan chosen on a tie says so and names what broke it', () => {

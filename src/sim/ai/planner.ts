@@ -28,6 +28,7 @@ import {
   pickSlots,
   type Candidate,
   type Shown,
+  type SlotPick,
   type StageInHand,
 } from './slots';
 import {
@@ -474,15 +475,21 @@ function valuePlan(
     let best: number | null = null;
     let bestOption: OptionId | null = null;
     if (k === start) {
-      // The stage it would act on now: its options as they stand (legal, within the levers).
+      // The stage it would act on now: its options as they stand (legal, within the levers),
+      // worth the best of them on its own terms (ties: the lower rung, then a seeded draw).
+      let bestC: Candidate | null = null;
       for (const c of now.candidates)
         if (
           (st.take as readonly string[]).includes(c.e.id) &&
-          (best === null || c.baseNoNoise > best)
-        ) {
-          best = c.baseNoNoise;
-          bestOption = c.e.id;
-        }
+          (bestC === null ||
+            c.baseNoNoise > bestC.baseNoNoise ||
+            (c.baseNoNoise === bestC.baseNoNoise && before(c, bestC)))
+        )
+          bestC = c;
+      if (bestC) {
+        best = bestC.baseNoNoise;
+        bestOption = bestC.e.id;
+      }
     } else {
       // A later stage: its options assessed by their own rules on the state projected past the
       // earlier stages (they need not be legal yet).
@@ -550,6 +557,11 @@ function valuePlan(
 }
 
 const BEHAVIOUR_OF = (id: OptionId) => BEHAVIOURS[id];
+
+/** The turn's order among equals: the lower rung, then the seeded draw (never list order). */
+function before(a: Candidate, b: Candidate): boolean {
+  return a.rung !== b.rung ? a.rung < b.rung : a.tie > b.tie;
+}
 
 /** Per-game draws of each actor's plans (temperament and tie-break), for the game being played. */
 let planDrawSeed: string | null = null;
@@ -909,7 +921,7 @@ export function decidePlanned(
     .sort((a, b) => b.utility - a.utility)
     .slice(0, 8);
   const chosen = decisions.map((d) => d.type);
-  const planText = pc ? describePlan(sc, actor, pc, now) : '';
+  const planText = pc ? describePlan(sc, actor, pc, now, picks) : '';
   const trait = pc && traitsNote ? traitDecided(s, sc, actor, pc.chosen.plan.id, decisions) : null;
   const text =
     planText +
@@ -1025,13 +1037,20 @@ function sameDecision(a: Decision | null, b: Decision | null): boolean {
 }
 
 /** "China's plan: Strangle (stage 2 of 3, blockade until ...)." and how it was chosen. */
-function describePlan(sc: Scenario, actor: ActorId, pc: PlanChoice, now: Assessment): string {
+function describePlan(
+  sc: Scenario,
+  actor: ActorId,
+  pc: PlanChoice,
+  now: Assessment,
+  picks: readonly (SlotPick | null)[],
+): string {
   const name = sc.actors[actor].name;
   const v = pc.chosen;
   const st = v.plan.stages[v.start]!;
   const parts = v.stages
     .map(
-      (x) => `${x.stage} ${x.worth >= 0 ? '+' : ''}${x.worth}${x.option ? ` (${x.option})` : ''}`,
+      (x, i) =>
+        `${x.stage} ${x.worth >= 0 ? '+' : ''}${x.worth}${x.option ? ` (${x.option}${i === 0 ? takenInstead(v, x.option, picks) : ''})` : ''}`,
     )
     .join(', ');
   const extras =
@@ -1061,6 +1080,23 @@ function describePlan(sc: Scenario, actor: ActorId, pc: PlanChoice, now: Assessm
   if (now.calculusNet !== null)
     text += ` Second-front calculus on what Moscow knows: net ${now.calculusNet > 0 ? '+' : ''}${now.calculusNet}${now.calculusNet > 0 ? ' (an attack on NATO is open)' : ' (no attack on NATO while it says no)'}.`;
   return text;
+}
+
+/**
+ * The stage in hand is worth its best option on its own terms, but in that option's slot the turn
+ * may take another of the stage's options (a key step carried by the plan's commitment, or an
+ * everyday one its noise ranked first): then the log names what was taken, and why.
+ */
+function takenInstead(v: PlanValue, best: OptionId, picks: readonly (SlotPick | null)[]): string {
+  const pick = picks.find((x) => x?.c.e.slot === OPTION_SPECS[best].slot);
+  if (!pick || pick.c.e.id === best) return '';
+  if (!(v.plan.stages[v.start]!.take as readonly string[]).includes(pick.c.e.id)) return '';
+  const why = pick.bonus
+    ? `on the plan's commitment (+${pick.bonus})`
+    : pick.utility !== pick.c.baseNoNoise
+      ? 'ranked first with its noise'
+      : 'ranked first';
+  return `; the turn takes ${pick.c.e.id} there, ${why}`;
 }
 
 function upperFirst(t: string): string {
