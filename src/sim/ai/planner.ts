@@ -117,28 +117,19 @@ function weighTerms(
   repeats: number,
 ): { weighted: UtilityTerms; loss: number; sum: number } {
   const w0 = weigh(sc, actor, raw);
-  if (repeats === 0)
-    return { weighted: w0, loss: 0, sum: w0.gain + w0.risk + w0.cost + w0.alliance + w0.domestic };
-  // Staying out pleases the public the first time more than the twentieth.
-  const pct = sc.rules.aiPlanner.repeatDecayPct;
-  let loss = 0;
-  const cut = (x: number) => {
-    if (x <= 0) return x;
-    const v = decayed(x, repeats, pct);
-    loss += x - v;
-    return v;
-  };
-  const weighted = {
-    ...w0,
-    gain: cut(w0.gain),
-    alliance: cut(w0.alliance),
-    domestic: cut(w0.domestic),
-  };
-  return {
-    weighted,
-    loss,
-    sum: weighted.gain + weighted.risk + weighted.cost + weighted.alliance + weighted.domestic,
-  };
+  if (repeats > 0) {
+    // Staying out pleases the public the first time more than the twentieth.
+    const pct = sc.rules.aiPlanner.repeatDecayPct;
+    const gain = w0.gain > 0 ? decayed(w0.gain, repeats, pct) : w0.gain;
+    const alliance = w0.alliance > 0 ? decayed(w0.alliance, repeats, pct) : w0.alliance;
+    const domestic = w0.domestic > 0 ? decayed(w0.domestic, repeats, pct) : w0.domestic;
+    const loss = w0.gain - gain + (w0.alliance - alliance) + (w0.domestic - domestic);
+    w0.gain = gain;
+    w0.alliance = alliance;
+    w0.domestic = domestic;
+    return { weighted: w0, loss, sum: gain + w0.risk + w0.cost + alliance + domestic };
+  }
+  return { weighted: w0, loss: 0, sum: w0.gain + w0.risk + w0.cost + w0.alliance + w0.domestic };
 }
 
 /** The plan-independent part of a decision: every legal candidate, scored once. */
@@ -157,6 +148,24 @@ interface Assessment {
   readonly worlds: Map<string, GameState>;
   /** The worth of a later stage's option on a projected world, by the flags assumed and option. */
   readonly laterWorth: Map<string, number>;
+  /** The turn's picks under a plan's stage, with or without noise, by plan, stage and noise. */
+  readonly picks: Map<string, (SlotPick | null)[]>;
+}
+
+/** The turn's picks under `plan` (no log): each plan, stage and noise setting decided once. */
+function picksUnder(
+  now: Assessment,
+  r: Scenario['rules']['aiPlanner'],
+  plan: StageInHand | null,
+  withNoise: boolean,
+): (SlotPick | null)[] {
+  const k = plan ? `${plan.plan.id}:${plan.start}:${withNoise ? 1 : 0}` : `:${withNoise ? 1 : 0}`;
+  let p = now.picks.get(k);
+  if (!p) {
+    p = pickSlots(now.candidates, plan, r.commitment, r.repeatDecayPct, withNoise).picks;
+    now.picks.set(k, p);
+  }
+  return p;
 }
 
 function assessAll(
@@ -242,6 +251,7 @@ function assessAll(
     projected: new Map(),
     worlds: new Map([['', seen]]),
     laterWorth: new Map(),
+    picks: new Map(),
   };
 }
 
@@ -266,11 +276,32 @@ function untilFlags(c: Condition | undefined, out: Flag[]): void {
   } else if ('all' in c) for (const x of c.all) untilFlags(x, out);
 }
 
-/** The flags the stages of `plan` from `from` up to `k` set when done, sorted (a memo key). */
-function projectedFlags(plan: PlanDef, from: number, k: number): readonly Flag[] {
-  const flags: Flag[] = [];
-  for (let j = from; j < k; j++) untilFlags(plan.stages[j]!.until, flags);
-  return [...new Set(flags)].sort();
+const PROJECTED = new WeakMap<PlanDef, Map<number, { flags: readonly Flag[]; key: string }>>();
+
+/**
+ * The flags the stages of `plan` from `from` up to `k` set when done, sorted, and joined as a memo
+ * key; made once per scenario object.
+ */
+function projectedFlags(
+  plan: PlanDef,
+  from: number,
+  k: number,
+): { flags: readonly Flag[]; key: string } {
+  let m = PROJECTED.get(plan);
+  if (!m) {
+    m = new Map();
+    PROJECTED.set(plan, m);
+  }
+  const at = from * 64 + k;
+  let v = m.get(at);
+  if (!v) {
+    const flags: Flag[] = [];
+    for (let j = from; j < k; j++) untilFlags(plan.stages[j]!.until, flags);
+    const sorted = [...new Set(flags)].sort();
+    v = { flags: sorted, key: sorted.join(',') };
+    m.set(at, v);
+  }
+  return v;
 }
 
 /** The state as the actor pictures it with `flags` set (the stages that set them done). */
@@ -381,28 +412,12 @@ function expectedOutcome(
   now: Assessment,
 ): { ev: number; aim: string; odds: number } {
   // Plans share stages, so the worlds past them (and their scores) are made once a decision,
-  // each from the world before it, and only when a score needs them.
-  const worldOf = (k: string, from: string, c: Condition | undefined): GameState => {
-    let w = now.worlds.get(k);
-    if (!w) {
-      w = assume(now.worlds.get(from)!, c);
-      now.worlds.set(k, w);
-    }
-    return w;
-  };
-  const scored = (k: string, w: () => GameState) => {
-    let v = now.projected.get(k);
-    if (!v) {
-      v = outcomeScore(w(), sc, actor);
-      now.projected.set(k, v);
-    }
-    return v;
-  };
+  // each from the world before it, and only when a score needs them (`projectedScore`).
   // Walk the chain once: the chance of getting this far, and the value of failing at each stage.
   let key = '';
   let reach = 100;
   let ev = 0;
-  let aim = scored(key, () => seen);
+  let aim = projectedScore(now, sc, actor, key, '', undefined);
   for (let k = start; k < plan.stages.length; k++) {
     const st = plan.stages[k]!;
     if (!st.until) break;
@@ -414,16 +429,39 @@ function expectedOutcome(
     const motion = setInMotion(st.until);
     const here = key;
     const failedKey = `${here}|~${conditionKey(motion)}`;
-    const failed = scored(failedKey, () => worldOf(failedKey, here, motion));
+    const failed = projectedScore(now, sc, actor, failedKey, here, motion);
     ev += Math.trunc((reach * (100 - p) * failed.score) / 10000);
     reach = Math.trunc((reach * p) / 100);
-    const until = st.until;
-    key = `${here}|${conditionKey(until)}`;
-    const next = key;
-    aim = scored(next, () => worldOf(next, here, until));
+    key = `${here}|${conditionKey(st.until)}`;
+    aim = projectedScore(now, sc, actor, key, here, st.until);
   }
   ev += Math.trunc((reach * aim.score) / 100);
   return { ev, aim: aim.rule, odds: reach };
+}
+
+/**
+ * The actor's score in the world `k`: the world `from` with condition `c` made to hold (the world
+ * it sees for the key ''), each world and score made once a decision.
+ */
+function projectedScore(
+  now: Assessment,
+  sc: Scenario,
+  actor: ActorId,
+  k: string,
+  from: string,
+  c: Condition | undefined,
+): { score: number; rule: string } {
+  let v = now.projected.get(k);
+  if (!v) {
+    let w = now.worlds.get(k);
+    if (!w) {
+      w = assume(now.worlds.get(from)!, c);
+      now.worlds.set(k, w);
+    }
+    v = outcomeScore(w, sc, actor);
+    now.projected.set(k, v);
+  }
+  return v;
 }
 
 /** How a plan was valued: each stage's best option and its discounted worth. */
@@ -493,7 +531,7 @@ function valuePlan(
     } else {
       // A later stage: its options assessed by their own rules on the state projected past the
       // earlier stages (they need not be legal yet).
-      const flags = projectedFlags(plan, start, k);
+      const { flags, key: flagsKey } = projectedFlags(plan, start, k);
       let pv: View | null = null;
       for (const id of st.take as readonly OptionId[]) {
         if (courseForbids(s, actor, id) !== null || leverHolds(s, id)) continue;
@@ -508,7 +546,7 @@ function valuePlan(
         if (spec.needs) continue;
         // Plans that share earlier stages picture the same world: each option is assessed on
         // it once a decision.
-        const memoKey = `${flags.join(',')}#${id}`;
+        const memoKey = `${flagsKey}#${id}`;
         let sum = now.laterWorth.get(memoKey);
         if (sum === undefined) {
           pv ??= { s: withFlags(seen, flags), sc, actor, memo: {} };
@@ -684,7 +722,7 @@ function choosePlan(
         if (ri < 0 || !open[ri]) why = `${mem.rival}, the plan merit chose, no longer applies`;
         else {
           merit = { plan: plans[ri]!, start: firstOpenStage(seen, plans[ri]!) };
-          const diff = keyDifference(now.candidates, r, { plan, start: current.stage }, merit);
+          const diff = keyDifference(now, r, { plan, start: current.stage }, merit);
           if (diff) {
             why = `noise chose ${plan.name} over ${merit.plan.name}, and now they differ on a key decision (${diff}): chosen again on merit`;
             meritOnly = true;
@@ -732,7 +770,7 @@ function choosePlan(
   // chooses, so noise never decides a key decision through the plan.
   let vetoed: string | null = null;
   if (chosen !== onMerit) {
-    const diff = meritOnly ? null : keyDifference(now.candidates, r, chosen, onMerit);
+    const diff = meritOnly ? null : keyDifference(now, r, chosen, onMerit);
     if (diff)
       vetoed = `noise would have chosen ${chosen.plan.name} (${chosen.value}), which differs from ${onMerit.plan.name} on a key decision (${diff})`;
     if (meritOnly || diff) {
@@ -767,13 +805,13 @@ function choosePlan(
  * nothing"), or null when they agree on every key decision.
  */
 function keyDifference(
-  candidates: readonly Candidate[],
+  now: Assessment,
   r: Scenario['rules']['aiPlanner'],
   a: StageInHand,
   b: StageInHand,
 ): string | null {
-  const pa = pickSlots(candidates, a, r.commitment, r.repeatDecayPct, true).picks;
-  const pb = pickSlots(candidates, b, r.commitment, r.repeatDecayPct, true).picks;
+  const pa = picksUnder(now, r, a, true);
+  const pb = picksUnder(now, r, b, true);
   for (let k = 0; k < pa.length; k++) {
     const x = pa[k]?.c ?? null;
     const y = pb[k]?.c ?? null;
@@ -865,22 +903,11 @@ export function decidePlanned(
   const now = assessAll(s, seen, sc, actor, noiseMax, fixedSlot);
   const pc = choosePlan(s, seen, sc, actor, now, noiseMax, explain);
   const r = sc.rules.aiPlanner;
-  const { picks, dropped, shown, contended } = pickSlots(
-    now.candidates,
-    pc?.chosen ?? null,
-    r.commitment,
-    r.repeatDecayPct,
-    true,
-    explain,
-  );
+  const { picks, dropped, shown, contended } = explain
+    ? pickSlots(now.candidates, pc?.chosen ?? null, r.commitment, r.repeatDecayPct, true, true)
+    : { picks: picksUnder(now, r, pc?.chosen ?? null, true), ...NO_EXPLANATION };
   // What merit would decide: its plan, no noise. Noise decided a key decision where they differ.
-  const plain = pickSlots(
-    now.candidates,
-    pc?.merit ?? null,
-    r.commitment,
-    r.repeatDecayPct,
-    false,
-  ).picks;
+  const plain = picksUnder(now, r, pc?.merit ?? null, false);
   const decisions: Decision[] = [];
   let key = 0;
   let noiseDecided = 0;
@@ -978,6 +1005,13 @@ export function decidePlanned(
   };
   return { decisions, reasoning, plan: pc?.memory ?? null, record };
 }
+
+/** What a decision without a log explains: nothing. */
+const NO_EXPLANATION = {
+  dropped: [],
+  shown: new Map<Candidate, Shown>(),
+  contended: new Set<number>(),
+} as const;
 
 function scoredOption(c: Candidate, v: Shown): ScoredOption {
   return {

@@ -129,6 +129,58 @@ export interface SlotResult {
   readonly contended: ReadonlySet<number>;
 }
 
+/** A plan stage's option sets: the stage's, the later stages', the plan's forbidden. */
+interface StageSets {
+  readonly current: ReadonlySet<string>;
+  readonly later: ReadonlySet<string>;
+  readonly forbid: ReadonlySet<string>;
+}
+
+const NO_PLAN: StageSets = { current: new Set(), later: new Set(), forbid: new Set() };
+const STAGE_SETS = new WeakMap<PlanDef, StageSets[]>();
+
+/** The sets of `plan` at its stage, built once per scenario object and stage. */
+function stageSets(plan: StageInHand): StageSets {
+  let all = STAGE_SETS.get(plan.plan);
+  if (!all) {
+    const p = plan.plan;
+    const forbid = new Set<string>(p.forbid ?? []);
+    all = p.stages.map((_, k) => ({
+      current: stageOptions(p, k, k + 1),
+      later: stageOptions(p, k + 1, p.stages.length),
+      forbid,
+    }));
+    STAGE_SETS.set(plan.plan, all);
+  }
+  return all[plan.start]!;
+}
+
+function asDrawn(c: Candidate, bonus: number, withNoise: boolean): Shown {
+  return {
+    utility: (withNoise ? c.base : c.baseNoNoise) + bonus,
+    noise: withNoise ? c.noise : 0,
+    setAside: 0,
+    bonus,
+  };
+}
+
+function noiseFree(c: Candidate, bonus: number, withNoise: boolean): Shown {
+  return { utility: c.baseNoNoise + bonus, noise: 0, setAside: withNoise ? c.noise : 0, bonus };
+}
+
+function anyIn(xs: readonly OptionId[] | undefined, set: ReadonlySet<OptionId>): boolean {
+  if (xs) for (const x of xs) if (set.has(x)) return true;
+  return false;
+}
+
+function firstIn<V>(
+  xs: readonly OptionId[] | undefined,
+  m: ReadonlyMap<OptionId, V>,
+): OptionId | undefined {
+  if (xs) for (const x of xs) if (m.has(x)) return x;
+  return undefined;
+}
+
 /**
  * The order of a slot's options: the plan comes first (an option of the current stage worth
  * taking beats any option outside the plan); then the higher utility, the lower rung, a seeded draw.
@@ -172,30 +224,17 @@ export function pickSlots(
   withNoise: boolean,
   explain = false,
 ): SlotResult {
-  const current = plan ? stageOptions(plan.plan, plan.start, plan.start + 1) : new Set<string>();
-  const later = plan
-    ? stageOptions(plan.plan, plan.start + 1, plan.plan.stages.length)
-    : new Set<string>();
-  const forbid = new Set<string>(plan?.plan.forbid ?? []);
+  const sets = plan ? stageSets(plan) : NO_PLAN;
+  const current = sets.current;
+  const later = sets.later;
+  const forbid = sets.forbid;
   const shown = new Map<Candidate, Shown>();
   const ranked: SlotPick[] = [];
-  const asDrawn = (c: Candidate, bonus: number): Shown => ({
-    utility: (withNoise ? c.base : c.baseNoNoise) + bonus,
-    noise: withNoise ? c.noise : 0,
-    setAside: 0,
-    bonus,
-  });
-  const noiseFree = (c: Candidate, bonus: number): Shown => ({
-    utility: c.baseNoNoise + bonus,
-    noise: 0,
-    setAside: withNoise ? c.noise : 0,
-    bonus,
-  });
   for (const c of candidates) {
     const id = c.e.id;
     const inStage = current.has(id);
     if (forbid.has(id) || (later.has(id) && !inStage)) {
-      if (explain) shown.set(c, asDrawn(c, 0));
+      if (explain) shown.set(c, asDrawn(c, 0, withNoise));
       continue;
     }
     // The plan's key steps get the commitment bonus (a blockade the moment alone would shy from);
@@ -209,7 +248,9 @@ export function pickSlots(
       if (explain)
         shown.set(
           c,
-          !threshold && withNoise && c.base + bonus > 0 ? noiseFree(c, bonus) : asDrawn(c, bonus),
+          !threshold && withNoise && c.base + bonus > 0
+            ? noiseFree(c, bonus, withNoise)
+            : asDrawn(c, bonus, withNoise),
         );
       continue;
     }
@@ -224,10 +265,7 @@ export function pickSlots(
   for (const p of ranked) if (isKeyOption(p.c.e.id)) keyIds.add(p.c.e.id);
   const contended = new Set<number>();
   for (const p of ranked)
-    if (
-      keyIds.has(p.c.e.id) ||
-      (keyIds.size && (CONFLICT_MAP.get(p.c.e.id) ?? []).some((o) => keyIds.has(o)))
-    )
+    if (keyIds.has(p.c.e.id) || (keyIds.size > 0 && anyIn(CONFLICT_MAP.get(p.c.e.id), keyIds)))
       contended.add(p.c.e.slotIndex);
   for (let i = 0; i < ranked.length; i++) {
     const p = ranked[i]!;
@@ -238,7 +276,9 @@ export function pickSlots(
     for (const p of ranked)
       shown.set(
         p.c,
-        p.utility === p.c.base + p.bonus ? asDrawn(p.c, p.bonus) : noiseFree(p.c, p.bonus),
+        p.utility === p.c.base + p.bonus
+          ? asDrawn(p.c, p.bonus, withNoise)
+          : noiseFree(p.c, p.bonus, withNoise),
       );
   for (let i = ranked.length - 1; i >= 0; i--) if (ranked[i]!.utility <= 0) ranked.splice(i, 1);
   ranked.sort(slotOrder);
@@ -248,7 +288,7 @@ export function pickSlots(
   for (const p of ranked) {
     const k = p.c.e.slotIndex;
     if (picks[k]) continue;
-    const clash = (CONFLICT_MAP.get(p.c.e.id) ?? []).find((o) => takenBy.has(o));
+    const clash = firstIn(CONFLICT_MAP.get(p.c.e.id), takenBy);
     if (clash) {
       if (explain)
         dropped.push({
