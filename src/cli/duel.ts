@@ -274,6 +274,7 @@ export function formatDuel(d: DuelSummary): string {
   return [
     `Duel on ${d.scenario}: ${d.arms.a} (A) vs ${d.arms.b} (B) at one seat, every other seat ${d.others}`,
     `${d.runs} paired seeds (${d.seedBase}-0..${d.runs - 1}), ${d.batches} batches in ${d.seconds.toFixed(1)} s on ${d.threads} threads`,
+    `Both arms (and every other seat) play at aiNoise ${d.levers.aiNoise}: that percent of each side's doctrine noise`,
     `Final score of the actor; A − B per seed; 95% CI ${d.interval}; W/T/L: seeds where A scored more/the same/less`,
     '',
     ...table,

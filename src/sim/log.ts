@@ -43,10 +43,19 @@ export interface ScoredOption {
   readonly terms: UtilityTerms;
   /** Each term times its doctrine weight, then the noise. */
   readonly weighted: UtilityTerms;
+  /** The noise counted in `utility`. */
   readonly noise: number;
+  /**
+   * Noise drawn but not counted (the planning AI: a slot where a key choice is at stake is decided
+   * without it, and it never makes an option worth taking); `utility` is the number that decided.
+   */
+  readonly noiseSetAside?: number;
   /** The planning AI's bonus for an option of its plan's current stage. */
   readonly plan?: number;
-  /** Gain lost because the actor has taken the option before (already out of `weighted.gain`). */
+  /**
+   * Worth lost because the actor has taken the option before: its gain, alliance and domestic
+   * terms shrink (already out of `weighted`).
+   */
   readonly repeatLoss?: number;
   readonly utility: number;
 }

@@ -30,8 +30,11 @@ export const REPLAY_FORMAT_VERSION = 2;
  * per theater, nuclear use as a decision; every game from 1.x plays differently under it. 3.0.0
  * adds the planning AI (opt-in) and the `aiNoise` lever. 4.0.0 makes the planner the default AI,
  * with the nuclear threshold tipped by a per-game temperament (`aiPlanner.thresholdNoise`).
+ * 5.0.0 fixes the planner's audit: its picture of the situation is kept exactly (the log names
+ * what changed), a plan's stage may wait on a premise (the US intervenes when Taiwan is attacked,
+ * not when a timer runs out).
  */
-export const RULES_VERSION = '4.0.0';
+export const RULES_VERSION = '5.0.0';
 
 export type TurnDecisions = Partial<Record<ActorId, Decision[]>>;
 /** Who plays each seat. Background actors are always the AI and have no seat. */

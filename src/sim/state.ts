@@ -70,6 +70,11 @@ export interface PlanMemory {
   readonly situation: number;
   /** Its value when adopted or last re-examined. */
   readonly value: number;
+  /**
+   * The plan merit chose (without noise) when noise chose this one; absent when they agree. The
+   * plan is kept only while the two agree on the turn's key decisions (src/sim/ai/planner.ts).
+   */
+  readonly rival?: string;
 }
 
 /** Something bought now that arrives later: production lags and reinforcement transit. */

@@ -119,7 +119,9 @@ function aiTable(sc: Scenario, considered: readonly ScoredOption[], chosen: read
         signed(o.weighted.cost),
         signed(o.weighted.alliance),
         signed(o.weighted.domestic),
-        signed(o.noise),
+        // Noise the planner drew but did not count (a key choice at stake, or an option worth
+        // nothing without it) is shown as set aside: the utility beside it is the one that decided.
+        o.noiseSetAside ? `${signed(o.noiseSetAside)} set aside` : signed(o.noise),
         signed(o.utility),
       ],
       marked: o.option !== 'hold' && picked.has(o.option),

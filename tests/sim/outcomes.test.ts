@@ -336,6 +336,18 @@ describe('each end is named honestly', () => {
     expect(o.summary).toContain('Europe: Baltic war continues');
   });
 
+  it('a negotiated settlement beside Ukraine’s war says that war goes on, never “no theater at war”', () => {
+    const s = initial();
+    war(s, 'indoPacific', 'settled');
+    s.flags.indoPacificSettlement = true;
+    const o = ending(s);
+    expect(o.id).toBe('negotiated-settlement');
+    expect(o.summary).toContain('Ukraine: war goes on');
+    const rule = sc.outcomes.find((x) => x.id === o.id)!;
+    expect(rule.description).not.toMatch(/no theater is still at war/);
+    expect(rule.description).toContain('war in Ukraine');
+  });
+
   it('Taiwan coerced, a war in the Pacific, a blockade standoff, deterrence holds', () => {
     const s = initial();
     s.flags.blockadeActive = true;

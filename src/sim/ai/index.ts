@@ -7,7 +7,8 @@ import type { AiPolicy } from './record';
 
 export { weigh, type AiChoice } from './one-step';
 export { decideOneStep } from './one-step';
-export { decidePlanned, leverHolds, situation } from './planner';
+export { decidePlanned, leverHolds } from './planner';
+export { situation } from './stages';
 export { perceive, estimateErrors } from './perceive';
 export { AI_POLICIES, isKeyOption, type AiDecisionRecord, type AiPolicy } from './record';
 

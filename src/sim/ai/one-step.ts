@@ -154,6 +154,8 @@ export function describe(o: ScoredOption): string {
   if (o.repeatLoss) parts.push(`−${o.repeatLoss} for repeats`);
   if (o.plan) parts.push(`plan +${o.plan}`);
   if (o.noise !== 0) parts.push(`noise ${o.noise > 0 ? '+' : ''}${o.noise}`);
+  if (o.noiseSetAside)
+    parts.push(`noise ${o.noiseSetAside > 0 ? '+' : ''}${o.noiseSetAside} set aside`);
   const what = decisionLabel({ type: o.option, target: o.target, amount: o.amount });
   return `${what} ${o.utility} (${parts.join(', ') || 'nothing at stake'})`;
 }
@@ -175,8 +177,10 @@ export function decideOneStep(
   // Noise has two parts: a temperament drawn once per game for each option (so an actor is
   // consistently bolder or warier about a course, instead of rerolling its nerve every turn) and
   // a smaller turn-to-turn wobble. Both come from one stream each, drawn once per option in
-  // catalog order, legal or not: no actor's choices can shift another's noise.
-  const noiseMax = sc.actors[actor].doctrine.noise;
+  // catalog order, legal or not: no actor's choices can shift another's noise. The `aiNoise`
+  // lever scales it as it scales the planner's (0: the best choice it sees, always), so a duel's
+  // arms and the background actors play at the noise the lever says.
+  const noiseMax = Math.trunc((sc.actors[actor].doctrine.noise * s.levers.aiNoise) / 100);
   const wobble = Math.trunc(noiseMax / 3);
   const { temperament, turnWobble } = noiseDraws(s);
   const scored: (ScoredOption & { decision: Decision })[] = [];

@@ -19,10 +19,26 @@ import {
   scaleNoise,
   weigh,
   type AiChoice,
-  type MenuEntry,
 } from './one-step';
 import { perceive } from './perceive';
 import { isKeyOption, type AiDecisionRecord } from './record';
+import {
+  THRESHOLD,
+  decayed,
+  pickSlots,
+  type Candidate,
+  type Shown,
+  type SlotPick,
+  type StageInHand,
+} from './slots';
+import {
+  advanceStages,
+  firstOpenStage,
+  situation,
+  situationChanges,
+  stepText,
+  type StageStep,
+} from './stages';
 
 /**
  * The planning AI. Each actor follows a course of action from the scenario's `aiPlans` (China:
@@ -33,7 +49,9 @@ import { isKeyOption, type AiDecisionRecord } from './record';
  *   actor values every plan by looking ahead through its stages: each stage is worth the best of
  *   its options, assessed by the options' own rules on the state as it would stand once the
  *   earlier stages are done (their `until` flags set), discounted by
- *   `rules.aiPlanner.stageDiscountPct` a stage, over `horizonStages` stages. It keeps its plan,
+ *   `rules.aiPlanner.stageDiscountPct` a stage, over `horizonStages` stages. A stage gives way when
+ *   it is done, when it has run `stageMaxTurns` turns, or when the next stage's premise holds, and
+ *   never by a timer into a stage whose premise does not (src/sim/ai/stages.ts). It keeps its plan,
  *   with a `hysteresis` bonus, until the situation changes (a rung climbed, a war begun or
  *   ended, a key event), the plan is done or blocked, or `replanEveryTurns` have passed.
  * - **One decision.** Options of the current stage get the `commitment` bonus; options of later
@@ -46,103 +64,18 @@ import { isKeyOption, type AiDecisionRecord } from './record';
  * - **Bounded noise.** The `aiNoise` lever scales each actor's doctrine noise (0: none). Noise
  *   colours everyday options only, with one exception: the nuclear threshold, where a per-game
  *   draw of the leadership's temperament (`rules.aiPlanner.thresholdNoise`, scaled by `aiNoise`)
- *   may tip a close call, as the published games' teams did.
- * - **No degenerate play.** An option's gain loses `repeatDecayPct` percent for each time the
- *   actor has taken it; ties are broken by the lower escalation, then by a seeded draw; the AI
- *   never uses an option to undo a lever the user set.
+ *   may tip a close call, as the published games' teams did. A slot where a key option is in
+ *   contention (or an option that contradicts one) is decided without noise, and a plan noise
+ *   chose is kept only while it agrees with the plan merit chose (`PlanMemory.rival`) on every
+ *   key decision of the turn: where they part, merit chooses. The record's `noiseDecided`
+ *   counts the key decisions that differ from merit's: its plan, no noise.
+ * - **No degenerate play.** What an option offers (its gain, alliance and domestic terms, where
+ *   positive) loses `repeatDecayPct` percent for each time the actor has taken it; ties are
+ *   broken by the lower escalation, then by a seeded draw; the AI never uses an option to undo a
+ *   lever the user set.
  * - **Perception.** The actor decides on `perceive(...)`: estimates of the other side, no secrets.
  * - **Doctrine shows.** When a trait decided the plan, the log names it.
  */
-
-/** Flags whose first setting ends a plan's picture of the world (see `situation`). */
-const SITUATION_FLAGS: readonly Flag[] = [
-  'usIntervened',
-  'invasionLaunched',
-  'blockadeActive',
-  'strikesActive',
-  'secondFront',
-  'article5Invoked',
-  'chinaRequestPending',
-  'chinaRequestAccepted',
-  'chinaRequestRefused',
-  'plaAshore',
-  'taipeiFallen',
-  'balticCapitalFallen',
-  'chinaNegotiating',
-  'usNegotiating',
-  'russiaNegotiating',
-  'natoNegotiating',
-  'russiaOffersTerms',
-  'indoPacificSettlement',
-  'europeSettlement',
-  'invasionRepulsed',
-];
-
-/**
- * A number that changes when the actor's picture of the world changes in a way a plan rests on:
- * either theater's rung or war, and the flags above.
- *
- * @example
- * situation(seen) !== memory.situation // re-plan
- */
-export function situation(s: GameState): number {
-  let h = s.tracks.escalation.indoPacific * 8 + s.tracks.escalation.europe;
-  h = h * 5 + WAR_CODE[s.wars.indoPacific.status];
-  h = h * 5 + WAR_CODE[s.wars.europe.status];
-  for (const f of SITUATION_FLAGS) h = ((h * 2) % 1000000007) + (s.flags[f] ? 1 : 0);
-  return h;
-}
-
-const WAR_CODE: Record<GameState['wars']['europe']['status'], number> = {
-  peace: 0,
-  crisis: 1,
-  war: 2,
-  ceasefire: 3,
-  settled: 4,
-};
-
-/** Pairs of options an actor never takes in the same turn: they say opposite things. */
-const CONFLICTS: readonly (readonly [OptionId, OptionId])[] = [
-  ['russia.refuse-china-request', 'russia.limited-incursion'],
-  ['russia.refuse-china-request', 'russia.baltic-offensive'],
-  ['russia.offer-terms', 'russia.limited-incursion'],
-  ['russia.offer-terms', 'russia.baltic-offensive'],
-  ['russia.offer-terms', 'russia.nuclear-signal'],
-  ['russia.offer-terms', 'russia.nuclear-use'],
-  ['russia.propose-ceasefire', 'russia.nuclear-use'],
-  ['russia.propose-ceasefire', 'russia.ukraine-offensive'],
-  ['china.negotiate', 'china.quarantine'],
-  ['china.negotiate', 'china.blockade'],
-  ['china.negotiate', 'china.missile-strikes'],
-  ['china.negotiate', 'china.amphibious-invasion'],
-  ['china.negotiate', 'china.nuclear-signal'],
-  ['china.negotiate', 'china.nuclear-use'],
-  ['china.stand-down', 'china.ask-russia-second-front'],
-  ['china.stand-down', 'china.gray-zone-pressure'],
-  ['usa.negotiate', 'usa.intervene-taiwan'],
-  ['usa.negotiate', 'usa.nuclear-signal'],
-  ['nato-europe.negotiate', 'nato-europe.counter-attack'],
-  ['nato-europe.negotiate', 'nato-europe.invoke-article5'],
-  ['ukraine.accept-ceasefire', 'ukraine.counter-attack'],
-  ['taiwan.negotiate', 'taiwan.appeal'],
-];
-
-const CONFLICT_MAP = new Map<OptionId, OptionId[]>();
-for (const [a, b] of CONFLICTS) {
-  CONFLICT_MAP.set(a, [...(CONFLICT_MAP.get(a) ?? []), b]);
-  CONFLICT_MAP.set(b, [...(CONFLICT_MAP.get(b) ?? []), a]);
-}
-
-/**
- * The nuclear threshold: the one key choice the leadership's temperament (the per-game noise of
- * its doctrine) may tip. CSIS 2024 played the same failing invasion fifteen times and three teams
- * crossed the threshold; nothing in the situation told them apart, only who was deciding. Every
- * other key choice follows the plan and its own terms.
- */
-const THRESHOLD: ReadonlySet<OptionId> = new Set<OptionId>([
-  'china.nuclear-use',
-  'russia.nuclear-use',
-]);
 
 const RUSSIAN_ATTACKS: ReadonlySet<OptionId> = new Set<OptionId>([
   'russia.limited-incursion',
@@ -172,36 +105,10 @@ export function leverHolds(s: GameState, option: OptionId): string | null {
   return null;
 }
 
-/** One option variant the actor could take now, with the numbers that rank it. */
-interface Candidate {
-  readonly e: MenuEntry;
-  readonly d: Decision;
-  readonly raw: UtilityTerms;
-  readonly weighted: UtilityTerms;
-  /** Worth lost to repeats (already out of `weighted`), and how often it was taken before. */
-  readonly repeatLoss: number;
-  readonly repeats: number;
-  readonly noise: number;
-  /** Utility without the plan's bonus, with and without noise. */
-  readonly base: number;
-  readonly baseNoNoise: number;
-  /** A seeded draw that breaks ties (never list order). */
-  readonly tie: number;
-  /** The escalation rung the option implies (0 for none): ties go to the lower. */
-  readonly rung: number;
-}
-
-/** `x` after `repeats` discounts of `rules.aiPlanner.repeatDecayPct` percent each. */
-function decayed(x: number, repeats: number, pct: number): number {
-  let v = x;
-  for (let i = 0; i < repeats && v > 0; i++) v = Math.trunc((v * (100 - pct)) / 100);
-  return v;
-}
-
 /**
  * The weighted terms of one assessed option, with the repeat discount: what an option offers
- * (its positive gain and alliance terms) shrinks each time the actor has taken it before; its
- * risks and costs do not. The discount shows in the log as the gain lost to repeats.
+ * (its positive gain, alliance and domestic terms) shrinks each time the actor has taken it
+ * before; its risks and costs do not. The discount shows in the log as the worth lost to repeats.
  */
 function weighTerms(
   sc: Scenario,
@@ -210,28 +117,19 @@ function weighTerms(
   repeats: number,
 ): { weighted: UtilityTerms; loss: number; sum: number } {
   const w0 = weigh(sc, actor, raw);
-  let gain = w0.gain;
-  let alliance = w0.alliance;
-  let loss = 0;
   if (repeats > 0) {
+    // Staying out pleases the public the first time more than the twentieth.
     const pct = sc.rules.aiPlanner.repeatDecayPct;
-    if (gain > 0) {
-      const g = decayed(gain, repeats, pct);
-      loss += gain - g;
-      gain = g;
-    }
-    if (alliance > 0) {
-      const a = decayed(alliance, repeats, pct);
-      loss += alliance - a;
-      alliance = a;
-    }
+    const gain = w0.gain > 0 ? decayed(w0.gain, repeats, pct) : w0.gain;
+    const alliance = w0.alliance > 0 ? decayed(w0.alliance, repeats, pct) : w0.alliance;
+    const domestic = w0.domestic > 0 ? decayed(w0.domestic, repeats, pct) : w0.domestic;
+    const loss = w0.gain - gain + (w0.alliance - alliance) + (w0.domestic - domestic);
+    w0.gain = gain;
+    w0.alliance = alliance;
+    w0.domestic = domestic;
+    return { weighted: w0, loss, sum: gain + w0.risk + w0.cost + alliance + domestic };
   }
-  const weighted = { ...w0, gain, alliance };
-  return {
-    weighted,
-    loss,
-    sum: weighted.gain + weighted.risk + weighted.cost + weighted.alliance + weighted.domestic,
-  };
+  return { weighted: w0, loss: 0, sum: w0.gain + w0.risk + w0.cost + w0.alliance + w0.domestic };
 }
 
 /** The plan-independent part of a decision: every legal candidate, scored once. */
@@ -250,6 +148,24 @@ interface Assessment {
   readonly worlds: Map<string, GameState>;
   /** The worth of a later stage's option on a projected world, by the flags assumed and option. */
   readonly laterWorth: Map<string, number>;
+  /** The turn's picks under a plan's stage, with or without noise, by plan, stage and noise. */
+  readonly picks: Map<string, (SlotPick | null)[]>;
+}
+
+/** The turn's picks under `plan` (no log): each plan, stage and noise setting decided once. */
+function picksUnder(
+  now: Assessment,
+  r: Scenario['rules']['aiPlanner'],
+  plan: StageInHand | null,
+  withNoise: boolean,
+): (SlotPick | null)[] {
+  const k = plan ? `${plan.plan.id}:${plan.start}:${withNoise ? 1 : 0}` : `:${withNoise ? 1 : 0}`;
+  let p = now.picks.get(k);
+  if (!p) {
+    p = pickSlots(now.candidates, plan, r.commitment, r.repeatDecayPct, withNoise).picks;
+    now.picks.set(k, p);
+  }
+  return p;
 }
 
 function assessAll(
@@ -335,6 +251,7 @@ function assessAll(
     projected: new Map(),
     worlds: new Map([['', seen]]),
     laterWorth: new Map(),
+    picks: new Map(),
   };
 }
 
@@ -359,11 +276,32 @@ function untilFlags(c: Condition | undefined, out: Flag[]): void {
   } else if ('all' in c) for (const x of c.all) untilFlags(x, out);
 }
 
-/** The flags the stages of `plan` from `from` up to `k` set when done, sorted (a memo key). */
-function projectedFlags(plan: PlanDef, from: number, k: number): readonly Flag[] {
-  const flags: Flag[] = [];
-  for (let j = from; j < k; j++) untilFlags(plan.stages[j]!.until, flags);
-  return [...new Set(flags)].sort();
+const PROJECTED = new WeakMap<PlanDef, Map<number, { flags: readonly Flag[]; key: string }>>();
+
+/**
+ * The flags the stages of `plan` from `from` up to `k` set when done, sorted, and joined as a memo
+ * key; made once per scenario object.
+ */
+function projectedFlags(
+  plan: PlanDef,
+  from: number,
+  k: number,
+): { flags: readonly Flag[]; key: string } {
+  let m = PROJECTED.get(plan);
+  if (!m) {
+    m = new Map();
+    PROJECTED.set(plan, m);
+  }
+  const at = from * 64 + k;
+  let v = m.get(at);
+  if (!v) {
+    const flags: Flag[] = [];
+    for (let j = from; j < k; j++) untilFlags(plan.stages[j]!.until, flags);
+    const sorted = [...new Set(flags)].sort();
+    v = { flags: sorted, key: sorted.join(',') };
+    m.set(at, v);
+  }
+  return v;
 }
 
 /** The state as the actor pictures it with `flags` set (the stages that set them done). */
@@ -372,14 +310,6 @@ function withFlags(seen: GameState, flags: readonly Flag[]): GameState {
   const f = { ...seen.flags };
   for (const x of flags) f[x] = true;
   return { ...seen, flags: f };
-}
-
-/** The first stage of `plan` not yet done on what the actor sees. */
-function firstOpenStage(seen: GameState, plan: PlanDef): number {
-  let k = 0;
-  while (k < plan.stages.length - 1 && plan.stages[k]!.until && holds(seen, plan.stages[k]!.until!))
-    k++;
-  return k;
 }
 
 /**
@@ -482,28 +412,12 @@ function expectedOutcome(
   now: Assessment,
 ): { ev: number; aim: string; odds: number } {
   // Plans share stages, so the worlds past them (and their scores) are made once a decision,
-  // each from the world before it, and only when a score needs them.
-  const worldOf = (k: string, from: string, c: Condition | undefined): GameState => {
-    let w = now.worlds.get(k);
-    if (!w) {
-      w = assume(now.worlds.get(from)!, c);
-      now.worlds.set(k, w);
-    }
-    return w;
-  };
-  const scored = (k: string, w: () => GameState) => {
-    let v = now.projected.get(k);
-    if (!v) {
-      v = outcomeScore(w(), sc, actor);
-      now.projected.set(k, v);
-    }
-    return v;
-  };
+  // each from the world before it, and only when a score needs them (`projectedScore`).
   // Walk the chain once: the chance of getting this far, and the value of failing at each stage.
   let key = '';
   let reach = 100;
   let ev = 0;
-  let aim = scored(key, () => seen);
+  let aim = projectedScore(now, sc, actor, key, '', undefined);
   for (let k = start; k < plan.stages.length; k++) {
     const st = plan.stages[k]!;
     if (!st.until) break;
@@ -515,16 +429,39 @@ function expectedOutcome(
     const motion = setInMotion(st.until);
     const here = key;
     const failedKey = `${here}|~${conditionKey(motion)}`;
-    const failed = scored(failedKey, () => worldOf(failedKey, here, motion));
+    const failed = projectedScore(now, sc, actor, failedKey, here, motion);
     ev += Math.trunc((reach * (100 - p) * failed.score) / 10000);
     reach = Math.trunc((reach * p) / 100);
-    const until = st.until;
-    key = `${here}|${conditionKey(until)}`;
-    const next = key;
-    aim = scored(next, () => worldOf(next, here, until));
+    key = `${here}|${conditionKey(st.until)}`;
+    aim = projectedScore(now, sc, actor, key, here, st.until);
   }
   ev += Math.trunc((reach * aim.score) / 100);
   return { ev, aim: aim.rule, odds: reach };
+}
+
+/**
+ * The actor's score in the world `k`: the world `from` with condition `c` made to hold (the world
+ * it sees for the key ''), each world and score made once a decision.
+ */
+function projectedScore(
+  now: Assessment,
+  sc: Scenario,
+  actor: ActorId,
+  k: string,
+  from: string,
+  c: Condition | undefined,
+): { score: number; rule: string } {
+  let v = now.projected.get(k);
+  if (!v) {
+    let w = now.worlds.get(k);
+    if (!w) {
+      w = assume(now.worlds.get(from)!, c);
+      now.worlds.set(k, w);
+    }
+    v = outcomeScore(w, sc, actor);
+    now.projected.set(k, v);
+  }
+  return v;
 }
 
 /** How a plan was valued: each stage's best option and its discounted worth. */
@@ -540,7 +477,17 @@ interface PlanValue {
   readonly aim: string;
   readonly odds: number;
   readonly value: number;
+  /**
+   * The value on merit: no noise, and the hysteresis bonus for the plan merit holds (the plan in
+   * hand, or the one merit chose when noise chose the plan in hand: `PlanMemory.rival`).
+   */
+  readonly meritHysteresis: number;
   readonly valueNoNoise: number;
+}
+
+/** A plan valued as merit values it (no noise, merit's hysteresis): what the log shows then. */
+function meritForm(v: PlanValue): PlanValue {
+  return { ...v, noise: 0, hysteresis: v.meritHysteresis, value: v.valueNoNoise };
 }
 
 function valuePlan(
@@ -554,6 +501,7 @@ function valuePlan(
   now: Assessment,
   noise: number,
   hysteresis: number,
+  meritHysteresis: number,
 ): PlanValue {
   const r = sc.rules.aiPlanner;
   const stages: { stage: string; option: OptionId | null; worth: number }[] = [];
@@ -565,19 +513,25 @@ function valuePlan(
     let best: number | null = null;
     let bestOption: OptionId | null = null;
     if (k === start) {
-      // The stage it would act on now: its options as they stand (legal, within the levers).
+      // The stage it would act on now: its options as they stand (legal, within the levers),
+      // worth the best of them on its own terms (ties: the lower rung, then a seeded draw).
+      let bestC: Candidate | null = null;
       for (const c of now.candidates)
         if (
           (st.take as readonly string[]).includes(c.e.id) &&
-          (best === null || c.baseNoNoise > best)
-        ) {
-          best = c.baseNoNoise;
-          bestOption = c.e.id;
-        }
+          (bestC === null ||
+            c.baseNoNoise > bestC.baseNoNoise ||
+            (c.baseNoNoise === bestC.baseNoNoise && before(c, bestC)))
+        )
+          bestC = c;
+      if (bestC) {
+        best = bestC.baseNoNoise;
+        bestOption = bestC.e.id;
+      }
     } else {
       // A later stage: its options assessed by their own rules on the state projected past the
       // earlier stages (they need not be legal yet).
-      const flags = projectedFlags(plan, start, k);
+      const { flags, key: flagsKey } = projectedFlags(plan, start, k);
       let pv: View | null = null;
       for (const id of st.take as readonly OptionId[]) {
         if (courseForbids(s, actor, id) !== null || leverHolds(s, id)) continue;
@@ -592,7 +546,7 @@ function valuePlan(
         if (spec.needs) continue;
         // Plans that share earlier stages picture the same world: each option is assessed on
         // it once a decision.
-        const memoKey = `${flags.join(',')}#${id}`;
+        const memoKey = `${flagsKey}#${id}`;
         let sum = now.laterWorth.get(memoKey);
         if (sum === undefined) {
           pv ??= { s: withFlags(seen, flags), sc, actor, memo: {} };
@@ -635,11 +589,17 @@ function valuePlan(
     aim: eo.aim,
     odds: eo.odds,
     value: total + outcome + noise + hysteresis,
-    valueNoNoise: total + outcome + hysteresis,
+    meritHysteresis,
+    valueNoNoise: total + outcome + meritHysteresis,
   };
 }
 
 const BEHAVIOUR_OF = (id: OptionId) => BEHAVIOURS[id];
+
+/** The turn's order among equals: the lower rung, then the seeded draw (never list order). */
+function before(a: Candidate, b: Candidate): boolean {
+  return a.rung !== b.rung ? a.rung < b.rung : a.tie > b.tie;
+}
 
 /** Per-game draws of each actor's plans (temperament and tie-break), for the game being played. */
 let planDrawSeed: string | null = null;
@@ -687,11 +647,20 @@ function planRung(p: PlanDef): number {
 /** The plan to follow this turn, and how it was chosen. */
 interface PlanChoice {
   readonly chosen: PlanValue;
-  readonly noNoise: PlanValue;
+  /**
+   * The plan and stage merit would follow this turn (no noise in its choice, ever): the plan
+   * chosen on a re-plan without noise, or the kept plan's rival, or the kept plan itself. The
+   * turn's decisions under it, without noise, are what noise is measured against.
+   */
+  readonly merit: StageInHand;
+  /** Why merit chose over noise this turn (the plans differed on a key decision), or null. */
+  readonly vetoed: string | null;
   readonly considered: readonly PlanValue[];
   readonly memory: PlanMemory;
   /** Why it re-planned, or null when it kept its plan. */
   readonly replanned: string | null;
+  /** The stages the plan followed moved through this turn, and why (for the log). */
+  readonly steps: readonly StageStep[];
 }
 
 function choosePlan(
@@ -715,39 +684,67 @@ function choosePlan(
   const sit = situation(seen);
   let current: { plan: PlanDef; index: number; stage: number; stageSince: number } | null = null;
   let why: string | null = null;
+  let steps: readonly StageStep[] = [];
+  let finished = false;
+  let meritOnly = false;
   if (mem) {
     const index = plans.findIndex((p) => p.id === mem.id);
     if (index < 0) why = 'its plan is not in this scenario';
     else {
       const plan = plans[index]!;
-      let stage = mem.stage;
-      let stageSince = mem.stageSince;
-      // Stages done (their condition holds) or run their course give way to the next.
-      while (
-        stage < plan.stages.length &&
-        ((plan.stages[stage]!.until && holds(seen, plan.stages[stage]!.until!)) ||
-          s.turn - stageSince >= r.stageMaxTurns)
-      ) {
-        stage++;
-        stageSince = s.turn;
-      }
+      // Stages done, run their course, or overtaken by the next one's premise give way.
+      const adv = advanceStages(plan, mem.stage, mem.stageSince, seen, s.turn, r.stageMaxTurns);
+      const stage = adv.stage;
+      steps = adv.steps;
+      finished = stage >= plan.stages.length;
       if (!open[index]) why = `${plan.name} no longer applies`;
-      else if (stage >= plan.stages.length) why = `${plan.name} is done`;
-      else if (sit !== mem.situation) why = 'the situation changed';
-      else if (s.turn - mem.adopted >= r.replanEveryTurns) why = `${r.replanEveryTurns} turns on`;
-      current = { plan, index, stage: Math.min(stage, plan.stages.length - 1), stageSince };
-      if (!why) return keep(s, seen, sc, actor, now, plans, current, mem, noiseMax, explain);
+      else if (finished) {
+        const last = steps[steps.length - 1]!;
+        why =
+          last.kind === 'timed-out'
+            ? `${plan.name} ran its course: its last stage timed out after ${last.turns} turns`
+            : `${plan.name} is done: ${stepText(plan, last)}`;
+      } else if (sit !== mem.situation)
+        why = `the situation changed: ${situationChanges(mem.situation, sit).join(', ')}`;
+      else if (s.turn - mem.adopted >= r.replanEveryTurns)
+        why = `${r.replanEveryTurns} turns on, it is re-examined`;
+      current = {
+        plan,
+        index,
+        stage: Math.min(stage, plan.stages.length - 1),
+        stageSince: adv.stageSince,
+      };
+      // A plan noise chose over merit's (its rival) is kept only while the two agree on every
+      // key decision of the turn: where they part, the plan is chosen again, on merit.
+      let merit: StageInHand = { plan, start: current.stage };
+      if (!why && mem.rival !== undefined) {
+        const ri = plans.findIndex((p) => p.id === mem.rival);
+        if (ri < 0 || !open[ri]) why = `${mem.rival}, the plan merit chose, no longer applies`;
+        else {
+          merit = { plan: plans[ri]!, start: firstOpenStage(seen, plans[ri]!) };
+          const diff = keyDifference(now, r, { plan, start: current.stage }, merit);
+          if (diff) {
+            why = `noise chose ${plan.name} over ${merit.plan.name}, and now they differ on a key decision (${diff}): chosen again on merit`;
+            meritOnly = true;
+          }
+        }
+      }
+      if (!why)
+        return keep(s, seen, sc, actor, now, plans, current, mem, noiseMax, explain, steps, merit);
     }
   } else why = 'no plan yet';
   // Re-plan: value every plan from its first open stage.
   const tie = planDraws(s.seed, 'ai-plan-tie', actor, plans.length);
   const temper = planDraws(s.seed, 'ai-plan-temperament', actor, plans.length);
-  const considered: PlanValue[] = [];
+  // Merit holds the plan it chose: the rival of a plan noise chose, else the plan in hand.
+  const rivalIndex = mem?.rival !== undefined ? plans.findIndex((p) => p.id === mem.rival) : -1;
+  let considered: PlanValue[] = [];
   let best: PlanValue | null = null;
   let bestNoNoise: PlanValue | null = null;
   plans.forEach((p, i) => {
     if (!open[i]) return;
-    const isCurrent = current !== null && current.index === i && why !== `${p.name} is done`;
+    const isCurrent = current !== null && current.index === i && !finished;
+    const meritHolds = rivalIndex >= 0 && open[rivalIndex] ? i === rivalIndex : isCurrent;
     const start = isCurrent ? current!.stage : firstOpenStage(seen, p);
     const v = valuePlan(
       s,
@@ -760,12 +757,27 @@ function choosePlan(
       now,
       scaleNoise(temper[i]!, noiseMax),
       isCurrent ? r.hysteresis : 0,
+      meritHolds ? r.hysteresis : 0,
     );
     considered.push(v);
     if (!best || betterPlan(v, best, 'value', tie)) best = v;
     if (!bestNoNoise || betterPlan(v, bestNoNoise, 'valueNoNoise', tie)) bestNoNoise = v;
   });
-  const chosen = best!;
+  let chosen: PlanValue = best!;
+  const onMerit: PlanValue = bestNoNoise!;
+  // Noise may choose between plans only where they agree on the turn's key decisions (military
+  // escalations, requests and answers, nuclear signals, settlements): where they part, merit
+  // chooses, so noise never decides a key decision through the plan.
+  let vetoed: string | null = null;
+  if (chosen !== onMerit) {
+    const diff = meritOnly ? null : keyDifference(now, r, chosen, onMerit);
+    if (diff)
+      vetoed = `noise would have chosen ${chosen.plan.name} (${chosen.value}), which differs from ${onMerit.plan.name} on a key decision (${diff})`;
+    if (meritOnly || diff) {
+      considered = considered.map(meritForm);
+      chosen = considered[considered.findIndex((x) => x.index === onMerit.index)]!;
+    }
+  }
   const same = current !== null && current.index === chosen.index;
   const memory: PlanMemory = {
     id: chosen.plan.id,
@@ -774,8 +786,41 @@ function choosePlan(
     stageSince: same && current!.stage === chosen.start ? current!.stageSince : s.turn,
     situation: sit,
     value: chosen.value,
+    ...(chosen.index !== onMerit.index ? { rival: onMerit.plan.id } : {}),
   };
-  return { chosen, noNoise: bestNoNoise!, considered, memory, replanned: why };
+  return {
+    chosen,
+    merit: onMerit,
+    vetoed,
+    considered,
+    memory,
+    replanned: why,
+    steps: same && !finished ? steps : [],
+  };
+}
+
+/**
+ * The first key decision on which the turn's picks under plans `a` and `b` differ (noise as
+ * drawn in both, so only the plans differ), in words ("military: usa.intervene-taiwan against
+ * nothing"), or null when they agree on every key decision.
+ */
+function keyDifference(
+  now: Assessment,
+  r: Scenario['rules']['aiPlanner'],
+  a: StageInHand,
+  b: StageInHand,
+): string | null {
+  const pa = picksUnder(now, r, a, true);
+  const pb = picksUnder(now, r, b, true);
+  for (let k = 0; k < pa.length; k++) {
+    const x = pa[k]?.c ?? null;
+    const y = pb[k]?.c ?? null;
+    if (!(x && isKeyOption(x.e.id)) && !(y && isKeyOption(y.e.id))) continue;
+    if (sameDecision(x?.d ?? null, y?.d ?? null)) continue;
+    const label = (c: Candidate | null) => (c ? decisionLabel(c.d) : 'nothing');
+    return `${(x ?? y)!.e.slot}: ${label(x)} against ${label(y)}`;
+  }
+  return null;
 }
 
 /** Keep the current plan (nothing calls for a re-plan): value it for the log only. */
@@ -790,6 +835,8 @@ function keep(
   mem: PlanMemory,
   noiseMax: number,
   explain: boolean,
+  steps: readonly StageStep[],
+  merit: StageInHand,
 ): PlanChoice {
   const memory = { ...mem, stage: current.stage, stageSince: current.stageSince };
   if (!explain) {
@@ -805,9 +852,10 @@ function keep(
       aim: '',
       odds: 0,
       value: mem.value,
+      meritHysteresis: 0,
       valueNoNoise: mem.value,
     };
-    return { chosen: v, noNoise: v, considered: [v], memory, replanned: null };
+    return { chosen: v, merit, vetoed: null, considered: [v], memory, replanned: null, steps };
   }
   const temper = planDraws(s.seed, 'ai-plan-temperament', actor, plans.length);
   const v = valuePlan(
@@ -821,183 +869,17 @@ function keep(
     now,
     scaleNoise(temper[current.index]!, noiseMax),
     sc.rules.aiPlanner.hysteresis,
+    mem.rival === undefined ? sc.rules.aiPlanner.hysteresis : 0,
   );
   return {
     chosen: v,
-    noNoise: v,
+    merit,
+    vetoed: null,
     considered: [v],
     memory,
     replanned: null,
+    steps,
   };
-}
-
-/** The options a plan's stage `k` and its later stages name. */
-function stageOptions(plan: PlanDef, from: number, to: number): Set<string> {
-  const out = new Set<string>();
-  for (let k = from; k < to; k++) for (const id of plan.stages[k]!.take) out.add(id);
-  return out;
-}
-
-/** The turn's decision under a plan: the best option of each slot, coherent across slots. */
-interface SlotPick {
-  readonly c: Candidate;
-  readonly bonus: number;
-  readonly utility: number;
-  /** An option of the plan's current stage (first in its slot). */
-  readonly inStage: boolean;
-}
-
-/**
- * The order of a slot's options: the plan comes first (an option of the current stage worth
- * taking beats any option outside the plan); then the higher utility, the lower rung, a seeded draw.
- */
-function slotOrder(a: SlotPick, b: SlotPick): number {
-  return (
-    (b.inStage ? 1 : 0) - (a.inStage ? 1 : 0) ||
-    b.utility - a.utility ||
-    a.c.rung - b.c.rung ||
-    b.c.tie - a.c.tie
-  );
-}
-
-function pickSlots(
-  now: Assessment,
-  plan: PlanValue | null,
-  commitment: number,
-  decayPct: number,
-  withNoise: boolean,
-  explain = false,
-): { picks: (SlotPick | null)[]; dropped: { option: OptionId; why: string }[] } {
-  const current = plan ? stageOptions(plan.plan, plan.start, plan.start + 1) : new Set<string>();
-  const later = plan
-    ? stageOptions(plan.plan, plan.start + 1, plan.plan.stages.length)
-    : new Set<string>();
-  const forbid = new Set<string>(plan?.plan.forbid ?? []);
-  const ranked: SlotPick[] = [];
-  const bonusOf = new Map<Candidate, number>();
-  for (const c of now.candidates) {
-    const id = c.e.id;
-    if (forbid.has(id)) continue;
-    if (later.has(id) && !current.has(id)) continue;
-    // The plan's key steps get the commitment bonus (a blockade the moment alone would shy from);
-    // its everyday options come first in their slot but must pay for themselves.
-    const inStage = current.has(id);
-    const bonus = inStage && isKeyOption(id) ? decayed(commitment, c.repeats, decayPct) : 0;
-    if (bonus) bonusOf.set(c, bonus);
-    // Noise orders the options worth taking; it never makes one worth taking (an option whose own
-    // terms sum to nothing stays out, or noise would repeat it every turn), the nuclear threshold
-    // aside, where the leadership's temperament is the point.
-    if ((THRESHOLD.has(id) ? c.base : c.baseNoNoise) + bonus <= 0) continue;
-    const utility = (withNoise ? c.base : c.baseNoNoise) + bonus;
-    ranked.push({ c, bonus, utility, inStage });
-  }
-  // Where a key option is in contention for a slot (in the slot's first tier: the plan's stage,
-  // or outside the plan when the stage has nothing there), the slot is decided without noise (the
-  // nuclear threshold keeps its temperament): noise orders only the everyday options of a slot.
-  const tier = [false, false, false, false];
-  for (const p of ranked) if (p.inStage) tier[p.c.e.slotIndex] = true;
-  const contended = new Set<number>();
-  for (const p of ranked)
-    if (isKeyOption(p.c.e.id) && p.inStage === tier[p.c.e.slotIndex]!)
-      contended.add(p.c.e.slotIndex);
-  for (let i = 0; i < ranked.length; i++) {
-    const p = ranked[i]!;
-    if (!withNoise || !contended.has(p.c.e.slotIndex) || THRESHOLD.has(p.c.e.id)) continue;
-    ranked[i] = { ...p, utility: p.c.baseNoNoise + p.bonus };
-  }
-  for (let i = ranked.length - 1; i >= 0; i--) if (ranked[i]!.utility <= 0) ranked.splice(i, 1);
-  ranked.sort(slotOrder);
-  const picks: (SlotPick | null)[] = [null, null, null, null];
-  const taken = new Set<OptionId>();
-  const dropped: { option: OptionId; why: string }[] = [];
-  for (const p of ranked) {
-    const k = p.c.e.slotIndex;
-    if (picks[k]) continue;
-    const clash = (CONFLICT_MAP.get(p.c.e.id) ?? []).find((o) => taken.has(o));
-    if (clash) {
-      dropped.push({ option: p.c.e.id, why: `contradicts ${clash}, worth more this turn` });
-      continue;
-    }
-    picks[k] = p;
-    taken.add(p.c.e.id);
-  }
-  if (withNoise && explain) {
-    // Ties are broken by the lower rung, then a seeded draw (never list order); the log says so.
-    for (const p of picks) {
-      if (!p) continue;
-      for (const q of ranked) {
-        if (q === p || q.c.e.slotIndex !== p.c.e.slotIndex) continue;
-        if (q.inStage !== p.inStage || q.utility !== p.utility) continue;
-        const by = q.c.rung !== p.c.rung ? 'the lower rung' : 'a seeded draw';
-        // Variants of one option are named by what tells them apart (→narva, =48).
-        const same = q.c.e.id === p.c.e.id;
-        const name = (d: Decision) =>
-          same ? decisionLabel(d).slice(d.type.length) : decisionLabel(d);
-        dropped.push({
-          option: q.c.e.id,
-          why: `${name(q.c.d)} tied with ${name(p.c.d)} at ${p.utility}; ${by} chose ${name(p.c.d)}`,
-        });
-      }
-    }
-    dropped.push(
-      ...passedOver(now, plan, picks, { current, later, forbid, contended, bonusOf }, dropped),
-    );
-  }
-  return { picks, dropped };
-}
-
-/**
- * Why an option the log shows as worth more than its slot's choice (or worth taking in a slot left
- * empty) was not taken: the plan rules it out, it waits for a later stage, or the plan's own
- * option comes first in the slot. Options with other reasons (a clash, a lever, the calculus) are
- * named where those are decided.
- */
-function passedOver(
-  now: Assessment,
-  plan: PlanValue | null,
-  picks: readonly (SlotPick | null)[],
-  sets: {
-    readonly current: ReadonlySet<string>;
-    readonly later: ReadonlySet<string>;
-    readonly forbid: ReadonlySet<string>;
-    readonly contended: ReadonlySet<number>;
-    readonly bonusOf: ReadonlyMap<Candidate, number>;
-  },
-  already: readonly { option: OptionId }[],
-): { option: OptionId; why: string }[] {
-  const { current, later, forbid, contended, bonusOf } = sets;
-  const out: { option: OptionId; why: string }[] = [];
-  const named = new Set<string>(already.map((x) => x.option));
-  const stageOf = (id: OptionId): string => {
-    const st = plan!.plan.stages;
-    for (let k = plan!.start + 1; k < st.length; k++)
-      if (st[k]!.take.includes(id)) return `stage ${k + 1} of ${st.length}, ${st[k]!.name}`;
-    return 'a later stage';
-  };
-  for (const c of now.candidates) {
-    const id = c.e.id;
-    if (named.has(id) || picks.some((p) => p?.c === c)) continue;
-    const bonus = bonusOf.get(c) ?? 0;
-    const worth = c.base + bonus;
-    if (worth <= 0) continue;
-    const chosen = picks[c.e.slotIndex];
-    if (chosen && chosen.c.base + chosen.bonus >= worth) continue;
-    let why: string | null = null;
-    if (plan && forbid.has(id)) why = `${plan.plan.name} rules it out`;
-    else if (plan && later.has(id) && !current.has(id)) why = `waits for ${stageOf(id)}`;
-    else if (chosen && chosen.inStage && !current.has(id))
-      why = `the plan's ${chosen.c.e.id} comes first in the ${c.e.slot} slot`;
-    else if (chosen && chosen.c.e.id === id) why = `taken at another target`;
-    else if (chosen && contended.has(c.e.slotIndex))
-      why = `a key choice is at stake in the ${c.e.slot} slot, so it is decided without noise: ${c.baseNoNoise + bonus} against ${chosen.c.e.id} ${chosen.c.baseNoNoise + chosen.bonus}`;
-    else if (c.baseNoNoise + bonus <= 0)
-      why = `worth ${c.baseNoNoise + bonus} without noise: noise orders the options worth taking, never makes one`;
-    if (why) {
-      out.push({ option: id, why });
-      named.add(id);
-    }
-  }
-  return out;
 }
 
 /**
@@ -1021,15 +903,11 @@ export function decidePlanned(
   const now = assessAll(s, seen, sc, actor, noiseMax, fixedSlot);
   const pc = choosePlan(s, seen, sc, actor, now, noiseMax, explain);
   const r = sc.rules.aiPlanner;
-  const { picks, dropped } = pickSlots(
-    now,
-    pc?.chosen ?? null,
-    r.commitment,
-    r.repeatDecayPct,
-    true,
-    explain,
-  );
-  const plain = pickSlots(now, pc?.noNoise ?? null, r.commitment, r.repeatDecayPct, false).picks;
+  const { picks, dropped, shown, contended } = explain
+    ? pickSlots(now.candidates, pc?.chosen ?? null, r.commitment, r.repeatDecayPct, true, true)
+    : { picks: picksUnder(now, r, pc?.chosen ?? null, true), ...NO_EXPLANATION };
+  // What merit would decide: its plan, no noise. Noise decided a key decision where they differ.
+  const plain = picksUnder(now, r, pc?.merit ?? null, false);
   const decisions: Decision[] = [];
   let key = 0;
   let noiseDecided = 0;
@@ -1063,32 +941,14 @@ export function decidePlanned(
   };
   if (!explain) return { decisions, reasoning: null, plan: pc?.memory ?? null, record };
   const name = sc.actors[actor].name;
+  // Each option as it was ranked: the utility that decided, with its plan bonus, repeats and the
+  // noise counted in it (or set aside).
   const scored: ScoredOption[] = now.candidates
-    .map((c) => {
-      const bonus =
-        pc && stageOptions(pc.chosen.plan, pc.chosen.start, pc.chosen.start + 1).has(c.e.id)
-          ? isKeyOption(c.e.id)
-            ? decayed(r.commitment, c.repeats, r.repeatDecayPct)
-            : 0
-          : 0;
-      const o: ScoredOption = {
-        option: c.e.id,
-        slot: c.e.slot,
-        ...(c.d.target ? { target: c.d.target } : {}),
-        ...(c.d.amount !== undefined ? { amount: c.d.amount } : {}),
-        terms: c.raw,
-        weighted: c.weighted,
-        noise: c.noise,
-        utility: c.base + bonus,
-        ...(bonus ? { plan: bonus } : {}),
-        ...(c.repeatLoss ? { repeatLoss: c.repeatLoss } : {}),
-      };
-      return o;
-    })
+    .map((c) => scoredOption(c, shown.get(c)!))
     .sort((a, b) => b.utility - a.utility)
     .slice(0, 8);
   const chosen = decisions.map((d) => d.type);
-  const planText = pc ? describePlan(sc, actor, pc, now) : '';
+  const planText = pc ? describePlan(sc, actor, pc, now, picks) : '';
   const trait = pc && traitsNote ? traitDecided(s, sc, actor, pc.chosen.plan.id, decisions) : null;
   const text =
     planText +
@@ -1097,6 +957,7 @@ export function decidePlanned(
       : ` ${name} (AI) holds: no option beats doing nothing`) +
     (forced ? `; ${forced.type} is forced by lever` : '') +
     `. Top options: ${scored.map(describe).join('; ') || 'none legal'}.` +
+    setAsideNote(now.candidates, shown, contended) +
     (dropped.length
       ? ` Left out: ${dropped.map((x) => `${x.option} (${x.why})`).join('; ')}.`
       : '') +
@@ -1145,6 +1006,58 @@ export function decidePlanned(
   return { decisions, reasoning, plan: pc?.memory ?? null, record };
 }
 
+/** What a decision without a log explains: nothing. */
+const NO_EXPLANATION = {
+  dropped: [],
+  shown: new Map<Candidate, Shown>(),
+  contended: new Set<number>(),
+} as const;
+
+function scoredOption(c: Candidate, v: Shown): ScoredOption {
+  return {
+    option: c.e.id,
+    slot: c.e.slot,
+    ...(c.d.target ? { target: c.d.target } : {}),
+    ...(c.d.amount !== undefined ? { amount: c.d.amount } : {}),
+    terms: c.raw,
+    weighted: c.weighted,
+    noise: v.noise,
+    ...(v.setAside ? { noiseSetAside: v.setAside } : {}),
+    utility: v.utility,
+    ...(v.bonus ? { plan: v.bonus } : {}),
+    ...(c.repeatLoss ? { repeatLoss: c.repeatLoss } : {}),
+  };
+}
+
+/**
+ * Why some noise was drawn but not counted: a key choice at stake in the slot (decided on its
+ * merits), or an option worth nothing without it (noise orders the options worth taking).
+ */
+function setAsideNote(
+  candidates: readonly Candidate[],
+  shown: ReadonlyMap<Candidate, Shown>,
+  contended: ReadonlySet<number>,
+): string {
+  const slots: string[] = [];
+  const worthless: string[] = [];
+  for (const c of candidates) {
+    if (!shown.get(c)!.setAside) continue;
+    if (contended.has(c.e.slotIndex)) {
+      if (!slots.includes(c.e.slot)) slots.push(c.e.slot);
+    } else if (!worthless.includes(c.e.id)) worthless.push(c.e.id);
+  }
+  const parts: string[] = [];
+  if (slots.length)
+    parts.push(
+      `a key choice is at stake in the ${slots.join(' and ')} slot${slots.length > 1 ? 's' : ''}, decided on the options' own terms`,
+    );
+  if (worthless.length)
+    parts.push(
+      `${worthless.join(', ')} ${worthless.length > 1 ? 'are' : 'is'} worth nothing without it (noise orders the options worth taking, never makes one)`,
+    );
+  return parts.length ? ` Noise set aside: ${parts.join('; ')}.` : '';
+}
+
 function uniqueHeld(
   xs: readonly { option: OptionId; why: string }[],
 ): { option: OptionId; why: string }[] {
@@ -1158,13 +1071,20 @@ function sameDecision(a: Decision | null, b: Decision | null): boolean {
 }
 
 /** "China's plan: Strangle (stage 2 of 3, blockade until ...)." and how it was chosen. */
-function describePlan(sc: Scenario, actor: ActorId, pc: PlanChoice, now: Assessment): string {
+function describePlan(
+  sc: Scenario,
+  actor: ActorId,
+  pc: PlanChoice,
+  now: Assessment,
+  picks: readonly (SlotPick | null)[],
+): string {
   const name = sc.actors[actor].name;
   const v = pc.chosen;
   const st = v.plan.stages[v.start]!;
   const parts = v.stages
     .map(
-      (x) => `${x.stage} ${x.worth >= 0 ? '+' : ''}${x.worth}${x.option ? ` (${x.option})` : ''}`,
+      (x, i) =>
+        `${x.stage} ${x.worth >= 0 ? '+' : ''}${x.worth}${x.option ? ` (${x.option}${i === 0 ? takenInstead(v, x.option, picks) : ''})` : ''}`,
     )
     .join(', ');
   const extras =
@@ -1179,10 +1099,42 @@ function describePlan(sc: Scenario, actor: ActorId, pc: PlanChoice, now: Assessm
       .map((x) => `${x.plan.name} ${x.value}`)
       .join(', ');
     text += ` Re-planned (${pc.replanned})${others ? `; against ${others}` : ''}.`;
+    const tied = pc.considered.filter((x) => x !== v && x.value === v.value);
+    // A tie is broken by the plan that climbs less, then a seeded draw (never list order).
+    for (const x of tied) {
+      const rx = planRung(x.plan);
+      const rv = planRung(v.plan);
+      const by = rx !== rv ? `the lower rung (${rv} against ${rx})` : 'a seeded draw';
+      text += ` ${v.plan.name} tied with ${x.plan.name} at ${v.value}; ${by} chose ${v.plan.name}.`;
+    }
+    if (pc.vetoed) text += ` Chosen on merit, without noise: ${pc.vetoed}.`;
   } else text += ' Plan kept.';
+  if (pc.steps.length)
+    text += ` ${pc.steps.map((x) => upperFirst(stepText(v.plan, x))).join('. ')}.`;
   if (now.calculusNet !== null)
     text += ` Second-front calculus on what Moscow knows: net ${now.calculusNet > 0 ? '+' : ''}${now.calculusNet}${now.calculusNet > 0 ? ' (an attack on NATO is open)' : ' (no attack on NATO while it says no)'}.`;
   return text;
+}
+
+/**
+ * The stage in hand is worth its best option on its own terms, but in that option's slot the turn
+ * may take another of the stage's options (a key step carried by the plan's commitment, or an
+ * everyday one its noise ranked first): then the log names what was taken, and why.
+ */
+function takenInstead(v: PlanValue, best: OptionId, picks: readonly (SlotPick | null)[]): string {
+  const pick = picks.find((x) => x?.c.e.slot === OPTION_SPECS[best].slot);
+  if (!pick || pick.c.e.id === best) return '';
+  if (!(v.plan.stages[v.start]!.take as readonly string[]).includes(pick.c.e.id)) return '';
+  const why = pick.bonus
+    ? `on the plan's commitment (+${pick.bonus})`
+    : pick.utility !== pick.c.baseNoNoise
+      ? 'ranked first with its noise'
+      : 'ranked first';
+  return `; the turn takes ${pick.c.e.id} there, ${why}`;
+}
+
+function upperFirst(t: string): string {
+  return t.charAt(0).toUpperCase() + t.slice(1);
 }
 
 function outcomeLabel(sc: Scenario, id: string): string {

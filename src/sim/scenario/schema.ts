@@ -544,7 +544,8 @@ const TheaterOutcome = z.strictObject({
 /**
  * A course of action an AI actor can follow over several turns (src/sim/ai/planner.ts): stages
  * in order, each pursuing some of the actor's options until its condition holds (or for at most
- * `rules.aiPlanner.stageMaxTurns` turns), and options the whole plan rules out.
+ * `rules.aiPlanner.stageMaxTurns` turns) or the next stage's premise holds, and options the whole
+ * plan rules out (src/sim/ai/stages.ts).
  */
 const PlanStage = z.strictObject({
   id,
@@ -552,7 +553,18 @@ const PlanStage = z.strictObject({
   name: z.string().min(1).max(120),
   /** The options the stage pursues (the actor's own; checked with the references). */
   take: z.array(z.string()).min(1).max(8),
-  /** The stage is done when this holds; without it the stage lasts to the end of the plan. */
+  /**
+   * The stage's premise, on what the actor knows: the stage begins as soon as it holds (the stage
+   * before gives way, done or not) and never before (neither the stage before being done nor its
+   * running `stageMaxTurns` turns starts it). "Intervene if Taiwan is attacked" waits for the
+   * attack, not for a timer.
+   */
+  when: ConditionSchema.optional(),
+  /**
+   * The stage is done when this holds. A stage not done gives way after
+   * `rules.aiPlanner.stageMaxTurns` turns (unless the next stage has a premise), except a last
+   * stage without `until`: the plan's steady state, it lasts as long as the plan is kept.
+   */
   until: ConditionSchema.optional(),
   /**
    * The actor's estimate, in percent, that `until` comes to hold once the stage is under way
