@@ -48,8 +48,16 @@ export type ScenarioSource = (id: string) => LoadedScenario | null;
 export class Session {
   /** The last event applied. */
   seq = 0;
-  /** The last event that changed the game (the engine, or a team's locked orders). */
+  /**
+   * The last event that moved the game on (the start, a turn resolved, a phase held or advanced).
+   * Orders that lock one team's turn without completing it move only that team's `teamSeq`: the
+   * other teams' views are unchanged, so they are not built or sent again.
+   */
   gameSeq = 0;
+  /** By team, the last event that changed only that team's view of the game (its locked orders). */
+  private readonly teamSeqs = new Map<Team, number>();
+  private hashAt = -1;
+  private hash = '';
   readonly setup: Setup;
   readonly loaded: LoadedScenario;
   /** By id, in the order they joined. */
@@ -152,7 +160,12 @@ export class Session {
   /** The hash of the true state (what every replica of the session agrees on). */
   stateHash(): string {
     const g = this.game;
-    return g ? stateHash(g.state) : '';
+    if (!g) return '';
+    if (this.hashAt !== this.gameSeq) {
+      this.hash = stateHash(g.state);
+      this.hashAt = this.gameSeq;
+    }
+    return this.hash;
   }
 
   /** A device still in the session. */
@@ -181,15 +194,33 @@ export class Session {
   apply(e: AppliedEvent): void {
     if (e.seq !== this.seq + 1)
       throw new EventMismatch(`session ${this.id}: event ${e.seq} after ${this.seq}`);
+    const before = e.type === 'submitted' ? this.progress() : '';
     this.applyBody(e);
     this.seq = e.seq;
-    if (
+    if (e.type === 'submitted' && this.progress() === before) this.teamSeqs.set(e.data.team, e.seq);
+    else if (
       e.type === 'started' ||
       e.type === 'submitted' ||
       e.type === 'timeout' ||
       e.type === 'advanced'
     )
       this.gameSeq = e.seq;
+  }
+
+  /**
+   * The version of the game a viewpoint sees: the last event that changed what it is shown.
+   *
+   * @example
+   * s.viewSeq('china') >= s.gameSeq // true
+   */
+  viewSeq(viewpoint: string): number {
+    return Math.max(this.gameSeq, this.teamSeqs.get(viewpoint as Team) ?? 0);
+  }
+
+  /** Where the engine stands: changes when orders complete a turn, not when one team locks in. */
+  private progress(): string {
+    const g = this.game;
+    return g ? `${g.state.turn}/${this.phase}/${g.log.length}/${this.engineEnded()}` : '';
   }
 
   private applyBody(e: AppliedEvent): void {

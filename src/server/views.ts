@@ -28,7 +28,7 @@ export interface Cursor {
   viewpoint: Viewpoint | null;
   log: number;
   messages: number;
-  /** The session's `gameSeq` when the game was last sent (sent again only when it changed). */
+  /** The session's `viewSeq` for this viewpoint when the game was last sent (sent again only when it changed). */
   gameSeq: number;
 }
 
@@ -37,7 +37,10 @@ export const freshCursor = (): Cursor => ({ viewpoint: null, log: 0, messages: 0
 /** Views of one session version, by viewpoint: every socket of a team shares one. */
 export class ViewCache {
   private seq = -1;
-  private readonly byViewpoint = new Map<Viewpoint, { game: GameView; log: ShownEntry[] }>();
+  private readonly byViewpoint = new Map<
+    Viewpoint,
+    { seq: number; game: GameView; log: ShownEntry[] }
+  >();
   /** Entries as sent, by index: the log only grows, and an entry never changes once logged. */
   private readonly sent = new Map<number, ShownEntry>();
 
@@ -57,8 +60,9 @@ export class ViewCache {
       this.byViewpoint.clear();
       this.seq = s.gameSeq;
     }
+    const seq = s.viewSeq(viewpoint);
     const hit = this.byViewpoint.get(viewpoint);
-    if (hit) return hit;
+    if (hit?.seq === seq) return hit;
     const v = teamView(g.state, g.log, s.loaded.scenario, viewpoint);
     // Control sees the true state but for its seed, which would let anyone looking over the
     // facilitator's shoulder foresee every roll.
@@ -75,7 +79,7 @@ export class ViewCache {
       stateHash: s.stateHash(),
       viewHash: viewHash(state, v.log.length),
     };
-    const out = { game, log: v.log.map((e) => this.shown(e, s.setup.seed)) };
+    const out = { seq, game, log: v.log.map((e) => this.shown(e, s.setup.seed)) };
     this.byViewpoint.set(viewpoint, out);
     return out;
   }
@@ -198,9 +202,10 @@ export function clientView(
     log: { from: cursor.log, entries: log.slice(cursor.log) },
     messages: { from: cursor.messages, entries: messages.slice(cursor.messages) },
   };
-  if (cursor.gameSeq !== s.gameSeq) view.game = seen?.game ?? null;
+  const seq = viewpoint === null ? s.gameSeq : s.viewSeq(viewpoint);
+  if (cursor.gameSeq !== seq) view.game = seen?.game ?? null;
   cursor.log = log.length;
   cursor.messages = messages.length;
-  cursor.gameSeq = s.gameSeq;
+  cursor.gameSeq = seq;
   return view;
 }

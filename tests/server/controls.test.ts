@@ -48,8 +48,15 @@ describe('facilitator controls and the clock', () => {
     expect(control.session!.clock).toMatchObject({ seconds: 300, deadline: t0 + 300_000 });
     expect(usa.session!.ready).toEqual({ submitted: 0, of: 3 });
 
+    const sentBefore = all.map((c) => c.views.length);
     await china.must('orders:submit', { turn: 1, decisions: [] });
     await settled();
+    // Orders that lock one team in without completing the turn change only that team's view of
+    // the game: the others get the new ready count, not the whole game again.
+    const sent = all.map((c, i) => c.views.slice(sentBefore[i]));
+    for (const c of [control, usa, japan])
+      expect(sent[all.indexOf(c)]!.some((v) => v.game !== undefined)).toBe(false);
+    expect(sent[all.indexOf(china)]!.some((v) => v.game !== undefined)).toBe(true);
     expect(usa.session!.ready).toEqual({ submitted: 1, of: 3 });
     expect(usa.session!.teams.find((t) => t.team === 'china')!.submitted).toBe(true);
     // The US sees that China is in, never what China ordered.

@@ -11,7 +11,10 @@ import { Client, FakeClock, replicaOf, scenarios, settle, useServer } from './ha
  * The server's views under any sequence of what a classroom does: students join (with a team or
  * without), pick a team, leave, lose their connection and come back by their key, submit orders
  * (random legal ones from their own view, or none), write to their team, another team or control,
- * the facilitator starts, writes to everyone and lets the clock run out.
+ * the facilitator starts, writes to everyone, lets the clock run out (two turns: the game often
+ * reaches its end) and ends the session. The debrief boundary is in it: a game over by its turn
+ * limit or ended by control reveals nothing more to anyone, to the devices still connected, to
+ * those coming back by their key afterwards, or in the messages written after the end.
  *
  * After every sequence, every connected client's last view agrees with the session rebuilt from
  * the store alone: the same state hash, and exactly its own `teamView` (state and log) and the
@@ -34,7 +37,8 @@ type Step =
   | { kind: 'timeout' }
   | { kind: 'start' }
   | { kind: 'say'; slot: number; to: 'team' | 'control' | PlayableActorId }
-  | { kind: 'announce' };
+  | { kind: 'announce' }
+  | { kind: 'end' };
 
 const slot = fc.integer({ min: 0, max: SLOTS - 1 });
 const team = fc.constantFrom(...TEAMS);
@@ -71,6 +75,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.constant({ kind: 'announce' as const }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'end' as const }) },
 );
 
 interface Student {
@@ -124,13 +129,16 @@ let runs = 0;
 let time = 0;
 /** Sequences whose game got past its first turn: the property is not only about lobbies. */
 let played = 0;
+/** Sequences that went on past the end: the game's (its turn limit) or the session's (control). */
+let pastGameEnd = 0;
+let pastSessionEnd = 0;
 async function play(steps: Step[]): Promise<void> {
   const t0 = Date.now();
   runs++;
   const control = await Client.connect(run.url);
   const code = await control.create(run.adminKey, {
     teams: TEAMS,
-    turnLimit: 3,
+    turnLimit: 2,
     decisionSeconds: 120,
     seed: `prop-${clock.t}`,
   });
@@ -142,6 +150,8 @@ async function play(steps: Step[]): Promise<void> {
     left: false,
   }));
   const everyone: Client[] = [control];
+  let sawGameEnd = false;
+  let sawSessionEnd = false;
   const connected = (): Client[] => [
     control,
     ...students.flatMap((s) => (s.client ? [s.client] : [])),
@@ -221,12 +231,23 @@ async function play(steps: Step[]): Promise<void> {
       case 'announce':
         await control.must('message:send', { to: 'all', text: 'control to all' });
         break;
+      case 'end':
+        await control.req('control', { action: 'end' });
+        break;
       default: {
         const never: never = st;
         throw new Error(`unknown step ${JSON.stringify(never)}`);
       }
     }
     await settle(run.store, id, connected());
+    // A step taken after the end: what follows is the debrief boundary.
+    if (sawGameEnd || sawSessionEnd) {
+      if (sawGameEnd) pastGameEnd++;
+      if (sawSessionEnd) pastSessionEnd++;
+    }
+    // The facilitator's view says which end it was: the game's own, or control's End.
+    if (control.game?.ended) sawGameEnd = true;
+    else if (control.session?.status === 'ended') sawSessionEnd = true;
   }
 
   const replica = await replicaOf(run.store, id);
@@ -273,8 +294,10 @@ describe('views under random classroom sequences', () => {
       { numRuns: 60 },
     );
     console.log(
-      `views property: ${runs} sequences (${played} past turn 1), ${Math.round(time / runs)} ms each`,
+      `views property: ${runs} sequences (${played} past turn 1), ${pastGameEnd} steps after a game's end, ${pastSessionEnd} after a session's end, ${Math.round(time / runs)} ms each`,
     );
     expect(played).toBeGreaterThan(5);
+    expect(pastGameEnd, 'steps taken after a game reached its turn limit').toBeGreaterThan(0);
+    expect(pastSessionEnd, 'steps taken after control ended the session').toBeGreaterThan(0);
   }, 300_000);
 });
