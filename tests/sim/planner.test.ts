@@ -100,7 +100,7 @@ describe('the planning AI', () => {
             .join('\n'),
       )
       .join('|');
-    expect(hashString(text)).toBe('01cc47907669dbe8');
+    expect(hashString(text)).toBe('875e56708dc9fdd8');
   });
 
   it('pins the plans China and Russia value under five postures (a plan’s odds changed moves it)', () => {
@@ -125,7 +125,7 @@ describe('the planning AI', () => {
         );
       })
       .join('|');
-    expect(hashString(text)).toBe('0bc0123c04501b8f');
+    expect(hashString(text)).toBe('9b19e0cfcb9edeed');
   });
 });
 
@@ -382,7 +382,7 @@ describe('bounded noise: at the default, noise decides at most 15% of each actor
     expect(byMerit.reasoning!.text).toContain('Plan kept.');
     const byNoise = decidePlanned(held('two-fronts'), sc, 'usa');
     expect(byNoise.reasoning!.text).toMatch(
-      /Re-planned \(noise chose Negotiate over Hold on both fronts, and now they differ on a key decision \(\w+: .+ against .+\): chosen again on merit\)/,
+      /Plan re-examined \(noise chose Negotiate over Hold on both fronts, and now they differ on a key decision \(\w+: .+ against .+\): chosen again on merit\) and kept, against /,
     );
     expect(byNoise.record!.noiseDecided).toBe(0);
   });

@@ -659,6 +659,8 @@ interface PlanChoice {
   readonly memory: PlanMemory;
   /** Why it re-planned, or null when it kept its plan. */
   readonly replanned: string | null;
+  /** On a re-plan, whether the plan weighed again was the plan it had (kept on the re-examination). */
+  readonly reaffirmed: boolean;
   /** The stages the plan followed moved through this turn, and why (for the log). */
   readonly steps: readonly StageStep[];
 }
@@ -795,6 +797,7 @@ function choosePlan(
     considered,
     memory,
     replanned: why,
+    reaffirmed: same,
     steps: same && !finished ? steps : [],
   };
 }
@@ -855,7 +858,16 @@ function keep(
       meritHysteresis: 0,
       valueNoNoise: mem.value,
     };
-    return { chosen: v, merit, vetoed: null, considered: [v], memory, replanned: null, steps };
+    return {
+      chosen: v,
+      merit,
+      vetoed: null,
+      considered: [v],
+      memory,
+      replanned: null,
+      reaffirmed: false,
+      steps,
+    };
   }
   const temper = planDraws(s.seed, 'ai-plan-temperament', actor, plans.length);
   const v = valuePlan(
@@ -878,6 +890,7 @@ function keep(
     considered: [v],
     memory,
     replanned: null,
+    reaffirmed: false,
     steps,
   };
 }
@@ -1088,7 +1101,7 @@ function describePlan(
     )
     .join(', ');
   const extras =
-    `, outcome ${v.outcome >= 0 ? '+' : ''}${v.outcome} (aims at ${outcomeLabel(sc, v.aim)}, ${v.odds}% likely)` +
+    `, outcome ${v.outcome >= 0 ? '+' : ''}${v.outcome} (leads to ${outcomeLabel(sc, v.aim)}, ${v.odds}% likely)` +
     (v.noise ? `, noise ${v.noise > 0 ? '+' : ''}${v.noise}` : '') +
     (v.hysteresis ? `, holding to the plan +${v.hysteresis}` : '');
   let text = `${name}, plan: ${v.plan.name} — ${v.plan.summary} Stage ${v.start + 1} of ${v.plan.stages.length}: ${st.name}. Value ${v.value} (${parts}${extras}).`;
@@ -1098,7 +1111,9 @@ function describePlan(
       .sort((a, b) => b.value - a.value)
       .map((x) => `${x.plan.name} ${x.value}`)
       .join(', ');
-    text += ` Re-planned (${pc.replanned})${others ? `; against ${others}` : ''}.`;
+    text += pc.reaffirmed
+      ? ` Plan re-examined (${pc.replanned}) and kept${others ? `, against ${others}` : ''}.`
+      : ` Re-planned (${pc.replanned})${others ? `; against ${others}` : ''}.`;
     const tied = pc.considered.filter((x) => x !== v && x.value === v.value);
     // A tie is broken by the plan that climbs less, then a seeded draw (never list order).
     for (const x of tied) {
