@@ -261,6 +261,11 @@ export interface GameView {
   tracks: TrackSnapshot[];
   /** The orders this team has submitted this turn (locked), or null. */
   submitted: Decision[] | null;
+  /**
+   * The turns the AI chose for a team's seat (control handed it over), as `turn:team`: public,
+   * since every side is told when a seat goes to the AI. The end screen marks those turns.
+   */
+  aiChosen: string[];
   /** Hash of the true state at the server (every client of a session converges on it). */
   stateHash: string;
   /** Hash of this view's state and log length, to check a client holds exactly what was sent. */

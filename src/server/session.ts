@@ -69,6 +69,8 @@ export class Session {
   paused = false;
   clock: Clock | null = null;
   readonly messages: ChatMessage[] = [];
+  /** `turn:team` for every turn the AI chose a team's orders (its seat handed to the AI). */
+  readonly aiChosen: string[] = [];
   private actor: Actor<typeof gameMachine> | null = null;
 
   private constructor(
@@ -249,6 +251,7 @@ export class Session {
       case 'submitted':
         this.mustTurn(e.data.turn, e.seq);
         this.submit(e.data.team, e.data.decisions as Decision[], e.seq);
+        if (e.data.by === 'ai') this.aiChosen.push(`${e.data.turn}:${e.data.team}`);
         return;
       case 'clock':
         this.mustTurn(e.data.turn, e.seq);

@@ -76,6 +76,7 @@ export class ViewCache {
       state,
       tracks: g.tracks,
       submitted: team ? s.pendingOf(team) : null,
+      aiChosen: [...s.aiChosen],
       stateHash: s.stateHash(),
       viewHash: viewHash(state, v.log.length),
     };

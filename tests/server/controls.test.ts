@@ -114,6 +114,7 @@ describe('facilitator controls and the clock', () => {
       submitted: true,
     });
     expect(japan.game!.submitted).not.toBeNull();
+    expect(japan.game!.aiChosen).toEqual(['3:japan']);
     const taken = await japan.req('orders:submit', { turn: 3, decisions: [] });
     expect(taken).toMatchObject({ ok: false });
     expect((await control.req('control', { action: 'seat', team: 'japan', by: 'ai' })).ok).toBe(
@@ -124,6 +125,9 @@ describe('facilitator controls and the clock', () => {
     await usa.must('orders:submit', { turn: 3, decisions: [] });
     await settled();
     expect(control.game!.turn).toBe(4);
+    // Once the turn is played every side's view says the AI chose Japan's turn-3 orders (the
+    // end screen marks that turn); the seat's return is not such a turn.
+    for (const c of [control, china, usa, japan]) expect(c.game!.aiChosen).toEqual(['3:japan']);
     expect(japan.session!.teams.find((t) => t.team === 'japan')!.by).toBe('team');
 
     // Ended mid-game by control: the export holds the three turns played, and verifies.

@@ -22,7 +22,7 @@ import { describeWith, dropSchema, probePostgres, probeRedis, testSchema } from 
 const postgres = await probePostgres();
 const redis = await probeRedis();
 
-describeWith([postgres, redis], 'the peer sweep', () => {
+describeWith([postgres, redis], 'peer sweep', () => {
   const schema = testSchema('sweep');
   const prefix = `sf-test-${randomBytes(4).toString('hex')}`;
   const adminKey = newKey();

@@ -1,4 +1,4 @@
-import { PLAYABLE_ACTORS, type PlayableActorId } from '../../sim/ids';
+import { PLAYABLE_ACTORS, type ActorId, type PlayableActorId } from '../../sim/ids';
 import type { ReplayRecord } from '../../sim/replay';
 import type { Scenario } from '../../sim/scenario/schema';
 import type { Decision } from '../../sim/state';
@@ -67,9 +67,9 @@ export class RemoteGame implements GameSource {
     return r.record;
   }
 
-  /** The server does not say which turns the AI played a handed-over seat. */
-  aiDecided(): boolean {
-    return false;
+  /** The turns the AI played a seat control handed to it, as the server's game view lists them. */
+  aiDecided(turn: number, seat: ActorId): boolean {
+    return this.conn.state?.game?.aiChosen.includes(`${turn}:${seat}`) ?? false;
   }
 
   /** The game is already on at the server: the screen is told what it holds now. */
