@@ -5,7 +5,7 @@ import { h } from './dom';
  * back or fork), open a file, start a new game. A disclosure button with a list of actions, so the
  * top bar stays within 1280 pixels; Escape or a click elsewhere closes it.
  */
-export type MenuAction = 'export' | 'share' | 'replay' | 'open' | 'new';
+export type MenuAction = 'export' | 'share' | 'replay' | 'open' | 'new' | 'leave';
 
 const ITEMS: readonly { action: MenuAction; label: string; hint: string }[] = [
   { action: 'export', label: 'Export replay', hint: 'Save the game so far as a .json replay file' },
@@ -25,7 +25,15 @@ const ITEMS: readonly { action: MenuAction; label: string; hint: string }[] = [
     hint: 'Open a replay or a scenario file (or drop one on the page)',
   },
   { action: 'new', label: 'New game', hint: 'Back to the start screen (this game stays saved)' },
+  {
+    action: 'leave',
+    label: 'Leave the session…',
+    hint: 'Give up your place on the team (the facilitator can place you again if you rejoin)',
+  },
 ];
+
+/** Offered only where a screen asks for them (a classroom team's); every other action by default. */
+const ON_REQUEST: readonly MenuAction[] = ['leave'];
 
 export function gameMenu(): {
   el: HTMLElement;
@@ -64,7 +72,7 @@ export function gameMenu(): {
       setOpen(false);
       cbs.get(it.action)?.();
     });
-    const li = h('li', { role: 'none' }, b);
+    const li = h('li', { role: 'none', hidden: ON_REQUEST.includes(it.action) }, b);
     items.set(it.action, li);
     list.append(li);
   }

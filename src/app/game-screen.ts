@@ -64,6 +64,8 @@ export interface GameActions {
   viewReplay(record: ReplayRecord): void;
   /** Orders chosen but not yet submitted changed (the app saves them with the game). */
   onDraft?(drafts: { turn: number; by: TurnDecisions }): void;
+  /** A classroom student gives up their place (the Game menu's "Leave the session…"). */
+  leaveSession?(): void;
 }
 
 /** What a screen around the game adds to it (a classroom's clock, ready count and messages). */
@@ -591,6 +593,7 @@ export function playScreen<S extends GameSource>(
     record((r) => actions.share(r)),
   );
   menu.on('open', () => actions.openFile());
+  menu.on('leave', () => actions.leaveSession?.());
   menu.on(
     'replay',
     record((r) => actions.viewReplay(r)),

@@ -1,9 +1,9 @@
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PLAYABLE_ACTORS, type PlayableActorId } from '../../src/sim/ids';
+import { startClassroomServer } from './classroom-server';
 import { violations } from './fixtures';
 
 /**
@@ -19,53 +19,9 @@ import { violations } from './fixtures';
 
 const PORT = Number(process.env['CLASSROOM_PORT'] ?? 4721);
 const BASE = `http://127.0.0.1:${PORT}`;
+const startServer = (data: string) => startClassroomServer(data, PORT);
 /** The phase clock: short, so it runs out in the test; extended where the teams need longer. */
 const CLOCK_SECONDS = 10;
-
-interface Server {
-  proc: ChildProcess;
-  facilitatorUrl: string;
-  stop(signal?: NodeJS.Signals): Promise<void>;
-}
-
-function startServer(data: string): Promise<Server> {
-  const proc = spawn(
-    'npx',
-    ['tsx', 'src/server/main.ts', '--port', String(PORT), '--host', '127.0.0.1'].concat([
-      '--data',
-      data,
-      '--dist',
-      'dist',
-      '--no-build',
-    ]),
-    { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-  );
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start: ${out}`)), 60_000);
-    const read = (b: Buffer): void => {
-      out += b.toString();
-      const m = /Facilitator[^:]*: (\S+)/.exec(out);
-      if (!m) return;
-      clearTimeout(timer);
-      proc.stdout!.off('data', read);
-      resolve({
-        proc,
-        facilitatorUrl: m[1]!.replace(/^http:\/\/[^/]+/, BASE),
-        stop: (signal = 'SIGTERM') =>
-          new Promise((done) => {
-            if (proc.exitCode !== null) return done();
-            proc.once('exit', () => done());
-            // The whole group: npx, tsx and node.
-            process.kill(-proc.pid!, signal);
-          }),
-      });
-    };
-    proc.stdout!.on('data', read);
-    proc.stderr!.on('data', (b: Buffer) => (out += b.toString()));
-    proc.once('exit', (code) => reject(new Error(`the server exited (${code}): ${out}`)));
-  });
-}
 
 /** Console errors of every page, but those a dropped connection makes while the server is down. */
 function watch(page: Page, name: string, errors: string[], down: () => boolean): void {

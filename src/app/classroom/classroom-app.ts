@@ -43,6 +43,12 @@ function pageConnection(): Connection {
   return shared;
 }
 
+/** After leaving a session the page starts afresh: what it held of the session is dropped. */
+function dropPageConnection(): void {
+  shared?.close();
+  shared = null;
+}
+
 function scenarioOf(id: string): LoadedScenario | null {
   const r = loadBundled(id);
   return r.ok ? r.value : null;
@@ -107,7 +113,7 @@ export function mountClassroom(
     }
     if (!page) {
       clear(host);
-      page = joinPage({ join, pick, rejoin });
+      page = joinPage({ join, pick, rejoin, leave: leaveSession });
       host.append(page.el);
     }
     return page;
@@ -136,6 +142,19 @@ export function mountClassroom(
     return r.ok ? null : r.error;
   }
 
+  /** Give up this device's place; the device key is forgotten and the page leaves the session. */
+  async function leaveSession(): Promise<string | null> {
+    const sessionId = conn.state?.session.id ?? null;
+    const r = await conn.request('session:leave', {});
+    if (!r.ok) return `Could not leave: ${r.error}`;
+    if (code) keys.forgetDevice(code);
+    if (sessionId) keys.forgetDrafts(sessionId);
+    gone = true;
+    dropPageConnection();
+    deps.leave();
+    return null;
+  }
+
   function rejoin(): void {
     if (code) keys.forgetDevice(code);
     location.reload();
@@ -159,7 +178,10 @@ export function mountClassroom(
       team?.destroy();
       clear(host);
       teamOf = info.team;
-      team = teamScreen(conn, sc, info.team, name, keys, deps.startView, { leave: deps.leave });
+      team = teamScreen(conn, sc, info.team, name, keys, deps.startView, {
+        leave: deps.leave,
+        leaveSession,
+      });
       host.append(team.el);
       void team.game.ready.then((v) => deps.shown?.(v));
       return;

@@ -4,6 +4,7 @@ import type { Scenario } from '../../sim/scenario/schema';
 import { ACTOR_STYLE } from '../../view/palette';
 import { clear, h } from '../dom';
 import type { SessionState } from './connection';
+import { leaveDialog } from './leave-dialog';
 
 /**
  * A student's way in: the join code (filled in from the link, or typed) and a name; then the
@@ -28,6 +29,8 @@ export function joinPage(actions: {
   join(code: string, name: string): Promise<string | null>;
   pick(team: PlayableActorId): Promise<string | null>;
   rejoin(): void;
+  /** Give up this device's place in the session: a problem to show, or null once gone. */
+  leave(): Promise<string | null>;
 }): JoinPage {
   const card = h('div', { class: 'card join-card' });
   const el = h(
@@ -42,6 +45,17 @@ export function joinPage(actions: {
     card,
   );
   let shownKey = '';
+
+  /** "Leave this session": before the game, or while waiting to be placed. */
+  function leaveRow(): HTMLElement {
+    const b = h(
+      'button',
+      { type: 'button', class: 'ghost small', 'data-testid': 'leave-session' },
+      'Leave this session',
+    );
+    b.addEventListener('click', () => leaveDialog(el, actions.leave, b));
+    return h('p', { class: 'leave-row' }, b);
+  }
 
   /**
    * Redraw the card when what it says changed. A new step takes the focus; the same step redrawn
@@ -192,6 +206,7 @@ export function joinPage(actions: {
             list.append(b);
           }
           card.append(h('p', { class: 'lead', text: 'Choose your team.' }), list, error);
+          card.append(leaveRow());
           return heading;
         }
         if (team === null) {
@@ -203,6 +218,7 @@ export function joinPage(actions: {
               text: 'Waiting for the facilitator to place you on a team.',
             }),
           );
+          card.append(leaveRow());
           return heading;
         }
         const st = ACTOR_STYLE[team];
@@ -229,6 +245,7 @@ export function joinPage(actions: {
                 : 'Waiting for the facilitator to start the game.',
           }),
         );
+        card.append(leaveRow());
         return heading;
       });
     },

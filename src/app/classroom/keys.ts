@@ -67,6 +67,7 @@ export function classroomKeys(store: Store = localStorage) {
       ),
     keepDrafts: (sessionId: string, d: { turn: number; by: TurnDecisions }): void =>
       write(store, `drafts:${sessionId}`, d),
+    forgetDrafts: (sessionId: string): void => store.removeItem(`${PREFIX}drafts:${sessionId}`),
   };
 }
 

@@ -5,6 +5,7 @@ import type { GameSetup } from '../driver';
 import { playScreen, type GameActions, type GameScreen } from '../game-screen';
 import type { Connection } from './connection';
 import type { ClassroomKeys } from './keys';
+import { leaveDialog } from './leave-dialog';
 import { messagesPanel } from './messages-panel';
 import { RemoteGame, remoteControllers } from './remote-game';
 import { sessionBar } from './session-bar';
@@ -48,7 +49,11 @@ export function teamScreen(
   name: string,
   keys: ClassroomKeys,
   startView: (parent: HTMLElement) => Promise<GameView>,
-  actions: { leave(): void },
+  actions: {
+    leave(): void;
+    /** Give up this device's place: a problem to show, or null once gone. */
+    leaveSession(): Promise<string | null>;
+  },
 ): TeamScreen {
   const s = conn.state!;
   const game = s.game!;
@@ -72,13 +77,22 @@ export function teamScreen(
     source,
     remoteSetup(loaded, team, game.turnLimit, game.state.levers),
     startView,
-    { ...sessionActions(actions.leave), onDraft: (d) => keys.keepDrafts(sessionId, d) },
+    {
+      ...sessionActions(actions.leave),
+      onDraft: (d) => keys.keepDrafts(sessionId, d),
+      leaveSession: () =>
+        leaveDialog(
+          screen.el,
+          actions.leaveSession,
+          screen.el.querySelector<HTMLElement>('[data-testid="game-menu"]'),
+        ),
+    },
     {
       ...(drafts ? { drafts } : {}),
       extras: {
         top: [...bar.items, messages.toggle!],
         stage: [bar.banner, messages.el],
-        menu: [],
+        menu: ['leave'],
       },
     },
   );
