@@ -62,7 +62,47 @@ export interface ReplayRecord {
    * so the replay opens anywhere. Checked against `scenarioHash` before it is used.
    */
   scenario?: Record<string, unknown>;
+  /**
+   * What the room said and the facilitator wrote, for the after-action report: not part of the
+   * game (no state hash covers it, and re-simulating ignores it).
+   */
+  annotations?: ReplayAnnotations;
 }
+
+/** Messages and facilitator notes a record may carry (bounded: a record is opened anywhere). */
+export interface ReplayAnnotations {
+  messages?: { turn: number; from: string; to: string; text: string }[];
+  /** A note on a turn, or on one log entry of it (its index in the game's full log). */
+  notes?: { turn: number; logIndex?: number; text: string }[];
+}
+
+/** The most messages or notes a record carries, and the longest text of one. */
+export const MAX_ANNOTATIONS = 2000;
+export const MAX_ANNOTATION_CHARS = 4000;
+
+const AnnotationsSchema = z.strictObject({
+  messages: z
+    .array(
+      z.strictObject({
+        turn: z.number().int().min(0).max(200),
+        from: z.string().min(1).max(60),
+        to: z.string().min(1).max(60),
+        text: z.string().max(MAX_ANNOTATION_CHARS),
+      }),
+    )
+    .max(MAX_ANNOTATIONS)
+    .optional(),
+  notes: z
+    .array(
+      z.strictObject({
+        turn: z.number().int().min(0).max(200),
+        logIndex: z.number().int().min(0).max(1_000_000).optional(),
+        text: z.string().max(MAX_ANNOTATION_CHARS),
+      }),
+    )
+    .max(MAX_ANNOTATIONS)
+    .optional(),
+});
 
 const DecisionSchema = z.strictObject({
   type: z.string().min(1).max(60),
@@ -101,6 +141,7 @@ export const ReplaySchema = z.strictObject({
     .strictObject({ finalHash: z.string().regex(/^[0-9a-f]{16}$/), turn: z.number().int().min(0) })
     .optional(),
   scenario: z.record(z.string(), z.unknown()).optional(),
+  annotations: AnnotationsSchema.optional(),
 });
 
 /**

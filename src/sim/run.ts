@@ -41,6 +41,19 @@ export interface RunOptions {
   readonly policies?: Readonly<Partial<Record<PlayableActorId, AiPolicy>>>;
   /** Called with every AI seat's decision record (the batch's `ai` figures). */
   readonly onAiDecision?: (r: AiDecisionRecord) => void;
+  /**
+   * Plain loop only (the engine continues from a `Checkpoint`). Play on from this state (a turn-end state, left untouched: the first turn copies it) instead
+   * of the scenario's start: the after-action report's counterfactual branches. Its `seed` names
+   * the streams of every turn played here.
+   */
+  readonly fromState?: GameState;
+  /**
+   * Plain loop only. One turn’s decisions imposed on the seats listed, AI seats included (a counterfactual branch
+   * plays the recorded turn, or the recorded turn with one choice changed). Invalid decisions are
+   * still handed to adjudication, which logs and skips what is illegal; a forced AI seat keeps
+   * the plan it had.
+   */
+  readonly forced?: { readonly turn: number; readonly decisions: TurnDecisions };
 }
 
 export interface RunResult {
@@ -85,10 +98,12 @@ export function runPlain(sc: Scenario, opts: RunOptions): RunResult {
   const tracks: TrackSnapshot[] = [];
   const turnHashes: string[] = [];
   const decisions: TurnDecisions[] = [];
-  let s = createInitialState(sc, opts.seed, opts.levers);
+  let s = opts.fromState ?? createInitialState(sc, opts.seed, opts.levers);
   let rejection: RunResult['rejection'] = null;
+  let first = true;
   while (s.turn < lastTurn && !s.outcome) {
-    let r = briefing(s, sc, s.turn === 0 ? po : turnPo);
+    let r = briefing(s, sc, first ? po : turnPo);
+    first = false;
     push(r.log);
     r = intelligence(r.state, sc, po);
     push(r.log);
@@ -96,8 +111,14 @@ export function runPlain(sc: Scenario, opts: RunOptions): RunResult {
     const submissions: Partial<Record<ActorId, Decision[]>> = {};
     const by: Partial<Record<ActorId, DecidedBy>> = {};
     const plans: Partial<Record<ActorId, PlanMemory | null>> = {};
+    const forced = opts.forced?.turn === s.turn ? opts.forced.decisions : undefined;
     for (const actor of PLAYABLE_ACTORS) {
-      if (controllers[actor] === 'human') {
+      const imposed = forced?.[actor];
+      if (imposed !== undefined) {
+        const v = validateSubmission(s, sc, actor, imposed);
+        submissions[actor] = v.ok ? v.value : [...imposed];
+        by[actor] = 'human';
+      } else if (controllers[actor] === 'human') {
         const v = validateSubmission(s, sc, actor, opts.script?.[s.turn - 1]?.[actor] ?? []);
         if (!v.ok) {
           rejection = { ...v.error, turn: s.turn };
