@@ -137,8 +137,11 @@ export const SubmitOrders = z.strictObject({
 export type SubmitOrders = z.infer<typeof SubmitOrders>;
 
 export const SendMessage = z.strictObject({
+  /** `control` from the facilitator: a note for the debrief, which only control reads. */
   to: Audience,
   text: z.string().trim().min(1).max(LIMITS.message),
+  /** A facilitator's note about one log entry: its index in the game's log. */
+  about: z.number().int().min(0).max(1_000_000).optional(),
 });
 export type SendMessage = z.infer<typeof SendMessage>;
 
@@ -213,6 +216,8 @@ export interface ChatMessage {
   from: { team: PlayableActorId | 'control'; name: string };
   to: Audience;
   text: string;
+  /** A facilitator's note (control to control) about one log entry: its index in the log. */
+  about?: number;
 }
 
 export interface SessionInfo {

@@ -109,16 +109,23 @@ export function decideSubmit(s: Session, caller: Caller, req: SubmitOrders): Dec
 
 /**
  * Who may write to whom: a team to its own members (`team`), to another team, or to control;
- * control to one team or to everyone (`all`). Also after the game has ended (the debrief).
+ * control to one team or to everyone (`all`), and notes to itself (`control`) for the debrief,
+ * on the turn or on one log entry (`about`). Also after the game has ended (the debrief).
  */
 export function decideMessage(s: Session, caller: Caller, req: SendMessage): Decided {
   // Messages go on after the end: the debrief is a conversation too.
   const turn = s.turn;
   if (caller.role === 'facilitator') {
-    if (req.to === 'team' || req.to === 'control')
-      return no('to: control writes to one team or to everyone ("all")');
-    if (req.to !== 'all' && !s.setup.teams.includes(req.to))
+    if (req.to === 'team')
+      return no('to: control writes to one team, to everyone ("all") or a note ("control")');
+    if (req.to !== 'all' && req.to !== 'control' && !s.setup.teams.includes(req.to))
       return no(`to: ${notATeam(s, req.to)}`);
+    if (req.about !== undefined) {
+      if (req.to !== 'control') return no('about: only a note (to "control") is about a log entry');
+      const logged = s.game?.log.length ?? 0;
+      if (req.about >= logged)
+        return no(`about: the log has ${logged} entries; there is no entry ${req.about}`);
+    }
     return yes({
       type: 'message',
       data: {
@@ -126,9 +133,11 @@ export function decideMessage(s: Session, caller: Caller, req: SendMessage): Dec
         from: { team: 'control', name: 'Control', deviceId: null },
         to: req.to,
         text: req.text,
+        ...(req.about !== undefined ? { about: req.about } : {}),
       },
     });
   }
+  if (req.about !== undefined) return no('about: only the facilitator notes a log entry');
   const d = deviceOf(s, caller);
   if (!d) return no('only a member of this session writes messages');
   if (d.team === null) return no('join a team before writing messages');

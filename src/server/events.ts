@@ -87,6 +87,8 @@ export const EVENT_SCHEMAS = {
     }),
     to: Audience,
     text: z.string(),
+    /** A facilitator's note about one log entry (its index in the game's log). */
+    about: z.number().int().min(0).optional(),
   }),
   ended: z.strictObject({ reason: z.enum(['facilitator', 'game-over']) }),
 } as const;

@@ -1,7 +1,10 @@
 import {
+  MAX_ANNOTATION_CHARS,
+  MAX_ANNOTATIONS,
   REPLAY_FORMAT,
   REPLAY_FORMAT_VERSION,
   RULES_VERSION,
+  type ReplayAnnotations,
   type ReplayRecord,
 } from '../sim/replay';
 import type { Levers } from '../sim/scenario/levers';
@@ -33,5 +36,45 @@ export function replayOf(s: Session): ReplayRecord | null {
     decisions: g.decisions.slice(0, g.turnHashes.length),
     turnHashes: [...g.turnHashes],
     finalHash: g.turnHashes[g.turnHashes.length - 1] ?? '',
+    ...annotationsOf(s),
+  };
+}
+
+/**
+ * What the room said and the facilitator noted, for the after-action report (`annotations`, which
+ * no hash covers): every message with who wrote it to whom, and control's notes on turns and log
+ * entries. Left out when there is neither.
+ */
+function annotationsOf(s: Session): Pick<ReplayRecord, 'annotations'> {
+  const sc = s.loaded.scenario;
+  const actor = (t: string): string => sc.actors[t as keyof typeof sc.actors]?.name ?? t;
+  const cap = (t: string): string => t.slice(0, 60);
+  const messages: NonNullable<ReplayAnnotations['messages']> = [];
+  const notes: NonNullable<ReplayAnnotations['notes']> = [];
+  for (const m of s.messages.slice(0, MAX_ANNOTATIONS * 2)) {
+    const text = m.text.slice(0, MAX_ANNOTATION_CHARS);
+    if (m.from.team === 'control' && m.to === 'control') {
+      if (notes.length < MAX_ANNOTATIONS)
+        notes.push({ turn: m.turn, ...(m.about !== undefined ? { logIndex: m.about } : {}), text });
+      continue;
+    }
+    if (messages.length >= MAX_ANNOTATIONS) continue;
+    const from = m.from.team === 'control' ? 'Control' : `${m.from.name} (${actor(m.from.team)})`;
+    const to =
+      m.to === 'all'
+        ? 'everyone'
+        : m.to === 'team'
+          ? `the ${actor(m.from.team)} team`
+          : m.to === 'control'
+            ? 'Control'
+            : actor(m.to);
+    messages.push({ turn: m.turn, from: cap(from), to: cap(to), text });
+  }
+  if (messages.length === 0 && notes.length === 0) return {};
+  return {
+    annotations: {
+      ...(messages.length ? { messages } : {}),
+      ...(notes.length ? { notes } : {}),
+    },
   };
 }

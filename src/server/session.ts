@@ -290,6 +290,7 @@ export class Session {
           from: { team: e.data.from.team, name: e.data.from.name },
           to: e.data.to,
           text: e.data.text,
+          ...(e.data.about !== undefined ? { about: e.data.about } : {}),
         });
         return;
       case 'ended':

@@ -10,7 +10,8 @@ import { violations } from './fixtures';
  * Leave button (and the link then asks them to join afresh), the facilitator moves a student to
  * another team mid-game (their screen turns to that side), orders chosen but not sent survive a
  * reload, the facilitator removes a device (it is told so and can act no more), and a student
- * leaves mid-game from the Game menu (the console's roster drops them).
+ * leaves mid-game from the Game menu (the console's roster drops them). The facilitator writes a
+ * note for the debrief on one log entry, which no team reads.
  */
 
 const PORT = Number(process.env['CLASSROOM_ROSTER_PORT'] ?? 4722);
@@ -98,6 +99,28 @@ test('students leave, are moved and removed; their unsent orders survive a reloa
       lee.getByTestId('decision-panel').locator('[data-testid^="option-usa."]'),
     ).toHaveCount(0);
     await expect(fac.getByTestId('team-china')).toContainText('Lee');
+
+    // --- the facilitator notes a log entry for the debrief: nobody else reads it --------------
+    await fac.getByTestId('message-to').selectOption('control');
+    const about = fac.getByTestId('message-about');
+    await expect(about).toBeVisible();
+    const entry = about.locator('option').nth(1);
+    const entryTitle = (await entry.textContent())!;
+    expect(entryTitle).toMatch(/^Turn 1: /);
+    await about.selectOption({ index: 1 });
+    await fac.getByTestId('message-text').fill('Ask China why it waited here.');
+    await fac.getByTestId('message-send').click();
+    const note = fac.getByTestId('message').filter({ hasText: 'Ask China why it waited here.' });
+    await expect(note).toContainText('note for the debrief, on “');
+    await expect(note).toContainText(entryTitle.slice(0, 30));
+    if (process.env['SCREENSHOTS'] === '1')
+      await fac.screenshot({ path: 'docs/screenshots/classroom-note-1280.png' });
+    await fac.getByTestId('message-to').selectOption('all');
+    await expect(about).toBeHidden();
+    await mei.getByTestId('messages-toggle').click();
+    await expect(mei.getByTestId('messages')).toBeVisible();
+    await expect(mei.getByTestId('message')).toHaveCount(0);
+    await mei.getByTestId('messages-toggle').click();
 
     // --- Mei chooses orders, does not send them, and reloads: they are still chosen ----------
     await mei.getByTestId('option-china.mobilise').check();

@@ -2,6 +2,7 @@ import { formatCode, type Control } from '../../net/protocol';
 import { encodeReplayFile } from '../../sim/replay-codec';
 import type { LoadedScenario } from '../../sim/scenario/load';
 import type { GameView } from '../../view/contract';
+import { describeEntry } from '../../view/log-format';
 import { clear, h } from '../dom';
 import { downloadText, replayFileName } from '../files';
 import { playScreen, type GameScreen } from '../game-screen';
@@ -147,7 +148,19 @@ export function facilitatorScreen(
     sc,
     me: 'control',
     foldable: false,
-    send: (to, text) => conn.request('message:send', { to, text }),
+    send: (to, text, about) =>
+      conn.request('message:send', { to, text, ...(about !== undefined ? { about } : {}) }),
+    // Control's log is the whole game's: an entry's place in it is its index in the game log.
+    entries: () => {
+      const log = conn.state?.log ?? [];
+      const out: { index: number; title: string }[] = [];
+      for (let i = log.length - 1; i >= 0 && out.length < 200; i--) {
+        const e = log[i]!;
+        if (e.type === 'phase') continue;
+        out.push({ index: i, title: `Turn ${e.turn}: ${describeEntry(e, sc).title}` });
+      }
+      return out;
+    },
   });
   messages.el.classList.add('console-section');
   const aside = h(

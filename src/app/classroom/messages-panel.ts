@@ -6,7 +6,8 @@ import { clear, h } from '../dom';
 
 /**
  * Messages in a classroom session: a team writes within the team, to another team or to control;
- * control writes to everyone or to one team. Text only: every message goes in through
+ * control writes to everyone or to one team, and notes for the debrief (only control reads them),
+ * on the turn or on one log entry. Text only: every message goes in through
  * `textContent`, never as markup. A team's panel folds away behind a button that counts what
  * came in unread; the facilitator's is always open in the console.
  */
@@ -24,7 +25,13 @@ export interface MessagesOptions {
   readonly sc: Scenario;
   /** Who writes from here: a team (its id and the student's name) or control. */
   readonly me: { readonly team: PlayableActorId; readonly name: string } | 'control';
-  send(to: Audience, text: string): Promise<Reply>;
+  /** `about`: the log entry a facilitator's note is on. */
+  send(to: Audience, text: string, about?: number): Promise<Reply>;
+  /**
+   * The facilitator's log entries a note may be about, newest first, with one-line titles; also
+   * names the entry a note was on. Control only.
+   */
+  readonly entries?: () => readonly { readonly index: number; readonly title: string }[];
   /** A team's panel folds behind a button; the facilitator's stays open. */
   readonly foldable: boolean;
 }
@@ -55,6 +62,28 @@ export function messagesPanel(opts: MessagesOptions): MessagesPanel {
   );
   const empty = h('p', { class: 'hint', text: 'No messages yet.' });
   const to = h('select', { id: `message-to-${n}`, 'data-testid': 'message-to' });
+  // A note's log entry (control only): shown while "Note for the debrief" is chosen.
+  const about = h('select', { id: `message-about-${n}`, 'data-testid': 'message-about' });
+  const aboutRow = h(
+    'div',
+    { class: 'message-to-row', hidden: true },
+    h('label', { for: `message-about-${n}`, text: 'On' }),
+    about,
+  );
+  const titleOf = (index: number): string | null =>
+    opts.entries?.().find((e) => e.index === index)?.title ?? null;
+  function fillAbout(): void {
+    const was = about.value;
+    clear(about);
+    about.append(h('option', { value: '', text: 'the turn' }));
+    for (const e of (opts.entries?.() ?? []).slice(0, 40))
+      about.append(h('option', { value: String(e.index), text: e.title.slice(0, 90) }));
+    about.value = [...about.options].some((o) => o.value === was) ? was : '';
+  }
+  to.addEventListener('change', () => {
+    aboutRow.hidden = !(me === 'control' && to.value === 'control');
+    if (!aboutRow.hidden) fillAbout();
+  });
   const text = h('textarea', {
     id: `message-text-${n}`,
     rows: 2,
@@ -72,6 +101,7 @@ export function messagesPanel(opts: MessagesOptions): MessagesPanel {
     'form',
     { class: 'message-form', novalidate: true },
     h('div', { class: 'message-to-row' }, h('label', { for: `message-to-${n}`, text: 'To' }), to),
+    aboutRow,
     h('label', { for: `message-text-${n}`, class: 'sr-only', text: 'Message' }),
     text,
     h('div', { class: 'message-send-row' }, said, send),
@@ -139,6 +169,10 @@ export function messagesPanel(opts: MessagesOptions): MessagesPanel {
       : m.from.team === me.team && m.from.name === me.name;
 
   function audienceLabel(m: ChatMessage): string {
+    if (m.from.team === 'control' && m.to === 'control') {
+      const on = m.about !== undefined ? (titleOf(m.about) ?? `log entry ${m.about}`) : null;
+      return on ? `note for the debrief, on “${on}”` : 'note for the debrief';
+    }
     if (m.to === 'all') return 'to everyone';
     if (m.to === 'control') return 'to Control';
     if (m.to === 'team') return m.from.team === 'control' ? 'to the team' : 'within the team';
@@ -175,6 +209,7 @@ export function messagesPanel(opts: MessagesOptions): MessagesPanel {
         ? [
             { value: 'all', label: 'Everyone' },
             ...teams.map((t) => ({ value: t as Audience, label: name(t) })),
+            { value: 'control', label: 'Note for the debrief (only you)' },
           ]
         : [
             { value: 'team', label: `My team (${name(me.team)})` },
@@ -201,7 +236,8 @@ export function messagesPanel(opts: MessagesOptions): MessagesPanel {
       return;
     }
     send.disabled = true;
-    void opts.send(to.value as Audience, body).then((r) => {
+    const on = !aboutRow.hidden && about.value !== '' ? Number(about.value) : undefined;
+    void opts.send(to.value as Audience, body, on).then((r) => {
       send.disabled = false;
       if (!r.ok) {
         said.textContent = `Not sent: ${r.error}`;
